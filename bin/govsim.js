@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Tiny on purpose: environment must be fixed before Ink's colour library is evaluated.
+// chalk 5 honours FORCE_COLOR but not NO_COLOR (https://no-color.org), so map one to the other.
+if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
+try {
+  await import('../dist/bin/govsim.mjs');
+} catch (error) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/bin/govsim.mjs')) {
+    process.stderr.write('govsim: the CLI bundle is missing; run `npm run build` (npm install does it for you).\n');
+    process.exit(70);
+  }
+  throw error;
+}

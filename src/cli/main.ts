@@ -1,0 +1,51 @@
+/**
+ * The govsim command line: parse, call, format. Commands register themselves from src/cli/commands;
+ * heavy modules (Ink, mathjs) are imported lazily inside the actions that need them.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, GovsimError } from '../model/errors.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+export function createProgram(): Command {
+  const program = new Command('govsim')
+    .description('Governor-selection scenario simulator for Iraq\'s provincial councils (elections of 18 Dec 2023)')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerCommands(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+export function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version "fail" with exit code 0 by design.
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof GovsimError) {
+    process.stderr.write(`govsim: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`govsim: internal error (please report it)\n${detail}\n`);
+  return ExitCode.internal;
+}
+
+// Run only when executed as the bin, not when imported by tests.
+const isEntry = process.argv[1] !== undefined && /govsim(\.m?js)?$|main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  const code = await main(process.argv.slice(2));
+  process.exitCode = code;
+}

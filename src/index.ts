@@ -1,0 +1,3 @@
+/** govsim library entry: load a dataset, run scenarios, analyse councils, compute power indices. */
+export * from './model/council.js';
+export * from './model/errors.js';

@@ -1,0 +1,2 @@
+/** `govsim/vitest`: custom matchers for council outcomes (registered with expect.extend). */
+export {};
