@@ -1,0 +1,78 @@
+/** `govsim run`: run scenario files, directories, globs or bundled names; print per-council results. */
+import type { Command } from 'commander';
+import type { CouncilResult, ScenarioRun } from '../../scenarios/runner.js';
+import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
+
+interface RunOptions {
+  readonly format: string;
+  readonly out?: string;
+  readonly explain?: boolean;
+}
+
+interface Row {
+  readonly run: ScenarioRun;
+  readonly council: CouncilResult;
+}
+
+const COLUMNS: readonly Column<Row>[] = [
+  { header: 'scenario', value: (row) => row.run.scenario },
+  { header: 'council', value: (row) => row.council.id },
+  { header: 'seats', value: (row) => row.council.seats, align: 'right' },
+  { header: 'majority', value: (row) => row.council.majority, align: 'right' },
+  { header: 'present', value: (row) => row.council.present, align: 'right' },
+  { header: 'group', value: (row) => `${row.council.group}${row.council.groupSource === 'derived' ? ' (derived)' : ` (${row.council.groupSource})`}` },
+  { header: 'status', value: (row) => row.council.outcome.status },
+  { header: 'governor from', value: (row) => row.council.outcome.governorFrom ?? '' },
+  { header: 'coalition', value: (row) => (row.council.outcome.via ? `${row.council.outcome.basis} ${row.council.outcome.via}` : '') },
+  { header: 'votes', value: (row) => (row.council.outcome.via ? row.council.outcome.votes : ''), align: 'right' },
+  { header: 'margin', value: (row) => row.council.outcome.margin ?? '', align: 'right' },
+  { header: 'pivotal', value: (row) => row.council.pivotal.join(' ') },
+  { header: 'hinges', value: (row) => row.council.hinge.length, align: 'right' },
+  { header: 'changed by', value: (row) => [...new Set(row.council.changes.map((change) => change.step))].join(', ') },
+];
+
+/** The JSON document of `govsim run` (also used by tests). */
+export function runsToJson(runs: readonly ScenarioRun[]): unknown {
+  return { schemaVersion: 1, results: runs };
+}
+
+export function renderRuns(runs: readonly ScenarioRun[], format: string, explain = false): string {
+  const chosen = parseFormat(format);
+  if (chosen === 'json') return renderJson(runsToJson(runs));
+  const rows = runs.flatMap((run) => run.councils.map((council) => ({ run, council })));
+  const columns = runs.length === 1 && chosen === 'table' ? COLUMNS.slice(1) : COLUMNS;
+  let text = renderRows(chosen, columns, rows);
+  if (chosen === 'table') {
+    const notes = runs.map((run) => {
+      const { byStatus, groups } = run.national;
+      return `${run.scenario}: ${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open; groups A ${groups.A} · B ${groups.B} · C ${groups.C} (derived unless set by a step)`;
+    });
+    text += `\n${notes.join('\n')}\n`;
+    if (explain) {
+      for (const run of runs) {
+        for (const council of run.councils) {
+          text += `\n${run.scenario} · ${council.id} (${council.name})\n`;
+          for (const line of council.explanation) text += `  ${line.rule ? `[${line.rule}] ` : ''}${line.text}\n`;
+          if (council.hinge.length > 0) text += `  hinge seats:\n${council.hinge.map((hinge) => `    ${hinge}`).join('\n')}\n`;
+        }
+      }
+    }
+  }
+  return text;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run scenarios (files, directories, globs or bundled names) and print each council\'s outcome')
+    .argument('<inputs...>', 'scenario files, directories, globs or bundled scenario names')
+    .option('-f, --format <format>', 'table, json, csv or md', 'table')
+    .option('-o, --out <file>', 'write the output to FILE (atomically; nothing is written if any input is invalid)')
+    .option('--explain', 'table format: print each council\'s explanation trace and hinge seats')
+    .action(async (inputs: string[], options: RunOptions) => {
+      parseFormat(options.format);
+      const { runScenarios } = await import('../../scenarios/batch.js');
+      const { runs } = runScenarios(inputs);
+      writeOutput(renderRuns(runs, options.format, options.explain ?? false), options.out);
+    });
+}

@@ -1,0 +1,319 @@
+/**
+ * A council turned into the numeric structure the fast analysis works on: unit weights (present seats)
+ * in typed arrays, constraints resolved to bitmasks, the declared coalition as a mask, interchangeable
+ * units grouped. Built once per council and options; every analysis of it then runs allocation-light.
+ */
+import { absoluteMajority, type Council, type CouncilConstraints, unitPresent } from '../council.js';
+import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
+import type { AnalysisOptions, UnitRole } from './types.js';
+
+/** Units are players in 32-bit masks; real councils have at most about 20 (Baghdad with factions). */
+export const MAX_UNITS = 31;
+
+export const ROLE_FREE = 0;
+export const ROLE_REQUIRED = 1;
+export const ROLE_EXCLUDED = 2;
+
+/** Numeric form of a council plus analysis options. Treat as read-only. */
+export interface PreparedCouncil {
+  readonly council: Council;
+  readonly ids: readonly string[];
+  /** Number of units (m). */
+  readonly size: number;
+  /** n: all members. */
+  readonly members: number;
+  /** floor(n/2)+1, the threshold for chair and governor and the quorum. */
+  readonly majority: number;
+  readonly present: number;
+  readonly seats: Int32Array;
+  /** Present seats: the weights of the council's voting game. */
+  readonly weights: Int32Array;
+  /** ROLE_FREE, ROLE_REQUIRED or ROLE_EXCLUDED per unit. */
+  readonly roles: Uint8Array;
+  readonly requiredMask: number;
+  readonly excludedMask: number;
+  /** Present seats of the required units. */
+  readonly requiredWeight: number;
+  /** Per free unit, the mask of free units it may not sit with. */
+  readonly conflicts: Int32Array;
+  /** Free units that appear in some incompatibility (enumerated explicitly); the rest are counted by a DP. */
+  readonly constrainedMask: number;
+  /** True when no admissible coalition exists at all (a required unit excluded, or two required units incompatible). */
+  readonly infeasible: boolean;
+  /** Declared coalition mask, or -1 when none was declared. */
+  readonly declaredMask: number;
+  /** Positions in the ideological order (compacted to units not excluded), or empty. */
+  readonly order: Int32Array;
+  /** Units with equal class ids are interchangeable: swapping them maps the whole problem onto itself. */
+  readonly symmetryClass: Int32Array;
+  /** Free units with weight > 0, sorted by weight descending (ties in council order): the enumeration order. */
+  readonly searchOrder: Int32Array;
+  /** Resolved constraints, by unit id, for explanations. */
+  readonly resolved: ResolvedConstraints;
+}
+
+/** Constraints after merging and expanding bloc ids, by unit id. */
+export interface ResolvedConstraints {
+  readonly incompatible: readonly (readonly [string, string])[];
+  readonly required: readonly string[];
+  readonly excluded: readonly string[];
+  /** Units excluded because they are incompatible with a required unit. */
+  readonly excludedByRequired: readonly string[];
+  readonly order: readonly string[];
+}
+
+type IdSource = 'options' | 'council';
+
+class IdResolver {
+  private readonly unitIndex = new Map<string, number>();
+  private readonly blocUnits = new Map<string, number[]>();
+  private readonly usageIssues: DataIssue[] = [];
+  private readonly dataIssues: DataIssue[] = [];
+
+  constructor(private readonly council: Council) {
+    council.units.forEach((unit, index) => {
+      this.unitIndex.set(unit.id, index);
+      for (const bloc of unit.blocs ?? []) {
+        const members = this.blocUnits.get(bloc) ?? [];
+        members.push(index);
+        this.blocUnits.set(bloc, members);
+      }
+    });
+  }
+
+  /** Unit indices an id stands for: a unit itself, or every unit of a bloc. */
+  resolve(id: string, path: string, source: IdSource, allowBlocs = true): number[] {
+    const unit = this.unitIndex.get(id);
+    if (unit !== undefined) return [unit];
+    const bloc = allowBlocs ? this.blocUnits.get(id) : undefined;
+    if (bloc !== undefined) return bloc;
+    const known = `units: ${[...this.unitIndex.keys()].join(', ')}${allowBlocs && this.blocUnits.size > 0 ? `; blocs: ${[...this.blocUnits.keys()].join(', ')}` : ''}`;
+    this.report(source, path, `unknown ${allowBlocs ? 'unit or bloc' : 'unit'} "${id}" in council ${this.council.id} (${known})`);
+    return [];
+  }
+
+  report(source: IdSource, path: string, message: string): void {
+    (source === 'options' ? this.usageIssues : this.dataIssues).push({ path, message });
+  }
+
+  throwIfAny(): void {
+    if (this.usageIssues.length > 0) {
+      throw new GovsimUsageError(this.usageIssues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'));
+    }
+    if (this.dataIssues.length > 0) throw new GovsimDataError(undefined, this.dataIssues);
+  }
+}
+
+function checkUnits(council: Council): void {
+  const issues: DataIssue[] = [];
+  const seen = new Set<string>();
+  council.units.forEach((unit, i) => {
+    if (seen.has(unit.id)) issues.push({ path: `units[${i}].id`, message: `duplicate unit id "${unit.id}" in council ${council.id}` });
+    seen.add(unit.id);
+    if (!Number.isSafeInteger(unit.seats) || unit.seats < 0) {
+      issues.push({ path: `units[${i}].seats`, message: `expected a non-negative integer, got ${String(unit.seats)}` });
+    }
+    const present = unitPresent(unit);
+    if (!Number.isSafeInteger(present) || present < 0 || present > unit.seats) {
+      issues.push({ path: `units[${i}].present`, message: `expected an integer from 0 to ${unit.seats} (seats), got ${String(present)}` });
+    }
+  });
+  if (council.units.length > MAX_UNITS) {
+    issues.push({ path: 'units', message: `council ${council.id} has ${council.units.length} voting units; the analysis handles at most ${MAX_UNITS}` });
+  }
+  if (issues.length > 0) throw new GovsimDataError(undefined, issues);
+}
+
+function bit(index: number): number {
+  return 1 << index;
+}
+
+/**
+ * Builds the numeric structure for `council` and `options`. Throws GovsimDataError for malformed council
+ * data or unknown ids in `council.constraints`, GovsimUsageError for unknown ids in `options`.
+ */
+export function prepareCouncil(council: Council, options: AnalysisOptions = {}): PreparedCouncil {
+  checkUnits(council);
+  const size = council.units.length;
+  const ids = council.units.map((unit) => unit.id);
+  const seats = new Int32Array(size);
+  const weights = new Int32Array(size);
+  let members = 0;
+  let present = 0;
+  council.units.forEach((unit, i) => {
+    seats[i] = unit.seats;
+    weights[i] = unitPresent(unit);
+    members += unit.seats;
+    present += unitPresent(unit);
+  });
+
+  const resolver = new IdResolver(council);
+  const sources: { constraints: CouncilConstraints | undefined; source: IdSource; prefix: string }[] = [
+    { constraints: council.constraints, source: 'council', prefix: 'constraints' },
+    { constraints: options.constraints, source: 'options', prefix: 'options.constraints' },
+  ];
+
+  let requiredMask = 0;
+  let excludedMask = 0;
+  const pairMasks = new Int32Array(size);
+  const incompatible: [string, string][] = [];
+  for (const { constraints, source, prefix } of sources) {
+    if (constraints === undefined) continue;
+    constraints.required?.forEach((id, j) => {
+      for (const u of resolver.resolve(id, `${prefix}.required[${j}]`, source)) requiredMask |= bit(u);
+    });
+    constraints.excluded?.forEach((id, j) => {
+      for (const u of resolver.resolve(id, `${prefix}.excluded[${j}]`, source)) excludedMask |= bit(u);
+    });
+    constraints.incompatible?.forEach(([a, b], j) => {
+      const left = resolver.resolve(a, `${prefix}.incompatible[${j}][0]`, source);
+      const right = resolver.resolve(b, `${prefix}.incompatible[${j}][1]`, source);
+      for (const u of left) {
+        for (const v of right) {
+          if (u === v || (pairMasks[u]! & bit(v)) !== 0) continue;
+          pairMasks[u] = pairMasks[u]! | bit(v);
+          pairMasks[v] = pairMasks[v]! | bit(u);
+          incompatible.push([ids[u]!, ids[v]!]);
+        }
+      }
+    });
+  }
+
+  let declaredMask = -1;
+  if (options.coalition !== undefined) {
+    declaredMask = 0;
+    options.coalition.forEach((id, j) => {
+      for (const u of resolver.resolve(id, `coalition[${j}]`, 'options')) declaredMask |= bit(u);
+    });
+  }
+
+  const orderIds = options.order ?? options.constraints?.order ?? council.constraints?.order ?? [];
+  const orderSource: IdSource = options.order !== undefined || options.constraints?.order !== undefined ? 'options' : 'council';
+  const orderPrefix = options.order !== undefined ? 'order' : orderSource === 'options' ? 'options.constraints.order' : 'constraints.order';
+  const orderIndices: number[] = [];
+  let orderSeen = 0;
+  orderIds.forEach((id, j) => {
+    for (const u of resolver.resolve(id, `${orderPrefix}[${j}]`, orderSource, false)) {
+      if ((orderSeen & bit(u)) !== 0) {
+        resolver.report(orderSource, `${orderPrefix}[${j}]`, `unit "${id}" is listed twice in the order`);
+        continue;
+      }
+      orderSeen |= bit(u);
+      orderIndices.push(u);
+    }
+  });
+  resolver.throwIfAny();
+
+  // A unit incompatible with a required unit can never sit in an admissible coalition.
+  let excludedByRequired = 0;
+  for (let u = 0; u < size; u++) if ((requiredMask & bit(u)) !== 0) excludedByRequired |= pairMasks[u]!;
+  excludedByRequired &= ~requiredMask & ~excludedMask;
+  const infeasible = (requiredMask & excludedMask) !== 0 || (excludedByRequired & requiredMask) !== 0 || requiredConflict(requiredMask, pairMasks);
+  const effectiveExcluded = excludedMask | excludedByRequired;
+
+  const roles = new Uint8Array(size);
+  let requiredWeight = 0;
+  for (let u = 0; u < size; u++) {
+    if ((requiredMask & bit(u)) !== 0) {
+      roles[u] = ROLE_REQUIRED;
+      requiredWeight += weights[u]!;
+    } else if ((effectiveExcluded & bit(u)) !== 0) roles[u] = ROLE_EXCLUDED;
+  }
+  const freeMask = size === 0 ? 0 : ~(requiredMask | effectiveExcluded) & (size >= 32 ? -1 : bit(size) - 1);
+  const conflicts = new Int32Array(size);
+  let constrainedMask = 0;
+  for (let u = 0; u < size; u++) {
+    if ((freeMask & bit(u)) === 0) continue;
+    conflicts[u] = pairMasks[u]! & freeMask;
+    if (conflicts[u] !== 0) constrainedMask |= bit(u);
+  }
+
+  const order = Int32Array.from(orderIndices.filter((u) => roles[u] !== ROLE_EXCLUDED));
+  const searchOrder = Int32Array.from(
+    [...Array(size).keys()].filter((u) => roles[u] === ROLE_FREE && weights[u]! > 0).sort((a, b) => weights[b]! - weights[a]! || a - b),
+  );
+
+  return {
+    council,
+    ids,
+    size,
+    members,
+    majority: absoluteMajority(members),
+    present,
+    seats,
+    weights,
+    roles,
+    requiredMask,
+    excludedMask: effectiveExcluded,
+    requiredWeight,
+    conflicts,
+    constrainedMask,
+    infeasible,
+    declaredMask,
+    order,
+    symmetryClass: symmetryClasses(size, seats, weights, roles, conflicts, declaredMask, orderSeen),
+    searchOrder,
+    resolved: {
+      incompatible,
+      required: maskIds(requiredMask, ids),
+      excluded: maskIds(excludedMask, ids),
+      excludedByRequired: maskIds(excludedByRequired, ids),
+      order: orderIndices.map((u) => ids[u]!),
+    },
+  };
+}
+
+function requiredConflict(requiredMask: number, pairMasks: Int32Array): boolean {
+  for (let u = 0; u < pairMasks.length; u++) {
+    if ((requiredMask & bit(u)) !== 0 && (pairMasks[u]! & requiredMask) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Groups interchangeable units: same seats and present members, same role, same side of the declared
+ * coalition, outside the ideological order, and the same incompatibilities apart from each other.
+ */
+function symmetryClasses(
+  size: number,
+  seats: Int32Array,
+  weights: Int32Array,
+  roles: Uint8Array,
+  conflicts: Int32Array,
+  declaredMask: number,
+  orderMask: number,
+): Int32Array {
+  const classes = new Int32Array(size).fill(-1);
+  const inDeclared = (u: number): boolean => declaredMask !== -1 && (declaredMask & bit(u)) !== 0;
+  const alike = (u: number, v: number): boolean => {
+    if (seats[u] !== seats[v] || weights[u] !== weights[v] || roles[u] !== roles[v] || inDeclared(u) !== inDeclared(v)) return false;
+    const others = ~(bit(u) | bit(v));
+    return (conflicts[u]! & others) === (conflicts[v]! & others);
+  };
+  for (let u = 0; u < size; u++) {
+    if (classes[u] !== -1) continue;
+    classes[u] = u;
+    if ((orderMask & bit(u)) !== 0) continue;
+    const members = [u];
+    for (let v = u + 1; v < size; v++) {
+      if (classes[v] !== -1 || (orderMask & bit(v)) !== 0) continue;
+      if (!members.every((w) => alike(w, v))) continue;
+      classes[v] = u;
+      members.push(v);
+    }
+  }
+  return classes;
+}
+
+/** Unit ids of the set bits of `mask`, in council order. */
+export function maskIds(mask: number, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let u = 0; u < ids.length; u++) if ((mask & bit(u)) !== 0) out.push(ids[u]!);
+  return out;
+}
+
+/** Role name of unit `u`. */
+export function roleName(prepared: PreparedCouncil, u: number): UnitRole {
+  const role = prepared.roles[u];
+  return role === ROLE_REQUIRED ? 'required' : role === ROLE_EXCLUDED ? 'excluded' : 'free';
+}

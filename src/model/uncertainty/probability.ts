@@ -1,0 +1,71 @@
+/**
+ * Probabilities as written in scenario files, converted exactly: a decimal is read from its shortest
+ * text (0.7 is 7/10, not the double nearest to 0.7), a fraction "a/b" as such. The Monte Carlo
+ * samplers compare a uint32 against p·2^32, computed here once per probability.
+ */
+import { type Rational, ONE, ZERO, rational } from '../rational.js';
+
+/** What a probability may be written as: a number, a decimal string ("0.7", "7e-1") or a fraction ("7/10"). */
+export type ProbabilityInput = number | string;
+
+const DECIMAL = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const FRACTION = /^(\d+)\s*\/\s*(\d+)$/;
+
+function decimal(text: string): Rational | undefined {
+  const match = DECIMAL.exec(text);
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  const exponent = Number(match[3] ?? '0') - fraction.length;
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) return undefined;
+  const digits = BigInt(`${match[1]!}${fraction}`);
+  return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+}
+
+/**
+ * The exact value of a probability, or a message saying why it is not one. Numbers are read through
+ * their shortest round-trip text, which is the decimal the author wrote for any literal of up to
+ * 15 significant digits.
+ */
+export function parseProbability(input: ProbabilityInput): Rational | string {
+  let value: Rational | undefined;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return `expected a probability between 0 and 1, got ${String(input)}`;
+    value = input < 0 ? undefined : decimal(String(input));
+  } else {
+    const text = input.trim();
+    const fraction = FRACTION.exec(text);
+    if (fraction) {
+      if (BigInt(fraction[2]!) === 0n) return `"${input}" has a zero denominator`;
+      value = rational(BigInt(fraction[1]!), BigInt(fraction[2]!));
+    } else {
+      value = decimal(text);
+    }
+    if (value === undefined) return `expected a probability (0.7 or 7/10), got "${input}"`;
+  }
+  if (value === undefined || value.num < 0n || value.num > value.den) {
+    return `expected a probability between 0 and 1, got ${typeof input === 'number' ? String(input) : `"${input}"`}`;
+  }
+  return value;
+}
+
+export function isCertain(p: Rational): boolean {
+  return p.num === p.den;
+}
+
+export function isImpossible(p: Rational): boolean {
+  return p.num === 0n;
+}
+
+export function complement(p: Rational): Rational {
+  return p.num === 0n ? ONE : p.num === p.den ? ZERO : rational(p.den - p.num, p.den);
+}
+
+const TWO_32 = 4294967296n;
+
+/**
+ * round(p·2^32), so that `uint32 < threshold` happens with probability within 2^-33 of p; exactly 0
+ * for p = 0 and 2^32 (above every uint32) for p = 1.
+ */
+export function probabilityThreshold(p: Rational): number {
+  return Number((p.num * TWO_32 * 2n + p.den) / (2n * p.den));
+}

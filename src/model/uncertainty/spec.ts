@@ -1,0 +1,256 @@
+/**
+ * From a scenario's `probabilities:` block (already shape-checked by its zod schema) and the councils
+ * the scenario produced, to the probabilistic model. Names are resolved here, so every unknown unit,
+ * council or bloc is reported with its path in the block.
+ *
+ * Attendance layers, each overriding the previous for the units it names:
+ *   1. the scenario: a unit's `present` members attend for sure, the rest are away;
+ *   2. `attendance.all`, 3. `attendance.<unit>` (every council where the unit sits);
+ *   4. `councils.<c>.attendance.all`, 5. `councils.<c>.attendance.<unit>`.
+ * A unit's value is one probability for each member, or a list with one entry per seat.
+ * `defect.<unit>` applies where the unit is in the coalition, `join.<unit>` where it is not; a
+ * council-level entry for a unit on the wrong side is an error, a top-level one is skipped there.
+ */
+import { type Council, unitPresent } from '../council.js';
+import type { DataIssue } from '../errors.js';
+import { type Rational, ONE, ZERO } from '../rational.js';
+import type { ProbabilisticCouncil, ProbabilisticScenario, ProbabilisticUnit, Shock, ShockEffect, ShockTarget } from './model.js';
+import { type ProbabilityInput, parseProbability } from './probability.js';
+
+export type AttendanceSpec = Readonly<Record<string, ProbabilityInput | readonly ProbabilityInput[]>>;
+export type UnitProbabilities = Readonly<Record<string, ProbabilityInput>>;
+
+export interface CouncilProbabilitySpec {
+  /** The units backing the candidate, replacing the scenario's governing coalition. */
+  readonly coalition?: readonly string[] | undefined;
+  /** The unit providing the governor (decides whether the bloc governs); default: the coalition's largest unit. */
+  readonly governor?: string | undefined;
+  readonly attendance?: AttendanceSpec | undefined;
+  readonly defect?: UnitProbabilities | undefined;
+  readonly join?: UnitProbabilities | undefined;
+}
+
+export interface ShockSpec {
+  readonly id: string;
+  readonly description?: string | undefined;
+  /** The probability that the event happens. */
+  readonly p: ProbabilityInput;
+  readonly effect: ShockEffect;
+  readonly units?: readonly string[] | undefined;
+  /** Every unit belonging to this bloc. */
+  readonly bloc?: string | undefined;
+  readonly councils?: 'all' | readonly string[] | undefined;
+}
+
+export interface ProbabilitySpec {
+  /** The bloc whose governorships are counted nationally (default `cf`). */
+  readonly bloc?: string | undefined;
+  readonly attendance?: AttendanceSpec | undefined;
+  readonly defect?: UnitProbabilities | undefined;
+  readonly join?: UnitProbabilities | undefined;
+  readonly councils?: Readonly<Record<string, CouncilProbabilitySpec>> | undefined;
+  readonly shocks?: readonly ShockSpec[] | undefined;
+}
+
+/** A council as the scenario left it, with the coalition it decided on. */
+export interface CouncilInput {
+  readonly council: Council;
+  /** Threshold and quorum: floor(n/2)+1 of all members unless given. */
+  readonly threshold: number;
+  readonly quorum: number;
+  /** Unit ids backing the governing candidate (empty when the scenario found none). */
+  readonly coalition: readonly string[];
+  /** The unit providing the governor, if the scenario names one. */
+  readonly governor?: string | undefined;
+}
+
+export const DEFAULT_BLOC = 'cf';
+const ALL = 'all';
+
+export interface BuildResult {
+  readonly scenario: ProbabilisticScenario;
+  readonly issues: readonly DataIssue[];
+}
+
+/** Builds the model; `issues` (paths relative to `base`, e.g. `probabilities`) are empty when the spec is valid. */
+export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec: ProbabilitySpec, base = 'probabilities'): BuildResult {
+  const issues: DataIssue[] = [];
+  const issue = (path: string, message: string): void => {
+    issues.push({ path: `${base}.${path}`, message });
+  };
+  const bloc = spec.bloc ?? DEFAULT_BLOC;
+  const councilIds = new Set(inputs.map((input) => input.council.id));
+  const unitsAnywhere = new Set(inputs.flatMap((input) => input.council.units.map((unit) => unit.id)));
+  const blocsAnywhere = new Set(inputs.flatMap((input) => input.council.units.flatMap((unit) => unit.blocs ?? [])));
+
+  const probability = (input: ProbabilityInput, path: string): Rational | undefined => {
+    const value = parseProbability(input);
+    if (typeof value === 'string') {
+      issue(path, value);
+      return undefined;
+    }
+    return value;
+  };
+
+  // Top-level names must exist in at least one council.
+  for (const key of Object.keys(spec.attendance ?? {})) {
+    if (key !== ALL && !unitsAnywhere.has(key)) issue(`attendance.${key}`, unknownUnit(key, unitsAnywhere));
+  }
+  for (const field of ['defect', 'join'] as const) {
+    for (const key of Object.keys(spec[field] ?? {})) if (!unitsAnywhere.has(key)) issue(`${field}.${key}`, unknownUnit(key, unitsAnywhere));
+  }
+  for (const key of Object.keys(spec.councils ?? {})) {
+    if (!councilIds.has(key)) issue(`councils.${key}`, `unknown council "${key}" (simulated: ${[...councilIds].join(', ')})`);
+  }
+  // Parse top-level probabilities once, so a bad value is reported once rather than per council.
+  const globalAttendance = parseAttendance(spec.attendance, 'attendance', probability);
+  const globalDefect = parseUnitMap(spec.defect, 'defect', probability);
+  const globalJoin = parseUnitMap(spec.join, 'join', probability);
+
+  const councils: ProbabilisticCouncil[] = inputs.map((input) => {
+    const { council } = input;
+    const local = spec.councils?.[council.id];
+    const at = `councils.${council.id}`;
+    const ids = new Set(council.units.map((unit) => unit.id));
+    const localAttendance = parseAttendance(local?.attendance, `${at}.attendance`, probability);
+    const localDefect = parseUnitMap(local?.defect, `${at}.defect`, probability);
+    const localJoin = parseUnitMap(local?.join, `${at}.join`, probability);
+
+    for (const key of Object.keys(local?.attendance ?? {})) if (key !== ALL && !ids.has(key)) issue(`${at}.attendance.${key}`, unknownUnit(key, ids, council.id));
+    let coalition = new Set(input.coalition);
+    if (local?.coalition !== undefined) {
+      coalition = new Set();
+      local.coalition.forEach((id, i) => {
+        const members = council.units.filter((unit) => unit.id === id || (unit.blocs ?? []).includes(id));
+        if (members.length === 0) issue(`${at}.coalition[${i}]`, unknownUnit(id, ids, council.id));
+        for (const unit of members) coalition.add(unit.id);
+      });
+    }
+    for (const key of Object.keys(local?.defect ?? {})) {
+      if (!ids.has(key)) issue(`${at}.defect.${key}`, unknownUnit(key, ids, council.id));
+      else if (!coalition.has(key)) issue(`${at}.defect.${key}`, `"${key}" is not in the coalition in ${council.id}; use join`);
+    }
+    for (const key of Object.keys(local?.join ?? {})) {
+      if (!ids.has(key)) issue(`${at}.join.${key}`, unknownUnit(key, ids, council.id));
+      else if (coalition.has(key)) issue(`${at}.join.${key}`, `"${key}" is already in the coalition in ${council.id}; use defect`);
+    }
+
+    const units = council.units.map((unit): ProbabilisticUnit => {
+      const present = unitPresent(unit);
+      let attendance: Rational[] = Array.from({ length: unit.seats }, (_, m) => (m < present ? ONE : ZERO));
+      const layers: [Map<string, Rational | Rational[]>, string][] = [
+        [globalAttendance, 'attendance'],
+        [localAttendance, `${at}.attendance`],
+      ];
+      for (const [layer, path] of layers) {
+        for (const key of [ALL, unit.id]) {
+          const value = layer.get(key);
+          if (value === undefined) continue;
+          if (Array.isArray(value)) {
+            if (key === ALL) continue; // the schema allows lists only per unit
+            if (value.length !== unit.seats) {
+              issue(`${path}.${key}`, `expected ${unit.seats} probabilities (one per seat of ${unit.id} in ${council.id}), got ${value.length}`);
+              continue;
+            }
+            attendance = value;
+          } else {
+            attendance = attendance.map(() => value);
+          }
+        }
+      }
+      const inCoalition = coalition.has(unit.id);
+      const switchProbability =
+        (inCoalition ? (localDefect.get(unit.id) ?? globalDefect.get(unit.id)) : (localJoin.get(unit.id) ?? globalJoin.get(unit.id))) ?? ZERO;
+      return { id: unit.id, seats: unit.seats, attendance, inCoalition, switchProbability };
+    });
+
+    let governor = local?.governor ?? (local?.coalition === undefined ? input.governor : undefined);
+    if (local?.governor !== undefined && !ids.has(local.governor)) {
+      issue(`${at}.governor`, unknownUnit(local.governor, ids, council.id));
+      governor = undefined;
+    }
+    governor ??= largestUnit(council, coalition);
+    const governorUnit = council.units.find((unit) => unit.id === governor);
+    const governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
+    return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc };
+  });
+
+  const shocks: Shock[] = (spec.shocks ?? []).map((shock, s) => {
+    const at = `shocks[${s}]`;
+    const p = probability(shock.p, `${at}.p`) ?? ZERO;
+    const selected = shock.councils === undefined || shock.councils === ALL ? [...councilIds] : shock.councils;
+    if (shock.councils !== undefined && shock.councils !== ALL) {
+      shock.councils.forEach((id, i) => {
+        if (!councilIds.has(id)) issue(`${at}.councils[${i}]`, `unknown council "${id}"`);
+      });
+    }
+    if (shock.units === undefined && shock.bloc === undefined) issue(at, 'a shock needs `units` or `bloc`');
+    if (shock.bloc !== undefined && !blocsAnywhere.has(shock.bloc)) issue(`${at}.bloc`, `no unit in the simulated councils belongs to bloc "${shock.bloc}"`);
+    const targets: ShockTarget[] = [];
+    const named = new Set(shock.units ?? []);
+    const found = new Set<string>();
+    inputs.forEach((input, c) => {
+      if (!selected.includes(input.council.id)) return;
+      input.council.units.forEach((unit, u) => {
+        const byName = named.has(unit.id);
+        if (byName) found.add(unit.id);
+        if (byName || (shock.bloc !== undefined && (unit.blocs ?? []).includes(shock.bloc))) targets.push({ council: c, unit: u });
+      });
+    });
+    (shock.units ?? []).forEach((id, i) => {
+      if (!found.has(id)) issue(`${at}.units[${i}]`, `"${id}" sits in none of the shock's councils`);
+    });
+    return { id: shock.id, probability: p, effect: shock.effect, targets };
+  });
+  const shockIds = new Set<string>();
+  (spec.shocks ?? []).forEach((shock, s) => {
+    if (shockIds.has(shock.id)) issue(`shocks[${s}].id`, `duplicate shock id "${shock.id}"`);
+    shockIds.add(shock.id);
+  });
+
+  return { scenario: { bloc, councils, shocks }, issues };
+}
+
+function parseAttendance(
+  spec: AttendanceSpec | undefined,
+  path: string,
+  probability: (input: ProbabilityInput, path: string) => Rational | undefined,
+): Map<string, Rational | Rational[]> {
+  const parsed = new Map<string, Rational | Rational[]>();
+  for (const [key, value] of Object.entries(spec ?? {})) {
+    if (Array.isArray(value)) {
+      const list = (value as readonly ProbabilityInput[]).map((item, i) => probability(item, `${path}.${key}[${i}]`));
+      if (list.every((item): item is Rational => item !== undefined)) parsed.set(key, list);
+    } else {
+      const single = probability(value as ProbabilityInput, `${path}.${key}`);
+      if (single !== undefined) parsed.set(key, single);
+    }
+  }
+  return parsed;
+}
+
+function parseUnitMap(
+  spec: UnitProbabilities | undefined,
+  path: string,
+  probability: (input: ProbabilityInput, path: string) => Rational | undefined,
+): Map<string, Rational> {
+  const parsed = new Map<string, Rational>();
+  for (const [key, value] of Object.entries(spec ?? {})) {
+    const p = probability(value, `${path}.${key}`);
+    if (p !== undefined) parsed.set(key, p);
+  }
+  return parsed;
+}
+
+function largestUnit(council: Council, coalition: ReadonlySet<string>): string | undefined {
+  let best: { id: string; seats: number } | undefined;
+  for (const unit of council.units) {
+    if (coalition.has(unit.id) && (best === undefined || unit.seats > best.seats)) best = { id: unit.id, seats: unit.seats };
+  }
+  return best?.id;
+}
+
+function unknownUnit(id: string, known: ReadonlySet<string>, council?: string): string {
+  const where = council === undefined ? 'in any simulated council' : `in ${council}`;
+  return `unknown unit "${id}" ${where} (units: ${[...known].sort().join(', ')})`;
+}

@@ -1,0 +1,227 @@
+/**
+ * Safe reading of the YAML and JSON files users and the package supply (datasets, scenarios): size,
+ * encoding, syntax, alias bombs, nesting depth and prototype-polluting keys are all checked here, and
+ * every failure becomes a GovsimError that names the file (and the line, where there is one).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
+
+export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_DATA_DEPTH = 64;
+/** Keys that would reach Object.prototype through a careless merge. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type DataPath = readonly (string | number)[];
+
+/** A parsed data file plus a way back from a data path to its place in the text. */
+export interface DataDocument {
+  readonly file: string;
+  readonly value: unknown;
+  /** 1-based line and column of the value at `path`, when the format keeps positions (YAML). */
+  readonly locate: (path: DataPath) => { line: number; column: number } | undefined;
+}
+
+/** Reads and parses a YAML or JSON file. Throws only GovsimError subclasses. */
+export function readDataFile(file: string): unknown {
+  return readDataDocument(file).value;
+}
+
+export function readDataDocument(file: string): DataDocument {
+  const text = readText(file);
+  const json = extname(file).toLowerCase() === '.json';
+  const document = json ? parseJson(file, text) : parseYaml(file, text);
+  checkShape(file, document.value);
+  return document;
+}
+
+/**
+ * Reads `file` and validates it against `schema`; schema issues carry their data path and line.
+ * `prefix` is prepended to every issue path (e.g. for files that are one part of a larger document).
+ */
+export function parseDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  const document = readDataDocument(file);
+  const result = schema.safeParse(document.value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new GovsimDataError(file, issuesFromZod(result.error, document));
+}
+
+/** `councils[3].lists[2].seats` from `['councils', 3, 'lists', 2, 'seats']`. */
+export function formatDataPath(path: DataPath): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+/** Turns zod issues into located, readable data issues. */
+export function issuesFromZod(error: z.ZodError, document?: DataDocument): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) issues.push(located([...path, key], 'unknown field', document));
+      continue;
+    }
+    const missing = issue.code === 'invalid_type' && document !== undefined && path.length > 0 && !hasPath(document.value, path);
+    issues.push(located(path, missing ? `missing required field (${issue.message})` : issue.message, document));
+  }
+  return issues;
+}
+
+/** An issue whose message ends with the line and column of `path`, when known. */
+export function located(path: DataPath, message: string, document?: DataDocument): DataIssue {
+  const where = document?.locate(path);
+  return { path: formatDataPath(path), message: where ? `${message} (line ${where.line}, column ${where.column})` : message };
+}
+
+function readText(file: string): string {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw new GovsimDataError(file, [{ path: '', message: 'is a directory, expected a YAML or JSON file' }]);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof GovsimError) throw error;
+    if (isNodeError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) throw new GovsimMissingFileError(file, { cause: error });
+    throw new GovsimDataError(file, [{ path: '', message: `cannot read: ${describe(error)}` }], { cause: error });
+  }
+  if (size > MAX_DATA_FILE_BYTES) {
+    throw new GovsimDataError(file, [{ path: '', message: `file is ${size} bytes; the limit is ${MAX_DATA_FILE_BYTES} (2 MB)` }]);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new GovsimDataError(file, [{ path: '', message: `cannot read: ${describe(error)}` }], { cause: error });
+  }
+  if (bytes.includes(0)) throw new GovsimDataError(file, [{ path: '', message: 'binary file (contains NUL bytes), expected YAML or JSON text' }]);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (error) {
+    throw new GovsimDataError(file, [{ path: '', message: 'not valid UTF-8 text' }], { cause: error });
+  }
+  if (text.trim() === '') throw new GovsimDataError(file, [{ path: '', message: 'empty file' }]);
+  return text;
+}
+
+function parseYaml(file: string, text: string): DataDocument {
+  const lineCounter = new LineCounter();
+  let document;
+  try {
+    document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter, logLevel: 'silent' });
+  } catch (error) {
+    throw new GovsimDataError(file, [{ path: '', message: `YAML: ${describe(error)}` }], { cause: error });
+  }
+  const problems = [...document.errors, ...document.warnings];
+  if (problems.length > 0) {
+    throw new GovsimDataError(
+      file,
+      problems.map((problem) => {
+        const at = problem.linePos?.[0];
+        const message = firstLine(problem.message).replace(/ at line \d+, column \d+:?$/, '');
+        return { path: '', message: at ? `YAML syntax (line ${at.line}, column ${at.col}): ${message}` : `YAML syntax: ${message}` };
+      }),
+    );
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml throws ReferenceError for alias bombs and RangeError for runaway nesting.
+    throw new GovsimDataError(file, [{ path: '', message: `YAML: ${describe(error)}` }], { cause: error });
+  }
+  return {
+    file,
+    value,
+    locate(path) {
+      const node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
+      if (!isNode(node) || !node.range) return undefined;
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return { line, column: col };
+    },
+  };
+}
+
+function parseJson(file: string, text: string): DataDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = describe(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineColumn(text, Number(position[1])) : undefined;
+    const text2 = message.replace(/ in JSON at position \d+.*$/, '');
+    throw new GovsimDataError(
+      file,
+      [{ path: '', message: where ? `JSON syntax (line ${where.line}, column ${where.column}): ${text2}` : `JSON syntax: ${text2}` }],
+      { cause: error },
+    );
+  }
+  return { file, value, locate: () => undefined };
+}
+
+/** Depth and key checks, iterative so hostile nesting cannot overflow the stack. */
+function checkShape(file: string, root: unknown): void {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DATA_DEPTH) {
+      throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `nesting deeper than ${MAX_DATA_DEPTH} levels` }]);
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    if (value instanceof Map || value instanceof Set) {
+      throw new GovsimDataError(file, [{ path: formatDataPath(path), message: 'unsupported YAML collection type' }]);
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw new GovsimDataError(file, [{ path: formatDataPath([...path, key]), message: `forbidden key "${key}"` }]);
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+}
+
+function hasPath(root: unknown, path: DataPath): boolean {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return true;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isNodeError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}

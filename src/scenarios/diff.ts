@@ -1,0 +1,92 @@
+/**
+ * Comparing two scenario runs council by council: what changed in the outcome (status, governor,
+ * coalition, votes, margin, group, attendance) and which steps caused it. A cause is a step that
+ * touched the council in one scenario and not in the other (read from the recorded provenance, which
+ * the steps wrote while their patches were produced).
+ */
+import type { LoadedScenario } from './scenario-loader.js';
+import { type CouncilChange, type CouncilResult, runScenario, type ScenarioRun } from './runner.js';
+
+export type DiffField = 'status' | 'governorFrom' | 'coalition' | 'votes' | 'margin' | 'group' | 'present' | 'seats';
+
+export interface FieldChange {
+  readonly field: DiffField;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface CouncilDiff {
+  readonly id: string;
+  readonly name: string;
+  readonly changes: readonly FieldChange[];
+  /** Steps of the second scenario that touched this council and are not in the first. */
+  readonly causes: readonly CouncilChange[];
+  /** Steps of the first scenario that touched this council and are not in the second. */
+  readonly reverted: readonly CouncilChange[];
+}
+
+export interface ScenarioDiff {
+  readonly from: string;
+  readonly to: string;
+  /** Councils whose outcome differs. */
+  readonly councils: readonly CouncilDiff[];
+  /** Councils with the same outcome. */
+  readonly unchanged: readonly string[];
+}
+
+function fieldsOf(council: CouncilResult): Record<DiffField, string> {
+  return {
+    status: council.outcome.status,
+    governorFrom: council.outcome.governorFrom ?? '—',
+    coalition: council.outcome.coalition.length > 0 ? council.outcome.coalition.join(' + ') : '—',
+    votes: String(council.outcome.votes),
+    margin: council.outcome.margin === null ? '—' : String(council.outcome.margin),
+    group: `${council.group} (${council.groupSource})`,
+    present: `${council.present} of ${council.seats}`,
+    seats: String(council.seats),
+  };
+}
+
+const FIELDS: readonly DiffField[] = ['status', 'governorFrom', 'coalition', 'votes', 'margin', 'group', 'present', 'seats'];
+
+/** Council-by-council differences from run `a` to run `b`. */
+export function diffRuns(a: ScenarioRun, b: ScenarioRun): ScenarioDiff {
+  const before = new Map(a.councils.map((council) => [council.id, council]));
+  const councils: CouncilDiff[] = [];
+  const unchanged: string[] = [];
+  for (const after of b.councils) {
+    const previous = before.get(after.id);
+    if (!previous) continue;
+    const x = fieldsOf(previous);
+    const y = fieldsOf(after);
+    // The group's label changes whenever a step sets it; only a different letter is a change.
+    const changes = FIELDS.filter((field) => (field === 'group' ? previous.group !== after.group : x[field] !== y[field])).map((field) => ({
+      field,
+      before: x[field],
+      after: y[field],
+    }));
+    if (changes.length === 0) {
+      unchanged.push(after.id);
+      continue;
+    }
+    const keysA = new Set(previous.changes.map((change) => change.key));
+    const keysB = new Set(after.changes.map((change) => change.key));
+    councils.push({
+      id: after.id,
+      name: after.name,
+      changes,
+      causes: after.changes.filter((change) => !keysA.has(change.key)),
+      reverted: previous.changes.filter((change) => !keysB.has(change.key)),
+    });
+  }
+  return { from: a.scenario, to: b.scenario, councils, unchanged };
+}
+
+/** Differences from scenario `a` to scenario `b` (loaded scenarios or their runs). */
+export function diffScenarios(a: LoadedScenario | ScenarioRun, b: LoadedScenario | ScenarioRun): ScenarioDiff {
+  return diffRuns(asRun(a), asRun(b));
+}
+
+function asRun(value: LoadedScenario | ScenarioRun): ScenarioRun {
+  return 'councils' in value && Array.isArray(value.councils) ? value : runScenario(value as LoadedScenario);
+}

@@ -1,0 +1,136 @@
+/**
+ * Scenario `expect:` blocks: each expectation is a set of claims about one council's result. Checking
+ * them turns a scenario file into a test: `govsim check` prints ✓/✗ per expectation and, on failure,
+ * the arithmetic that decided the council.
+ */
+import type { LoadedScenario } from './scenario-loader.js';
+import type { Expectation } from './scenario-schema.js';
+import type { CouncilResult, ScenarioRun } from './runner.js';
+
+export interface ClaimResult {
+  readonly field: string;
+  readonly ok: boolean;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface ExpectationResult {
+  /** Position in the file's `expect` list. */
+  readonly index: number;
+  readonly council: string;
+  readonly ok: boolean;
+  readonly claims: readonly ClaimResult[];
+  /** The council's decisive arithmetic, for failure reports. */
+  readonly arithmetic: string;
+  readonly note?: string;
+}
+
+export interface ScenarioCheck {
+  readonly scenario: string;
+  readonly file: string | null;
+  readonly ok: boolean;
+  readonly expectations: readonly ExpectationResult[];
+}
+
+function list(values: readonly string[]): string {
+  return values.length > 0 ? values.join(', ') : '(none)';
+}
+
+/** Whether `id` names a member of `ids`: the unit itself, or (for a split list) one of its factions. */
+function includesParty(council: CouncilResult, ids: readonly string[], id: string): boolean {
+  if (ids.includes(id)) return true;
+  return council.units.some((unit) => unit.parent === id && ids.includes(unit.id));
+}
+
+function claims(expectation: Expectation, council: CouncilResult): ClaimResult[] {
+  const out: ClaimResult[] = [];
+  const { outcome } = council;
+  const claim = (field: string, ok: boolean, expected: unknown, actual: unknown): void => {
+    out.push({ field, ok, expected: String(expected), actual: String(actual) });
+  };
+  if (expectation.status !== undefined) claim('status', outcome.status === expectation.status, expectation.status, outcome.status);
+  if (expectation.governorFrom !== undefined) {
+    claim('governorFrom', outcome.governorFrom === expectation.governorFrom, expectation.governorFrom ?? 'none', outcome.governorFrom ?? 'none');
+  }
+  if (expectation.coalitionIncludes !== undefined) {
+    const missing = expectation.coalitionIncludes.filter((id) => !includesParty(council, outcome.coalition, id));
+    claim('coalitionIncludes', missing.length === 0, list(expectation.coalitionIncludes), missing.length ? `coalition ${list(outcome.coalition)} lacks ${missing.join(', ')}` : list(outcome.coalition));
+  }
+  if (expectation.coalitionExcludes !== undefined) {
+    const present = expectation.coalitionExcludes.filter((id) => includesParty(council, outcome.coalition, id));
+    claim('coalitionExcludes', present.length === 0, `none of ${list(expectation.coalitionExcludes)}`, present.length ? `coalition ${list(outcome.coalition)} has ${present.join(', ')}` : list(outcome.coalition));
+  }
+  if (expectation.votes !== undefined) claim('votes', outcome.votes === expectation.votes, expectation.votes, outcome.votes);
+  if (expectation.marginAtLeast !== undefined) {
+    claim('marginAtLeast', outcome.margin !== null && outcome.margin >= expectation.marginAtLeast, `margin ≥ ${expectation.marginAtLeast}`, outcome.margin ?? 'no coalition');
+  }
+  if (expectation.marginAtMost !== undefined) {
+    claim('marginAtMost', outcome.margin !== null && outcome.margin <= expectation.marginAtMost, `margin ≤ ${expectation.marginAtMost}`, outcome.margin ?? 'no coalition');
+  }
+  if (expectation.majority !== undefined) {
+    const holds = outcome.coalition.length > 0 && outcome.votes >= outcome.needed;
+    claim('majority', (expectation.majority === 'holds') === holds, expectation.majority, holds ? 'holds' : 'fails');
+  }
+  if (expectation.quorum !== undefined) {
+    claim('quorum', (expectation.quorum === 'met') === council.quorum.met, expectation.quorum, `${council.quorum.met ? 'met' : 'fails'} (${council.quorum.present} present, ${council.quorum.needed} needed)`);
+  }
+  if (expectation.present !== undefined) claim('present', council.present === expectation.present, expectation.present, council.present);
+  if (expectation.members !== undefined) claim('members', council.seats === expectation.members, expectation.members, council.seats);
+  if (expectation.group !== undefined) claim('group', council.group === expectation.group, expectation.group, `${council.group} (${council.groupSource})`);
+  if (expectation.pivotalIncludes !== undefined) {
+    const missing = expectation.pivotalIncludes.filter((id) => !includesParty(council, council.pivotal, id));
+    claim('pivotalIncludes', missing.length === 0, list(expectation.pivotalIncludes), missing.length ? `pivotal ${list(council.pivotal)} lacks ${missing.join(', ')}` : list(council.pivotal));
+  }
+  return out;
+}
+
+/** Evaluates a scenario's expectations against its run. */
+export function checkExpectations(scenario: LoadedScenario, run: ScenarioRun): ScenarioCheck {
+  const byId = new Map(run.councils.map((council) => [council.id, council]));
+  const expectations = scenario.expect.map((expectation, index): ExpectationResult => {
+    const council = byId.get(expectation.council)!;
+    const results = claims(expectation, council);
+    return {
+      index,
+      council: expectation.council,
+      ok: results.every((result) => result.ok),
+      claims: results,
+      arithmetic: council.decision,
+      ...(expectation.note !== undefined ? { note: expectation.note } : {}),
+    };
+  });
+  return { scenario: run.scenario, file: run.file, ok: expectations.every((entry) => entry.ok), expectations };
+}
+
+function describeClaims(claimsOf: readonly ClaimResult[]): string {
+  return claimsOf.length > 0 ? claimsOf.map((entry) => `${entry.field} ${entry.expected}`).join(', ') : '(no claims)';
+}
+
+/** The readable ✓/✗ report of `govsim check`. */
+export function formatCheckReport(checks: readonly ScenarioCheck[]): string {
+  const lines: string[] = [];
+  let failed = 0;
+  let total = 0;
+  for (const check of checks) {
+    const where = check.file ?? check.scenario;
+    lines.push(`${check.ok ? '✓' : '✗'} ${where} — ${check.scenario} (${check.expectations.length} expectation${check.expectations.length === 1 ? '' : 's'})`);
+    if (check.expectations.length === 0) lines.push('  (no expectations)');
+    for (const expectation of check.expectations) {
+      total++;
+      if (expectation.ok) {
+        lines.push(`  ✓ ${expectation.council}: ${describeClaims(expectation.claims)}`);
+        continue;
+      }
+      failed++;
+      lines.push(`  ✗ ${expectation.council} (expect[${expectation.index}])${expectation.note ? ` — ${expectation.note}` : ''}`);
+      for (const claim of expectation.claims) {
+        if (claim.ok) lines.push(`      ✓ ${claim.field}: ${claim.expected}`);
+        else lines.push(`      ✗ ${claim.field}: expected ${claim.expected}, got ${claim.actual}`);
+      }
+      lines.push(`      arithmetic: ${expectation.arithmetic}`);
+    }
+  }
+  lines.push('');
+  lines.push(failed === 0 ? `all ${total} expectations hold in ${checks.length} scenario${checks.length === 1 ? '' : 's'}` : `${failed} of ${total} expectations failed`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,380 @@
+/**
+ * Loading a scenario: read the file (or a bundled name), validate it, follow `extends`, resolve the
+ * dataset and seat set, and apply every step to the dataset's base state. Loading is validation: a
+ * step that names an unknown unit or moves seats nobody holds is reported here, with the file and
+ * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { CouncilRules } from '../model/council.js';
+import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
+import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
+import type { LoadedDataset } from './dataset.js';
+import { packageRoot } from './package-root.js';
+import {
+  type Expectation,
+  ScenarioShell,
+  type SourceEntry,
+  STEP_KINDS,
+  STEP_SCHEMAS,
+  type Step,
+  type StepKind,
+} from './scenario-schema.js';
+import { baseState, loadScenarioDataset, type ScenarioState } from './scenario-state.js';
+import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
+
+/** A step of the flattened scenario, with where it was written. */
+export interface ResolvedStep {
+  readonly step: Step;
+  readonly kind: StepKind;
+  /** Position in the flattened list (inherited steps first). */
+  readonly index: number;
+  /** Human reference: `step 3`, or `baseline step 2` for an inherited step. */
+  readonly label: string;
+  readonly origin: { readonly scenario: string; readonly file: string | undefined; readonly position: number };
+  readonly source?: SourceEntry;
+  readonly note?: string;
+}
+
+export interface LoadedScenario {
+  readonly name: string;
+  readonly description?: string;
+  /** The file as named by the caller (undefined for scenarios built in code). */
+  readonly file?: string;
+  readonly dataset: LoadedDataset;
+  readonly seats: string;
+  readonly units: 'lists' | 'factions';
+  readonly rules: Partial<CouncilRules>;
+  readonly sources: readonly SourceEntry[];
+  readonly steps: readonly ResolvedStep[];
+  readonly expect: readonly Expectation[];
+  /** The dataset at the scenario's seat set, before any step. */
+  readonly base: ScenarioState;
+  /** After every step. */
+  readonly state: ScenarioState;
+  readonly transitions: readonly StepTransition[];
+  /** Names of the scenarios this one extends, nearest first. */
+  readonly extends: readonly string[];
+  /** The `probabilities` block, passed through untouched for the uncertainty engine. */
+  readonly probabilities?: unknown;
+}
+
+export interface LoadOptions {
+  /** Resolves relative paths (default: process.cwd()). */
+  readonly cwd?: string;
+}
+
+const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** One file of an extends chain, validated but not yet applied. */
+interface Layer {
+  readonly file: string | undefined;
+  readonly dir: string;
+  readonly document: DataDocument | undefined;
+  readonly shell: ScenarioShell;
+  readonly steps: readonly Step[];
+  readonly probabilities?: unknown;
+}
+
+/** Where the bundled scenarios live. */
+export function bundledScenarioDir(): string {
+  return join(packageRoot(), 'scenarios');
+}
+
+/** The file of a bundled scenario, or undefined. */
+export function bundledScenarioFile(name: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) return undefined;
+  for (const extension of SCENARIO_EXTENSIONS) {
+    const file = join(bundledScenarioDir(), `${name}${extension}`);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+export function bundledScenarioNames(): string[] {
+  const dir = bundledScenarioDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => SCENARIO_EXTENSIONS.includes(extname(file)))
+    .map((file) => basename(file, extname(file)))
+    .sort();
+}
+
+function looksLikePath(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || SCENARIO_EXTENSIONS.includes(extname(ref)) || ref.startsWith('.');
+}
+
+/** A scenario reference → a file: an existing path, else a bundled scenario name. */
+export function resolveScenarioRef(ref: string, cwd: string = process.cwd()): string {
+  const asPath = resolve(cwd, ref);
+  if (looksLikePath(ref) || existsSync(asPath)) {
+    if (!existsSync(asPath)) throw new GovsimMissingFileError(ref);
+    return asPath;
+  }
+  const bundled = bundledScenarioFile(ref);
+  if (bundled) return bundled;
+  throw new GovsimMissingFileError(ref, {
+    cause: new Error(`not a file and not a bundled scenario (bundled: ${bundledScenarioNames().join(', ')})`),
+  });
+}
+
+/** Loads, validates and applies a scenario file or bundled scenario. Throws GovsimError subclasses only. */
+export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  const cwd = options.cwd ?? process.cwd();
+  const file = resolveScenarioRef(ref, cwd);
+  const display = displayPath(file, cwd);
+  const layers = readChain(file, display, cwd, []);
+  return assemble(layers, display);
+}
+
+/**
+ * Validates and applies a scenario given as data (e.g. from the builder). `dir` resolves relative
+ * `dataset` and `extends` references; `file` names it in errors.
+ */
+export function scenarioFromDocument(document: unknown, options: { file?: string; dir?: string; cwd?: string } = {}): LoadedScenario {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = options.dir ?? cwd;
+  const own = validateLayer(document, options.file, dir, undefined);
+  const parents = own.shell.extends ? readChain(resolveExtends(own, cwd), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
+  return assemble([own, ...parents], options.file);
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+const layerCache = new Map<string, { mtime: number; layer: Layer }>();
+
+/** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. */
+function readChain(file: string, display: string | undefined, cwd: string, seen: readonly string[], child?: Layer): Layer[] {
+  const shown = display ?? displayPath(file, cwd);
+  if (seen.includes(file)) {
+    const cycle = [...seen, file].map((entry) => (isAbsolute(entry) ? displayPath(entry, cwd) : entry));
+    throw new GovsimDataError(child?.file, [{ path: 'extends', message: `extends cycle: ${cycle.join(' → ')}` }]);
+  }
+  const layer = readLayer(file, shown);
+  if (!layer.shell.extends) return [layer];
+  return [layer, ...readChain(resolveExtends(layer, cwd), undefined, cwd, [...seen, file], layer)];
+}
+
+function readLayer(file: string, shown: string): Layer {
+  let mtime = 0;
+  try {
+    mtime = statSync(file).mtimeMs;
+  } catch {
+    // readDataDocument reports the missing file with its proper error.
+  }
+  const cached = layerCache.get(file);
+  if (cached && cached.mtime === mtime && cached.layer.file === shown) return cached.layer;
+  const document = readDataDocumentAs(file, shown);
+  const layer = validateLayer(document.value, shown, dirname(file), document);
+  layerCache.set(file, { mtime, layer });
+  return layer;
+}
+
+function readDataDocumentAs(file: string, shown: string): DataDocument {
+  try {
+    return readDataDocument(file);
+  } catch (error) {
+    // Name the file as the user wrote it, not as an absolute path.
+    if (error instanceof GovsimDataError && error.file === file) throw new GovsimDataError(shown, error.issues, { cause: error });
+    if (error instanceof GovsimMissingFileError && error.file === file) throw new GovsimMissingFileError(shown, { cause: error });
+    throw error;
+  }
+}
+
+function resolveExtends(layer: Layer, _cwd: string): string {
+  const ref = layer.shell.extends!;
+  if (looksLikePath(ref)) {
+    const target = resolve(layer.dir, ref);
+    if (!existsSync(target)) throw new GovsimDataError(layer.file, [{ path: 'extends', message: `no such scenario file "${ref}" (relative to ${layer.dir})` }]);
+    return target;
+  }
+  const bundled = bundledScenarioFile(ref);
+  if (!bundled) {
+    throw new GovsimDataError(layer.file, [{ path: 'extends', message: `unknown bundled scenario "${ref}" (bundled: ${bundledScenarioNames().join(', ')})` }]);
+  }
+  return bundled;
+}
+
+/** Schema checks of one file: the document shell, then each step against its kind's schema. */
+function validateLayer(value: unknown, file: string | undefined, dir: string, document: DataDocument | undefined): Layer {
+  let probabilities: unknown;
+  let body = value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'probabilities' in value) {
+    // The uncertainty engine owns this block's schema; scenario runs ignore it.
+    const { probabilities: block, ...rest } = value as Record<string, unknown>;
+    probabilities = block;
+    body = rest;
+  }
+  const shell = ScenarioShell.safeParse(body, { reportInput: true });
+  const issues: DataIssue[] = shell.success ? [] : issuesFromZod(shell.error, document);
+  const steps: Step[] = [];
+  const rawSteps = shell.success ? (shell.data.steps ?? []) : [];
+  rawSteps.forEach((raw, i) => {
+    const result = parseStep(raw, i, document);
+    if ('issues' in result) issues.push(...result.issues);
+    else steps.push(result.step);
+  });
+  if (issues.length > 0 || !shell.success) throw new GovsimDataError(file, issues);
+  return { file, dir, document, shell: shell.data, steps, ...(probabilities !== undefined ? { probabilities } : {}) };
+}
+
+function parseStep(raw: unknown, i: number, document: DataDocument | undefined): { step: Step } | { issues: DataIssue[] } {
+  const at = ['steps', i] as const;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { issues: [located(at, `expected a step object such as { split: {...} } (kinds: ${STEP_KINDS.join(', ')})`, document)] };
+  }
+  const kinds = Object.keys(raw).filter((key): key is StepKind => (STEP_KINDS as string[]).includes(key));
+  if (kinds.length !== 1) {
+    const others = Object.keys(raw).filter((key) => key !== 'source' && key !== 'note');
+    const message =
+      kinds.length === 0
+        ? `unknown step kind${others.length ? ` "${others.join('", "')}"` : ''} (kinds: ${STEP_KINDS.join(', ')})`
+        : `a step has exactly one kind, found ${kinds.join(' and ')}`;
+    return { issues: [located(at, message, document)] };
+  }
+  const result = STEP_SCHEMAS[kinds[0]!].safeParse(raw, { reportInput: true });
+  if (result.success) return { step: result.data as Step };
+  const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
+  return { issues: issuesFromZod(prefixed as typeof result.error, document) };
+}
+
+function nameOf(layer: Layer): string {
+  return layer.shell.name;
+}
+
+/** Merges the chain (root ancestor first), then applies every step to the dataset's base state. */
+function assemble(layers: readonly Layer[], display: string | undefined): LoadedScenario {
+  const own = layers[0]!;
+  const ordered = [...layers].reverse();
+  // The nearest layer that names a dataset (or seat set) decides it; relative paths resolve from that file.
+  const datasetLayer = layers.find((layer) => layer.shell.dataset !== undefined);
+  const dataset = loadDatasetFor(datasetLayer);
+  const seatsLayer = layers.find((layer) => layer.shell.seats !== undefined);
+  const seats = seatsLayer?.shell.seats ?? 'final';
+  if (!dataset.seatSets.includes(seats)) {
+    throw new GovsimDataError(seatsLayer?.file, [{ path: 'seats', message: `unknown seat set "${seats}" (known: ${dataset.seatSets.join(', ')})` }]);
+  }
+  const units = layers.find((layer) => layer.shell.units !== undefined)?.shell.units ?? 'lists';
+  const rules: Partial<CouncilRules> = {};
+  for (const layer of ordered) Object.assign(rules, stripUndefined(layer.shell.rules ?? {}));
+  const sources = new Map<string, SourceEntry>();
+  for (const layer of ordered) for (const source of layer.shell.sources ?? []) sources.set(source.id, source);
+
+  let base: ScenarioState;
+  try {
+    base = baseState(dataset, seats, units);
+  } catch (error) {
+    if (error instanceof GovsimDataError) throw error;
+    if (error instanceof GovsimError) throw new GovsimDataError(seatsLayer?.file ?? own.file, [{ path: 'seats', message: error.message }], { cause: error });
+    throw error;
+  }
+  if (Object.keys(rules).length > 0) base = { ...base, rules };
+
+  const steps: ResolvedStep[] = [];
+  const transitions: StepTransition[] = [];
+  let state = base;
+  for (const layer of ordered) {
+    const issues: DataIssue[] = [];
+    layer.steps.forEach((step, position) => {
+      const index = steps.length;
+      const kind = stepKind(step);
+      let source: SourceEntry | undefined;
+      if (step.source !== undefined) {
+        source = sources.get(step.source) ?? (/^https?:\/\//.test(step.source) ? { id: step.source, url: step.source } : undefined);
+        if (!source) {
+          issues.push(located(['steps', position, 'source'], `unknown source "${step.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document));
+          return;
+        }
+      }
+      if (issues.length > 0) return;
+      try {
+        const transition = applyStep(state, step, index);
+        transitions.push(transition);
+        state = transition.state;
+      } catch (error) {
+        if (!(error instanceof StepError)) throw error;
+        issues.push(located(['steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
+        return;
+      }
+      steps.push({
+        step,
+        kind,
+        index,
+        label: layer === own ? `step ${position + 1}` : `${nameOf(layer)} step ${position + 1}`,
+        origin: { scenario: nameOf(layer), file: layer.file, position },
+        ...(source ? { source } : {}),
+        ...(step.note !== undefined ? { note: step.note } : {}),
+      });
+    });
+    if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
+  }
+
+  const expect = own.shell.expect ?? [];
+  const expectIssues: DataIssue[] = [];
+  expect.forEach((expectation, i) => {
+    if (!state.councils[expectation.council]) {
+      expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
+    }
+  });
+  if (expectIssues.length > 0) throw new GovsimDataError(own.file, expectIssues);
+
+  const probabilities = layers.find((layer) => layer.probabilities !== undefined)?.probabilities;
+  return {
+    name: own.shell.name,
+    ...(own.shell.description !== undefined ? { description: own.shell.description } : {}),
+    ...(display !== undefined ? { file: display } : {}),
+    dataset,
+    seats,
+    units,
+    rules,
+    sources: [...sources.values()],
+    steps,
+    expect,
+    base,
+    state,
+    transitions,
+    extends: layers.slice(1).map(nameOf),
+    ...(probabilities !== undefined ? { probabilities } : {}),
+  };
+}
+
+/** `into.badr` → ['into', 'badr']; `members[2]` → ['members', 2]. */
+function splitIndex(segment: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  const match = /^([^[]*)((?:\[\d+\])*)$/.exec(segment);
+  if (!match) return [segment];
+  if (match[1]) parts.push(match[1]);
+  for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
+  return parts;
+}
+
+function loadDatasetFor(layer: Layer | undefined): LoadedDataset {
+  const ref = layer?.shell.dataset ?? 'iraq-2023';
+  try {
+    return loadScenarioDataset(ref, layer?.dir);
+  } catch (error) {
+    if (error instanceof GovsimDataError && error.file !== undefined && error.file !== layer?.file) throw error;
+    if (error instanceof GovsimError && layer) {
+      throw new GovsimDataError(layer.file, [{ path: 'dataset', message: error.message }], { cause: error });
+    }
+    throw error;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Name, title and first line of the description of every bundled scenario (files are only read, not applied). */
+export function bundledScenarioSummaries(): { name: string; title: string; description: string }[] {
+  return bundledScenarioNames().map((name) => {
+    const file = bundledScenarioFile(name)!;
+    const value = readDataDocument(file).value as { name?: unknown; description?: unknown } | null;
+    const title = typeof value?.name === 'string' ? value.name : name;
+    const description = typeof value?.description === 'string' ? value.description.trim().split('\n')[0]!.trim() : title;
+    return { name, title, description };
+  });
+}

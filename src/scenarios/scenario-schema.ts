@@ -1,0 +1,231 @@
+/**
+ * The scenario file language: zod schemas for YAML/JSON what-if files. Every object is strict, so a
+ * misspelt key is an error rather than a silently ignored edit. `govsim schema` publishes
+ * `z.toJSONSchema(Scenario, { io: 'input' })`.
+ *
+ * A step is an object with exactly one kind key (`split`, `deal`, …) plus optional `source` and
+ * `note`. The loader validates steps one by one against `STEP_SPECS[kind]` so that an error names the
+ * step and the field (`steps[3].defect.from`) instead of a union failure.
+ */
+import { z } from 'zod';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and dashes' });
+
+/** Councils a step applies to: `all` or a list of council ids. */
+export const CouncilSelection = z.union([z.literal('all'), z.array(Id).min(1)]);
+export type CouncilSelection = z.infer<typeof CouncilSelection>;
+
+const PositiveSeats = z.int().min(1);
+const Seats = z.int().min(0);
+
+export const SplitSpec = z
+  .strictObject({
+    council: Id,
+    list: Id,
+    into: z.record(Id, Seats).optional().describe('faction id → seats; default: the dataset\'s estimated split'),
+  })
+  .describe('Split a list into its factions in one council (e.g. nabni → badr + aah).');
+
+export const BlocSpec = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).optional(),
+    members: z.array(Id).min(1).optional().describe('unit or list ids; default: the dataset bloc with this id'),
+    councils: CouncilSelection.default('all'),
+  })
+  .describe('Members vote as one in the given councils.');
+
+export const DissolveSpec = z
+  .strictObject({ bloc: Id, councils: CouncilSelection.default('all') })
+  .describe('The bloc stops voting as one in the given councils.');
+
+export const DealSpec = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).optional(),
+    parties: z.array(Id).min(1).describe('unit, list, bloc or zero-seat actor ids'),
+    councils: CouncilSelection,
+    governor: Id.describe('the party that provides the governor; one of `parties`'),
+    chair: Id.optional().describe('the party that provides the council chair; one of `parties`'),
+  })
+  .describe('The parties\' present members vote for one governor in each listed council.');
+
+export const DefectSpec = z
+  .strictObject({
+    council: Id,
+    from: Id,
+    seats: PositiveSeats.default(1),
+    to: Id.optional().describe('a deal, bloc or unit; omitted: the defectors vote against'),
+  })
+  .describe('Members break ranks: their votes move; their seats stay with their list.');
+
+export const TransferSpec = z
+  .strictObject({ council: Id, from: Id, to: Id, seats: PositiveSeats.default(1) })
+  .describe('Seats change hands (court ruling, recount).');
+
+export const AbsentSpec = z
+  .strictObject({
+    council: Id,
+    units: z.array(Id).min(1),
+    seats: PositiveSeats.optional().describe('members absent from each listed unit; default: all'),
+  })
+  .describe('Members stay away from the session (boycott, quorum-breaking).');
+
+export const AttendSpec = z
+  .strictObject({
+    council: Id,
+    units: z.array(Id).min(1),
+    seats: PositiveSeats.optional().describe('members returning to each listed unit; default: all'),
+  })
+  .describe('Absent members return.');
+
+export const VetoSpec = z
+  .strictObject({ actor: Id, councils: CouncilSelection.default('all'), against: z.array(Id).min(1) })
+  .describe('An actor rules a party\'s candidate out of the governorship.');
+
+export const IncompatibleSpec = z
+  .strictObject({ between: z.tuple([Id, Id]), councils: CouncilSelection.default('all') })
+  .describe('No coalition may contain both (unit, list, bloc or actor ids).');
+
+export const GroupSpec = z
+  .strictObject({ A: z.array(Id).optional(), B: z.array(Id).optional(), C: z.array(Id).optional() })
+  .describe('Sets the A/B/C grouping of councils, overriding the derived one.');
+
+export const PackageSpec = z
+  .strictObject({ council: Id, posts: z.array(Id).min(2) })
+  .describe('Several posts voted in one ballot.');
+
+export const JoinSpec = z
+  .strictObject({ units: z.array(Id).min(1), to: Id.describe('a bloc or deal id'), councils: CouncilSelection.default('all') })
+  .describe('Units join a bloc or deal.');
+
+export const LeaveSpec = z
+  .strictObject({ units: z.array(Id).min(1), from: Id.describe('a bloc or deal id'), councils: CouncilSelection.default('all') })
+  .describe('Units leave a bloc or deal.');
+
+export const SetSeatsSpec = z
+  .strictObject({ council: Id, unit: Id, seats: Seats })
+  .describe('Sets a unit\'s seats (the council size changes with it).');
+
+/** Every step kind and the schema of its body, in the order the documentation lists them. */
+export const STEP_SPECS = {
+  split: SplitSpec,
+  bloc: BlocSpec,
+  dissolve: DissolveSpec,
+  deal: DealSpec,
+  defect: DefectSpec,
+  transfer: TransferSpec,
+  absent: AbsentSpec,
+  attend: AttendSpec,
+  veto: VetoSpec,
+  incompatible: IncompatibleSpec,
+  group: GroupSpec,
+  package: PackageSpec,
+  join: JoinSpec,
+  leave: LeaveSpec,
+  seats: SetSeatsSpec,
+} as const;
+
+export type StepKind = keyof typeof STEP_SPECS;
+export const STEP_KINDS = Object.keys(STEP_SPECS) as StepKind[];
+
+/** Citation and comment any step may carry. */
+const stepMeta = {
+  source: z.string().min(1).optional().describe('a source id from `sources`, or a URL'),
+  note: z.string().optional(),
+};
+
+function stepSchema<K extends StepKind>(kind: K) {
+  return z.strictObject({ [kind]: STEP_SPECS[kind], ...stepMeta } as { [P in K]: (typeof STEP_SPECS)[K] } & typeof stepMeta);
+}
+
+/** One step schema per kind (`{ split: {...}, source?, note? }`). */
+export const STEP_SCHEMAS = Object.fromEntries(STEP_KINDS.map((kind) => [kind, stepSchema(kind)])) as unknown as {
+  [K in StepKind]: ReturnType<typeof stepSchema<K>>;
+};
+
+export const Step = z.union(STEP_KINDS.map((kind) => STEP_SCHEMAS[kind]) as unknown as [
+  (typeof STEP_SCHEMAS)['split'],
+  ...(typeof STEP_SCHEMAS)[StepKind][],
+]);
+
+/** A step of kind K, as parsed (defaults applied). */
+export type StepOf<K extends StepKind> = { [P in K]: z.output<(typeof STEP_SPECS)[K]> } & {
+  source?: string | undefined;
+  note?: string | undefined;
+};
+export type Step = { [K in StepKind]: StepOf<K> }[StepKind];
+/** A step body of kind K as written (defaults optional). */
+export type StepInput<K extends StepKind> = z.input<(typeof STEP_SPECS)[K]>;
+
+export const SourceEntry = z.strictObject({
+  id: Id,
+  url: z.string().min(1).optional(),
+  title: z.string().optional(),
+  date: z.string().optional(),
+  note: z.string().optional(),
+});
+export type SourceEntry = z.infer<typeof SourceEntry>;
+
+export const OUTCOME_STATUSES = ['elected', 'deadlock', 'no-quorum', 'open'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export const GROUPS = ['A', 'B', 'C'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const Expectation = z
+  .strictObject({
+    council: Id,
+    status: z.enum(OUTCOME_STATUSES).optional(),
+    governorFrom: z.union([Id, z.null()]).optional().describe('null: no governor'),
+    coalitionIncludes: z.array(Id).optional(),
+    coalitionExcludes: z.array(Id).optional(),
+    votes: Seats.optional(),
+    marginAtLeast: z.int().optional(),
+    marginAtMost: z.int().optional(),
+    majority: z.enum(['holds', 'fails']).optional().describe('whether the governing coalition reaches the absolute majority'),
+    quorum: z.enum(['met', 'fails']).optional(),
+    present: Seats.optional(),
+    members: Seats.optional(),
+    group: z.enum(GROUPS).optional(),
+    pivotalIncludes: z.array(Id).optional(),
+    note: z.string().optional(),
+  })
+  .describe('A claim about one council\'s result; `govsim check` evaluates it.');
+export type Expectation = z.infer<typeof Expectation>;
+
+export const ScenarioRules = z.strictObject({
+  runoff: z.enum(['none', 'top-two']).optional(),
+  governorVacatesSeat: z.boolean().optional(),
+});
+
+function scenarioObject<S extends z.ZodType>(steps: S) {
+  return z
+    .strictObject({
+      name: z.string().min(1),
+      description: z.string().optional(),
+      dataset: z.string().min(1).optional().describe('bundled dataset name or a path relative to this file; default iraq-2023'),
+      seats: z.string().min(1).optional().describe('seat set: final, preliminary or a named estimate set; default final'),
+      units: z.enum(['lists', 'factions']).optional().describe('start from lists (default) or from the dataset\'s faction estimates'),
+      extends: z.string().min(1).optional().describe('bundled scenario name or a path relative to this file'),
+      rules: ScenarioRules.optional(),
+      sources: z.array(SourceEntry).optional(),
+      steps,
+      expect: z.array(Expectation).optional(),
+    })
+    .meta({ id: 'Scenario', title: 'govsim scenario', description: 'A what-if scenario for the governor-selection simulator.' });
+}
+
+/** A scenario file (the published schema). */
+export const Scenario = scenarioObject(z.array(Step).optional());
+export type ScenarioDocument = z.input<typeof Scenario>;
+
+/** The same document with steps left unparsed; the loader checks them one by one for precise paths. */
+export const ScenarioShell = scenarioObject(z.array(z.unknown()).optional());
+export type ScenarioShell = z.output<typeof ScenarioShell>;
+
+/** The JSON Schema of scenario files, as `govsim schema` prints it. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(Scenario, { io: 'input' });
+}
