@@ -12,7 +12,8 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { govsim: 'src/cli/main.ts' },
+  // The Monte Carlo worker thread is an entry of its own (dist/bin/simulate-worker.mjs), sharing chunks with the CLI.
+  entryPoints: { govsim: 'src/cli/main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
   outdir: 'dist/bin',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -5,9 +5,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
+
+/** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
+export const DATA_FILE_MODULE = import.meta.url;
 
 export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_DATA_DEPTH = 64;
@@ -20,8 +23,8 @@ export type DataPath = readonly (string | number)[];
 export interface DataDocument {
   readonly file: string;
   readonly value: unknown;
-  /** 1-based line and column of the value at `path`, when the format keeps positions (YAML). */
-  readonly locate: (path: DataPath) => { line: number; column: number } | undefined;
+  /** 1-based line and column of the value (or its key) at `path`, when the format keeps positions (YAML). */
+  readonly locate: (path: DataPath, at?: 'value' | 'key') => { line: number; column: number } | undefined;
 }
 
 /** Reads and parses a YAML or JSON file. Throws only GovsimError subclasses. */
@@ -65,18 +68,23 @@ export function issuesFromZod(error: z.ZodError, document?: DataDocument): DataI
   for (const issue of error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) issues.push(located([...path, key], 'unknown field', document));
+      for (const key of issue.keys) issues.push(located([...path, key], 'unknown field', document, 'key'));
       continue;
     }
     const missing = issue.code === 'invalid_type' && document !== undefined && path.length > 0 && !hasPath(document.value, path);
-    issues.push(located(path, missing ? `missing required field (${issue.message})` : issue.message, document));
+    const message = missing && !issue.message.startsWith('missing') ? `missing required field (${issue.message})` : issue.message;
+    issues.push(located(path, message, document));
   }
   return issues;
 }
 
-/** An issue whose message ends with the line and column of `path`, when known. */
-export function located(path: DataPath, message: string, document?: DataDocument): DataIssue {
-  const where = document?.locate(path);
+/**
+ * An issue whose message ends with the line and column of `path` when known; for a missing key, of the
+ * nearest enclosing value that exists.
+ */
+export function located(path: DataPath, message: string, document?: DataDocument, at: 'value' | 'key' = 'value'): DataIssue {
+  let where = document?.locate(path, at);
+  for (let length = path.length - 1; document && where === undefined && length >= 0; length--) where = document.locate(path.slice(0, length));
   return { path: formatDataPath(path), message: where ? `${message} (line ${where.line}, column ${where.column})` : message };
 }
 
@@ -113,12 +121,18 @@ function readText(file: string): string {
 
 function parseYaml(file: string, text: string): DataDocument {
   const lineCounter = new LineCounter();
-  let document;
+  let documents;
   try {
-    document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter, logLevel: 'silent' });
+    documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, lineCounter, logLevel: 'silent' });
   } catch (error) {
     throw new GovsimDataError(file, [{ path: '', message: `YAML: ${describe(error)}` }], { cause: error });
   }
+  if (!Array.isArray(documents) || documents.length === 0) throw new GovsimDataError(file, [{ path: '', message: 'empty file' }]);
+  if (documents.length > 1) {
+    const second = lineCounter.linePos(documents[1]!.range[0]);
+    throw new GovsimDataError(file, [{ path: '', message: `YAML syntax (line ${second.line}, column ${second.col}): more than one document; a data file holds exactly one` }]);
+  }
+  const document = documents[0]!;
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) {
     throw new GovsimDataError(
@@ -140,8 +154,13 @@ function parseYaml(file: string, text: string): DataDocument {
   return {
     file,
     value,
-    locate(path) {
-      const node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
+    locate(path, at = 'value') {
+      let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
+      if (at === 'key' && path.length > 0) {
+        const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1))) : undefined;
+        node = pair?.key;
+      }
       if (!isNode(node) || !node.range) return undefined;
       const { line, col } = lineCounter.linePos(node.range[0]);
       return { line, column: col };

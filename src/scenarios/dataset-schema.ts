@@ -11,6 +11,9 @@ import { type DataDocument, type DataPath, located } from './data-file.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** This module's URL: validated-dataset snapshots are keyed on the validator's code. */
+export const DATASET_SCHEMA_MODULE = import.meta.url;
+
 const requiredOr = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `missing (expected ${expected})` : `expected ${expected}`;
 
@@ -120,6 +123,8 @@ export const ListEntry = z
     nameAr: Text.optional(),
     leader: Text.optional(),
     family: z.enum(LIST_FAMILIES, { error: `expected one of: ${LIST_FAMILIES.join(', ')}` }),
+    /** Stands for seats the sources do not attribute (possibly several lists): never "the largest list". */
+    placeholder: z.boolean().optional(),
     /** Parties running inside the list, in whose names seats may be split. */
     factions: z.array(Faction).min(2).optional(),
     source: SourceRef.optional(),
@@ -679,8 +684,8 @@ function uniqueIds(items: readonly { id: string }[], path: DataPath, add: (path:
 }
 
 /** ` (did you mean "x"?)` for a near miss, else the empty string. */
-function suggest(id: string, known: Iterable<string> | ReadonlyMap<string, unknown>): string {
-  const candidates = known instanceof Map ? [...known.keys()] : [...(known as Iterable<string>)];
+function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
+  const candidates: string[] = [...known.keys()];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   for (const candidate of candidates) {

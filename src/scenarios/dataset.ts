@@ -2,25 +2,25 @@
  * Datasets: load and validate a dataset directory (bundled by name, or any path), resolve a named seat
  * set, and hand the model its Councils. Everything else in govsim reads seat data through this module.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { absoluteMajority, type Council, type VotingUnit } from '../model/council.js';
 import { GovsimDataError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
-import { type DataDocument, issuesFromZod, readDataDocument } from './data-file.js';
+import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, readDataDocument } from './data-file.js';
 import {
   type Actor,
   type Confidence,
   type CouncilFile,
   CouncilFile as CouncilFileSchema,
   type Dataset,
-  type DatasetFile,
   DatasetFile as DatasetFileSchema,
   type DatasetPart,
   type FileIssues,
   type Outcome,
   OutcomesFile as OutcomesFileSchema,
-  type OutcomesFile,
   type PublishedFigure,
+  DATASET_SCHEMA_MODULE,
   checkDataset,
   seatSetChain,
   sourceIds,
@@ -47,9 +47,16 @@ export interface LoadedDataset {
 export interface DatasetOptions {
   /** Base for relative paths (default: process.cwd()). */
   readonly cwd?: string;
+  /**
+   * Bundled datasets only: `false` parses and validates the YAML afresh, bypassing both the per-process
+   * cache and the validated snapshot on disk (see `loadWithSnapshot`).
+   */
+  readonly snapshot?: boolean;
 }
 
 const bundledCache = new Map<string, LoadedDataset>();
+/** The modules whose code decides what a valid dataset is; a change to either invalidates snapshots. */
+const VALIDATOR_MODULES = [import.meta.url, DATASET_SCHEMA_MODULE, DATA_FILE_MODULE];
 
 /**
  * Loads a dataset: a bundled name such as `iraq-2023` (default), a directory holding `dataset.yaml`, or
@@ -61,8 +68,8 @@ export function loadDataset(ref: string = DEFAULT_DATASET, options: DatasetOptio
   const bundled = bundledDatasetDir(ref);
   if (bundled !== undefined) {
     const cached = bundledCache.get(bundled);
-    if (cached) return cached;
-    const loaded = deepFreeze(loadDatasetDir(bundled, displayPath(bundled)));
+    if (cached && options.snapshot !== false) return cached;
+    const loaded = deepFreeze(options.snapshot === false ? loadDatasetDir(bundled, displayPath(bundled)) : loadWithSnapshot(bundled));
     bundledCache.set(bundled, loaded);
     return loaded;
   }
@@ -138,6 +145,8 @@ export interface ResolvedList {
   readonly factions?: readonly ResolvedFaction[];
   /** The seat set whose override produced this figure (absent: the council file). */
   readonly overriddenBy?: string;
+  /** Seats the sources do not attribute to a named list (e.g. `unidentified`). */
+  readonly placeholder?: boolean;
 }
 
 export interface ResolvedQuotaMember {
@@ -283,6 +292,11 @@ export interface PublishedCheck {
   readonly seatSet: string;
   readonly published: number;
   readonly computed: number;
+  /**
+   * The weakest confidence among the seat figures the computed value adds up: `documented` means the
+   * match is an independent check; otherwise estimates contributed (and may have been reconciled to it).
+   */
+  readonly computedConfidence: Confidence;
   readonly matches: boolean;
   readonly source: readonly string[];
 }
@@ -293,18 +307,155 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
   for (const figure of ds.data.published) {
     for (const set of figure.seatSets) {
       if (seats !== undefined && set !== seats) continue;
-      const computed = computeFigure(ds, figure, set);
-      checks.push({ id: figure.id, label: figure.label, seatSet: set, published: figure.value, computed, matches: computed === figure.value, source: sourceIds(figure.source) });
+      const { value, confidence } = measurePublishedFigure(ds, figure, set);
+      checks.push({
+        id: figure.id,
+        label: figure.label,
+        seatSet: set,
+        published: figure.value,
+        computed: value,
+        computedConfidence: confidence,
+        matches: value === figure.value,
+        source: sourceIds(figure.source),
+      });
     }
   }
   return checks;
 }
 
-function computeFigure(ds: LoadedDataset, figure: PublishedFigure, seats: string): number {
-  const totals = nationalTotals(ds, seats);
-  if (figure.total !== undefined) return totals[figure.total];
-  if (figure.bloc !== undefined) return totals.byBloc[figure.bloc] ?? 0;
-  return (figure.lists ?? []).reduce((sum, id) => sum + (totals.byList[id] ?? 0), 0);
+/**
+ * What a published figure measures (lists, a bloc or a total), computed from the councils of a seat
+ * set, with the weakest confidence of the figures that went into it.
+ */
+export function measurePublishedFigure(ds: LoadedDataset, figure: PublishedFigure, seats?: string): { value: number; confidence: Confidence } {
+  let value = 0;
+  const confidences: Confidence[] = [];
+  for (const council of resolvedCouncils(ds, seats)) {
+    if (figure.total !== undefined) {
+      value += figure.total === 'seats' ? council.seats : figure.total === 'general' ? council.general : council.quota;
+      confidences.push(council.sizeConfidence);
+      continue;
+    }
+    for (const list of council.lists) {
+      const counted = figure.bloc !== undefined ? list.blocs.includes(figure.bloc) : (figure.lists ?? []).includes(list.id);
+      if (!counted) continue;
+      value += list.seats;
+      confidences.push(list.confidence);
+    }
+    if (figure.bloc !== undefined) {
+      for (const member of council.quotaMembers) {
+        if (!member.blocs.includes(figure.bloc)) continue;
+        value += 1;
+        confidences.push(member.confidence);
+      }
+    }
+  }
+  return { value, confidence: weakestConfidence(confidences) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Validated snapshots of bundled datasets
+//
+// Parsing ~90 KB of YAML costs 70-250 ms and every CLI start needs the dataset, so the validated result
+// is kept as JSON, stamped with the size and modification time of every data file and of the validator
+// modules. Any edit to the data or to the schema code changes the stamp and forces a full validation.
+
+const SNAPSHOT_FORMAT = 2;
+
+function loadWithSnapshot(dir: string): LoadedDataset {
+  const stamp = snapshotStamp(dir);
+  const cacheDir = snapshotDir();
+  const file = stamp !== undefined && cacheDir !== undefined ? join(cacheDir, `${basename(dir)}-${fnv1a(stamp)}.json`) : undefined;
+  if (file !== undefined) {
+    const snapshot = readSnapshot(file, stamp!);
+    if (snapshot) return { ...snapshot, dir };
+  }
+  const loaded = loadDatasetDir(dir, displayPath(dir));
+  if (file !== undefined) writeSnapshot(file, stamp!, loaded);
+  return loaded;
+}
+
+/** Everything the validated result depends on: the validator's code and each data file's identity. */
+function snapshotStamp(dir: string): string | undefined {
+  try {
+    const parts = [`govsim-dataset-snapshot ${SNAPSHOT_FORMAT}`];
+    for (const moduleUrl of VALIDATOR_MODULES) {
+      const stats = statSync(fileURLToPath(moduleUrl));
+      parts.push(`${moduleUrl} ${stats.size} ${stats.mtimeMs}`);
+    }
+    for (const file of dataFiles(dir)) {
+      const stats = statSync(file);
+      parts.push(`${relative(dir, file)} ${stats.size} ${stats.mtimeMs}`);
+    }
+    return parts.join('\n');
+  } catch {
+    // Anything odd (unreadable files, modules not on disk): skip the snapshot, validate in full.
+    return undefined;
+  }
+}
+
+/** 32-bit FNV-1a, hex: names the snapshot file; the full stamp inside it is what gets compared. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function dataFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...dataFiles(path));
+    else if (/\.(ya?ml|json)$/i.test(entry.name)) files.push(path);
+  }
+  return files;
+}
+
+function snapshotDir(): string | undefined {
+  const configured = process.env['GOVSIM_CACHE_DIR'];
+  if (configured === '') return undefined;
+  return configured ?? join(packageRoot(), 'node_modules', '.cache', 'govsim');
+}
+
+interface Snapshot {
+  readonly format: number;
+  readonly stamp: string;
+  readonly id: string;
+  readonly name: string;
+  readonly data: Dataset;
+  readonly seatSets: string[];
+}
+
+function readSnapshot(file: string, stamp: string): Omit<LoadedDataset, 'dir'> | undefined {
+  try {
+    // A snapshot someone else could have written is not trusted.
+    if (typeof process.getuid === 'function' && statSync(file).uid !== process.getuid()) return undefined;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
+    if (parsed.format !== SNAPSHOT_FORMAT || parsed.stamp !== stamp || !parsed.data || !parsed.id || !parsed.name || !parsed.seatSets) return undefined;
+    return { id: parsed.id, name: parsed.name, data: parsed.data, seatSets: parsed.seatSets };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSnapshot(file: string, stamp: string, loaded: LoadedDataset): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.${process.pid}.tmp`;
+    const snapshot: Snapshot = { format: SNAPSHOT_FORMAT, stamp, id: loaded.id, name: loaded.name, data: loaded.data, seatSets: [...loaded.seatSets] };
+    writeFileSync(temp, JSON.stringify(snapshot), { mode: 0o600 });
+    renameSync(temp, file);
+    // Older snapshots of the same dataset are dead weight once the data or the validator changed.
+    const prefix = `${basename(file).replace(/-[0-9a-f]+\.json$/, '')}-`;
+    for (const name of readdirSync(dirname(file))) {
+      if (name.startsWith(prefix) && name.endsWith('.json') && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+    }
+  } catch {
+    // A read-only install simply runs without the snapshot.
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -468,6 +619,7 @@ function resolveSeatSet(data: Dataset, setId: string): ResolvedCouncil[] {
             }
           : {}),
         ...(list.overriddenBy !== undefined ? { overriddenBy: list.overriddenBy } : {}),
+        ...(entry?.placeholder === true ? { placeholder: true } : {}),
       });
     }
     const quotaMembers = council.quota.map((member) => ({
@@ -488,6 +640,7 @@ function resolveSeatSet(data: Dataset, setId: string): ResolvedCouncil[] {
       majority: absoluteMajority(seats),
       sizeConfidence: council.seats.confidence,
       confidence: weakestConfidence([
+        council.confidence,
         council.seats.confidence,
         ...resolvedLists.map((list) => list.confidence),
         ...quotaMembers.map((member) => member.confidence),

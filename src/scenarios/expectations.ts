@@ -58,14 +58,14 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
   }
   if (expectation.coalitionExcludes !== undefined) {
     const present = expectation.coalitionExcludes.filter((id) => includesParty(council, outcome.coalition, id));
-    claim('coalitionExcludes', present.length === 0, `none of ${list(expectation.coalitionExcludes)}`, present.length ? `coalition ${list(outcome.coalition)} has ${present.join(', ')}` : list(outcome.coalition));
+    claim('coalitionExcludes', present.length === 0, list(expectation.coalitionExcludes), present.length ? `coalition ${list(outcome.coalition)} has ${present.join(', ')}` : list(outcome.coalition));
   }
   if (expectation.votes !== undefined) claim('votes', outcome.votes === expectation.votes, expectation.votes, outcome.votes);
   if (expectation.marginAtLeast !== undefined) {
-    claim('marginAtLeast', outcome.margin !== null && outcome.margin >= expectation.marginAtLeast, `margin ≥ ${expectation.marginAtLeast}`, outcome.margin ?? 'no coalition');
+    claim('margin', outcome.margin !== null && outcome.margin >= expectation.marginAtLeast, `≥ ${expectation.marginAtLeast}`, outcome.margin ?? 'no coalition');
   }
   if (expectation.marginAtMost !== undefined) {
-    claim('marginAtMost', outcome.margin !== null && outcome.margin <= expectation.marginAtMost, `margin ≤ ${expectation.marginAtMost}`, outcome.margin ?? 'no coalition');
+    claim('margin', outcome.margin !== null && outcome.margin <= expectation.marginAtMost, `≤ ${expectation.marginAtMost}`, outcome.margin ?? 'no coalition');
   }
   if (expectation.majority !== undefined) {
     const holds = outcome.coalition.length > 0 && outcome.votes >= outcome.needed;
@@ -84,10 +84,59 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
   return out;
 }
 
+function nationalClaims(claimsOf: NonNullable<Expectation['national']>, run: ScenarioRun): { results: ClaimResult[]; arithmetic: string } {
+  const out: ClaimResult[] = [];
+  const arithmetic: string[] = [];
+  if (claimsOf.seatsOf !== undefined && claimsOf.seats !== undefined) {
+    const ids = claimsOf.seatsOf;
+    const parts: string[] = [];
+    let total = 0;
+    for (const id of ids) {
+      let seats = 0;
+      for (const council of run.councils) for (const unit of council.units) if (unit.id === id || unit.parent === id) seats += unit.seats;
+      parts.push(`${id} ${seats}`);
+      total += seats;
+    }
+    arithmetic.push(`${parts.join(' + ')} = ${total}`);
+    out.push({ field: 'seats', ok: total === claimsOf.seats, expected: `${ids.join(' + ')} = ${claimsOf.seats}`, actual: `${parts.join(' + ')} = ${total}` });
+  }
+  const elected = run.councils.filter((council) => council.outcome.status === 'elected');
+  if (claimsOf.elected !== undefined) {
+    out.push({ field: 'elected', ok: elected.length === claimsOf.elected, expected: String(claimsOf.elected), actual: `${elected.length} (${elected.map((c) => c.id).join(', ') || 'none'})` });
+  }
+  for (const [party, count] of Object.entries(claimsOf.governorsFrom ?? {})) {
+    const councils = elected.filter((council) => {
+      const from = council.outcome.governorFrom;
+      return from === party || council.units.some((unit) => unit.id === from && unit.parent === party);
+    });
+    out.push({ field: `governorsFrom.${party}`, ok: councils.length === count, expected: String(count), actual: `${councils.length} (${councils.map((c) => c.id).join(', ') || 'none'})` });
+  }
+  for (const group of ['A', 'B', 'C'] as const) {
+    const expected = claimsOf.groups?.[group];
+    if (expected === undefined) continue;
+    const councils = run.councils.filter((council) => council.group === group);
+    out.push({ field: `groups.${group}`, ok: councils.length === expected, expected: String(expected), actual: `${councils.length} (${councils.map((c) => c.id).join(', ') || 'none'})` });
+  }
+  const byStatus = run.national.byStatus;
+  arithmetic.push(`${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open`);
+  return { results: out, arithmetic: arithmetic.join('; ') };
+}
+
 /** Evaluates a scenario's expectations against its run. */
 export function checkExpectations(scenario: LoadedScenario, run: ScenarioRun): ScenarioCheck {
   const byId = new Map(run.councils.map((council) => [council.id, council]));
   const expectations = scenario.expect.map((expectation, index): ExpectationResult => {
+    if (expectation.national !== undefined || expectation.council === undefined) {
+      const { results, arithmetic } = nationalClaims(expectation.national ?? {}, run);
+      return {
+        index,
+        council: 'national',
+        ok: results.every((result) => result.ok),
+        claims: results,
+        arithmetic,
+        ...(expectation.note !== undefined ? { note: expectation.note } : {}),
+      };
+    }
     const council = byId.get(expectation.council)!;
     const results = claims(expectation, council);
     return {

@@ -6,7 +6,8 @@
  *    provides the governor; if it falls short, the status is `deadlock`;
  * 2. else a voting bloc that alone reaches the absolute majority governs; the governor comes from its
  *    largest member unit in that council (ties: dataset order);
- * 3. else nobody does (`open`), and the analysis' predictions are listed.
+ * 3. else a single list whose present members alone reach the majority governs (Basra's Tasmim 12 of 23);
+ * 4. else nobody does (`open`), and the analysis' predictions are listed.
  *
  * Attendance below the quorum makes any of these `no-quorum`. A deal whose governor party is vetoed,
  * or that joins two incompatible parties, is void and skipped (the explanation says why).
@@ -32,8 +33,8 @@ export interface CouncilOutcome {
   /** votes − needed; null when no coalition governs (`open`). */
   readonly margin: number | null;
   /** What decided the coalition. */
-  readonly basis: 'deal' | 'bloc' | 'none';
-  /** The deal or bloc id. */
+  readonly basis: 'deal' | 'bloc' | 'list' | 'none';
+  /** The deal, bloc or list id. */
   readonly via: string | null;
 }
 
@@ -201,7 +202,7 @@ function councilConstraints(state: ScenarioState, councilId: string): CouncilCon
 }
 
 interface Contender {
-  readonly basis: 'deal' | 'bloc';
+  readonly basis: 'deal' | 'bloc' | 'list';
   readonly id: string;
   readonly step: number;
   /** Model unit ids (members and defectors voting with them). */
@@ -319,6 +320,18 @@ function contenders(state: ScenarioState, councilId: string, model: Council, lab
   return found;
 }
 
+/** A unit (a list, faction or member) whose present members alone reach the majority governs by itself. */
+function singleListMajority(state: ScenarioState, councilId: string, model: Council, majority: number): Contender | undefined {
+  const vetoed = vetoedUnits(state, councilId);
+  const council = state.councils[councilId]!;
+  for (const unit of model.units) {
+    if ((unit.present ?? unit.seats) < majority || vetoed.has(unit.id) || !council.units.some((entry) => entry.id === unit.id)) continue;
+    const units = [unit.id, ...defectorsInto(council, unit.id, [unit.id])];
+    return { basis: 'list', id: unit.id, step: -1, units, actors: [], votes: presentOf(model, units), governorFrom: unit.id };
+  }
+  return undefined;
+}
+
 function sumText(model: Council, ids: readonly string[]): string {
   const parts = model.units.filter((unit) => ids.includes(unit.id)).map((unit) => `${unit.id} ${unit.present ?? unit.seats}`);
   return parts.length > 0 ? parts.join(' + ') : 'nobody';
@@ -358,7 +371,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   if (deals.length > 0) {
     governing = deals.reduce((best, next) => (next.votes > best.votes ? next : best));
   } else {
-    governing = valid.find((contender) => contender.basis === 'bloc' && contender.votes >= majority);
+    governing = valid.find((contender) => contender.basis === 'bloc' && contender.votes >= majority) ?? singleListMajority(state, councilId, model, majority);
   }
 
   const analysis = analyze(model, governing?.units);
@@ -386,7 +399,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   const decision = decisionLine(model, governing, valid, outcome, analysis.majority, labels);
   lines.push(decision);
 
-  const pivotal = analysis.coalition ? [...analysis.coalition.pivotal] : vetoPlayers(analysis.minimalWinning);
+  const pivotal = governing ? [...analysis.pivotal] : vetoPlayers(analysis.minimalWinning);
   const { group, source: groupSource } = groupOf(state, councilId, model, labels);
   lines.push(groupLine(group, groupSource));
 
@@ -416,7 +429,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     outcome,
     decision: decision.text,
     pivotal,
-    hinge: analysis.hinges.map((hinge) => hinge.text),
+    hinge: analysis.hinges,
     predictions: analysis.predictions,
     ...(posts ? { posts } : {}),
     units,
@@ -449,10 +462,10 @@ function decisionLine(
     const text =
       outcome.status === 'no-quorum'
         ? 'attendance is below the quorum: no vote can be held'
-        : `no deal covers this council and no bloc reaches ${majority} alone${short ? ` (${short})` : ''}: open`;
+        : `no deal covers this council and no bloc or list reaches ${majority} alone${short ? ` (${short})` : ''}: open`;
     return { text };
   }
-  const kind = governing.basis === 'deal' ? `deal ${governing.id}` : `bloc ${governing.id}`;
+  const kind = `${governing.basis} ${governing.id}${governing.basis === 'list' ? ' (alone: no deal, no bloc reaches the majority)' : ''}`;
   const backers = governing.actors.length > 0 ? ` (backed by ${governing.actors.join(', ')}, no seats)` : '';
   const comparison = governing.votes >= majority ? `≥ ${majority}` : `< ${majority}, short by ${majority - governing.votes}`;
   const verdict =
@@ -461,7 +474,7 @@ function decisionLine(
       : outcome.status;
   return {
     text: `${kind}${backers}: ${sumText(model, governing.units)} = ${governing.votes} ${comparison} ⇒ ${verdict}`,
-    step: stepLabel(labels, governing.step),
+    ...(governing.step >= 0 ? { step: stepLabel(labels, governing.step) } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } 
 import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
 import type { LoadedDataset } from './dataset.js';
 import { packageRoot } from './package-root.js';
+import { ProbabilitiesSchema } from './probabilities-schema.js';
 import {
   type Expectation,
   ScenarioShell,
@@ -135,7 +136,7 @@ export function scenarioFromDocument(document: unknown, options: { file?: string
   const cwd = options.cwd ?? process.cwd();
   const dir = options.dir ?? cwd;
   const own = validateLayer(document, options.file, dir, undefined);
-  const parents = own.shell.extends ? readChain(resolveExtends(own, cwd), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
+  const parents = own.shell.extends ? readChain(resolveExtends(own), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
   return assemble([own, ...parents], options.file);
 }
 
@@ -155,7 +156,7 @@ function readChain(file: string, display: string | undefined, cwd: string, seen:
   }
   const layer = readLayer(file, shown);
   if (!layer.shell.extends) return [layer];
-  return [layer, ...readChain(resolveExtends(layer, cwd), undefined, cwd, [...seen, file], layer)];
+  return [layer, ...readChain(resolveExtends(layer), undefined, cwd, [...seen, file], layer)];
 }
 
 function readLayer(file: string, shown: string): Layer {
@@ -184,7 +185,7 @@ function readDataDocumentAs(file: string, shown: string): DataDocument {
   }
 }
 
-function resolveExtends(layer: Layer, _cwd: string): string {
+function resolveExtends(layer: Layer): string {
   const ref = layer.shell.extends!;
   if (looksLikePath(ref)) {
     const target = resolve(layer.dir, ref);
@@ -210,6 +211,14 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
   }
   const shell = ScenarioShell.safeParse(body, { reportInput: true });
   const issues: DataIssue[] = shell.success ? [] : issuesFromZod(shell.error, document);
+  if (probabilities !== undefined) {
+    // Shape only here; `govsim simulate` checks the ids against the councils.
+    const checked = ProbabilitiesSchema.safeParse(probabilities, { reportInput: true });
+    if (!checked.success) {
+      const prefixed = { issues: checked.error.issues.map((issue) => ({ ...issue, path: ['probabilities', ...issue.path] })) };
+      issues.push(...issuesFromZod(prefixed as typeof checked.error, document));
+    }
+  }
   const steps: Step[] = [];
   const rawSteps = shell.success ? (shell.data.steps ?? []) : [];
   rawSteps.forEach((raw, i) => {
@@ -236,13 +245,14 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined):
     return { issues: [located(at, message, document)] };
   }
   const result = STEP_SCHEMAS[kinds[0]!].safeParse(raw, { reportInput: true });
-  if (result.success) return { step: result.data as Step };
+  if (result.success) return { step: result.data };
   const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
   return { issues: issuesFromZod(prefixed as typeof result.error, document) };
 }
 
+/** How inherited steps are labelled: the file's stem (`baseline`), or the name for documents built in code. */
 function nameOf(layer: Layer): string {
-  return layer.shell.name;
+  return layer.file !== undefined ? basename(layer.file, extname(layer.file)) : layer.shell.name;
 }
 
 /** Merges the chain (root ancestor first), then applies every step to the dataset's base state. */
@@ -315,7 +325,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   const expect = own.shell.expect ?? [];
   const expectIssues: DataIssue[] = [];
   expect.forEach((expectation, i) => {
-    if (!state.councils[expectation.council]) {
+    if (expectation.council !== undefined && !state.councils[expectation.council]) {
       expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
     }
   });

@@ -8,6 +8,7 @@
  * step and the field (`steps[3].defect.from`) instead of a union failure.
  */
 import { z } from 'zod';
+import { ProbabilitiesSchema } from './probabilities-schema.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -174,9 +175,20 @@ export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 export const GROUPS = ['A', 'B', 'C'] as const;
 export type Group = (typeof GROUPS)[number];
 
+export const NationalClaims = z
+  .strictObject({
+    seatsOf: z.array(Id).min(1).optional().describe('list or unit ids whose seats are summed over all councils'),
+    seats: Seats.optional().describe('the expected sum of `seatsOf`'),
+    elected: Seats.optional().describe('councils with an elected governor'),
+    governorsFrom: z.record(Id, Seats).optional().describe('party → governorships (a list counts its factions)'),
+    groups: z.strictObject({ A: Seats.optional(), B: Seats.optional(), C: Seats.optional() }).optional(),
+  })
+  .refine((claims) => (claims.seatsOf === undefined) === (claims.seats === undefined), { error: '`seatsOf` and `seats` go together' });
+
 export const Expectation = z
   .strictObject({
-    council: Id,
+    council: Id.optional().describe('the council the claims are about (or use `national`)'),
+    national: NationalClaims.optional().describe('claims about all councils together'),
     status: z.enum(OUTCOME_STATUSES).optional(),
     governorFrom: z.union([Id, z.null()]).optional().describe('null: no governor'),
     coalitionIncludes: z.array(Id).optional(),
@@ -192,7 +204,11 @@ export const Expectation = z
     pivotalIncludes: z.array(Id).optional(),
     note: z.string().optional(),
   })
-  .describe('A claim about one council\'s result; `govsim check` evaluates it.');
+  .refine((entry) => (entry.council === undefined) !== (entry.national === undefined), { error: 'an expectation names either a `council` or `national`' })
+  .refine((entry) => entry.national === undefined || Object.keys(entry).every((key) => key === 'national' || key === 'note'), {
+    error: 'a `national` expectation takes no per-council claims',
+  })
+  .describe('Claims about one council\'s result, or about all councils (`national`); `govsim check` evaluates them.');
 export type Expectation = z.infer<typeof Expectation>;
 
 export const ScenarioRules = z.strictObject({
@@ -213,6 +229,7 @@ function scenarioObject<S extends z.ZodType>(steps: S) {
       sources: z.array(SourceEntry).optional(),
       steps,
       expect: z.array(Expectation).optional(),
+      probabilities: ProbabilitiesSchema.optional().describe('attendance and defection probabilities for `govsim simulate`'),
     })
     .meta({ id: 'Scenario', title: 'govsim scenario', description: 'A what-if scenario for the governor-selection simulator.' });
 }

@@ -1,16 +1,24 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
+import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerScenarios } from './scenarios.js';
 import { registerSchema } from './schema.js';
+import { registerSimulate } from './simulate.js';
+import { registerValidate } from './validate.js';
 
 /** Every subcommand, in the order `govsim --help` lists them. */
 export function registerCommands(program: Command): void {
   void program;
+  registerCouncils(program);
   registerRun(program);
   registerDiff(program);
   registerCheck(program);
   registerScenarios(program);
   registerSchema(program);
+  registerSimulate(program);
+  registerPower(program);
+  registerValidate(program);
 }

@@ -5,10 +5,8 @@
  */
 import type { Council } from '../council.js';
 import { type ExplanationLine, explain, note } from '../explanation.js';
-import { banzhaf } from '../power/banzhaf.js';
-import { shapleyShubik } from '../power/shapley-shubik.js';
-import type { WeightedGame } from '../power/weighted-game.js';
-import { coalitionOf, compareMasks, votesLabel } from './coalition-text.js';
+import { banzhaf, shapleyShubik, type WeightedGame } from '../power/index.js';
+import { coalitionOf, sortMasks, votesLabel } from './coalition-text.js';
 import { analyzeFast, type FastAnalysis } from './fast-analysis.js';
 import { hingeSeats } from './hinges.js';
 import { predictionsFor } from './predictions.js';
@@ -23,13 +21,16 @@ import type { AnalysisOptions, CoalitionCheck, CouncilAnalysis, CouncilPower, Hi
 export function analyzeCouncil(council: Council, options: AnalysisOptions = {}): CouncilAnalysis {
   const prepared = prepareCouncil(council, options);
   const fast = analyzeFast(prepared, { power: options.power !== false });
-  return presentAnalysis(prepared, fast);
+  return presentAnalysis(prepared, fast, options.hingeCoalitions ?? DEFAULT_HINGE_COALITIONS);
 }
 
+/** Minimal winning coalitions each hinge lists as lost or gained, unless `hingeCoalitions` says otherwise. */
+export const DEFAULT_HINGE_COALITIONS = 10;
+
 /** Builds the readable analysis from a prepared council and its numeric results. */
-export function presentAnalysis(prepared: PreparedCouncil, fast: FastAnalysis): CouncilAnalysis {
+export function presentAnalysis(prepared: PreparedCouncil, fast: FastAnalysis, listLimit = DEFAULT_HINGE_COALITIONS): CouncilAnalysis {
   const { council } = prepared;
-  const sortedMinimal = [...fast.minimal].sort((a, b) => compareMasks(prepared, a, b));
+  const sortedMinimal = sortMasks(prepared, fast.minimal);
   const units: UnitSummary[] = council.units.map((unit, u) => ({
     id: unit.id,
     name: unit.name,
@@ -42,7 +43,7 @@ export function presentAnalysis(prepared: PreparedCouncil, fast: FastAnalysis): 
   const coalition = prepared.declaredMask === -1 ? undefined : coalitionCheck(prepared, fast);
   const winning: WinningCoalitions = { count: fast.winningCount, minimal: sortedMinimal.map((mask) => coalitionOf(prepared, mask)) };
   const predictions = predictionsFor(prepared, fast, sortedMinimal);
-  const hinges = hingeSeats(prepared, fast);
+  const hinges = hingeSeats(prepared, fast, sortedMinimal, listLimit);
   const power = fast.swings === undefined ? undefined : councilPower(prepared);
   const explanation = explanationOf(prepared, fast, coalition, winning, predictions, hinges, power);
   return {
@@ -115,6 +116,12 @@ function councilPower(prepared: PreparedCouncil): CouncilPower {
   return { quota: prepared.majority, weights, banzhaf: banzhaf(game), shapleyShubik: shapleyShubik(game) };
 }
 
+const PREDICTION_TEXT = {
+  'minimum-winning': 'minimal winning with the fewest seats',
+  'fewest-parties': 'minimal winning with the fewest parties',
+  'minimal-connected-winning': 'minimal connected winning on the order',
+} as const;
+
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
@@ -185,13 +192,9 @@ function explanationOf(
     const ruleId = prediction.theory === 'minimum-winning' ? 'minimumWinning' : prediction.theory === 'fewest-parties' ? 'bargaining' : 'minimalConnected';
     const listed = prediction.coalitions.slice(0, 3).map((c) => `${c.units.join(' + ')} (${c.votes})`);
     const more = prediction.coalitions.length - listed.length;
+    const theory = PREDICTION_TEXT[prediction.theory];
     lines.push(
-      explain(
-        ruleId,
-        prediction.coalitions.length === 0
-          ? `${prediction.label}: none`
-          : `${prediction.label}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
-      ),
+      explain(ruleId, prediction.coalitions.length === 0 ? `${theory}: none` : `${theory}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`),
     );
   }
 

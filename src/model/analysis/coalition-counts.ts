@@ -28,69 +28,125 @@ export interface CoalitionCounts {
   readonly winning: number;
   /** A(X, Y, t) for X a unit, Y a unit or NO_UNIT, t ≤ quota. */
   count(x: number, y: number, t: number): number;
+  /**
+   * For every unit x with a present member, writes at `x·(m+1) + y` the admissible winning coalitions a
+   * vote moved from x to y makes lose (`lost`) and win (`gained`), and at `x·(m+1) + m` those lost when x
+   * loses a vote to no one.
+   */
+  fillHingeTables(lost: Float64Array, gained: Float64Array): void;
+}
+
+/** Reusable buffers for the unconstrained tables (sizes from {@link countBufferSizes}). */
+export interface CountBuffers {
+  readonly g: Float64Array;
+  readonly without: Float64Array;
+  readonly scratch: Float64Array;
+  readonly pairLost: Float64Array;
+  readonly pairGained: Float64Array;
+}
+
+/** Buffer sizes the unconstrained tables of `prepared` need. */
+export function countBufferSizes(prepared: PreparedCouncil): { length: number; slots: number } {
+  return { length: prepared.majority + 1, slots: prepared.freeWeights.length };
+}
+
+/** Allocates buffers for {@link coalitionCounts} on `prepared`. */
+export function createCountBuffers(prepared: PreparedCouncil): CountBuffers {
+  const { length, slots } = countBufferSizes(prepared);
+  return {
+    g: new Float64Array(length),
+    without: new Float64Array(slots * length),
+    scratch: new Float64Array(length),
+    pairLost: new Float64Array(slots * slots),
+    pairGained: new Float64Array(slots * slots),
+  };
 }
 
 /**
- * Builds the tables for `prepared` at its current weights. O(|U|·q) for g and the per-unit
- * deconvolutions, plus an enumeration of the incompatibility-free subsets of K when there is any.
+ * Builds the tables for `prepared` at its current weights. O(|U|·q) for g and the deconvolutions per
+ * distinct weight, plus an enumeration of the incompatibility-free subsets of K when there is any.
+ * `buffers` (from {@link createCountBuffers}) avoids allocation in the common unconstrained case.
  */
-export function coalitionCounts(prepared: PreparedCouncil): CoalitionCounts {
-  if (prepared.infeasible) return { quota: prepared.majority, admissible: 0, winning: 0, count: () => 0 };
-  return prepared.constrainedMask === 0 ? new UnconstrainedCounts(prepared) : new ConstrainedCounts(prepared);
+export function coalitionCounts(prepared: PreparedCouncil, buffers?: CountBuffers): CoalitionCounts {
+  if (prepared.infeasible) return { quota: prepared.majority, admissible: 0, winning: 0, count: () => 0, fillHingeTables: () => undefined };
+  return prepared.constrainedMask === 0 ? new UnconstrainedCounts(prepared, buffers ?? createCountBuffers(prepared)) : new ConstrainedCounts(prepared);
 }
 
-/** g over the unconstrained free units, and g_{-u} for each of them. */
+/** g over the unconstrained free units U, and g without one unit of each distinct weight among them. */
 class FreeProduct {
   readonly length: number;
   readonly g: Float64Array;
-  /** g_{-u} for unit u at offset u·length (only for units in U). */
+  /** g without one unit of weight weights[slot], at offset slot·length. */
   readonly without: Float64Array;
+  /** Per unit, its weight slot (units outside U: -1). */
+  readonly slotOf: Int32Array;
+  readonly weights: Int32Array;
+  /** Units of U per slot. */
+  readonly counts: Int32Array;
   /** Number of subsets of U: 2^|U|. */
   readonly subsets: number;
 
-  constructor(prepared: PreparedCouncil, quota: number) {
+  constructor(prepared: PreparedCouncil, quota: number, buffers?: CountBuffers) {
     const { size, weights, roles, constrainedMask } = prepared;
     const length = quota + 1;
     this.length = length;
-    const g = new Float64Array(length);
+    if (constrainedMask === 0) {
+      // U is every free unit: the prepared council already grouped them by weight.
+      this.slotOf = prepared.freeWeightSlot;
+      this.weights = prepared.freeWeights;
+      this.counts = prepared.freeWeightCounts;
+    } else {
+      const slotOf = new Int32Array(size).fill(-1);
+      const distinct: number[] = [];
+      const counts: number[] = [];
+      for (let u = 0; u < size; u++) {
+        if (roles[u] !== 0 || (constrainedMask & (1 << u)) !== 0) continue;
+        let slot = distinct.indexOf(weights[u]!);
+        if (slot < 0) {
+          slot = distinct.length;
+          distinct.push(weights[u]!);
+          counts.push(0);
+        }
+        slotOf[u] = slot;
+        counts[slot] = counts[slot]! + 1;
+      }
+      this.slotOf = slotOf;
+      this.weights = Int32Array.from(distinct);
+      this.counts = Int32Array.from(counts);
+    }
+    const g = buffers?.g ?? new Float64Array(length);
+    g.fill(0);
     g[0] = 1;
     let subsets = 1;
-    for (let u = 0; u < size; u++) {
-      if (roles[u] !== 0 || (constrainedMask & (1 << u)) !== 0) continue;
-      subsets *= 2;
-      const w = weights[u]!;
-      if (w === 0) for (let v = 0; v < length; v++) g[v] = g[v]! * 2;
-      else for (let v = quota; v >= w; v--) g[v] = g[v]! + g[v - w]!;
-    }
-    const without = new Float64Array(size * length);
-    for (let u = 0; u < size; u++) {
-      if (roles[u] !== 0 || (constrainedMask & (1 << u)) !== 0) continue;
-      const w = weights[u]!;
-      const base = u * length;
-      if (w === 0) for (let v = 0; v < length; v++) without[base + v] = g[v]! / 2;
-      else {
-        for (let v = 0; v < length && v < w; v++) without[base + v] = g[v]!;
-        for (let v = w; v < length; v++) without[base + v] = g[v]! - without[base + v - w]!;
+    for (let slot = 0; slot < this.weights.length; slot++) {
+      const w = this.weights[slot]!;
+      for (let copies = this.counts[slot]!; copies > 0; copies--) {
+        subsets *= 2;
+        if (w === 0) for (let v = 0; v < length; v++) g[v] = g[v]! * 2;
+        else for (let v = quota; v >= w; v--) g[v] = g[v]! + g[v - w]!;
       }
     }
+    const without = buffers?.without ?? new Float64Array(this.weights.length * length);
+    for (let slot = 0; slot < this.weights.length; slot++) removeWeight(g, 0, without, slot * length, this.weights[slot]!, length - 1);
     this.g = g;
     this.without = without;
     this.subsets = subsets;
   }
 
-  /** g_{-x-y}(v) for x, y ∈ U (x ≠ y), by the alternating sum Σ_k (−1)^k g_{-x}(v − k·w_y). */
-  withoutBoth(x: number, wy: number, v: number): number {
-    if (v < 0) return 0;
-    const base = x * this.length;
-    if (wy === 0) return this.without[base + v]! / 2;
-    let total = 0;
-    let sign = 1;
-    for (let at = v; at >= 0; at -= wy) {
-      total += sign * this.without[base + at]!;
-      sign = -sign;
-    }
-    return total;
+  /** Offset of g_{-u} in `without`. */
+  offsetOf(u: number): number {
+    return this.slotOf[u]! * this.length;
   }
+}
+
+/** target[0..top] = source without one factor (1 + z^w): deconvolution, exact on float64 integers. */
+function removeWeight(source: Float64Array, sourceBase: number, target: Float64Array, targetBase: number, w: number, top: number): void {
+  if (w === 0) {
+    for (let v = 0; v <= top; v++) target[targetBase + v] = source[sourceBase + v]! / 2;
+    return;
+  }
+  for (let v = 0; v <= top && v < w; v++) target[targetBase + v] = source[sourceBase + v]!;
+  for (let v = w; v <= top; v++) target[targetBase + v] = source[sourceBase + v]! - target[targetBase + v - w]!;
 }
 
 type Place = 'required' | 'excluded' | 'constrained' | 'free';
@@ -103,17 +159,22 @@ function placeOf(prepared: PreparedCouncil, u: number): Place {
   return (prepared.constrainedMask & (1 << u)) !== 0 ? 'constrained' : 'free';
 }
 
-/** No incompatibilities among free units: H is the unit impulse, so A(X, Y, t) is a single table lookup. */
+/** No incompatibilities among free units: H is the unit impulse, so A(X, Y, t) is a table lookup. */
 class UnconstrainedCounts implements CoalitionCounts {
   readonly quota: number;
   readonly admissible: number;
   readonly winning: number;
   private readonly product: FreeProduct;
+  private readonly scratch: Float64Array;
 
-  constructor(private readonly prepared: PreparedCouncil) {
+  constructor(
+    private readonly prepared: PreparedCouncil,
+    private readonly buffers: CountBuffers,
+  ) {
     const quota = prepared.majority;
     this.quota = quota;
-    this.product = new FreeProduct(prepared, quota);
+    this.product = new FreeProduct(prepared, quota, buffers);
+    this.scratch = buffers.scratch;
     this.admissible = this.product.subsets;
     let losing = 0;
     const below = quota - prepared.requiredWeight;
@@ -130,11 +191,75 @@ class UnconstrainedCounts implements CoalitionCounts {
     const v = t - requiredWeight;
     if (roleX === ROLE_REQUIRED) {
       if (v < 0) return 0;
-      return roleY === ROLE_EXCLUDED ? product.g[v]! : product.without[y * product.length + v]!;
+      return roleY === ROLE_EXCLUDED ? product.g[v]! : product.without[product.offsetOf(y) + v]!;
     }
     const rest = v - weights[x]!;
     if (rest < 0) return 0;
-    return roleY === ROLE_EXCLUDED ? product.without[x * product.length + rest]! : product.withoutBoth(x, weights[y]!, rest);
+    if (roleY === ROLE_EXCLUDED) return product.without[product.offsetOf(x) + rest]!;
+    removeWeight(product.without, product.offsetOf(x), this.scratch, 0, weights[y]!, rest);
+    return this.scratch[rest]!;
+  }
+
+  fillHingeTables(lost: Float64Array, gained: Float64Array): void {
+    const { prepared, product, scratch, quota } = this;
+    const { size, roles, weights, requiredWeight } = prepared;
+    const slots = product.weights.length;
+    const length = product.length;
+    const without = product.without;
+    // Free units of equal weight are interchangeable here: one table entry per pair of weights. And
+    // g_{-a-b} = g_{-b-a} serves both directions: lost(a→b) = G(base − w_a), gained(a→b) = G(base − 1 − w_b).
+    const { pairLost, pairGained } = this.buffers;
+    const base = quota - requiredWeight;
+    for (let a = 0; a < slots; a++) {
+      const wa = product.weights[a]!;
+      for (let b = a; b < slots; b++) {
+        const ab = a * slots + b;
+        const ba = b * slots + a;
+        pairLost[ab] = pairGained[ab] = pairLost[ba] = pairGained[ba] = 0;
+        if (a === b && product.counts[a]! < 2) continue;
+        const wb = product.weights[b]!;
+        const top = Math.max(base - wa, base - wb);
+        if (top < 0) continue;
+        removeWeight(without, a * length, scratch, 0, wb, top);
+        const lostA = base - wa;
+        const lostB = base - wb;
+        pairLost[ab] = lostA >= 0 ? scratch[lostA]! : 0;
+        pairGained[ab] = lostB >= 1 ? scratch[lostB - 1]! : 0;
+        pairLost[ba] = lostB >= 0 ? scratch[lostB]! : 0;
+        pairGained[ba] = lostA >= 1 ? scratch[lostA - 1]! : 0;
+      }
+    }
+    lost.fill(0);
+    gained.fill(0);
+    const stride = size + 1;
+    for (let x = 0; x < size; x++) {
+      const wx = weights[x]!;
+      if (wx === 0) continue;
+      const row = x * stride;
+      const slotX = product.slotOf[x]!;
+      if (roles[x] !== 0) {
+        lost[row + size] = this.count(x, NO_UNIT, quota);
+        for (let y = 0; y < size; y++) {
+          if (y === x) continue;
+          lost[row + y] = this.count(x, y, quota);
+          gained[row + y] = this.count(y, x, quota - 1);
+        }
+        continue;
+      }
+      lost[row + size] = base - wx >= 0 ? without[slotX * length + base - wx]! : 0;
+      const pairRow = slotX * slots;
+      for (let y = 0; y < size; y++) {
+        if (y === x) continue;
+        if (roles[y] === 0) {
+          const pair = pairRow + product.slotOf[y]!;
+          lost[row + y] = pairLost[pair]!;
+          gained[row + y] = pairGained[pair]!;
+        } else {
+          lost[row + y] = this.count(x, y, quota);
+          gained[row + y] = this.count(y, x, quota - 1);
+        }
+      }
+    }
   }
 }
 
@@ -238,21 +363,38 @@ class ConstrainedCounts implements CoalitionCounts {
     if (placeX === 'free') at -= prepared.weights[x]!;
     if (at < 0) return 0;
     if (placeX === 'free' && placeY === 'free') {
-      // g_{-x-y} over 0..at, into scratch.
-      const wy = prepared.weights[y]!;
-      const source = x * length;
-      for (let w = 0; w <= at; w++) {
-        this.scratch[w] = wy === 0 ? product.without[source + w]! / 2 : product.without[source + w]! - (w >= wy ? this.scratch[w - wy]! : 0);
-      }
+      removeWeight(product.without, product.offsetOf(x), this.scratch, 0, prepared.weights[y]!, at);
       table = this.scratch;
     } else if (placeX === 'free') {
       table = product.without;
-      tableBase = x * length;
+      tableBase = product.offsetOf(x);
     } else if (placeY === 'free') {
       table = product.without;
-      tableBase = y * length;
+      tableBase = product.offsetOf(y);
     }
     return convolveAt(hist, histBase, table, tableBase, at);
+  }
+
+  fillHingeTables(lost: Float64Array, gained: Float64Array): void {
+    fillByCount(this, this.prepared, lost, gained);
+  }
+}
+
+/** The hinge tables from `count`, one pair at a time. */
+function fillByCount(counts: CoalitionCounts, prepared: PreparedCouncil, lost: Float64Array, gained: Float64Array): void {
+  const { size, weights, majority: quota } = prepared;
+  const stride = size + 1;
+  lost.fill(0);
+  gained.fill(0);
+  for (let x = 0; x < size; x++) {
+    if (weights[x]! === 0) continue;
+    const row = x * stride;
+    lost[row + size] = counts.count(x, NO_UNIT, quota);
+    for (let y = 0; y < size; y++) {
+      if (y === x) continue;
+      lost[row + y] = counts.count(x, y, quota);
+      gained[row + y] = counts.count(y, x, quota - 1);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 /** Turning unit bitmasks into the coalition objects and labels an analysis shows. */
-import { maskIds, type PreparedCouncil, ROLE_REQUIRED } from './prepared-council.js';
+import { maskWeight, popcount } from './minimal-winning.js';
+import { maskIds, type PreparedCouncil } from './prepared-council.js';
 import type { CouncilCoalition } from './types.js';
 
 /** Present members of the units in `mask`. */
@@ -20,16 +21,32 @@ export function coalitionOf(prepared: PreparedCouncil, mask: number): CouncilCoa
   return { units: maskIds(mask, prepared.ids), votes, margin: votes - prepared.majority, critical };
 }
 
-/** Orders coalitions by votes, then number of units, then council order of their members. */
-export function compareMasks(prepared: PreparedCouncil, a: number, b: number): number {
-  const byVotes = votesOf(prepared, a) - votesOf(prepared, b);
-  if (byVotes !== 0) return byVotes;
-  const byUnits = maskIds(a, prepared.ids).length - maskIds(b, prepared.ids).length;
-  if (byUnits !== 0) return byUnits;
-  // Lowest differing unit first: the coalition holding the earlier unit comes first.
-  const differ = a ^ b;
-  const low = differ & -differ;
-  return (a & low) !== 0 ? -1 : 1;
+/**
+ * Sorts coalition masks by votes, then number of units, then council order of their members (the
+ * coalition holding the earliest unit where they differ comes first). Each mask becomes one exact
+ * float64 key — (votes·32 + units)·2^32 + (2^32 − 1 − bit-reversed mask) — so the sort is a native
+ * numeric sort with no comparator.
+ */
+export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): number[] {
+  const keys = new Float64Array(masks.length);
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i]!;
+    keys[i] = (maskWeight(mask, prepared.weights) * 32 + popcount(mask)) * 2 ** 32 + (0xffffffff - reverseBits(mask));
+  }
+  keys.sort();
+  const out = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = reverseBits(0xffffffff - (keys[i]! % 2 ** 32)) | 0;
+  return out;
+}
+
+/** The 32 bits of `mask` in reverse order, as an unsigned integer. */
+function reverseBits(mask: number): number {
+  let x = mask >>> 0;
+  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
+  return ((x >>> 16) | (x << 16)) >>> 0;
 }
 
 /** The bloc whose units are exactly `mask`, if any (so a declared coalition can be called `cf`). */
@@ -55,11 +72,4 @@ export function votesLabel(prepared: PreparedCouncil, mask: number, weights: Int
   const inner = parts.length === 0 ? 'nobody' : parts.join(' + ');
   const bloc = blocNamed(prepared, mask);
   return bloc === undefined ? `(${inner})` : `${bloc} (${inner})`;
-}
-
-/** Units of `mask` that are required (exempt from the minimality test). */
-export function requiredIn(prepared: PreparedCouncil, mask: number): number {
-  let out = 0;
-  for (let u = 0; u < prepared.size; u++) if ((mask & (1 << u)) !== 0 && prepared.roles[u] === ROLE_REQUIRED) out |= 1 << u;
-  return out;
 }

@@ -3,12 +3,16 @@
  * Shapley–Shubik values, and the effect of every single-seat change, in typed arrays and bitmasks with
  * no strings. {@link analyzeCouncil} turns this into the presentation objects; the scenario runner and
  * the benchmark can call it directly.
+ *
+ * Allocation: the arrays of a result live in a workspace owned by the prepared council and are
+ * overwritten by the next `analyzeFast` call on the same prepared council (copy what must outlive it).
+ * Typed-array allocation costs about as much as the whole computation on a small council.
  */
-import { banzhafSwings } from '../power/banzhaf.js';
-import { shapleyShubikFloats } from '../power/shapley-shubik.js';
-import { coalitionCounts, NO_UNIT } from './coalition-counts.js';
-import { enumerateMinimalWinning, popcount } from './minimal-winning.js';
+import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
+import { coalitionCounts, type CountBuffers, createCountBuffers } from './coalition-counts.js';
+import { enumerateMinimalWinning, maskWeight, popcount } from './minimal-winning.js';
 import type { PreparedCouncil } from './prepared-council.js';
+import { enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
 
 /** Numeric results for one prepared council. Slot `x·(m+1) + y` is "one vote from unit x to unit y"; `y = m` is "to no one". */
 export interface FastAnalysis {
@@ -19,8 +23,8 @@ export interface FastAnalysis {
   readonly majorityForms: boolean;
   readonly admissibleCount: number;
   readonly winningCount: number;
-  /** Minimal winning coalitions as unit bitmasks, in search order. */
-  readonly minimal: readonly number[];
+  /** Minimal winning coalitions as unit bitmasks, unordered. */
+  readonly minimal: Int32Array;
   /** Fewest votes / fewest units among the minimal winning coalitions (0 when there is none). */
   readonly fewestVotes: number;
   readonly fewestUnits: number;
@@ -45,56 +49,94 @@ export interface FastAnalysisOptions {
   readonly power?: boolean;
 }
 
-/** Runs the numeric analysis of `prepared`. See {@link FastAnalysis}. */
+/** Buffers reused across analyses of one prepared council. */
+interface Workspace extends MaskSink {
+  readonly chosen: Int32Array;
+  readonly counts: CountBuffers | undefined;
+  readonly hingeLost: Float64Array;
+  readonly hingeGained: Float64Array;
+  readonly majorityAfter: Uint8Array;
+  readonly majorityAfterDefect: Uint8Array;
+  readonly swings: Float64Array;
+  readonly shapley: Float64Array;
+  readonly shapleyRaw: Float64Array;
+  readonly found: number[];
+}
+
+const workspaces = new WeakMap<PreparedCouncil, Workspace>();
+
+function workspaceOf(prepared: PreparedCouncil): Workspace {
+  let workspace = workspaces.get(prepared);
+  if (workspace === undefined) {
+    const m = prepared.size;
+    workspace = {
+      data: new Int32Array(256),
+      length: 0,
+      chosen: new Int32Array(prepared.classes?.length ?? 0),
+      counts: prepared.constrainedMask === 0 && !prepared.infeasible ? createCountBuffers(prepared) : undefined,
+      hingeLost: new Float64Array(m * (m + 1)),
+      hingeGained: new Float64Array(m * (m + 1)),
+      majorityAfter: new Uint8Array(m * (m + 1)),
+      majorityAfterDefect: new Uint8Array(m),
+      swings: new Float64Array(m),
+      shapley: new Float64Array(m),
+      shapleyRaw: new Float64Array(m * m),
+      found: [],
+    };
+    workspaces.set(prepared, workspace);
+  }
+  return workspace;
+}
+
+/** Runs the numeric analysis of `prepared`. See {@link FastAnalysis} (results are views into a reused workspace). */
 export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOptions = {}): FastAnalysis {
   const { size, weights, majority: quota, present, declaredMask } = prepared;
+  const workspace = workspaceOf(prepared);
   const quorumMet = present >= quota;
 
-  const minimal: number[] = [];
-  if (!prepared.infeasible) {
-    enumerateMinimalWinning(
-      {
-        order: prepared.searchOrder,
-        weights,
-        conflicts: prepared.conflicts,
-        requiredMask: prepared.requiredMask,
-        requiredWeight: prepared.requiredWeight,
-        quota,
-      },
-      minimal,
-    );
-  }
+  workspace.length = 0;
   let fewestVotes = 0;
   let fewestUnits = 0;
-  for (const mask of minimal) {
-    let votes = 0;
-    for (let u = 0; u < size; u++) if ((mask & (1 << u)) !== 0) votes += weights[u]!;
-    const units = popcount(mask);
-    if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
-    if (fewestUnits === 0 || units < fewestUnits) fewestUnits = units;
+  if (prepared.infeasible) {
+    // No admissible coalition: nothing to enumerate.
+  } else if (prepared.classes !== undefined) {
+    const found = enumerateByClass(prepared.classes, prepared.requiredMask, prepared.requiredWeight, prepared.requiredUnits, quota, workspace, workspace.chosen);
+    fewestVotes = found.fewestVotes;
+    fewestUnits = found.fewestUnits;
+  } else {
+    const found = workspace.found;
+    found.length = 0;
+    enumerateMinimalWinning(
+      { order: prepared.searchOrder, weights, conflicts: prepared.conflicts, requiredMask: prepared.requiredMask, requiredWeight: prepared.requiredWeight, quota },
+      found,
+    );
+    reserve(workspace, found.length);
+    for (const mask of found) {
+      workspace.data[workspace.length++] = mask;
+      const votes = maskWeight(mask, weights);
+      const units = popcount(mask);
+      if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
+      if (fewestUnits === 0 || units < fewestUnits) fewestUnits = units;
+    }
   }
 
-  const counts = coalitionCounts(prepared);
+  const counts = coalitionCounts(prepared, workspace.counts);
   let declaredVotes = -1;
-  if (declaredMask !== -1) {
-    declaredVotes = 0;
-    for (let u = 0; u < size; u++) if ((declaredMask & (1 << u)) !== 0) declaredVotes += weights[u]!;
-  }
+  if (declaredMask !== -1) declaredVotes = maskWeight(declaredMask, weights);
   const majorityForms = quorumMet && (declaredMask === -1 ? counts.winning > 0 : declaredVotes >= quota);
 
+  const { hingeLost, hingeGained, majorityAfter, majorityAfterDefect } = workspace;
+  counts.fillHingeTables(hingeLost, hingeGained);
+  majorityAfter.fill(0);
+  majorityAfterDefect.fill(0);
   const stride = size + 1;
-  const hingeLost = new Float64Array(size * stride);
-  const hingeGained = new Float64Array(size * stride);
-  const majorityAfter = new Uint8Array(size * stride);
-  const majorityAfterDefect = new Uint8Array(size);
   const quorumAfterAbsence = present - 1 >= quota;
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
     if (weights[x]! === 0) continue; // no present member to move, absent or defect
     const xDeclared = declaredMask !== -1 && (declaredMask & (1 << x)) !== 0 ? 1 : 0;
-    const lostAlone = counts.count(x, NO_UNIT, quota);
     const row = x * stride;
-    hingeLost[row + size] = lostAlone;
+    const lostAlone = hingeLost[row + size]!;
     const formsWithoutVote = declaredMask === -1 ? counts.winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
     const afterAbsence = quorumAfterAbsence && formsWithoutVote;
     const afterDefect = quorumMet && formsWithoutVote;
@@ -104,26 +146,20 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     if (afterDefect !== majorityForms || lostAlone > 0) hingeCount++;
     for (let y = 0; y < size; y++) {
       if (y === x) continue;
-      const lost = counts.count(x, y, quota);
-      const gained = counts.count(y, x, quota - 1);
-      hingeLost[row + y] = lost;
-      hingeGained[row + y] = gained;
+      const changed = hingeLost[row + y]! + hingeGained[row + y]!;
       let after: boolean;
-      if (declaredMask === -1) after = quorumMet && counts.winning - lost + gained > 0;
-      else {
-        const yDeclared = (declaredMask & (1 << y)) !== 0 ? 1 : 0;
-        after = quorumMet && declaredVotes - xDeclared + yDeclared >= quota;
-      }
+      if (declaredMask === -1) after = quorumMet && counts.winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
+      else after = quorumMet && declaredVotes - xDeclared + ((declaredMask & (1 << y)) !== 0 ? 1 : 0) >= quota;
       majorityAfter[row + y] = after ? 1 : 0;
-      if (after !== majorityForms || lost + gained > 0) hingeCount++;
+      if (after !== majorityForms || changed > 0) hingeCount++;
     }
   }
 
   let swings: Float64Array | undefined;
   let shapley: Float64Array | undefined;
   if (options.power !== false && size > 0 && quota <= present) {
-    swings = banzhafSwings(weights, quota);
-    shapley = shapleyShubikFloats(weights, quota);
+    swings = banzhafSwings(weights, quota, workspace.swings);
+    shapley = shapleyShubikFloats(weights, quota, workspace.shapley, workspace.shapleyRaw);
   }
 
   return {
@@ -132,7 +168,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     majorityForms,
     admissibleCount: counts.admissible,
     winningCount: counts.winning,
-    minimal,
+    minimal: workspace.data.subarray(0, workspace.length),
     fewestVotes,
     fewestUnits,
     swings,

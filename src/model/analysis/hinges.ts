@@ -4,9 +4,9 @@
  * before/after line. Most important first: majority flips, then by how many
  * winning coalitions change.
  */
-import { shortLabel } from './coalition-text.js';
+import { shortLabel, sortMasks } from './coalition-text.js';
 import type { FastAnalysis } from './fast-analysis.js';
-import { enumerateMinimalWinning, searchOrderFor } from './minimal-winning.js';
+import { enumerateMinimalWinning, maskWeight, searchOrderFor } from './minimal-winning.js';
 import { maskIds, type PreparedCouncil, ROLE_FREE, ROLE_REQUIRED } from './prepared-council.js';
 import type { HingeChange, HingeSeat } from './types.js';
 
@@ -24,11 +24,15 @@ interface Candidate {
 
 const KIND_RANK = { move: 0, absent: 1, defect: 2 } as const;
 
-/** Lists named in a hinge line before "and k more". */
-const NAMED_IN_TEXT = 3;
+/** A hinge line names the coalitions it changes only when there are at most this many; otherwise it counts them. */
+const NAMED_IN_TEXT = 2;
 
-/** Builds the hinge entries of `prepared` from the numeric core's change tables. */
-export function hingeSeats(prepared: PreparedCouncil, fast: FastAnalysis): HingeSeat[] {
+/**
+ * Builds the hinge entries of `prepared` from the numeric core's change tables. `sortedMinimal` is the
+ * base list of minimal winning coalitions in display order; each entry lists at most `listLimit` of the
+ * coalitions it removes and adds.
+ */
+export function hingeSeats(prepared: PreparedCouncil, fast: FastAnalysis, sortedMinimal: readonly number[], listLimit: number): HingeSeat[] {
   const { size, ids, symmetryClass, weights } = prepared;
   const stride = size + 1;
   const byKey = new Map<string, Candidate>();
@@ -105,22 +109,47 @@ export function hingeSeats(prepared: PreparedCouncil, fast: FastAnalysis): Hinge
     return a.kindRank - b.kindRank || a.from - b.from || a.to - b.to;
   });
 
-  const baseSet = new Set(fast.minimal);
-  return candidates.map((candidate) => present(prepared, fast, candidate, baseSet));
+  const base = baseCoalitions(prepared, sortedMinimal);
+  return candidates.map((candidate) => present(prepared, fast, candidate, base, listLimit));
 }
 
-function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candidate, baseSet: ReadonlySet<number>): HingeSeat {
+/** The minimal winning coalitions before any change, with what the lost-coalition test needs. */
+interface BaseCoalitions {
+  readonly masks: readonly number[];
+  readonly set: ReadonlySet<number>;
+  readonly votes: Int32Array;
+  /** Free members u with w(C) − w(u) = q − 1: superfluous once the coalition gains a vote elsewhere. */
+  readonly slackOne: Int32Array;
+}
+
+function baseCoalitions(prepared: PreparedCouncil, masks: readonly number[]): BaseCoalitions {
+  const { weights, roles, majority: quota, size } = prepared;
+  const votes = new Int32Array(masks.length);
+  const slackOne = new Int32Array(masks.length);
+  masks.forEach((mask, i) => {
+    const total = maskWeight(mask, weights);
+    votes[i] = total;
+    let slack = 0;
+    for (let u = 0; u < size; u++) {
+      if ((mask & (1 << u)) !== 0 && roles[u] === ROLE_FREE && total - weights[u]! === quota - 1) slack |= 1 << u;
+    }
+    slackOne[i] = slack;
+  });
+  return { masks, set: new Set(masks), votes, slackOne };
+}
+
+function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candidate, base: BaseCoalitions, listLimit: number): HingeSeat {
   const { from, to } = candidate;
   const changed = Int32Array.from(prepared.weights);
   changed[from] = changed[from]! - 1;
   if (to >= 0) changed[to] = changed[to]! + 1;
-  const after = minimalAt(prepared, changed);
-  const afterSet = new Set(after);
-  const lostMasks = fast.minimal.filter((mask) => !afterSet.has(mask));
-  const gainedMasks = after.filter((mask) => !baseSet.has(mask));
-  const sortByIds = (a: number, b: number): number => shortLabel(prepared, a).localeCompare(shortLabel(prepared, b));
-  lostMasks.sort(sortByIds);
-  gainedMasks.sort(sortByIds);
+  const lostMasks = lostCoalitions(prepared, base, from, to);
+  // A coalition holding neither x nor y keeps its weight and its members' weights: only the others can be new.
+  const touched = (1 << from) | (to >= 0 ? 1 << to : 0);
+  const gainedMasks = sortMasks(
+    prepared,
+    minimalAt(prepared, changed).filter((mask) => (mask & touched) !== 0 && !base.set.has(mask)),
+  );
 
   const declared = prepared.declaredMask;
   const votes =
@@ -137,11 +166,36 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
     needed: prepared.majority,
     winningLost: candidate.lost,
     winningGained: candidate.gained,
-    lost: lostMasks.map((mask) => maskIds(mask, prepared.ids)),
-    gained: gainedMasks.map((mask) => maskIds(mask, prepared.ids)),
+    minimalLost: lostMasks.length,
+    minimalGained: gainedMasks.length,
+    lost: lostMasks.slice(0, listLimit).map((mask) => maskIds(mask, prepared.ids)),
+    gained: gainedMasks.slice(0, listLimit).map((mask) => maskIds(mask, prepared.ids)),
     text: '',
   };
   return { ...hinge, text: hingeText(prepared, hinge, lostMasks, gainedMasks) };
+}
+
+/**
+ * The minimal winning coalitions that stop being minimal winning when one vote moves from x to y
+ * (y = -1: to no one), in base order. Holding x and not y at exactly the quota, a coalition loses.
+ * Holding y and not x, it weighs one more, so a free member u ≠ y with w(C) − w(u) = q − 1 becomes
+ * superfluous. Holding both, x becomes superfluous when w(C) − w(x) = q − 1. Every other coalition keeps
+ * its weight, or stays above the quota with every member still critical.
+ */
+function lostCoalitions(prepared: PreparedCouncil, base: BaseCoalitions, x: number, y: number): number[] {
+  const { weights, roles, majority: quota } = prepared;
+  const bitX = 1 << x;
+  const bitY = y >= 0 ? 1 << y : 0;
+  const xSuperfluousAt = roles[x] === ROLE_FREE ? quota - 1 + weights[x]! : -1;
+  const lost: number[] = [];
+  const { masks, votes, slackOne } = base;
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i]!;
+    const hasX = (mask & bitX) !== 0;
+    const hasY = (mask & bitY) !== 0;
+    if (hasX ? (hasY ? votes[i] === xSuperfluousAt : votes[i] === quota) : hasY && (slackOne[i]! & ~bitY) !== 0) lost.push(mask);
+  }
+  return lost;
 }
 
 function bitAt(mask: number, u: number): number {
@@ -195,16 +249,26 @@ function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: reado
     parts.push(hinge.majority.after ? 'a majority becomes possible' : `no admissible coalition can reach ${needed} any more`);
   }
   if (lostMasks.length + gainedMasks.length > 0) {
-    const name = (masks: readonly number[]): string => {
-      const shown = masks.slice(0, NAMED_IN_TEXT).map((mask) => shortLabel(prepared, mask));
-      return masks.length > NAMED_IN_TEXT ? `${shown.join('; ')}; and ${masks.length - NAMED_IN_TEXT} more` : shown.join('; ');
-    };
+    const name = (masks: readonly number[]): string =>
+      masks.length <= NAMED_IN_TEXT ? masks.map((mask) => shortLabel(prepared, mask)).join('; ') : `${masks.length} coalitions`;
     const pieces: string[] = [];
-    if (lostMasks.length > 0) pieces.push(`loses ${lostMasks.length} (${name(lostMasks)})`);
-    if (gainedMasks.length > 0) pieces.push(`gains ${gainedMasks.length} (${name(gainedMasks)})`);
-    parts.push(`minimal winning coalitions: ${pieces.join(', ')}`);
+    if (lostMasks.length > 0) pieces.push(`−${name(lostMasks)}`);
+    if (gainedMasks.length > 0) pieces.push(`+${name(gainedMasks)}`);
+    parts.push(`minimal winning coalitions ${pieces.join(', ')}`);
   }
   let text = parts.join(': ');
-  if (hinge.alike.length > 0) text += ` [alike: ${hinge.alike.map(changeText).join('; ')}]`;
+  if (hinge.alike.length > 0) text += ` (alike: ${hinge.alike.map(shortChangeText).join(', ')})`;
   return text;
+}
+
+/** `a → b`, `a absent`, `a against`: a change in a few words, for the "alike" list. */
+function shortChangeText(change: HingeChange): string {
+  switch (change.kind) {
+    case 'move':
+      return `${change.from} → ${change.to}`;
+    case 'absent':
+      return `${change.from} absent`;
+    case 'defect':
+      return `${change.from} against`;
+  }
 }

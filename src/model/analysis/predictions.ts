@@ -4,7 +4,7 @@
  * winning coalitions on an ideological order.
  */
 import { RULES } from '../explanation.js';
-import { coalitionOf, compareMasks, votesOf } from './coalition-text.js';
+import { coalitionOf, sortMasks, votesOf } from './coalition-text.js';
 import type { FastAnalysis } from './fast-analysis.js';
 import { popcount } from './minimal-winning.js';
 import { type PreparedCouncil, ROLE_REQUIRED } from './prepared-council.js';
@@ -15,13 +15,13 @@ export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, so
   const predictions: Prediction[] = [
     {
       theory: 'minimum-winning',
-      label: `minimum winning: fewest seats (${RULES.minimumWinning.citation})`,
+      label: `minimum winning coalition: fewest seats (${RULES.minimumWinning.citation})`,
       rule: RULES.minimumWinning.citation,
       coalitions: sortedMinimal.filter((mask) => votesOf(prepared, mask) === fast.fewestVotes).map((mask) => coalitionOf(prepared, mask)),
     },
     {
       theory: 'fewest-parties',
-      label: `fewest parties (${RULES.bargaining.citation})`,
+      label: `bargaining proposition: fewest parties (${RULES.bargaining.citation})`,
       rule: RULES.bargaining.citation,
       coalitions: sortedMinimal.filter((mask) => popcount(mask) === fast.fewestUnits).map((mask) => coalitionOf(prepared, mask)),
     },
@@ -31,9 +31,7 @@ export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, so
       theory: 'minimal-connected-winning',
       label: `minimal connected winning (${RULES.minimalConnected.citation})`,
       rule: RULES.minimalConnected.citation,
-      coalitions: minimalConnectedWinning(prepared)
-        .sort((a, b) => compareMasks(prepared, a, b))
-        .map((mask) => coalitionOf(prepared, mask)),
+      coalitions: sortMasks(prepared, minimalConnectedWinning(prepared)).map((mask) => coalitionOf(prepared, mask)),
     });
   }
   return predictions;

@@ -6,6 +6,7 @@
 import { absoluteMajority, type Council, type CouncilConstraints, unitPresent } from '../council.js';
 import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
 import type { AnalysisOptions, UnitRole } from './types.js';
+import { classesFit, type WeightClasses, weightClasses } from './weight-classes.js';
 
 /** Units are players in 32-bit masks; real councils have at most about 20 (Baghdad with factions). */
 export const MAX_UNITS = 31;
@@ -48,6 +49,16 @@ export interface PreparedCouncil {
   readonly symmetryClass: Int32Array;
   /** Free units with weight > 0, sorted by weight descending (ties in council order): the enumeration order. */
   readonly searchOrder: Int32Array;
+  /** The search order grouped by equal weight, when there are no incompatibilities (faster enumeration). */
+  readonly classes: WeightClasses | undefined;
+  /** Per unit, the index of its weight in `freeWeights` (free units only), else -1. */
+  readonly freeWeightSlot: Int32Array;
+  /** Distinct weights of the free units (including 0). */
+  readonly freeWeights: Int32Array;
+  /** Number of free units per entry of `freeWeights`. */
+  readonly freeWeightCounts: Int32Array;
+  /** Number of required units. */
+  readonly requiredUnits: number;
   /** Resolved constraints, by unit id, for explanations. */
   readonly resolved: ResolvedConstraints;
 }
@@ -232,6 +243,21 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
   const searchOrder = Int32Array.from(
     [...Array(size).keys()].filter((u) => roles[u] === ROLE_FREE && weights[u]! > 0).sort((a, b) => weights[b]! - weights[a]! || a - b),
   );
+  const freeWeightSlot = new Int32Array(size).fill(-1);
+  const distinct: number[] = [];
+  const distinctCounts: number[] = [];
+  for (let u = 0; u < size; u++) {
+    if (roles[u] !== ROLE_FREE) continue;
+    let slot = distinct.indexOf(weights[u]!);
+    if (slot < 0) {
+      slot = distinct.length;
+      distinct.push(weights[u]!);
+      distinctCounts.push(0);
+    }
+    freeWeightSlot[u] = slot;
+    distinctCounts[slot] = distinctCounts[slot]! + 1;
+  }
+  const classes = constrainedMask === 0 && classesFit(searchOrder, weights) ? weightClasses(searchOrder, weights) : undefined;
 
   return {
     council,
@@ -253,6 +279,11 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
     order,
     symmetryClass: symmetryClasses(size, seats, weights, roles, conflicts, declaredMask, orderSeen),
     searchOrder,
+    classes,
+    freeWeightSlot,
+    freeWeights: Int32Array.from(distinct),
+    freeWeightCounts: Int32Array.from(distinctCounts),
+    requiredUnits: maskIds(requiredMask, ids).length,
     resolved: {
       incompatible,
       required: maskIds(requiredMask, ids),

@@ -4,7 +4,7 @@
  */
 import type { CouncilConstraints } from '../council.js';
 import type { ExplanationLine } from '../explanation.js';
-import type { PowerIndexResult } from '../power/weighted-game.js';
+import type { PowerIndexResult } from '../power/index.js';
 
 /** What to analyse besides the council's own data. */
 export interface AnalysisOptions {
@@ -16,6 +16,8 @@ export interface AnalysisOptions {
   readonly order?: readonly string[];
   /** Compute Banzhaf and Shapley–Shubik indices (default true). */
   readonly power?: boolean;
+  /** How many lost and gained minimal winning coalitions each hinge lists (default 10; the counts are always complete). */
+  readonly hingeCoalitions?: number;
 }
 
 /** Attendance against the quorum (an absolute majority of all members must be present). */
@@ -116,7 +118,10 @@ export interface HingeSeat {
   /** Admissible winning coalitions that lose / start winning. */
   readonly winningLost: number;
   readonly winningGained: number;
-  /** Minimal winning coalitions lost and gained (unit id lists in council order). */
+  /** Number of minimal winning coalitions that stop being minimal winning / become minimal winning. */
+  readonly minimalLost: number;
+  readonly minimalGained: number;
+  /** The first of them (unit id lists in council order), sorted like `winning.minimal`; see `hingeCoalitions`. */
   readonly lost: readonly (readonly string[])[];
   readonly gained: readonly (readonly string[])[];
   /** Plain before/after line, e.g. `move 1 seat a → b: a + c 9 → 8 of 9 needed: loses the majority`. */

@@ -21,8 +21,8 @@ import {
   sortSmallWeights,
   weightGcd,
 } from './kernel.js';
-import { playerPower, powerResult, resultFromValues } from './result.js';
-import { assertWellFormed, type PlayerPower, type PowerIndexResult, type WeightedGame } from './weighted-game.js';
+import { playerPower, resultFromValues } from './result.js';
+import { assertWellFormed, type PlayerPower, POWER_INDEX_LABELS, type PowerIndexResult, type WeightedGame } from './weighted-game.js';
 
 /**
  * Raw Banzhaf swings of every player, as float64 integers (exact while n ≤ 52; beyond, computed in
@@ -38,6 +38,12 @@ export function banzhafSwings(weights: ArrayLike<number>, quota: number, out?: F
     for (let i = 0; i < n; i++) target[i] = Number(exact.swings[i]);
     return target;
   }
+  return fillSwings(weights, quota, target);
+}
+
+/** The float64 kernel behind banzhafSwings, for checked input with n ≤ 52. */
+function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Array): Float64Array {
+  const n = weights.length;
   const g = weightGcd(weights);
   const q = Math.ceil(quota / g);
   checkCells(q, 'the Banzhaf count');
@@ -57,19 +63,19 @@ export function banzhafSwings(weights: ArrayLike<number>, quota: number, out?: F
     const both = a + b;
     const top = reach + both < q - 1 ? reach + both : q - 1;
     let x = top;
-    for (; x >= both; x--) counts[x] += counts[x - a]! + counts[x - b]! + counts[x - both]!;
-    for (; x >= b; x--) counts[x] += counts[x - a]! + counts[x - b]!;
-    for (; x >= a; x--) counts[x] += counts[x - a]!;
+    for (; x >= both; x--) counts[x] = counts[x]! + counts[x - a]! + counts[x - b]! + counts[x - both]!;
+    for (; x >= b; x--) counts[x] = counts[x]! + counts[x - a]! + counts[x - b]!;
+    for (; x >= a; x--) counts[x] = counts[x]! + counts[x - a]!;
     reach = top;
   }
   if (k < added) {
     const w = sorted[k]!;
     const top = reach + w < q - 1 ? reach + w : q - 1;
-    for (let x = top; x >= w; x--) counts[x] += counts[x - w]!;
+    for (let x = top; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
   }
   let zeros = 0;
   for (let i = 0; i < n; i++) if (weights[i] === 0) zeros++;
-  for (let x = 1; x < q; x++) counts[x] += counts[x - 1]!;
+  for (let x = 1; x < q; x++) counts[x] = counts[x]! + counts[x - 1]!;
   const belowQuota = counts[q - 1]!;
   // Swings depend on the weight only; cache them per reduced weight (weights ≥ q share slot q).
   const cache = scratch(CACHE_SLOT, q + 1);
@@ -149,27 +155,30 @@ export function exactSwings(weights: readonly number[], quota: number): bigint[]
 /** Raw swings and the normalised Banzhaf index (swings / total swings). */
 export function banzhaf(game: WeightedGame): PowerIndexResult & { readonly totalSwings: bigint } {
   assertWellFormed(game);
-  const n = game.weights.length;
+  const { weights, quota } = game;
+  const n = weights.length;
   const players = new Array<PlayerPower>(n);
-  const floats = n <= MAX_FLOAT_PLAYERS ? banzhafSwings(game.weights, game.quota) : undefined;
+  const floats = n <= MAX_FLOAT_PLAYERS ? fillSwings(weights, quota, new Float64Array(n)) : undefined;
   let floatTotal = 0;
   if (floats) for (let i = 0; i < n; i++) floatTotal += floats[i]!;
   if (floats && floatTotal <= Number.MAX_SAFE_INTEGER) {
     // Every swing count and their sum are exact doubles: reduce with a float gcd, and build each distinct
-    // count's fraction once (equal weights have equal counts).
-    const byCount = new Map<number, { readonly raw: bigint; readonly value: Rational; readonly float: number }>();
+    // weight's fraction once (equal weights have equal swings; weights are small integers, cheap keys).
+    const byWeight = new Map<number, PlayerPower>();
     for (let i = 0; i < n; i++) {
-      const swings = floats[i]!;
-      let shared = byCount.get(swings);
+      const shared = byWeight.get(weights[i]!);
       if (shared === undefined) {
-        shared = { raw: BigInt(swings), value: rationalFromSafe(swings, floatTotal), float: swings / floatTotal };
-        byCount.set(swings, shared);
+        const swings = floats[i]!;
+        const player = playerPower(game, i, rationalFromSafe(swings, floatTotal), BigInt(swings), swings / floatTotal);
+        byWeight.set(weights[i]!, player);
+        players[i] = player;
+      } else {
+        players[i] = playerPower(game, i, shared.value, shared.raw, shared.float);
       }
-      players[i] = playerPower(game, i, shared.value, shared.raw, shared.float);
     }
-    return { ...powerResult('banzhaf', players), totalSwings: BigInt(floatTotal) };
+    return { index: 'banzhaf', label: POWER_INDEX_LABELS.banzhaf, players, totalSwings: BigInt(floatTotal) };
   }
-  const swings = floats ? Array.from(floats, (count) => BigInt(count)) : banzhafSwingsBig(game.weights, game.quota).swings;
+  const swings = floats ? Array.from(floats, (count) => BigInt(count)) : banzhafSwingsBig(weights, quota).swings;
   const totalSwings = swings.reduce((a, b) => a + b, 0n);
   const byCount = new Map<bigint, Rational>();
   const values = swings.map((count) => {

@@ -201,3 +201,29 @@ export function fractionOfFactorial(num: bigint, n: number): Rational {
   }
   return g === 1n ? { num, den: factorial(n) } : { num: num / g, den: factorial(n) / g };
 }
+
+const lcms: bigint[] = [1n];
+
+/** lcm(1, 2, …, n): a common denominator for sums of 1/k with k ≤ n. */
+export function lcmUpTo(n: number): bigint {
+  for (let k = lcms.length; k <= n; k++) {
+    const previous = lcms[k - 1]!;
+    const big = BigInt(k);
+    let a = previous;
+    let b = big;
+    while (b !== 0n) [a, b] = [b, a % b];
+    lcms.push((previous / a) * big);
+  }
+  return lcms[n]!;
+}
+
+/** Σ_k counts[base + k] / k for k = 1..n, as an integer multiple of 1/lcm(1..n). */
+export function harmonicNumerator(counts: Float64Array, base: number, n: number): bigint {
+  const common = lcmUpTo(n);
+  let total = 0n;
+  for (let k = 1; k <= n; k++) {
+    const count = counts[base + k]!;
+    if (count !== 0) total += BigInt(count) * (common / BigInt(k));
+  }
+  return total;
+}

@@ -75,12 +75,12 @@ export function shapleyShubikRaw(weights: ArrayLike<number>, quota: number, out?
       const high = span < q - 1 ? span : q - 1;
       const row = s * q;
       const below = row - q - w;
-      for (let x = high; x >= low; x--) table[row + x] += table[below + x]!;
+      for (let x = high; x >= low; x--) table[row + x] = table[row + x]! + table[below + x]!;
     }
   }
   for (let s = 0; s < rows; s++) {
     const row = s * q;
-    for (let x = 1; x < q; x++) table[row + x] += table[row + x - 1]!;
+    for (let x = 1; x < q; x++) table[row + x] = table[row + x]! + table[row + x - 1]!;
   }
   // First row index of each distinct reduced weight's pivot counts, so equal weights are computed once.
   const firstOfWeight = scratch(CACHE_SLOT, q + 1);
@@ -123,7 +123,7 @@ export function shapleyShubikFloats(weights: ArrayLike<number>, quota: number, o
   let binomial = 1;
   for (let s = 0; s < n; s++) {
     const share = 1 / (n * binomial);
-    for (let i = 0; i < n; i++) target[i] += pivots[i * n + s]! * share;
+    for (let i = 0; i < n; i++) target[i] = target[i]! + pivots[i * n + s]! * share;
     binomial = (binomial * (n - 1 - s)) / (s + 1);
   }
   return target;

@@ -111,6 +111,21 @@ export function validateGame(game: WeightedGame, options: ValidateGameOptions = 
  * caller enforces with validateGame.
  */
 export function assertWellFormed(game: WeightedGame): void {
+  // Fast path without allocation (the engine calls this per result); gameIssues explains any failure.
+  const { weights, quota, names } = game;
+  let ok = Array.isArray(weights) && weights.length > 0 && Number.isSafeInteger(quota) && quota >= 1;
+  let total = 0;
+  if (ok) {
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i];
+      if (typeof w !== 'number' || !Number.isSafeInteger(w) || w < 0) {
+        ok = false;
+        break;
+      }
+      total += w;
+    }
+  }
+  if (ok && total <= MAX_TOTAL_WEIGHT && quota <= total && (names === undefined || names.length === weights.length)) return;
   validateGame(game, { allowNonProper: true });
 }
 

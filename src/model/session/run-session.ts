@@ -114,7 +114,7 @@ function vacatedSeatLine(
   const later = morePosts ? ' for the remaining votes' : '';
   return explain(
     'governorVacatesSeat',
-    `the governor's seat (${winner}) is vacated: ${winner} has ${present[u]!} present${later}; the seat still exists, so n = ${members} and ${needed} are still needed until the replacement is sworn in`,
+    `the governor's seat (${winner}) is vacated: ${winner} has ${present[u]} present${later}; the seat still exists, so n = ${members} and ${needed} are still needed until the replacement is sworn in`,
   );
 }
 

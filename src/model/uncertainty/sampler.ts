@@ -165,7 +165,7 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
  * per draw, one per shock, then unit by unit: one per uncertain member, one if the unit may switch side.
  * Shocks override what the unit drew (the draws are still consumed, so streams stay aligned).
  */
-export function sampleBlock(compiled: CompiledScenario, seed: number, block: number, draws: number): Float64Array {
+export function sampleBlock(compiled: CompiledScenario, seed: number, block: number, draws: number): Float64Array<ArrayBuffer> {
   const tally = new Float64Array(compiled.layout.length);
   const rng = streamGenerator(seed, block);
   const {
@@ -254,7 +254,7 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
         } else {
           tally[at + COUNCIL_SLOTS.deadlock]!++;
         }
-        // A unit of k present members is pivotal only if |votes − need| < k ≤ the largest unit.
+        // A unit of k present members can be pivotal only when need − k ≤ votes < need + k, k ≤ the largest unit.
         if (votes - need < largestUnit[c]! && need - votes <= largestUnit[c]!) {
           const pivotalAt = at + COUNCIL_SLOTS.pivotal - firstUnit;
           for (let u = firstUnit; u < endUnit; u++) {

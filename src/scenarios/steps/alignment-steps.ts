@@ -57,8 +57,12 @@ export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): vo
     if (units.length > 0) byCouncil[councilId] = units;
     else if (step.bloc.councils !== 'all') throw new StepError('bloc.councils', `no member of bloc "${id}" sits in council ${councilId}`);
   }
+  if (Object.keys(byCouncil).length === 0) {
+    throw new StepError('bloc.councils', `no member of bloc "${id}" sits in ${describeCouncils(councils, state.councilOrder.length)}`);
+  }
+  // Members taken from the dataset bloc need not sit in every selected council; named ones must sit in one.
   members.forEach((member, i) => {
-    if (!found.has(member)) {
+    if (step.bloc.members && !found.has(member)) {
       throw new StepError(`bloc.members[${i}]`, `unknown unit or list "${member}" in ${describeCouncils(councils, state.councilOrder.length)} ${known(knownRefs(state, councils))}`);
     }
   });

@@ -1,0 +1,98 @@
+/**
+ * How many coalitions win, are minimal winning, or are vulnerable, counted by dynamic programming over
+ * weights (no enumeration, no size limit beyond the table).
+ *
+ * A coalition S is minimal winning when it wins and loses without any member, i.e. when
+ * w(S) − min_{j∈S} w_j < q. Taking players heaviest first, each minimal winning coalition is counted once
+ * at its last (lightest) member j: the earlier members form a set of weight in [q − w_j, q − 1]. The same
+ * scheme lightest first counts the vulnerable coalitions, those with at least one critical member
+ * (w(S) − max_{j∈S} w_j < q), which is the domain of the Johnston index.
+ */
+import { checkCells, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
+import { assertWellFormed, type WeightedGame } from './weighted-game.js';
+
+/** Player indices ordered by weight, ties by index (the enumeration order shared with coalition-enumeration.ts). */
+export function playersByWeight(weights: readonly number[], descending: boolean): number[] {
+  const order = weights.map((_, i) => i);
+  order.sort((a, b) => (descending ? weights[b]! - weights[a]! : weights[a]! - weights[b]!) || a - b);
+  return order;
+}
+
+/**
+ * Σ over players j, in the given order, of the number of subsets of the earlier players with weight in
+ * [q − w_j, q − 1] (reduced game). Counts stay below 2^n, so float64 is exact for n ≤ 52.
+ */
+function windowCount(weights: readonly number[], quota: number, order: readonly number[]): bigint {
+  const g = weightGcd(weights);
+  const q = Math.ceil(quota / g);
+  checkCells(q, 'counting coalitions');
+  if (weights.length <= MAX_FLOAT_PLAYERS) {
+    const counts = new Float64Array(q);
+    counts[0] = 1;
+    let total = 0;
+    for (const i of order) {
+      const w = weights[i]! / g;
+      for (let x = Math.max(0, q - w); x < q; x++) total += counts[x]!;
+      if (w === 0) for (let x = 0; x < q; x++) counts[x] = counts[x]! * 2;
+      else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+    }
+    return BigInt(total);
+  }
+  const counts: bigint[] = new Array<bigint>(q).fill(0n);
+  counts[0] = 1n;
+  let total = 0n;
+  for (const i of order) {
+    const w = weights[i]! / g;
+    for (let x = Math.max(0, q - w); x < q; x++) total += counts[x]!;
+    if (w === 0) for (let x = 0; x < q; x++) counts[x] = 2n * counts[x]!;
+    else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+  }
+  return total;
+}
+
+/** Number of coalitions with weight below the quota (the losing ones), empty coalition included. */
+export function countLosing(game: WeightedGame): bigint {
+  assertWellFormed(game);
+  const { weights, quota } = game;
+  const g = weightGcd(weights);
+  const q = Math.ceil(quota / g);
+  checkCells(q, 'counting coalitions');
+  if (weights.length <= MAX_FLOAT_PLAYERS) {
+    const counts = new Float64Array(q);
+    counts[0] = 1;
+    for (const weight of weights) {
+      const w = weight / g;
+      if (w === 0) for (let x = 0; x < q; x++) counts[x] = counts[x]! * 2;
+      else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+    }
+    let total = 0;
+    for (let x = 0; x < q; x++) total += counts[x]!;
+    return BigInt(total);
+  }
+  const counts: bigint[] = new Array<bigint>(q).fill(0n);
+  counts[0] = 1n;
+  for (const weight of weights) {
+    const w = weight / g;
+    if (w === 0) for (let x = 0; x < q; x++) counts[x] = 2n * counts[x]!;
+    else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+  }
+  return counts.reduce((a, b) => a + b, 0n);
+}
+
+/** Number of winning coalitions (of the 2^n). */
+export function countWinning(game: WeightedGame): bigint {
+  const losing = countLosing(game);
+  return (1n << BigInt(game.weights.length)) - losing;
+}
+
+/** Number of minimal winning coalitions. */
+export function countMinimalWinning(game: WeightedGame): bigint {
+  assertWellFormed(game);
+  return windowCount(game.weights, game.quota, playersByWeight(game.weights, true));
+}
+
+/** Number of winning coalitions with at least one critical member (Johnston's vulnerable coalitions). */
+export function countVulnerable(game: WeightedGame): bigint {
+  assertWellFormed(game);
+  return windowCount(game.weights, game.quota, playersByWeight(game.weights, false));
+}

@@ -1,0 +1,379 @@
+/**
+ * `govsim simulate`: a scenario's `probabilities:` block on top of the councils its steps produce,
+ * then exact probabilities (dynamic programme, shocks conditioned on exactly) and/or seeded Monte
+ * Carlo on worker threads. The only module of the uncertainty feature that knows the scenario engine.
+ *
+ * Each council is simulated around the coalition the scenario decides (runner rules: a deal, else a
+ * bloc with a majority, else a list with one; none → an empty coalition that only `join` can fill),
+ * with the runner's majority as threshold and its quorum.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
+import { type Rational, formatRational, rationalToNumber } from '../model/rational.js';
+import {
+  type CouncilInput,
+  type Estimate,
+  type ExactScenarioOutcome,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  type ProbabilisticScenario,
+  type Progress,
+  MonteCarloPlan,
+  buildProbabilisticScenario,
+  compileScenario,
+  exactAvailability,
+  exactScenarioOutcome,
+  sampleBlock,
+  summarizeTally,
+} from '../model/uncertainty/index.js';
+import type { CompiledScenario } from '../model/uncertainty/sampler.js';
+import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
+import { ProbabilitiesSchema } from './probabilities-schema.js';
+import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
+import type { LoadedScenario } from './scenario-loader.js';
+import { SIMULATE_WORKER_ROLE, type BlockMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
+import { resolveInCouncil } from './steps/index.js';
+
+const BLOCK_PATH = 'probabilities';
+
+export interface SimulationModel {
+  readonly scenario: LoadedScenario;
+  readonly run: ScenarioRun;
+  /** The simulated councils' deterministic results, in model order. */
+  readonly councils: readonly CouncilResult[];
+  readonly model: ProbabilisticScenario;
+}
+
+export interface ModelOptions {
+  /** Simulate only these councils (default: every council of the scenario). */
+  readonly councils?: readonly string[];
+}
+
+/** Validates the scenario's `probabilities:` block and builds the probabilistic model. Throws GovsimDataError (exit 65). */
+export function simulationModel(scenario: LoadedScenario, options: ModelOptions = {}): SimulationModel {
+  const document = ownDocument(scenario);
+  const parsed = ProbabilitiesSchema.safeParse(scenario.probabilities ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error).map((issue) => relocate(issue, document));
+    throw new GovsimDataError(scenario.file, issues);
+  }
+  const run = runScenario(scenario);
+  let results = run.councils;
+  if (options.councils !== undefined) {
+    const known = new Set(results.map((council) => council.id));
+    const unknown = options.councils.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new GovsimUsageError(`unknown council ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${[...known].join(', ')})`);
+    const wanted = new Set(options.councils);
+    results = results.filter((council) => wanted.has(council.id));
+  }
+  const inputs = results.map((result) => councilInput(scenario, result));
+  const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
+  if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
+  return { scenario, run, councils: results, model: built.scenario };
+}
+
+function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilInput {
+  const council = modelCouncil(scenario.state, result.id);
+  const ids = new Set(council.units.map((unit) => unit.id));
+  const coalition = result.outcome.coalition.filter((id) => ids.has(id));
+  const candidate = result.outcome.candidate;
+  let governor: string | undefined;
+  if (candidate !== null) {
+    let best = -1;
+    for (const id of resolveInCouncil(scenario.state, result.id, candidate)) {
+      const unit = council.units.find((entry) => entry.id === id);
+      if (unit && coalition.includes(id) && unit.seats > best) {
+        best = unit.seats;
+        governor = id;
+      }
+    }
+  }
+  return { council, threshold: result.majority, quorum: result.quorum.needed, coalition, ...(governor !== undefined ? { governor } : {}) };
+}
+
+/** The scenario's own file, for line numbers in messages (absent for inherited blocks or code-built scenarios). */
+function ownDocument(scenario: LoadedScenario): DataDocument | undefined {
+  if (scenario.file === undefined) return undefined;
+  try {
+    const document = readDataDocument(scenario.file);
+    const value = document.value;
+    return typeof value === 'object' && value !== null && BLOCK_PATH in value ? document : undefined;
+  } catch {
+    // Line numbers are a convenience; the loader has already read this file once.
+    return undefined;
+  }
+}
+
+/** Puts an issue under `probabilities` (if it is not yet) and adds the line where the document has one. */
+function relocate(issue: DataIssue, document: DataDocument | undefined): DataIssue {
+  const path = issue.path === BLOCK_PATH || issue.path.startsWith(`${BLOCK_PATH}.`) ? issue.path : issue.path ? `${BLOCK_PATH}.${issue.path}` : BLOCK_PATH;
+  const segments: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) {
+      segments.push(part);
+      continue;
+    }
+    if (match[1]) segments.push(match[1]);
+    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return { ...located(segments, issue.message, document), path };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact.
+
+export type ExactAttempt = { readonly outcome: ExactScenarioOutcome } | { readonly unavailable: string };
+
+/** Exact probabilities when the model allows them (few enough shocks), else the reason why not. */
+export function exactSimulation(model: ProbabilisticScenario): ExactAttempt {
+  const availability = exactAvailability(model);
+  if (!availability.available) return { unavailable: availability.reason };
+  return { outcome: exactScenarioOutcome(model) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monte Carlo.
+
+export interface SimulationOptions extends MonteCarloOptions {
+  /** Worker threads (default 1: the calling thread). Results do not depend on it. */
+  readonly workers?: number;
+  readonly onProgress?: (progress: Progress) => void;
+  /** Aborting stops the run after the blocks already merged; the result is marked interrupted. */
+  readonly signal?: AbortSignal;
+}
+
+export const MAX_WORKERS = 64;
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Seeded Monte Carlo; identical for the same seed with any number of workers. */
+export async function monteCarloSimulation(model: ProbabilisticScenario, options: SimulationOptions = {}): Promise<MonteCarloResult> {
+  const workers = options.workers ?? 1;
+  if (!Number.isSafeInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new GovsimUsageError(`workers must be an integer from 1 to ${MAX_WORKERS}, got ${workers}`);
+  }
+  const compiled = compileScenario(model);
+  const plan = new MonteCarloPlan(compiled.layout, options);
+  if (workers === 1) await runInThread(compiled, plan, options);
+  else await runOnWorkers(compiled, plan, workers, options);
+  return summarizeTally(compiled, model.bloc, plan);
+}
+
+async function runInThread(compiled: CompiledScenario, plan: MonteCarloPlan, options: SimulationOptions): Promise<void> {
+  for (let request = plan.next(); request !== undefined; request = plan.next()) {
+    // Let signal handlers (Ctrl-C) run between blocks.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) {
+      plan.interrupt();
+      return;
+    }
+    plan.complete(request.index, sampleBlock(compiled, plan.seed, request.index, request.draws));
+    options.onProgress?.(plan.progress());
+  }
+}
+
+/** Blocks each worker may have queued, so none idles while its last tally travels back. */
+const QUEUE_DEPTH = 2;
+
+async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, count: number, options: SimulationOptions): Promise<void> {
+  const data: SimulateWorkerData = { role: SIMULATE_WORKER_ROLE, compiled, seed: plan.seed };
+  const pool = Array.from({ length: count }, () => ({ worker: startWorker(data), queued: 0 }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const onAbort = (): void => {
+        plan.interrupt();
+        settle();
+      };
+      const feed = (slot: (typeof pool)[number]): void => {
+        while (slot.queued < QUEUE_DEPTH) {
+          const request = plan.next();
+          if (request === undefined) return;
+          const message: BlockMessage = request;
+          slot.worker.postMessage(message);
+          slot.queued++;
+        }
+      };
+      for (const slot of pool) {
+        slot.worker.on('message', (message: TallyMessage) => {
+          slot.queued--;
+          plan.complete(message.index, message.tally);
+          options.onProgress?.(plan.progress());
+          if (plan.finished) settle();
+          else feed(slot);
+        });
+        slot.worker.on('error', (error) => settle(new GovsimError(`simulation worker failed: ${error.message}`, ExitCode.internal, { cause: error })));
+        slot.worker.on('exit', (code) => {
+          if (!settled) settle(new GovsimError(`simulation worker exited early (code ${code})`, ExitCode.internal));
+        });
+      }
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
+      for (const slot of pool) feed(slot);
+    });
+  } finally {
+    await Promise.all(pool.map((slot) => slot.worker.terminate()));
+  }
+}
+
+/**
+ * The worker entry next to this module: `simulate-worker.js` (tsc output), `../simulate-worker.mjs` or
+ * `./simulate-worker.mjs` (this code in a chunk of, or in, the esbuild bundle), `simulate-worker.ts` (tsx).
+ */
+export function simulateWorkerFile(): string {
+  const candidates = ['./simulate-worker.js', '../simulate-worker.mjs', './simulate-worker.mjs', './simulate-worker.ts'];
+  for (const candidate of candidates) {
+    const file = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  throw new GovsimError(`cannot find the simulation worker next to ${fileURLToPath(import.meta.url)}`, ExitCode.internal);
+}
+
+function startWorker(data: SimulateWorkerData): Worker {
+  const file = simulateWorkerFile();
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: data });
+  // Running from source: worker threads do not inherit the TypeScript loader, so register it first.
+  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(new URL(`file://${file}`).href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report: exact and Monte Carlo figures side by side, as `govsim simulate` prints them.
+
+/** One probability: the exact fraction with its float, and/or the Monte Carlo estimate with its 95% interval. */
+export interface ReportedProbability {
+  readonly exact?: string;
+  readonly value?: number;
+  readonly monteCarlo?: { readonly estimate: number; readonly low: number; readonly high: number; readonly count: number };
+}
+
+export interface ReportedMean {
+  readonly exact?: string;
+  readonly value?: number;
+  readonly monteCarlo?: { readonly mean: number; readonly low: number; readonly high: number };
+}
+
+export interface CouncilReport {
+  readonly council: string;
+  readonly name: string;
+  readonly threshold: number;
+  readonly quorum: number;
+  /** Units backing the candidate (before any switch). */
+  readonly coalition: readonly string[];
+  readonly governedByBloc: boolean;
+  /** The scenario's deterministic status for this council. */
+  readonly scenarioStatus: string;
+  readonly elected: ReportedProbability;
+  readonly deadlock: ReportedProbability;
+  readonly noQuorum: ReportedProbability;
+  readonly blocGoverns: ReportedProbability;
+  readonly expectedMargin: ReportedMean;
+  readonly pivotal: Readonly<Record<string, ReportedProbability>>;
+}
+
+export interface SimulationReport {
+  readonly schemaVersion: 1;
+  readonly scenario: string;
+  readonly file: string | null;
+  readonly bloc: string;
+  readonly exact: { readonly shockCombinations: number } | { readonly unavailable: string } | null;
+  readonly monteCarlo: {
+    readonly seed: number;
+    readonly draws: number;
+    readonly blocks: number;
+    readonly blockSize: number;
+    readonly precision: number | null;
+    readonly halfWidth: number;
+    readonly stop: string;
+    readonly workers: number;
+  } | null;
+  readonly interrupted: boolean;
+  readonly councils: readonly CouncilReport[];
+  /** `atLeast[k]`: P(the bloc governs at least k of the simulated councils). */
+  readonly national: { readonly bloc: string; readonly atLeast: readonly (ReportedProbability & { readonly k: number })[] };
+}
+
+function exactPart(p: Rational | undefined): { exact?: string; value?: number } {
+  return p === undefined ? {} : { exact: formatRational(p), value: rationalToNumber(p) };
+}
+
+function mcPart(estimate: Estimate | undefined): Pick<ReportedProbability, 'monteCarlo'> {
+  return estimate === undefined ? {} : { monteCarlo: { estimate: estimate.estimate, low: estimate.low, high: estimate.high, count: estimate.count } };
+}
+
+function probability(p: Rational | undefined, estimate: Estimate | undefined): ReportedProbability {
+  return { ...exactPart(p), ...mcPart(estimate) };
+}
+
+export function simulationReport(
+  simulation: SimulationModel,
+  exact: ExactAttempt | null,
+  monteCarlo: MonteCarloResult | null,
+  workers = 1,
+): SimulationReport {
+  const outcome = exact !== null && 'outcome' in exact ? exact.outcome : undefined;
+  const councils = simulation.model.councils.map((council, c): CouncilReport => {
+    const ex = outcome?.councils[c];
+    const mc = monteCarlo?.councils[c];
+    const result = simulation.councils[c]!;
+    const pivotal: Record<string, ReportedProbability> = {};
+    for (const unit of council.units) pivotal[unit.id] = probability(ex?.pivotal[unit.id], mc?.pivotal[unit.id]);
+    return {
+      council: council.id,
+      name: result.name,
+      threshold: council.threshold,
+      quorum: council.quorum,
+      coalition: council.units.filter((unit) => unit.inCoalition).map((unit) => unit.id),
+      governedByBloc: council.governedByBloc,
+      scenarioStatus: result.outcome.status,
+      elected: probability(ex?.elected, mc?.elected),
+      deadlock: probability(ex?.deadlock, mc?.deadlock),
+      noQuorum: probability(ex?.noQuorum, mc?.noQuorum),
+      blocGoverns: probability(ex?.blocGoverns, mc?.blocGoverns),
+      expectedMargin: {
+        ...exactPart(ex?.expectedMargin),
+        ...(mc ? { monteCarlo: { mean: mc.expectedMargin.mean, low: mc.expectedMargin.low, high: mc.expectedMargin.high } } : {}),
+      },
+      pivotal,
+    };
+  });
+  const atLeast = Array.from({ length: simulation.model.councils.length + 1 }, (_, k) => ({
+    k,
+    ...probability(outcome?.blocGovernsAtLeast[k], monteCarlo?.blocGovernsAtLeast[k]),
+  }));
+  return {
+    schemaVersion: 1,
+    scenario: simulation.scenario.name,
+    file: simulation.scenario.file ?? null,
+    bloc: simulation.model.bloc,
+    exact: exact === null ? null : 'outcome' in exact ? { shockCombinations: exact.outcome.shockCombinations } : { unavailable: exact.unavailable },
+    monteCarlo: monteCarlo
+      ? {
+          seed: monteCarlo.seed,
+          draws: monteCarlo.draws,
+          blocks: monteCarlo.blocks,
+          blockSize: monteCarlo.blockSize,
+          precision: monteCarlo.precision ?? null,
+          halfWidth: monteCarlo.halfWidth,
+          stop: monteCarlo.stop,
+          workers,
+        }
+      : null,
+    interrupted: monteCarlo?.interrupted ?? false,
+    councils,
+    national: { bloc: simulation.model.bloc, atLeast },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The root reducer. Every key goes through here, one key at a time, so keys that arrive together
+ * ("jjx", or a tmux `send-keys` burst) act in order on the latest state. Overlays take keys first
+ * (prompts take printable keys as text); then the screen's bindings, the moving keys and the global
+ * ones, as the keymap orders them.
+ */
+import { seatSetOptions } from '../engine.js';
+import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
+import { isDirty, markSaved, type Session } from '../session.js';
+import { createUiState, type Overlay, type UiState } from '../ui-state.js';
+import { commitRedo, commitUndo } from './commit.js';
+import { reduceCouncil } from './council-reducer.js';
+import { reduceCountry } from './country-reducer.js';
+import { reduceDeal } from './deal-reducer.js';
+import { reduceDiff, reduceSeats, reduceTimeline } from './list-reducers.js';
+import { ExitCode } from '../../model/errors.js';
+
+export type UiAction =
+  | { readonly type: 'keys'; readonly input: string; readonly key: KeyFlags }
+  | { readonly type: 'saved'; readonly file: string; readonly shown: string; readonly expectations: number; readonly then?: 'quit' }
+  | { readonly type: 'save-failed'; readonly message: string }
+  | { readonly type: 'opened'; readonly session: Session; readonly ref: string }
+  | { readonly type: 'open-failed'; readonly ref: string; readonly message: string };
+
+export function appReducer(ui: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'keys': {
+      let next = ui;
+      for (const name of keyNames(action.input, action.key)) {
+        if (next.quit || next.effect) break;
+        next = reduceKey(next, name);
+      }
+      return next;
+    }
+    case 'saved': {
+      const session = markSaved(ui.session, action.file);
+      const text = `saved ${action.shown} (${action.expectations} expectation${action.expectations === 1 ? '' : 's'}; check it with \`govsim check ${action.shown}\`)`;
+      const saved: UiState = { ...ui, session, effect: null, savePath: action.shown, message: { text, tone: 'success' } };
+      return action.then === 'quit' ? { ...saved, quit: { code: ExitCode.ok } } : saved;
+    }
+    case 'save-failed':
+      return { ...ui, effect: null, overlay: { kind: 'error', title: 'Could not save', lines: action.message.split('\n') } };
+    case 'opened':
+      return { ...createUiState(action.session, { message: { text: `opened ${action.ref}: ${action.session.start.name}`, tone: 'success' } }), savePath: ui.savePath };
+    case 'open-failed':
+      return { ...ui, effect: null, overlay: { kind: 'error', title: `Could not open ${action.ref}`, lines: action.message.split('\n') } };
+  }
+}
+
+function quitOrConfirm(ui: UiState, reason: 'quit' | 'interrupt'): UiState {
+  const code = reason === 'quit' ? ExitCode.ok : ExitCode.interrupted;
+  if (!isDirty(ui.session)) return { ...ui, quit: { code } };
+  return { ...ui, overlay: { kind: 'confirm', reason } };
+}
+
+function reduceKey(ui: UiState, name: string): UiState {
+  const overlay = ui.overlay;
+  if (overlay) return reduceOverlay(ui, overlay, name);
+  const command = commandFor(ui.screen, name);
+  if (command === undefined) return ui;
+  return reduceCommand(ui, command);
+}
+
+function reduceCommand(ui: UiState, command: Command): UiState {
+  switch (command) {
+    case 'help':
+      return { ...ui, overlay: { kind: 'help' } };
+    case 'quit':
+      return quitOrConfirm(ui, 'quit');
+    case 'interrupt':
+      return quitOrConfirm(ui, 'interrupt');
+    case 'back':
+      if (ui.screen === 'country') return { ...ui, message: { text: 'this is the country view; q quits', tone: 'info' } };
+      return { ...ui, screen: 'country', country: ui.screen === 'council' ? { cursor: Math.max(0, ui.session.state.councilOrder.indexOf(ui.council.id)) } : ui.country };
+    case 'undo':
+      return commitUndo(ui);
+    case 'redo':
+      return commitRedo(ui);
+    case 'deal':
+      return { ...ui, screen: 'deal' };
+    case 'timeline':
+      return { ...ui, screen: 'timeline', timeline: { cursor: Math.max(0, ui.session.start.steps.length + ui.session.done.length - 1) } };
+    case 'diff':
+      return { ...ui, screen: 'diff', diff: { scroll: 0 } };
+    case 'seats':
+      return { ...ui, overlay: { kind: 'seats', cursor: Math.max(0, seatSetOptions(ui.session.dataset).findIndex((set) => set.id === ui.session.seats)) } };
+    case 'save':
+      return { ...ui, overlay: { kind: 'prompt', purpose: 'save', text: ui.savePath } };
+    case 'open':
+      return { ...ui, overlay: { kind: 'prompt', purpose: 'open', text: '' } };
+    default:
+      break;
+  }
+  switch (ui.screen) {
+    case 'country':
+      return reduceCountry(ui, command);
+    case 'council':
+      return reduceCouncil(ui, command);
+    case 'deal':
+      return reduceDeal(ui, command);
+    case 'timeline':
+      return reduceTimeline(ui, command);
+    case 'diff':
+      return reduceDiff(ui, command);
+  }
+}
+
+function reduceOverlay(ui: UiState, overlay: Overlay, name: string): UiState {
+  switch (overlay.kind) {
+    case 'help':
+    case 'error':
+      // Any key closes them; Ctrl-C still quits.
+      return name === 'ctrl+c' ? quitOrConfirm({ ...ui, overlay: null }, 'interrupt') : { ...ui, overlay: null };
+    case 'seats': {
+      const command = commandFor('seats', name);
+      if (command === 'back') return { ...ui, overlay: null };
+      if (command === 'interrupt' || command === 'quit') return quitOrConfirm({ ...ui, overlay: null }, command === 'quit' ? 'quit' : 'interrupt');
+      if (command === 'help') return { ...ui, overlay: { kind: 'help' } };
+      return command === undefined ? ui : reduceSeats(ui, command);
+    }
+    case 'confirm':
+      return reduceConfirm(ui, overlay, commandFor('confirm', name));
+    case 'prompt':
+      return reducePrompt(ui, overlay, name);
+  }
+}
+
+function reduceConfirm(ui: UiState, overlay: Extract<Overlay, { kind: 'confirm' }>, command: Command | undefined): UiState {
+  switch (command) {
+    case 'confirm-yes':
+      if (overlay.reason === 'open' && overlay.open !== undefined) return { ...ui, overlay: null, effect: { kind: 'open', ref: overlay.open } };
+      return { ...ui, overlay: null, quit: { code: overlay.reason === 'interrupt' ? ExitCode.interrupted : ExitCode.ok } };
+    case 'confirm-save':
+      return { ...ui, overlay: { kind: 'prompt', purpose: 'save', text: ui.savePath, ...(overlay.reason === 'open' ? {} : { then: 'quit' as const }) } };
+    case 'confirm-no':
+      return { ...ui, overlay: null };
+    case 'interrupt':
+      // A second Ctrl-C means it.
+      return overlay.reason === 'interrupt' ? { ...ui, overlay: null, quit: { code: ExitCode.interrupted } } : { ...ui, overlay: { ...overlay, reason: 'interrupt' } };
+    default:
+      return ui;
+  }
+}
+
+function reducePrompt(ui: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>, name: string): UiState {
+  const command = commandFor('prompt', name);
+  switch (command) {
+    case 'submit': {
+      const text = overlay.text.trim();
+      if (text === '') return { ...ui, message: { text: 'type a file name, or esc to cancel', tone: 'error' } };
+      if (overlay.purpose === 'save') {
+        return { ...ui, overlay: null, effect: { kind: 'save', file: text, ...(overlay.then ? { then: overlay.then } : {}) } };
+      }
+      if (isDirty(ui.session)) return { ...ui, overlay: { kind: 'confirm', reason: 'open', open: text } };
+      return { ...ui, overlay: null, effect: { kind: 'open', ref: text } };
+    }
+    case 'cancel':
+      return { ...ui, overlay: null, message: { text: `${overlay.purpose} cancelled`, tone: 'info' } };
+    case 'delete-char':
+      return { ...ui, overlay: { ...overlay, text: overlay.text.slice(0, -1) } };
+    case 'clear-text':
+      return { ...ui, overlay: { ...overlay, text: '' } };
+    case 'interrupt':
+      return quitOrConfirm({ ...ui, overlay: null }, 'interrupt');
+    default:
+      break;
+  }
+  if (name === 'space') return { ...ui, overlay: { ...overlay, text: `${overlay.text} ` } };
+  if ([...name].length === 1) return { ...ui, overlay: { ...overlay, text: overlay.text + name } };
+  return ui;
+}
+

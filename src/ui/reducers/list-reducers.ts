@@ -1,0 +1,39 @@
+/** The timeline, the differences and the seat-set picker: cursors over read-only rows. */
+import { nationalLine, seatSetOptions } from '../engine.js';
+import type { Command } from '../keymap.js';
+import { switchSeats } from '../session.js';
+import type { UiState } from '../ui-state.js';
+import { diffLines, timelineRows } from '../view-models.js';
+import { clampCouncil } from './council-reducer.js';
+import { isMove, moveCursor } from './cursor.js';
+
+export function reduceTimeline(ui: UiState, command: Command): UiState {
+  if (isMove(command)) return { ...ui, timeline: { cursor: moveCursor(ui.timeline.cursor, command, timelineRows(ui.session).length) } };
+  return ui;
+}
+
+export function reduceDiff(ui: UiState, command: Command): UiState {
+  if (isMove(command)) return { ...ui, diff: { scroll: moveCursor(ui.diff.scroll, command, diffLines(ui.session).length) } };
+  return ui;
+}
+
+export function reduceSeats(ui: UiState, command: Command): UiState {
+  if (ui.overlay?.kind !== 'seats') return ui;
+  const options = seatSetOptions(ui.session.dataset);
+  if (isMove(command)) return { ...ui, overlay: { kind: 'seats', cursor: moveCursor(ui.overlay.cursor, command, options.length) } };
+  if (command !== 'enter') return ui;
+  const chosen = options[ui.overlay.cursor];
+  if (!chosen) return ui;
+  const result = switchSeats(ui.session, chosen.id);
+  if (!result.ok) return { ...ui, overlay: null, message: { text: result.message, tone: 'error' } };
+  const national = nationalLine(result.session);
+  const figure = national.figure ? ` · ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
+  const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? ' · redo history cleared' : '';
+  return clampCouncil({
+    ...ui,
+    session: result.session,
+    overlay: null,
+    changed: [],
+    message: { text: `seat set ${chosen.id}: ${chosen.name}${figure}${dropped}`, tone: 'success' },
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Colours and textual markers. Colour is never the only cue: NO_COLOR (mapped to FORCE_COLOR=0 by the
+ * bin) strips it, so every state also has a word or a symbol.
+ */
+import type { OutcomeStatus } from '../scenarios/scenario-schema.js';
+
+export const STATUS_STYLE: Readonly<Record<OutcomeStatus, { readonly label: string; readonly color: string }>> = {
+  elected: { label: 'ELECTED', color: 'green' },
+  deadlock: { label: 'DEADLOCK', color: 'red' },
+  'no-quorum': { label: 'NO QUORUM', color: 'magenta' },
+  open: { label: 'OPEN', color: 'yellow' },
+};
+
+export const MARK = {
+  cursor: '›',
+  member: '[x]',
+  notMember: '[ ]',
+  /** After a council whose outcome the last edit changed. */
+  changed: 'Δ',
+  majority: 'MAJORITY',
+  noMajority: 'NO MAJORITY',
+} as const;
+
+export const TONE_COLOR = { info: 'cyan', success: 'green', error: 'red' } as const;
+
+/** Seat bar characters: alternating per unit so neighbours stay apart without colour. */
+export const SEAT = {
+  coalition: ['█', '▓'],
+  other: ['░', '▒'],
+  absent: '·',
+  line: '│',
+} as const;

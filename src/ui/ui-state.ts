@@ -1,0 +1,79 @@
+/**
+ * The explorer's whole UI state: the session (scenario, timeline, results) plus what each screen
+ * shows (cursors, panes, the deal draft), the open overlay, the status message, and two requests the
+ * reducers cannot fulfil themselves because they touch the outside world: an I/O effect (save, open)
+ * and quitting. The App performs those and reports back with actions.
+ */
+import type { Session } from './session.js';
+
+export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
+
+export type CouncilPane = 'units' | 'hinges' | 'explanation';
+
+export const COUNCIL_PANES: readonly CouncilPane[] = ['units', 'hinges', 'explanation'];
+
+export type Overlay =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'seats'; readonly cursor: number }
+  | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
+  | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
+  | { readonly kind: 'error'; readonly title: string; readonly lines: readonly string[] };
+
+export interface Message {
+  readonly text: string;
+  readonly tone: 'info' | 'success' | 'error';
+}
+
+export type Effect = { readonly kind: 'save'; readonly file: string; readonly then?: 'quit' } | { readonly kind: 'open'; readonly ref: string };
+
+export interface DealScreen {
+  /** 0 councils, 1 parties, 2 governor. */
+  readonly column: 0 | 1 | 2;
+  readonly cursors: readonly [number, number, number];
+  readonly councils: readonly string[];
+  readonly parties: readonly string[];
+  readonly governor: string | null;
+}
+
+export interface UiState {
+  readonly session: Session;
+  readonly screen: Screen;
+  readonly overlay: Overlay | null;
+  readonly country: { readonly cursor: number };
+  readonly council: { readonly id: string; readonly cursor: number; readonly pane: CouncilPane; readonly scroll: number };
+  readonly deal: DealScreen;
+  readonly timeline: { readonly cursor: number };
+  readonly diff: { readonly scroll: number };
+  readonly message: Message | null;
+  /** Councils whose outcome the last edit, undo or redo changed (marked in the country view). */
+  readonly changed: readonly string[];
+  readonly effect: Effect | null;
+  readonly quit: { readonly code: number } | null;
+  /** Default file name offered by the save prompt. */
+  readonly savePath: string;
+}
+
+export const EMPTY_DEAL: DealScreen = { column: 0, cursors: [0, 0, 0], councils: [], parties: [], governor: null };
+
+export const DEFAULT_SAVE_PATH = 'what-if.yaml';
+
+/** Rows moved by page up / page down. */
+export const PAGE = 10;
+
+export function createUiState(session: Session, options: { message?: Message; error?: { title: string; lines: readonly string[] } } = {}): UiState {
+  return {
+    session,
+    screen: 'country',
+    overlay: options.error ? { kind: 'error', title: options.error.title, lines: options.error.lines } : null,
+    country: { cursor: 0 },
+    council: { id: session.state.councilOrder[0] ?? '', cursor: 0, pane: 'units', scroll: 0 },
+    deal: EMPTY_DEAL,
+    timeline: { cursor: 0 },
+    diff: { scroll: 0 },
+    message: options.message ?? { text: 'Welcome: ↑↓ to move, enter to open a council, ? for every key.', tone: 'info' },
+    changed: [],
+    effect: null,
+    quit: null,
+    savePath: DEFAULT_SAVE_PATH,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Rows of the read-only screens (timeline, differences), shared by their views and their reducers so
+ * the cursor always ranges over exactly what is drawn.
+ */
+import { baselineDiff, startName } from './engine.js';
+import type { Session } from './session.js';
+
+export interface TimelineRow {
+  readonly kind: 'start' | 'done' | 'undone';
+  /** `step 1`, `edit 3`, … */
+  readonly label: string;
+  readonly text: string;
+}
+
+function stepText(step: object): string {
+  const [kind, body] = Object.entries(step).find(([key]) => key !== 'source' && key !== 'note') ?? ['?', {}];
+  const fields = Object.entries(body as Record<string, unknown>)
+    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+  return `${kind}: ${fields}`;
+}
+
+export function timelineRows(session: Session): TimelineRow[] {
+  const rows: TimelineRow[] = session.start.steps.map((resolved) => ({
+    kind: 'start',
+    label: resolved.label,
+    text: `${stepText(resolved.step)}  (from ${startName(session)})`,
+  }));
+  let n = 0;
+  for (const entry of session.done) {
+    const first = n + 1;
+    n += entry.steps.length;
+    rows.push({ kind: 'done', label: first === n ? `edit ${n}` : `edits ${first}–${n}`, text: `${entry.label}  [${entry.steps.map(stepText).join(' ; ')}]` });
+  }
+  for (let i = session.undone.length - 1; i >= 0; i--) {
+    const entry = session.undone[i]!;
+    rows.push({ kind: 'undone', label: 'undone', text: `${entry.label}  (r to redo)` });
+  }
+  return rows;
+}
+
+export interface DiffLine {
+  readonly kind: 'council' | 'change' | 'cause' | 'reverted';
+  readonly text: string;
+}
+
+export function diffLines(session: Session): DiffLine[] {
+  const lines: DiffLine[] = [];
+  for (const council of baselineDiff(session).councils) {
+    lines.push({ kind: 'council', text: council.name });
+    for (const change of council.changes) lines.push({ kind: 'change', text: `${change.field}: ${change.before} → ${change.after}` });
+    for (const cause of council.causes) lines.push({ kind: 'cause', text: `caused by ${cause.step} ${cause.kind}: ${cause.text}` });
+    for (const reverted of council.reverted) lines.push({ kind: 'reverted', text: `without ${reverted.step} ${reverted.kind}: ${reverted.text}` });
+  }
+  return lines;
+}

@@ -1,0 +1,75 @@
+/**
+ * One council: the arithmetic at a glance (members, majority, quorum, group), the coalition on screen
+ * against the majority, the seat bar, and a pane with the units (toggle them), the hinge seats or the
+ * explanation trace.
+ */
+import { Box, Text } from 'ink';
+import { councilDetail } from '../engine.js';
+import { signed, truncate } from '../layout.js';
+import { MARK, STATUS_STYLE } from '../theme.js';
+import { COUNCIL_PANES, type UiState } from '../ui-state.js';
+import { DetailPane } from './DetailPane.js';
+import { SeatBar } from './SeatBar.js';
+import { UnitTable } from './UnitTable.js';
+
+export function CouncilView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  const detail = councilDetail(ui.session, ui.council.id);
+  const { result, coalition, check } = detail;
+  const style = STATUS_STYLE[result.outcome.status];
+  const selected = detail.units[ui.council.cursor];
+  const facts = `${result.seats} members · majority ${result.majority} · present ${result.present} · quorum ${result.quorum.met ? 'met' : 'NOT MET'} · group ${result.group} (${result.groupSource})`;
+  const coalitionText = coalition
+    ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed` : ''}`
+    : 'no coalition declared here: space on a unit starts one';
+  const verdict = check ? (check.majority ? MARK.majority : MARK.noMajority) : '';
+  const governor = result.outcome.governorFrom ? ` · governor from ${result.outcome.governorFrom}` : '';
+  const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
+  const pane = ui.council.pane;
+  const tabs = COUNCIL_PANES.map((name) => {
+    const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : '';
+    return name === pane ? `[${name}${count}]` : ` ${name}${count} `;
+  }).join(' ');
+  const paneHeight = Math.max(1, height - 5);
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate-end">
+        <Text bold>{result.name}</Text>
+        <Text>{truncate(` · ${facts}`, Math.max(0, width - result.name.length))}</Text>
+      </Text>
+      <Text wrap="truncate-end">
+        <Text>{coalitionText} </Text>
+        {verdict ? (
+          <Text bold color={check?.majority ? 'green' : 'red'}>
+            {verdict}
+          </Text>
+        ) : null}
+        {check ? <Text> · margin {signed(check.margin)} · </Text> : <Text> · </Text>}
+        <Text bold color={style.color}>
+          {style.label}
+        </Text>
+        <Text>{governor}</Text>
+      </Text>
+      <Text wrap="truncate-end" dimColor>
+        {truncate(`pivotal: ${pivotal} · hinge seats: ${detail.hinges.length}${detail.powerNote ? ` · ${detail.powerNote}` : ''}${detail.analysisError ? ` · ${detail.analysisError}` : ''}`, width)}
+      </Text>
+      <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
+      <Text wrap="truncate-end">
+        <Text color="cyan">{tabs}</Text>
+        <Text dimColor>{'  tab switches · [ ] scroll'}</Text>
+      </Text>
+      {pane === 'units' ? (
+        <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />
+      ) : pane === 'hinges' ? (
+        <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
+      ) : (
+        <DetailPane
+          entries={detail.explanation.map((line) => ({ text: `${line.rule ? `[${line.rule}] ` : ''}${line.text}`, ...(line.source ? { note: `source: ${line.source}` } : {}) }))}
+          scroll={ui.council.scroll}
+          width={width}
+          height={paneHeight}
+          empty="No explanation lines."
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+/** One council in the country view: group, size, majority, the coalition against the line, status, governor. */
+import { Text } from 'ink';
+import type { CountryRow as Row } from '../engine.js';
+import { padEnd, padStart, signed } from '../layout.js';
+import { MARK, STATUS_STYLE } from '../theme.js';
+import { CoalitionBar } from './CoalitionBar.js';
+
+/** Column widths; the bar takes what is left. */
+export const COUNTRY_COLUMNS = { marker: 2, name: 13, group: 10, seats: 4, majority: 4, votes: 7, status: 12, governor: 13 } as const;
+
+export function countryBarSize(width: number): number {
+  const c = COUNTRY_COLUMNS;
+  const fixed = c.marker + c.name + c.group + c.seats + c.majority + 1 + 1 + c.votes + c.status + c.governor;
+  return Math.max(8, Math.min(40, width - fixed));
+}
+
+const CONFIDENCE_MARK = { documented: '', inferred: '~', unresolved: '?' } as const;
+
+export function CountryRow({ row, selected, changed, width }: { readonly row: Row; readonly selected: boolean; readonly changed: boolean; readonly width: number }) {
+  const c = COUNTRY_COLUMNS;
+  const style = STATUS_STYLE[row.status];
+  const coalition = row.coalition;
+  const margin = row.status === 'elected' || row.status === 'deadlock' ? ` ${signed(coalition?.margin ?? 0)}` : '';
+  const group = `${row.group} ${row.groupSource === 'derived' ? 'derived' : 'set'}`;
+  const seats = `${row.seats}${CONFIDENCE_MARK[row.confidence]}`;
+  const votes = coalition ? `${coalition.votes}/${row.majority}` : `—/${row.majority}`;
+  const fill = coalition && coalition.margin >= 0 ? 'green' : 'red';
+  const bar = countryBarSize(width);
+  const governorWidth = Math.max(4, width - (c.marker + c.name + c.group + c.seats + c.majority + 1 + bar + 1 + c.votes + c.status));
+  return (
+    <Text wrap="truncate-end" inverse={selected}>
+      <Text bold={selected}>{padEnd(selected ? `${MARK.cursor} ` : '  ', c.marker)}</Text>
+      <Text bold>{padEnd(`${row.name}${changed ? ` ${MARK.changed}` : ''}`, c.name)}</Text>
+      <Text>{padEnd(group, c.group)}</Text>
+      <Text>{padStart(seats, c.seats - 1)} </Text>
+      <Text>{padStart(String(row.majority), c.majority - 1)} </Text>
+      <Text> </Text>
+      <CoalitionBar votes={coalition?.votes ?? 0} majority={row.majority} seats={row.seats} size={bar} color={fill} />
+      <Text> </Text>
+      <Text>{padStart(votes, c.votes - 1)} </Text>
+      <Text color={style.color} bold>
+        {padEnd(`${style.label}${margin}`, c.status)}
+      </Text>
+      <Text>{padEnd(row.governorFrom ?? (coalition ? `(${coalition.kind} ${coalition.id})` : '—'), governorWidth)}</Text>
+    </Text>
+  );
+}

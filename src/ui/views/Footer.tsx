@@ -1,0 +1,15 @@
+/** The bottom line: the keys of this screen, generated from the keymap. */
+import { Text } from 'ink';
+import { footerHints, type KeyContext } from '../keymap.js';
+import { truncate } from '../layout.js';
+
+export function Footer({ context, width }: { readonly context: KeyContext; readonly width: number }) {
+  const text = footerHints(context)
+    .map((entry) => `${entry.keys} ${entry.hint}`)
+    .join(' · ');
+  return (
+    <Text dimColor wrap="truncate-end">
+      {truncate(text, width)}
+    </Text>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Steps as transitions on the real dataset: each expectation is hand-computed from the final seat
+ * tables of the data dossier (§2), e.g. Najaf 15 = nabni 3 + state-of-law 3 + wafaa 2 + nsf 2 +
+ * absher 1 + idraak 1 + wathiqoon 1 + qiyam 1 + madar 1.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/scenarios/dataset.js';
+import type { Step } from '../../src/scenarios/scenario-schema.js';
+import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
+import { applyStep, applySteps, redo, StepError, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';
+
+const base = baseState(loadDataset('iraq-2023'), 'final');
+
+function unit(state: ScenarioState, council: string, id: string) {
+  const found = state.councils[council]!.units.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no unit ${id} in ${council}`);
+  return found;
+}
+
+function seatsOf(state: ScenarioState, council: string): number {
+  return state.councils[council]!.units.reduce((sum, entry) => sum + entry.seats, 0);
+}
+
+function stepError(state: ScenarioState, step: Step): StepError {
+  try {
+    applyStep(state, step, 0);
+  } catch (error) {
+    if (error instanceof StepError) return error;
+    throw error;
+  }
+  throw new Error('expected a StepError');
+}
+
+describe('seat steps', () => {
+  it('transfer moves seats and keeps the council size (Wasit: Ajmal 8 → 7, NSF 2 → 3, still 16)', () => {
+    const { state } = applyStep(base, { transfer: { council: 'wasit', from: 'wasit-ajmal', to: 'nsf', seats: 1 } }, 0);
+    expect(unit(state, 'wasit', 'wasit-ajmal').seats).toBe(7);
+    expect(unit(state, 'wasit', 'nsf').seats).toBe(3);
+    expect(seatsOf(state, 'wasit')).toBe(16);
+    expect(state.provenance['wasit']?.[0]?.text).toContain('wasit-ajmal 8 → 7');
+  });
+
+  it('transfer refuses more seats than the unit holds', () => {
+    const error = stepError(base, { transfer: { council: 'wasit', from: 'nabni', to: 'state-of-law', seats: 3 } });
+    expect(error.path).toBe('transfer.seats');
+    expect(error.message).toContain('holds 2 seats');
+  });
+
+  it('split replaces a list by its factions and keeps bloc membership (Najaf nabni 3 → badr 2 + aah 1)', () => {
+    const { state } = applySteps(base, [
+      { bloc: { id: 'cf', councils: ['najaf'] } },
+      { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
+    ]);
+    const ids = state.councils['najaf']!.units.map((entry) => entry.id);
+    expect(ids.slice(0, 2)).toEqual(['badr', 'aah']);
+    expect(ids).not.toContain('nabni');
+    expect(unit(state, 'najaf', 'badr')).toMatchObject({ seats: 2, kind: 'faction', parent: 'nabni' });
+    // cf in Najaf: nabni (now badr + aah) + state-of-law + nsf + absher.
+    expect(state.blocs['cf']!.councils['najaf']).toEqual(['badr', 'aah', 'state-of-law', 'nsf', 'absher']);
+    expect(seatsOf(state, 'najaf')).toBe(15);
+  });
+
+  it('split without `into` takes the dataset estimate, which must sum to the list', () => {
+    const { state } = applyStep(base, { split: { council: 'maysan', list: 'nabni' } }, 0);
+    const factions = state.councils['maysan']!.units.filter((entry) => entry.parent === 'nabni');
+    expect(factions.map((entry) => entry.id).sort()).toEqual(['aah', 'badr']);
+    expect(factions.reduce((sum, entry) => sum + entry.seats, 0)).toBe(6);
+    expect(state.provenance['maysan']?.[0]?.text).toContain('dataset estimate');
+  });
+
+  it('split checks the factions sum', () => {
+    const error = stepError(base, { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 2 } } });
+    expect(error.path).toBe('split.into');
+    expect(error.message).toContain('sum to 4');
+  });
+
+  it('absent and attend change attendance only (Kirkuk 2024: 16 − 2 − 3 − 2 = 9 present)', () => {
+    const { state } = applySteps(base, [
+      { absent: { council: 'kirkuk', units: ['kdp', 'arab-alliance', 'itf'] } },
+      { attend: { council: 'kirkuk', units: ['kdp'], seats: 1 } },
+    ]);
+    const present = state.councils['kirkuk']!.units.reduce((sum, entry) => sum + entry.present, 0);
+    expect(present).toBe(10);
+    expect(seatsOf(state, 'kirkuk')).toBe(16);
+    expect(unit(state, 'kirkuk', 'kdp').present).toBe(1);
+  });
+
+  it('absent refuses more members than are present', () => {
+    const error = stepError(base, { absent: { council: 'kirkuk', units: ['kdp'], seats: 3 } });
+    expect(error.path).toBe('absent.seats');
+  });
+
+  it('defect moves votes, not seats', () => {
+    const { state } = applySteps(base, [
+      { deal: { id: 'd', parties: ['nabni', 'nsf'], councils: ['najaf'], governor: 'nabni' } },
+      { defect: { council: 'najaf', from: 'state-of-law', seats: 2, to: 'd' } },
+    ]);
+    const sol = unit(state, 'najaf', 'state-of-law');
+    expect(sol.seats).toBe(3);
+    expect(sol.defections).toEqual([{ to: 'd', votes: 2, step: 1 }]);
+  });
+
+  it('defect names an unknown target with the known deals, blocs and units', () => {
+    const error = stepError(base, { defect: { council: 'najaf', from: 'wathiqoon', seats: 1, to: 'badr-sadr' } });
+    expect(error.path).toBe('defect.to');
+    expect(error.message).toContain('unknown deal, bloc or unit "badr-sadr"');
+  });
+
+  it('seats sets a unit\'s seats and so the council size', () => {
+    const { state } = applyStep(base, { seats: { council: 'kirkuk', unit: 'kdp', seats: 3 } }, 0);
+    expect(seatsOf(state, 'kirkuk')).toBe(17);
+  });
+});
+
+describe('alignment and rule steps', () => {
+  it('bloc without members takes the dataset bloc (cf) in every council where it sits', () => {
+    const { state } = applyStep(base, { bloc: { id: 'cf', councils: 'all' } }, 0);
+    expect(state.blocs['cf']!.councils['maysan']).toEqual(['nabni', 'state-of-law', 'nsf']);
+    expect(state.blocs['cf']!.councils['kirkuk']).toBeUndefined();
+    expect(state.blocs['cf']!.councils['salahaddin']).toEqual(['national-framework']);
+  });
+
+  it('dissolve removes the bloc in the named councils only', () => {
+    const { state } = applySteps(base, [{ bloc: { id: 'cf', councils: 'all' } }, { dissolve: { bloc: 'cf', councils: ['najaf'] } }]);
+    expect(state.blocs['cf']!.councils['najaf']).toBeUndefined();
+    expect(state.blocs['cf']!.councils['maysan']).toBeDefined();
+  });
+
+  it('a deal resolves zero-seat actors apart from units', () => {
+    const { state } = applySteps(base, [
+      { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
+      { deal: { id: 'badr-sadr', parties: ['badr', 'sadrists'], councils: ['najaf'], governor: 'badr' } },
+    ]);
+    expect(state.deals['badr-sadr']).toMatchObject({ actors: ['sadrists'], councils: { najaf: ['badr'] } });
+  });
+
+  it('a deal governor must be a party with seats', () => {
+    expect(stepError(base, { deal: { id: 'd', parties: ['nabni'], councils: ['najaf'], governor: 'nsf' } }).path).toBe('deal.governor');
+    expect(stepError(base, { deal: { id: 'd', parties: ['nabni', 'sadrists'], councils: ['najaf'], governor: 'sadrists' } }).message).toContain('holds no seats');
+  });
+
+  it('join and leave edit a deal per council', () => {
+    const { state } = applySteps(base, [
+      { deal: { id: 'd', parties: ['nabni'], councils: ['najaf', 'babil'], governor: 'nabni' } },
+      { join: { units: ['nsf'], to: 'd', councils: ['najaf'] } },
+      { leave: { units: ['nabni'], from: 'd', councils: ['babil'] } },
+    ]);
+    expect(state.deals['d']!.councils).toEqual({ najaf: ['nabni', 'nsf'] });
+  });
+
+  it('group rejects a council in two groups; package must include the governor', () => {
+    expect(stepError(base, { group: { A: ['najaf'], B: ['najaf'] } }).path).toBe('group.B[0]');
+    expect(stepError(base, { package: { council: 'nineveh', posts: ['chair', 'deputy-chair'] } }).path).toBe('package.posts');
+  });
+
+  it('veto and incompatible check their ids exist', () => {
+    expect(stepError(base, { veto: { actor: 'sadrist', councils: 'all', against: ['nabni'] } }).path).toBe('veto.actor');
+    expect(stepError(base, { incompatible: { between: ['cf', 'sadrits'], councils: 'all' } }).path).toBe('incompatible.between[1]');
+  });
+});
+
+describe('transitions are patches', () => {
+  const steps: Step[] = [
+    { bloc: { id: 'cf', councils: 'all' } },
+    { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
+    { deal: { id: 'badr-sadr', parties: ['badr', 'sadrists'], councils: ['najaf'], governor: 'badr' } },
+    { transfer: { council: 'wasit', from: 'wasit-ajmal', to: 'nsf', seats: 1 } },
+    { absent: { council: 'kirkuk', units: ['kdp'] } },
+  ];
+
+  it('undo walks back to the base state and redo forward again', () => {
+    const { state, transitions } = applySteps(base, steps);
+    let back = state;
+    for (const transition of [...transitions].reverse()) back = undo(back, transition);
+    expect(back).toEqual(base);
+    let forward = back;
+    for (const transition of transitions) forward = redo(forward, transition);
+    expect(forward).toEqual(state);
+  });
+
+  it('the input state is never changed (states are frozen)', () => {
+    const before = JSON.stringify(base);
+    applySteps(base, steps);
+    expect(JSON.stringify(base)).toBe(before);
+    expect(Object.isFrozen(base.councils['najaf'])).toBe(true);
+  });
+
+  it('patches tell which councils a step touched', () => {
+    const { transitions } = applySteps(base, steps);
+    expect(touchedCouncils(transitions[1]!, base)).toEqual(['najaf']);
+    expect(touchedCouncils(transitions[3]!, base)).toEqual(['wasit']);
+    // The cf bloc sits where a CF-family list does: Nineveh has national-contract, Kirkuk has none.
+    expect(touchedCouncils(transitions[0]!, base)).not.toContain('kirkuk');
+    expect(touchedCouncils(transitions[0]!, base)).toContain('nineveh');
+  });
+});
