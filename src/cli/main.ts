@@ -3,7 +3,8 @@
  * heavy modules (Ink, mathjs) are imported lazily inside the actions that need them.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, GovsimError } from '../model/errors.js';
+import { ExitCode, GovsimError, GovsimUsageError } from '../model/errors.js';
+import { openExplorer } from './commands/explore.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -15,6 +16,11 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCommands(program);
+  // `govsim` with no command opens the explorer; a word that is no command stays a usage error.
+  program.allowExcessArguments().action(async (_options: unknown, command: Command) => {
+    if (command.args.length > 0) throw new GovsimUsageError(`unknown command '${command.args[0]}' (see govsim --help)`);
+    await openExplorer();
+  });
   return program;
 }
 

@@ -23,8 +23,9 @@ export interface EngineAnalysis {
   readonly quorum: { readonly needed: number; readonly present: number; readonly met: boolean };
   /** Members of the declared coalition whose departure breaks its majority (empty without a majority). */
   readonly pivotal: readonly string[];
-  /** Minimal winning coalitions (unit ids, council order). */
-  readonly minimalWinning: readonly (readonly string[])[];
+  readonly minimalWinningCount: number;
+  /** Units in every minimal winning coalition: no majority forms without them. */
+  readonly vetoPlayers: readonly string[];
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   /** Single-seat changes that flip whether a majority forms (or the quorum), in words. */
   readonly hinges: readonly string[];
@@ -68,15 +69,26 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
   const quorumMet = present >= majority;
   const inCoalition = (u: number): boolean => declaredMask !== -1 && (declaredMask & (1 << u)) !== 0;
 
-  const masks = Array.from(fast.minimal);
+  // Votes and sizes once per minimal winning coalition; only the few shown are turned into id lists.
+  const count = fast.minimal.length;
+  const maskVotes = new Int32Array(count);
+  const maskUnits = new Int32Array(count);
+  let common = count > 0 ? -1 : 0;
+  for (let i = 0; i < count; i++) {
+    const mask = fast.minimal[i]!;
+    let total = 0;
+    for (let u = 0; u < size; u++) if ((mask & (1 << u)) !== 0) total += weights[u]!;
+    maskVotes[i] = total;
+    maskUnits[i] = popcount(mask);
+    common &= mask;
+  }
   const unitsOf = (mask: number): string[] => ids.filter((_, u) => (mask & (1 << u)) !== 0);
-  const votesOf = (mask: number): number => {
-    let votes = 0;
-    for (let u = 0; u < size; u++) if ((mask & (1 << u)) !== 0) votes += weights[u]!;
-    return votes;
+  const shown = (select: (i: number) => boolean): string[][] => {
+    const picked: number[] = [];
+    for (let i = 0; i < count; i++) if (select(i)) picked.push(i);
+    picked.sort((a, b) => maskVotes[a]! - maskVotes[b]! || maskUnits[a]! - maskUnits[b]! || fast.minimal[a]! - fast.minimal[b]!);
+    return picked.slice(0, 3).map((i) => unitsOf(fast.minimal[i]!));
   };
-  masks.sort((a, b) => votesOf(a) - votesOf(b) || popcount(a) - popcount(b) || a - b);
-  const minimalWinning = masks.map(unitsOf);
 
   const pivotal: string[] = [];
   const votes = fast.declaredVotes;
@@ -86,13 +98,12 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
 
   const hinges = hingeLines(prepared.ids, weights, fast, declaredMask, votes, majority, present, coalitionLabel(ids, declaredMask));
   const flips = hinges.length;
-  const fewest = (select: (mask: number) => boolean): string[][] => masks.filter(select).slice(0, 6).map(unitsOf);
   const predictions =
-    masks.length === 0
+    count === 0
       ? []
       : [
-          { label: `minimum winning: fewest seats (${RULES.minimumWinning.citation})`, coalitions: fewest((mask) => votesOf(mask) === fast.fewestVotes) },
-          { label: `fewest parties (${RULES.bargaining.citation})`, coalitions: fewest((mask) => popcount(mask) === fast.fewestUnits) },
+          { label: `minimum winning: fewest seats (${RULES.minimumWinning.citation})`, coalitions: shown((i) => maskVotes[i] === fast.fewestVotes) },
+          { label: `fewest parties (${RULES.bargaining.citation})`, coalitions: shown((i) => maskUnits[i] === fast.fewestUnits) },
         ];
 
   const absent = council.units.filter((unit) => (unit.present ?? unit.seats) < unit.seats).map((unit) => `${unit.id} ${unit.seats - (unit.present ?? unit.seats)}`);
@@ -103,7 +114,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
       text: `present ${present} of ${members} ${quorumMet ? '≥' : '<'} ${majority} ⇒ ${quorumMet ? 'quorum met' : 'no quorum'}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`,
     },
     {
-      text: `${fast.winningCount} winning coalitions of units, ${masks.length} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
+      text: `${fast.winningCount} winning coalitions of units, ${count} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
     },
   ];
   return {
@@ -112,7 +123,8 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     present,
     quorum: { needed: majority, present, met: quorumMet },
     pivotal,
-    minimalWinning,
+    minimalWinningCount: count,
+    vetoPlayers: count > 0 ? unitsOf(common) : [],
     predictions,
     hinges,
     explanation,

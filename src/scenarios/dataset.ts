@@ -67,9 +67,11 @@ const VALIDATOR_MODULES = [import.meta.url, DATASET_SCHEMA_MODULE, DATA_FILE_MOD
 export function loadDataset(ref: string = DEFAULT_DATASET, options: DatasetOptions = {}): LoadedDataset {
   const bundled = bundledDatasetDir(ref);
   if (bundled !== undefined) {
+    // A fresh load (validation) leaves the per-process instance alone: callers may key caches on it.
+    if (options.snapshot === false) return deepFreeze(loadDatasetDir(bundled, displayPath(bundled)));
     const cached = bundledCache.get(bundled);
-    if (cached && options.snapshot !== false) return cached;
-    const loaded = deepFreeze(options.snapshot === false ? loadDatasetDir(bundled, displayPath(bundled)) : loadWithSnapshot(bundled));
+    if (cached) return cached;
+    const loaded = deepFreeze(loadWithSnapshot(bundled));
     bundledCache.set(bundled, loaded);
     return loaded;
   }
@@ -365,7 +367,10 @@ const SNAPSHOT_FORMAT = 2;
 function loadWithSnapshot(dir: string): LoadedDataset {
   const stamp = snapshotStamp(dir);
   const cacheDir = snapshotDir();
-  const file = stamp !== undefined && cacheDir !== undefined ? join(cacheDir, `${basename(dir)}-${fnv1a(stamp)}.json`) : undefined;
+  // One snapshot per dataset and code location (src under tsx, dist, the bundle), so that running the
+  // tests and the built CLI side by side does not make them evict each other's snapshot.
+  const location = fnv1a(VALIDATOR_MODULES.join('\n'));
+  const file = stamp !== undefined && cacheDir !== undefined ? join(cacheDir, `${basename(dir)}-${location}-${fnv1a(stamp)}.json`) : undefined;
   if (file !== undefined) {
     const snapshot = readSnapshot(file, stamp!);
     if (snapshot) return { ...snapshot, dir };
@@ -449,7 +454,7 @@ function writeSnapshot(file: string, stamp: string, loaded: LoadedDataset): void
     writeFileSync(temp, JSON.stringify(snapshot), { mode: 0o600 });
     renameSync(temp, file);
     // Older snapshots of the same dataset are dead weight once the data or the validator changed.
-    const prefix = `${basename(file).replace(/-[0-9a-f]+\.json$/, '')}-`;
+    const prefix = basename(file).replace(/[0-9a-f]+\.json$/, '');
     for (const name of readdirSync(dirname(file))) {
       if (name.startsWith(prefix) && name.endsWith('.json') && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
     }

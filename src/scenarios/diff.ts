@@ -26,6 +26,7 @@ export interface CouncilDiff {
 }
 
 export interface ScenarioDiff {
+  /** Short references of the two runs (file stems or names). */
   readonly from: string;
   readonly to: string;
   /** Councils whose outcome differs. */
@@ -79,7 +80,7 @@ export function diffRuns(a: ScenarioRun, b: ScenarioRun): ScenarioDiff {
       reverted: previous.changes.filter((change) => !keysB.has(change.key)),
     });
   }
-  return { from: a.scenario, to: b.scenario, councils, unchanged };
+  return { from: a.id, to: b.id, councils, unchanged };
 }
 
 /** Differences from scenario `a` to scenario `b` (loaded scenarios or their runs). */

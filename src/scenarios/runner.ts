@@ -12,6 +12,7 @@
  * Attendance below the quorum makes any of these `no-quorum`. A deal whose governor party is vetoed,
  * or that joins two incompatible parties, is void and skipped (the explanation says why).
  */
+import { basename, extname } from 'node:path';
 import type { Council, CouncilConstraints, VotingUnit } from '../model/council.js';
 import { analyze, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
 import { groupOf, type GroupSource } from './grouping.js';
@@ -51,18 +52,18 @@ export interface CouncilChange {
   readonly kind: string;
   readonly text: string;
   readonly source?: string;
-  /** Stable identity across scenarios: origin scenario, position and text. */
+  /** Identity across scenarios: the same kind of step with the same effect on this council is the same change. */
   readonly key: string;
 }
 
 export interface UnitResult {
   readonly id: string;
   readonly name: string;
-  readonly kind: string;
   readonly seats: number;
   readonly present: number;
-  readonly blocs: readonly string[];
+  /** The list a faction belongs to. */
   readonly parent?: string;
+  /** Members voting apart from the unit (their seats stay with it). */
   readonly defected?: number;
 }
 
@@ -107,6 +108,8 @@ export interface NationalSummary {
 }
 
 export interface ScenarioRun {
+  /** Short reference: the file's stem (`baseline`) or, for scenarios built in code, the name. */
+  readonly id: string;
   readonly scenario: string;
   readonly file: string | null;
   readonly description: string | null;
@@ -122,6 +125,7 @@ export function runScenario(scenario: LoadedScenario): ScenarioRun {
   for (const step of scenario.steps) labels.set(step.index, step);
   const councils = scenario.state.councilOrder.map((id) => runCouncil(scenario.state, id, labels));
   return {
+    id: scenario.file !== undefined ? basename(scenario.file, extname(scenario.file)) : scenario.name,
     scenario: scenario.name,
     file: scenario.file ?? null,
     description: scenario.description ?? null,
@@ -351,7 +355,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
       kind: entry.kind,
       text: entry.text,
       ...(source ? { source } : {}),
-      key: `${step?.origin.scenario ?? ''}#${step?.origin.position ?? entry.step}#${entry.kind}#${entry.text}`,
+      key: `${entry.kind}#${entry.text}`,
     });
     lines.push({
       text: `changed by ${label} \`${entry.kind}\`${source ? ` (source: ${source})` : ''}: ${entry.text}`,
@@ -399,7 +403,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   const decision = decisionLine(model, governing, valid, outcome, analysis.majority, labels);
   lines.push(decision);
 
-  const pivotal = governing ? [...analysis.pivotal] : vetoPlayers(analysis.minimalWinning);
+  const pivotal = governing ? [...analysis.pivotal] : [...analysis.vetoPlayers];
   const { group, source: groupSource } = groupOf(state, councilId, model, labels);
   lines.push(groupLine(group, groupSource));
 
@@ -409,10 +413,8 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     return {
       id: unit.id,
       name: unit.name,
-      kind: unit.kind,
       seats: unit.seats,
       present: unit.present,
-      blocs: model.units.find((entry) => entry.id === unit.id)?.blocs ?? [],
       ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
       ...(defected > 0 ? { defected } : {}),
     };
@@ -440,12 +442,6 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
 
 function engineLine(line: EngineLine): ExplanationEntry {
   return line.rule !== undefined ? { text: line.text, rule: line.rule } : { text: line.text };
-}
-
-/** Without a governing coalition: units in every minimal winning coalition (no majority forms without them). */
-function vetoPlayers(minimal: readonly (readonly string[])[]): string[] {
-  if (minimal.length === 0) return [];
-  return minimal[0]!.filter((unit) => minimal.every((coalition) => coalition.includes(unit)));
 }
 
 function decisionLine(

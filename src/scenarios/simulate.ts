@@ -48,8 +48,11 @@ export interface SimulationModel {
 }
 
 export interface ModelOptions {
-  /** Simulate only these councils (default: every council of the scenario). */
-  readonly councils?: readonly string[];
+  /**
+   * The councils to simulate. Default: those the scenario's steps change plus those the block names
+   * (`councils:` keys, shock `councils:`), or every council when that is none.
+   */
+  readonly councils?: readonly string[] | 'all';
 }
 
 /** Validates the scenario's `probabilities:` block and builds the probabilistic model. Throws GovsimDataError (exit 65). */
@@ -62,12 +65,19 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   }
   const run = runScenario(scenario);
   let results = run.councils;
-  if (options.councils !== undefined) {
+  if (options.councils !== undefined && options.councils !== 'all') {
     const known = new Set(results.map((council) => council.id));
     const unknown = options.councils.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new GovsimUsageError(`unknown council ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${[...known].join(', ')})`);
     const wanted = new Set(options.councils);
     results = results.filter((council) => wanted.has(council.id));
+  } else if (options.councils === undefined) {
+    const named = new Set<string>([
+      ...Object.keys(parsed.data.councils ?? {}),
+      ...(parsed.data.shocks ?? []).flatMap((shock) => (Array.isArray(shock.councils) ? shock.councils : [])),
+    ]);
+    const chosen = results.filter((council) => council.changes.length > 0 || named.has(council.id));
+    if (chosen.length > 0) results = chosen;
   }
   const inputs = results.map((result) => councilInput(scenario, result));
   const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
@@ -198,8 +208,8 @@ async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, co
         plan.interrupt();
         settle();
       };
-      const feed = (slot: (typeof pool)[number]): void => {
-        while (slot.queued < QUEUE_DEPTH) {
+      const feed = (slot: (typeof pool)[number], depth = QUEUE_DEPTH): void => {
+        while (slot.queued < depth) {
           const request = plan.next();
           if (request === undefined) return;
           const message: BlockMessage = request;
@@ -222,7 +232,8 @@ async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, co
       }
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener('abort', onAbort, { once: true });
-      for (const slot of pool) feed(slot);
+      // Round-robin, so the first blocks (which the merge waits for) start on every worker at once.
+      for (let depth = 1; depth <= QUEUE_DEPTH; depth++) for (const slot of pool) feed(slot, depth);
     });
   } finally {
     await Promise.all(pool.map((slot) => slot.worker.terminate()));

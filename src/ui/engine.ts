@@ -5,6 +5,7 @@
  * keyboard toggle, so this module adds those as small functions that build ordinary scenario steps.
  */
 import { analyzeCouncil } from '../model/analysis/index.js';
+import { absoluteMajority, memberCount, presentCount } from '../model/council.js';
 import type { CouncilAnalysis } from '../model/analysis/types.js';
 import { GovsimError } from '../model/errors.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
@@ -135,10 +136,10 @@ export function countryRows(session: Session): readonly CountryRow[] {
     if (coalition?.governing) {
       measured = { ...coalition, votes: result.outcome.votes, margin: result.outcome.margin ?? result.outcome.votes - result.outcome.needed };
     } else if (coalition) {
-      const analysis = analysisOf(session.state, result.id, coalition.units, false);
-      if (typeof analysis !== 'string' && analysis.coalition) {
-        measured = { ...coalition, votes: analysis.coalition.votes, margin: analysis.coalition.margin };
-      }
+      // A bloc that does not govern: its present members against the absolute majority of all members.
+      const model = modelCouncil(session.state, result.id);
+      const votes = presentCount({ ...model, units: model.units.filter((unit) => coalition.units.includes(unit.id)) });
+      measured = { ...coalition, votes, margin: votes - absoluteMajority(memberCount(model)) };
     }
     return {
       id: result.id,
@@ -272,13 +273,14 @@ export function councilDetail(session: Session, councilId: string): CouncilDetai
   const pivotal = ok?.coalition ? ok.coalition.pivotal : result.pivotal;
   const members = new Set(coalition?.units ?? []);
   const splittable = new Set(splittableLists(session, councilId));
+  const kinds = new Map(session.state.councils[councilId]?.units.map((unit) => [unit.id, unit.kind]) ?? []);
   const units = result.units.map((unit): UnitRow => {
     const power = banzhaf.get(unit.id);
     const ss = shapley.get(unit.id);
     return {
       id: unit.id,
       name: unit.name,
-      kind: unit.kind,
+      kind: kinds.get(unit.id) ?? 'list',
       seats: unit.seats,
       present: unit.present,
       defected: unit.defected ?? 0,

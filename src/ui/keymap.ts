@@ -121,17 +121,17 @@ export const KEYMAP: readonly KeyGroup[] = [
     title: 'Everywhere',
     bindings: [
       { command: 'help', keys: ['?'], help: 'show or hide this help', hint: 'help' },
-      { command: 'back', keys: ['escape'], help: 'back to the country view; close a panel' },
-      { command: 'undo', keys: ['u'], help: 'undo the last edit (inverse patches)', hint: 'undo' },
-      { command: 'redo', keys: ['r', 'ctrl+r'], help: 'redo the last undone edit', hint: 'redo' },
-      { command: 'deal', keys: ['d'], help: 'compose a deal across councils', hint: 'deal' },
-      { command: 'timeline', keys: ['t'], help: 'timeline of applied steps', hint: 'timeline' },
-      { command: 'diff', keys: ['b'], help: 'differences from the baseline', hint: 'diff' },
-      { command: 'seats', keys: ['S'], help: 'switch seat set (final, preliminary, estimates)', hint: 'seats' },
-      { command: 'save', keys: ['w'], help: 'save as a scenario YAML', hint: 'save' },
+      { command: 'quit', keys: ['q'], help: 'quit (asks if unsaved)', hint: 'quit' },
+      { command: 'back', keys: ['escape'], help: 'back / close the panel' },
+      { command: 'undo', keys: ['u'], help: 'undo the last edit', hint: 'undo' },
+      { command: 'redo', keys: ['r', 'ctrl+r'], help: 'redo the undone edit', hint: 'redo' },
+      { command: 'deal', keys: ['d'], help: 'compose a deal', hint: 'deal' },
+      { command: 'timeline', keys: ['t'], help: 'timeline of the steps', hint: 'timeline' },
+      { command: 'diff', keys: ['b'], help: 'diff against the baseline', hint: 'diff' },
+      { command: 'seats', keys: ['S'], help: 'switch the seat set', hint: 'seats' },
+      { command: 'save', keys: ['w'], help: 'save as scenario YAML', hint: 'save' },
       { command: 'open', keys: ['o'], help: 'open a scenario file' },
-      { command: 'quit', keys: ['q'], help: 'quit (asks first if there are unsaved changes)', hint: 'quit' },
-      { command: 'interrupt', keys: ['ctrl+c'], help: 'quit; asks once if there are unsaved changes' },
+      { command: 'interrupt', keys: ['ctrl+c'], help: 'quit now (asks once if unsaved)' },
     ],
   },
   {
@@ -155,17 +155,17 @@ export const KEYMAP: readonly KeyGroup[] = [
     context: 'council',
     title: 'Council view',
     bindings: [
-      { command: 'toggle-member', keys: ['space', 'x'], help: 'put the unit in the coalition or take it out', hint: 'in/out' },
-      { command: 'toggle-attendance', keys: ['a'], help: 'the unit stays away / comes back', hint: 'absent' },
-      { command: 'one-absent', keys: ['-'], help: 'one more of its members absent' },
-      { command: 'one-returns', keys: ['+', '='], help: 'one absent member returns' },
-      { command: 'split', keys: ['s'], help: 'split the list into its factions (dataset estimate)', hint: 'split' },
-      { command: 'next-pane', keys: ['tab'], help: 'units / hinge seats / explanation', hint: 'pane' },
-      { command: 'scroll-up', keys: ['['], help: 'scroll the hinge or explanation pane up' },
-      { command: 'scroll-down', keys: [']'], help: 'scroll the hinge or explanation pane down' },
+      { command: 'toggle-member', keys: ['space', 'x'], help: 'unit in / out of coalition', hint: 'in/out' },
+      { command: 'toggle-attendance', keys: ['a'], help: 'unit absent / back', hint: 'absent' },
+      { command: 'one-absent', keys: ['-'], help: 'one more member absent' },
+      { command: 'one-returns', keys: ['+', '='], help: 'one member returns' },
+      { command: 'split', keys: ['s'], help: 'split list into factions', hint: 'split' },
+      { command: 'next-pane', keys: ['tab'], help: 'units/hinges/explanation', hint: 'pane' },
+      { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
+      { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
       { command: 'next-council', keys: ['n'], help: 'next council' },
       { command: 'previous-council', keys: ['p'], help: 'previous council' },
-      { command: 'back', keys: ['left', 'h'], help: 'back to the country view' },
+      { command: 'back', keys: ['left', 'h'], help: 'back to the country' },
     ],
   },
   {
@@ -174,8 +174,8 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [
       { command: 'next-column', keys: ['tab', 'right', 'l'], help: 'next column', hint: 'column' },
       { command: 'previous-column', keys: ['shift+tab', 'left', 'h'], help: 'previous column' },
-      { command: 'select', keys: ['space', 'x'], help: 'choose or drop the item; in the governor column, pick it', hint: 'choose' },
-      { command: 'apply', keys: ['return'], help: 'apply the deal to every chosen council', hint: 'apply' },
+      { command: 'select', keys: ['space', 'x'], help: 'choose / drop; pick governor', hint: 'choose' },
+      { command: 'apply', keys: ['return'], help: 'apply it in every council', hint: 'apply' },
       { command: 'clear', keys: ['c'], help: 'clear the draft' },
     ],
   },
@@ -228,7 +228,8 @@ function groupOf(context: KeyContext): KeyGroup | undefined {
 /** The contexts consulted for a screen, most specific first. */
 export function contextChain(context: KeyContext): KeyContext[] {
   if (MODAL.has(context)) return [context];
-  return [context, ...(LIST_SCREENS.has(context) ? (['list'] as const) : []), 'global'];
+  const chain: KeyContext[] = [context, ...(LIST_SCREENS.has(context) ? (['list'] as const) : []), 'global'];
+  return [...new Set(chain)];
 }
 
 /** The command a key means on a screen, or undefined. */

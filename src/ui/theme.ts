@@ -30,3 +30,8 @@ export const SEAT = {
   absent: '·',
   line: '│',
 } as const;
+
+/** Ink's `color` prop, or none (exactOptionalPropertyTypes forbids passing `undefined`). */
+export function tint(color: string | undefined): { color?: string } {
+  return color === undefined ? {} : { color };
+}

@@ -24,15 +24,18 @@ type Write = typeof process.stdout.write;
 export async function runCli(args: readonly string[]): Promise<CliResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const capture = (sink: string[]): Write =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  const capture = (sink: string[]): Write => {
+    const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
       sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
       callback?.();
       return true;
-    }) as Write;
-  const originalOut = process.stdout.write;
-  const originalErr = process.stderr.write;
+    };
+    return write;
+  };
+  // Put back exactly what was there: an own property (a runner's patch) or the prototype's method.
+  const originalOut = Object.getOwnPropertyDescriptor(process.stdout, 'write');
+  const originalErr = Object.getOwnPropertyDescriptor(process.stderr, 'write');
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
   process.stdout.write = capture(stdout);
@@ -41,22 +44,37 @@ export async function runCli(args: readonly string[]): Promise<CliResult> {
     const code = await main(args);
     return { code, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
-    process.stdout.write = originalOut;
-    process.stderr.write = originalErr;
+    restore(process.stdout, originalOut);
+    restore(process.stderr, originalErr);
     process.exitCode = previousExitCode;
   }
 }
 
+function restore(stream: NodeJS.WriteStream, descriptor: PropertyDescriptor | undefined): void {
+  if (descriptor) Object.defineProperty(stream, 'write', descriptor);
+  else Reflect.deleteProperty(stream, 'write');
+}
+
 /** Runs `node bin/govsim.js <args>` as a subprocess (build it first with `ensureBuilt`). */
 export function runBin(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  const run = (): CliResult => {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (result.error) throw result.error;
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
+  const result = run();
+  // Another test worker may have been rebuilding dist/ (the build starts by deleting it) because a
+  // source file changed meanwhile: wait for that build, then run once more.
+  if (/ERR_MODULE_NOT_FOUND|the CLI bundle is missing/.test(result.stderr)) {
+    ensureBuilt();
+    return run();
+  }
+  return result;
 }
 
 /**

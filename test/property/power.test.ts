@@ -121,7 +121,7 @@ describe('dynamic programming agrees with enumeration of all 2^n coalitions (n â
   it('the BigInt kernels agree with the float64 ones', () => {
     fc.assert(
       fc.property(games(12, 30), ({ weights, quota }) => {
-        expect(banzhafSwingsBig(weights, quota).swings.map(Number)).toEqual(Array.from(banzhafSwings(weights, quota)));
+        expect(banzhafSwingsBig(weights, quota).map(Number)).toEqual(Array.from(banzhafSwings(weights, quota)));
         const n = weights.length;
         const raw = shapleyShubikRaw(weights, quota);
         const big = pivotCountsBig(weights, quota);

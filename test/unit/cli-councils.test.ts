@@ -116,7 +116,9 @@ describe('govsim validate', () => {
     const inputs = [IRAQ, join(IRAQ, 'dataset.yaml'), join(IRAQ, 'councils', 'kirkuk.yaml'), 'iraq-2023', TINY];
     const result = await runCli(['validate', ...inputs]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual(inputs.map((input) => expect.stringMatching(new RegExp(`^ok ${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(dataset`))));
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(inputs.length);
+    inputs.forEach((input, i) => expect(lines[i]!.startsWith(`ok ${input} (dataset `)).toBe(true));
   });
 
   it('exits 66 for a missing path and 65 when anything is invalid', async () => {

@@ -124,7 +124,7 @@ describe('govsim diff', () => {
     expect(result.stdout).toContain('najaf');
     expect(result.stdout).not.toContain('baseline step 1');
     // Najaf: baseline governor nabni (nabni 3 = state-of-law 3, nabni first); after the split, state-of-law 3 is the largest.
-    expect(result.stdout).toMatch(/governorFrom\s+nabni\s+state-of-law/);
+    expect(result.stdout).toMatch(/governorFrom\s+nabni → state-of-law/);
   });
 });
 

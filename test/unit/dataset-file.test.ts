@@ -2,11 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, GovsimDataError, GovsimError, GovsimMissingFileError } from '../../src/model/errors.js';
 import { MAX_DATA_DEPTH, formatDataPath, parseDataFile, readDataFile } from '../../src/scenarios/data-file.js';
+import { findPackageRoot, packageRoot } from '../../src/scenarios/package-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'govsim-data-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -135,5 +137,19 @@ describe('parseDataFile and paths', () => {
     expect(formatDataPath(['councils', 3, 'lists', 2, 'seats'])).toBe('councils[3].lists[2].seats');
     expect(formatDataPath([0, 'a b'])).toBe('[0]["a b"]');
     expect(formatDataPath([])).toBe('');
+  });
+});
+
+describe('package root', () => {
+  it('is found from src/, dist/ and the bundle\'s directory, and nowhere else', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+    expect(findPackageRoot(join(root, 'src', 'scenarios'))).toBe(root);
+    expect(findPackageRoot(join(root, 'dist', 'bin', 'chunks'))).toBe(root);
+    expect(packageRoot()).toBe(root);
+    // A directory whose package.json belongs to another package does not count.
+    const other = join(dir, 'other-package', 'lib');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(dir, 'other-package', 'package.json'), '{"name": "not-govsim"}');
+    expect(findPackageRoot(other)).toBeUndefined();
   });
 });

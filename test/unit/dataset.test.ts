@@ -286,3 +286,12 @@ describe('2024 outcomes (dossier §5)', () => {
     expect(outcome('maysan').chair).toMatchObject({ list: 'nabni', faction: 'aah' });
   });
 });
+
+describe('loading', () => {
+  it('serves the bundled dataset from its validated snapshot identical to a fresh parse', () => {
+    const fresh = loadDataset('iraq-2023', { snapshot: false });
+    expect(JSON.parse(JSON.stringify(loadDataset().data))).toEqual(JSON.parse(JSON.stringify(fresh.data)));
+    expect(loadDataset()).toBe(loadDataset());
+    expect(Object.isFrozen(loadDataset().data.councils[0]!.lists[0])).toBe(true);
+  });
+});

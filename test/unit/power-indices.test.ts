@@ -170,6 +170,10 @@ describe('fast paths for the council engine', () => {
     expect(Array.from(out.subarray(0, 6))).toEqual([16, 16, 16, 0, 0, 0]);
     banzhafSwings([4, 3, 2, 1], 6, out);
     expect(Array.from(out.subarray(0, 4))).toEqual([5, 3, 3, 1]);
+    // Typed arrays drop writes past their end; a short buffer is a caller bug, not a silent truncation.
+    expect(() => banzhafSwings([4, 3, 2, 1], 6, new Float64Array(3))).toThrow(RangeError);
+    expect(() => shapleyShubikRaw([4, 3, 2, 1], 6, new Float64Array(15))).toThrow(RangeError);
+    expect(() => shapleyShubikFloats([4, 3, 2, 1], 6, new Float64Array(4), new Float64Array(8))).toThrow(RangeError);
   });
 
   it('shapleyShubikRaw lays out pivots by player and coalition size', () => {

@@ -25,22 +25,41 @@ const COLUMNS: readonly Column<Row>[] = [
   { header: 'caused by', value: (row) => row.cause },
 ];
 
+/** `step 2` of scenario x reads `x step 2`; inherited labels (`baseline step 1`) already name theirs. */
+function stepOf(scenario: string, label: string): string {
+  return label.startsWith('step ') ? `${scenario} ${label}` : label;
+}
+
+function causesOf(diff: ScenarioDiff, council: ScenarioDiff['councils'][number]): string[] {
+  return [
+    ...council.causes.map((change) => `${stepOf(diff.to, change.step)} ${change.kind}: ${change.text}${change.source ? ` (source: ${change.source})` : ''}`),
+    ...council.reverted.map((change) => `without ${stepOf(diff.from, change.step)} ${change.kind}: ${change.text}`),
+  ];
+}
+
 export function renderDiff(diff: ScenarioDiff, format: string): string {
   const chosen = parseFormat(format);
   if (chosen === 'json') return renderJson({ schemaVersion: 1, ...diff });
+  if (chosen === 'table') {
+    // One block per council: the causes are sentences, too long for a column.
+    const lines = [`${diff.to} against ${diff.from}: ${diff.councils.length} council${diff.councils.length === 1 ? '' : 's'} changed, ${diff.unchanged.length} unchanged`];
+    for (const council of diff.councils) {
+      lines.push('', `${council.id} (${council.name})`);
+      const width = Math.max(...council.changes.map((change) => change.field.length));
+      for (const change of council.changes) lines.push(`  ${change.field.padEnd(width)}  ${change.before} → ${change.after}`);
+      const causes = causesOf(diff, council);
+      lines.push(...(causes.length > 0 ? causes.map((cause, i) => `  ${i === 0 ? 'caused by' : '         '} ${cause}`) : ['  caused by: (no step touched this council; its outcome follows from changes elsewhere)']));
+    }
+    return `${lines.join('\n')}\n`;
+  }
   const rows: Row[] = [];
   for (const council of diff.councils) {
-    const causes = [
-      ...council.causes.map((change) => `${change.step} ${change.kind}: ${change.text}${change.source ? ` (source: ${change.source})` : ''}`),
-      ...council.reverted.map((change) => `without ${change.step} ${change.kind}: ${change.text}`),
-    ];
-    council.changes.forEach((change, i) => {
-      rows.push({ council: i === 0 ? council.id : '', field: change.field, before: change.before, after: change.after, cause: i === 0 ? causes.join('; ') : '' });
+    const causes = causesOf(diff, council).join('; ');
+    council.changes.forEach((change) => {
+      rows.push({ council: council.id, field: change.field, before: change.before, after: change.after, cause: causes });
     });
   }
-  if (chosen !== 'table') return renderRows(chosen, COLUMNS, rows);
-  const header = `${diff.to} against ${diff.from}: ${diff.councils.length} council${diff.councils.length === 1 ? '' : 's'} changed, ${diff.unchanged.length} unchanged\n`;
-  return rows.length > 0 ? `${header}\n${renderRows('table', COLUMNS, rows)}` : header;
+  return renderRows(chosen, COLUMNS, rows);
 }
 
 export function registerDiff(program: Command): void {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
 import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
+import { registerExplore } from './explore.js';
 import { registerPower } from './power.js';
 import { registerRun } from './run.js';
 import { registerScenarios } from './scenarios.js';
@@ -12,7 +14,9 @@ import { registerValidate } from './validate.js';
 /** Every subcommand, in the order `govsim --help` lists them. */
 export function registerCommands(program: Command): void {
   void program;
+  registerExplore(program);
   registerCouncils(program);
+  registerAnalyze(program);
   registerRun(program);
   registerDiff(program);
   registerCheck(program);

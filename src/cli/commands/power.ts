@@ -17,7 +17,7 @@ interface PowerOptions {
 }
 
 /** What the user can ask for; `coleman` yields two measures. */
-type IndexChoice = 'banzhaf' | 'shapley' | 'deegan-packel' | 'public-good' | 'johnston' | 'coleman' | 'owen';
+export type IndexChoice = 'banzhaf' | 'shapley' | 'deegan-packel' | 'public-good' | 'johnston' | 'coleman' | 'owen';
 
 const INDEX_ALIASES: Readonly<Record<string, IndexChoice>> = {
   banzhaf: 'banzhaf',

@@ -196,9 +196,10 @@ export function registerSimulate(program: Command): void {
     .option('-e, --precision <e>', 'Monte Carlo: stop when every 95% interval half-width is below E (default 0.005)')
     .option('-w, --workers <k>', 'Monte Carlo: worker threads (default 1; results do not depend on it)')
     .option('-m, --method <method>', 'auto (exact if possible; also Monte Carlo if a Monte Carlo option is given), exact, mc or both', 'auto')
-    .option('-c, --council <ids>', 'simulate only these councils (comma-separated)')
+    .option('-c, --council <ids>', 'councils to simulate, comma-separated, or `all` (default: those the scenario changes or the block names)')
     .option('-f, --format <format>', 'table, json, csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically)')
+    .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (target: string, options: SimulateOptions) => {
       parseFormat(options.format);
@@ -214,7 +215,8 @@ export function registerSimulate(program: Command): void {
         if (!(precision > 0 && precision <= 0.5)) throw new GovsimUsageError(`--precision must be a number in (0, 0.5], got "${options.precision}"`);
       }
       if (runs !== undefined && precision !== undefined) throw new GovsimUsageError('give either --runs or --precision, not both');
-      const councils = options.council?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const listed = options.council?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const councils = listed?.length === 1 && listed[0] === 'all' ? 'all' : listed;
 
       const { loadScenario } = await import('../../scenarios/scenario-loader.js');
       const { simulationModel, exactSimulation, monteCarloSimulation, simulationReport } = await import('../../scenarios/simulate.js');
@@ -230,7 +232,7 @@ export function registerSimulate(program: Command): void {
         const controller = new AbortController();
         const onInterrupt = (): void => controller.abort();
         process.once('SIGINT', onInterrupt);
-        const bar = options.progress !== false && process.stderr.isTTY;
+        const bar = options.progress ?? process.stderr.isTTY;
         let lastDraw = 0;
         try {
           monteCarlo = await monteCarloSimulation(simulation.model, {
@@ -245,14 +247,14 @@ export function registerSimulate(program: Command): void {
                     const now = Date.now();
                     if (now - lastDraw < 80) return;
                     lastDraw = now;
-                    process.stderr.write(`\r${progressLine(progress)}\u001b[K`);
+                    process.stderr.write(process.stderr.isTTY ? `\r${progressLine(progress)}\u001b[K` : `${progressLine(progress)}\n`);
                   },
                 }
               : {}),
           });
         } finally {
           process.removeListener('SIGINT', onInterrupt);
-          if (bar) process.stderr.write('\r\u001b[K');
+          if (bar && process.stderr.isTTY) process.stderr.write('\r\u001b[K');
         }
       }
       const report = simulationReport(simulation, exact, monteCarlo, workers);

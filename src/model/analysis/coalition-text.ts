@@ -65,11 +65,11 @@ export function shortLabel(prepared: PreparedCouncil, mask: number): string {
   return ids.length === 0 ? '(nobody)' : ids.join(' + ');
 }
 
-/** `cf (nabni 3 + state-of-law 3 + nsf 2)`: members with their present seats, named after the bloc they form. */
+/** `cf (nabni 3 + state-of-law 3 + nsf 2)`: members with their present seats, named after the bloc they form (else `coalition`). */
 export function votesLabel(prepared: PreparedCouncil, mask: number, weights: Int32Array = prepared.weights): string {
   const parts: string[] = [];
   for (let u = 0; u < prepared.size; u++) if ((mask & (1 << u)) !== 0) parts.push(`${prepared.ids[u]!} ${weights[u]!}`);
   const inner = parts.length === 0 ? 'nobody' : parts.join(' + ');
   const bloc = blocNamed(prepared, mask);
-  return bloc === undefined ? `(${inner})` : `${bloc} (${inner})`;
+  return `${bloc ?? 'coalition'} (${inner})`;
 }

@@ -12,7 +12,7 @@ import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
 import { coalitionCounts, type CountBuffers, createCountBuffers } from './coalition-counts.js';
 import { enumerateMinimalWinning, maskWeight, popcount } from './minimal-winning.js';
 import type { PreparedCouncil } from './prepared-council.js';
-import { enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
+import { type ClassSearchScratch, classSearchScratch, enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
 
 /** Numeric results for one prepared council. Slot `x·(m+1) + y` is "one vote from unit x to unit y"; `y = m` is "to no one". */
 export interface FastAnalysis {
@@ -51,7 +51,8 @@ export interface FastAnalysisOptions {
 
 /** Buffers reused across analyses of one prepared council. */
 interface Workspace extends MaskSink {
-  readonly chosen: Int32Array;
+  /** Scratch of the class enumeration. */
+  readonly search: ClassSearchScratch | undefined;
   readonly counts: CountBuffers | undefined;
   readonly hingeLost: Float64Array;
   readonly hingeGained: Float64Array;
@@ -72,7 +73,7 @@ function workspaceOf(prepared: PreparedCouncil): Workspace {
     workspace = {
       data: new Int32Array(256),
       length: 0,
-      chosen: new Int32Array(prepared.classes?.length ?? 0),
+      search: prepared.classes === undefined ? undefined : classSearchScratch(prepared.classes),
       counts: prepared.constrainedMask === 0 && !prepared.infeasible ? createCountBuffers(prepared) : undefined,
       hingeLost: new Float64Array(m * (m + 1)),
       hingeGained: new Float64Array(m * (m + 1)),
@@ -100,7 +101,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   if (prepared.infeasible) {
     // No admissible coalition: nothing to enumerate.
   } else if (prepared.classes !== undefined) {
-    const found = enumerateByClass(prepared.classes, prepared.requiredMask, prepared.requiredWeight, prepared.requiredUnits, quota, workspace, workspace.chosen);
+    const found = enumerateByClass(prepared.classes, prepared.requiredMask, prepared.requiredWeight, prepared.requiredUnits, quota, workspace, workspace.search);
     fewestVotes = found.fewestVotes;
     fewestUnits = found.fewestUnits;
   } else {

@@ -108,10 +108,39 @@ export interface ClassSearchResult {
   fewestUnits: number;
 }
 
+/** Scratch for {@link enumerateByClass}: per-class state of the depth-first search. */
+export interface ClassSearchScratch {
+  readonly stack: Int32Array;
+  readonly count: Int32Array;
+  readonly sum: Int32Array;
+  readonly units: Int32Array;
+  readonly fixed: Int32Array;
+  readonly depth: Int32Array;
+  readonly product: Float64Array;
+}
+
+/** Scratch sized for `classes`. */
+export function classSearchScratch(classes: WeightClasses): ClassSearchScratch {
+  const n = classes.length + 1;
+  return {
+    stack: new Int32Array(2 * n),
+    count: new Int32Array(n),
+    sum: new Int32Array(n),
+    units: new Int32Array(n),
+    fixed: new Int32Array(n),
+    depth: new Int32Array(n),
+    product: new Float64Array(n),
+  };
+}
+
 /**
  * Appends the minimal winning coalitions (unit masks) to `sink`, with `requiredMask` (weight
- * `requiredWeight`, `requiredUnits` units) in every one. `chosen` is scratch of at least
- * `classes.length` entries.
+ * `requiredWeight`, `requiredUnits` units) in every one.
+ *
+ * Iterative depth-first search over count vectors. Per class k the state holds the running weight, the
+ * members every coalition of the branch contains (`fixed`: required units, and classes whose chosen count
+ * leaves a single subset), and on `stack` (first subset, number of subsets) for the classes with a real
+ * choice, whose product is the number of coalitions the branch expands to.
  */
 export function enumerateByClass(
   classes: WeightClasses,
@@ -120,7 +149,7 @@ export function enumerateByClass(
   requiredUnits: number,
   quota: number,
   sink: MaskSink,
-  chosen: Int32Array = new Int32Array(classes.length),
+  scratch: ClassSearchScratch = classSearchScratch(classes),
 ): ClassSearchResult {
   const result: ClassSearchResult = { fewestVotes: 0, fewestUnits: 0 };
   if (requiredWeight >= quota) {
@@ -130,80 +159,91 @@ export function enumerateByClass(
     result.fewestUnits = requiredUnits;
     return result;
   }
-  chosen.fill(0, 0, classes.length);
-  if (classes.length > 0 && requiredWeight + classes.suffix[0]! >= quota) {
-    search(classes, quota, 0, requiredWeight, requiredUnits, 1, requiredMask, chosen, sink, result);
+  const length = classes.length;
+  if (length === 0 || requiredWeight + classes.suffix[0]! < quota) return result;
+  const { weights, counts, suffix, base, sizeStart, subsets } = classes;
+  const { stack, count, sum, units, fixed, depth, product } = scratch;
+  let fewestVotes = 0;
+  let fewestUnits = 0;
+  sum[0] = requiredWeight;
+  units[0] = requiredUnits;
+  fixed[0] = requiredMask;
+  depth[0] = 0;
+  product[0] = 1;
+  let k = 0;
+  // Entering class k: emit the crossing choice, then prepare the largest count that does not cross.
+  let entering = true;
+  for (;;) {
+    const w = weights[k]!;
+    if (entering) {
+      const crossing = Math.ceil((quota - sum[k]!) / w);
+      if (crossing <= counts[k]!) {
+        const votes = sum[k]! + crossing * w;
+        const size = units[k]! + crossing;
+        if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
+        if (fewestUnits === 0 || size < fewestUnits) fewestUnits = size;
+        const from = sizeStart[base[k]! + crossing]!;
+        const ways = sizeStart[base[k]! + crossing + 1]! - from;
+        let d = depth[k]!;
+        let mask = fixed[k]!;
+        if (ways === 1) mask |= subsets[from]!;
+        else {
+          stack[2 * d] = from;
+          stack[2 * d + 1] = ways;
+          d++;
+        }
+        expand(subsets, stack, d, mask, product[k]! * ways, sink);
+      }
+      count[k] = Math.min(crossing - 1, counts[k]!);
+      entering = false;
+    }
+    const c = count[k]!;
+    // Descend with c members of class k while the lighter classes can still reach the quota.
+    if (k + 1 < length && c >= 0 && sum[k]! + c * w + suffix[k + 1]! >= quota) {
+      count[k] = c - 1;
+      const from = sizeStart[base[k]! + c]!;
+      const ways = sizeStart[base[k]! + c + 1]! - from;
+      const next = k + 1;
+      sum[next] = sum[k]! + c * w;
+      units[next] = units[k]! + c;
+      if (ways === 1) {
+        fixed[next] = fixed[k]! | subsets[from]!;
+        depth[next] = depth[k]!;
+        product[next] = product[k]!;
+      } else {
+        const d = depth[k]!;
+        stack[2 * d] = from;
+        stack[2 * d + 1] = ways;
+        fixed[next] = fixed[k]!;
+        depth[next] = d + 1;
+        product[next] = product[k]! * ways;
+      }
+      k = next;
+      entering = true;
+      continue;
+    }
+    if (k === 0) break;
+    k--;
   }
+  result.fewestVotes = fewestVotes;
+  result.fewestUnits = fewestUnits;
   return result;
 }
 
-function search(
-  classes: WeightClasses,
-  quota: number,
-  k: number,
-  sum: number,
-  units: number,
-  product: number,
-  requiredMask: number,
-  chosen: Int32Array,
-  sink: MaskSink,
-  result: ClassSearchResult,
-): void {
-  const w = classes.weights[k]!;
-  const n = classes.counts[k]!;
-  const crossing = Math.ceil((quota - sum) / w);
-  const base = classes.base[k]!;
-  if (crossing <= n) {
-    chosen[k] = crossing;
-    const votes = sum + crossing * w;
-    const size = units + crossing;
-    if (result.fewestVotes === 0 || votes < result.fewestVotes) result.fewestVotes = votes;
-    if (result.fewestUnits === 0 || size < result.fewestUnits) result.fewestUnits = size;
-    const ways = classes.sizeStart[base + crossing + 1]! - classes.sizeStart[base + crossing]!;
-    expand(classes, chosen, k, requiredMask, product * ways, sink);
-  }
-  if (k + 1 === classes.length) {
-    chosen[k] = 0;
-    return;
-  }
-  // Fewer members go on to lighter classes, as long as those can still reach the quota.
-  const rest = classes.suffix[k + 1]!;
-  for (let c = Math.min(crossing - 1, n); c >= 0; c--) {
-    const next = sum + c * w;
-    if (next + rest < quota) break;
-    chosen[k] = c;
-    const ways = classes.sizeStart[base + c + 1]! - classes.sizeStart[base + c]!;
-    search(classes, quota, k + 1, next, units + c, product * ways, requiredMask, chosen, sink, result);
-  }
-  chosen[k] = 0;
-}
-
 /**
- * Writes the `total` coalitions of the count vector `chosen[0..last]` at the end of the sink: the block
- * starts as the single required mask and is multiplied out class by class, in place from the back
- * (entry i of the old block becomes entries i·s .. i·s + s − 1, never below i).
+ * Writes the `total` coalitions of one count vector at the end of the sink: the block starts as the
+ * fixed members and is multiplied out by each real choice on the stack, in place from the back (entry i
+ * of the old block becomes entries i·s .. i·s + s − 1, never below i).
  */
-function expand(classes: WeightClasses, chosen: Int32Array, last: number, requiredMask: number, total: number, sink: MaskSink): void {
+function expand(subsets: Int32Array, stack: Int32Array, depth: number, fixed: number, total: number, sink: MaskSink): void {
   reserve(sink, total);
   const data = sink.data;
   const start = sink.length;
-  const { subsets, sizeStart, base } = classes;
-  // Classes with a single choice (none or all of their members) join every coalition: fold them first.
-  let fixed = requiredMask;
-  for (let j = 0; j <= last; j++) {
-    const c = chosen[j]!;
-    if (c === 0) continue;
-    const from = sizeStart[base[j]! + c]!;
-    if (sizeStart[base[j]! + c + 1]! - from === 1) fixed |= subsets[from]!;
-  }
   data[start] = fixed;
   let count = 1;
-  for (let j = 0; j <= last; j++) {
-    const c = chosen[j]!;
-    if (c === 0) continue;
-    const from = sizeStart[base[j]! + c]!;
-    const ways = sizeStart[base[j]! + c + 1]! - from;
-    if (ways === 1) continue;
+  for (let level = 0; level < depth; level++) {
+    const from = stack[2 * level]!;
+    const ways = stack[2 * level + 1]!;
     for (let i = count - 1; i >= 0; i--) {
       const mask = data[start + i]!;
       const at = start + i * ways;

@@ -12,9 +12,11 @@
 import { rational, rationalFromSafe, type Rational } from '../rational.js';
 import {
   CACHE_SLOT,
+  checkBuffer,
   checkCells,
   checkWeightsAndQuota,
   COUNTS_SLOT,
+  MAX_BIGINT_CELLS,
   MAX_FLOAT_PLAYERS,
   scratch,
   sortedWeights,
@@ -31,23 +33,24 @@ import { assertWellFormed, type PlayerPower, POWER_INDEX_LABELS, type PowerIndex
  */
 export function banzhafSwings(weights: ArrayLike<number>, quota: number, out?: Float64Array): Float64Array {
   const n = weights.length;
+  checkBuffer(out, n, 'banzhafSwings: out');
   const target = out ?? new Float64Array(n);
   checkWeightsAndQuota(weights, quota);
   if (n > MAX_FLOAT_PLAYERS) {
     const exact = banzhafSwingsBig(weights, quota);
-    for (let i = 0; i < n; i++) target[i] = Number(exact.swings[i]);
+    for (let i = 0; i < n; i++) target[i] = Number(exact[i]);
     return target;
   }
   return fillSwings(weights, quota, target);
 }
 
-/** The float64 kernel behind banzhafSwings, for checked input with n ≤ 52. */
-function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Array): Float64Array {
-  const n = weights.length;
-  const g = weightGcd(weights);
-  const q = Math.ceil(quota / g);
+/**
+ * Fills the shared counts scratch so that counts[x], x < q, is the number of coalitions of weight ≤ x in
+ * the reduced game [q; w/g], zero-weight players left out (each doubles every count); returns the
+ * scratch. n ≤ 52.
+ */
+function cumulativeCounts(weights: ArrayLike<number>, g: number, q: number): Float64Array {
   checkCells(q, 'the Banzhaf count');
-  // counts[x], x < q, becomes the number of coalitions (zero-weight players left out) of weight ≤ x.
   const counts = scratch(COUNTS_SLOT, q);
   counts.fill(0, 0, q);
   counts[0] = 1;
@@ -73,9 +76,23 @@ function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Ar
     const top = reach + w < q - 1 ? reach + w : q - 1;
     for (let x = top; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
   }
-  let zeros = 0;
-  for (let i = 0; i < n; i++) if (weights[i] === 0) zeros++;
   for (let x = 1; x < q; x++) counts[x] = counts[x]! + counts[x - 1]!;
+  return counts;
+}
+
+function zeroWeights(weights: ArrayLike<number>): number {
+  let zeros = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] === 0) zeros++;
+  return zeros;
+}
+
+/** The float64 kernel behind banzhafSwings, for checked input with n ≤ 52. */
+function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Array): Float64Array {
+  const n = weights.length;
+  const g = weightGcd(weights);
+  const q = Math.ceil(quota / g);
+  const counts = cumulativeCounts(weights, g, q);
+  const zeros = zeroWeights(weights);
   const belowQuota = counts[q - 1]!;
   // Swings depend on the weight only; cache them per reduced weight (weights ≥ q share slot q).
   const cache = scratch(CACHE_SLOT, q + 1);
@@ -101,26 +118,40 @@ function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Ar
   return target;
 }
 
-/** Exact swings in BigInt (any n), plus the number of coalitions below the quota. */
-export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): { swings: bigint[]; belowQuota: bigint } {
-  const n = weights.length;
-  const g = weightGcd(weights);
-  const q = Math.ceil(quota / g);
-  checkCells(q, 'the Banzhaf count');
+/** cumulativeCounts in BigInt, for any n (a fresh array). */
+function cumulativeCountsBig(weights: ArrayLike<number>, g: number, q: number): bigint[] {
+  checkCells(q, 'the Banzhaf count', MAX_BIGINT_CELLS);
   const counts: bigint[] = new Array<bigint>(q).fill(0n);
   counts[0] = 1n;
   let reach = 0;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < weights.length; i++) {
     const w = weights[i]! / g;
-    if (w === 0) zeros++;
-    else if (w < q) {
+    if (w > 0 && w < q) {
       const top = Math.min(reach + w, q - 1);
       for (let x = top; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
       reach = top;
     }
   }
   for (let x = 1; x < q; x++) counts[x] = counts[x]! + counts[x - 1]!;
+  return counts;
+}
+
+/** Number of coalitions below the quota (the losing ones, the empty coalition included). */
+export function losingCoalitions(weights: ArrayLike<number>, quota: number): bigint {
+  const g = weightGcd(weights);
+  const q = Math.ceil(quota / g);
+  const zeros = zeroWeights(weights);
+  if (weights.length <= MAX_FLOAT_PLAYERS) return BigInt(cumulativeCounts(weights, g, q)[q - 1]! * 2 ** zeros);
+  return cumulativeCountsBig(weights, g, q)[q - 1]! << BigInt(zeros);
+}
+
+/** Exact swings in BigInt (any n). */
+export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): bigint[] {
+  const n = weights.length;
+  const g = weightGcd(weights);
+  const q = Math.ceil(quota / g);
+  const counts = cumulativeCountsBig(weights, g, q);
+  const zeros = zeroWeights(weights);
   const scale = 1n << BigInt(zeros);
   const below = counts[q - 1]!;
   const byWeight = new Map<number, bigint>();
@@ -140,12 +171,12 @@ export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): { s
     }
     swings[i] = value;
   }
-  return { swings, belowQuota: below * scale };
+  return swings;
 }
 
 /** Exact swings of a well-formed game: float64 kernel while exact, BigInt beyond. */
 export function exactSwings(weights: readonly number[], quota: number): bigint[] {
-  if (weights.length > MAX_FLOAT_PLAYERS) return banzhafSwingsBig(weights, quota).swings;
+  if (weights.length > MAX_FLOAT_PLAYERS) return banzhafSwingsBig(weights, quota);
   const floats = banzhafSwings(weights, quota);
   const swings = new Array<bigint>(floats.length);
   for (let i = 0; i < floats.length; i++) swings[i] = BigInt(floats[i]!);
@@ -178,7 +209,7 @@ export function banzhaf(game: WeightedGame): PowerIndexResult & { readonly total
     }
     return { index: 'banzhaf', label: POWER_INDEX_LABELS.banzhaf, players, totalSwings: BigInt(floatTotal) };
   }
-  const swings = floats ? Array.from(floats, (count) => BigInt(count)) : banzhafSwingsBig(weights, quota).swings;
+  const swings = floats ? Array.from(floats, (count) => BigInt(count)) : banzhafSwingsBig(weights, quota);
   const totalSwings = swings.reduce((a, b) => a + b, 0n);
   const byCount = new Map<bigint, Rational>();
   const values = swings.map((count) => {

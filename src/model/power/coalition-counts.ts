@@ -8,7 +8,8 @@
  * scheme lightest first counts the vulnerable coalitions, those with at least one critical member
  * (w(S) − max_{j∈S} w_j < q), which is the domain of the Johnston index.
  */
-import { checkCells, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
+import { losingCoalitions } from './banzhaf.js';
+import { checkCells, MAX_BIGINT_CELLS, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
 import { assertWellFormed, type WeightedGame } from './weighted-game.js';
 
 /** Player indices ordered by weight, ties by index (the enumeration order shared with coalition-enumeration.ts). */
@@ -38,6 +39,7 @@ function windowCount(weights: readonly number[], quota: number, order: readonly 
     }
     return BigInt(total);
   }
+  checkCells(q, 'counting coalitions', MAX_BIGINT_CELLS);
   const counts: bigint[] = new Array<bigint>(q).fill(0n);
   counts[0] = 1n;
   let total = 0n;
@@ -53,30 +55,7 @@ function windowCount(weights: readonly number[], quota: number, order: readonly 
 /** Number of coalitions with weight below the quota (the losing ones), empty coalition included. */
 export function countLosing(game: WeightedGame): bigint {
   assertWellFormed(game);
-  const { weights, quota } = game;
-  const g = weightGcd(weights);
-  const q = Math.ceil(quota / g);
-  checkCells(q, 'counting coalitions');
-  if (weights.length <= MAX_FLOAT_PLAYERS) {
-    const counts = new Float64Array(q);
-    counts[0] = 1;
-    for (const weight of weights) {
-      const w = weight / g;
-      if (w === 0) for (let x = 0; x < q; x++) counts[x] = counts[x]! * 2;
-      else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
-    }
-    let total = 0;
-    for (let x = 0; x < q; x++) total += counts[x]!;
-    return BigInt(total);
-  }
-  const counts: bigint[] = new Array<bigint>(q).fill(0n);
-  counts[0] = 1n;
-  for (const weight of weights) {
-    const w = weight / g;
-    if (w === 0) for (let x = 0; x < q; x++) counts[x] = 2n * counts[x]!;
-    else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
-  }
-  return counts.reduce((a, b) => a + b, 0n);
+  return losingCoalitions(game.weights, game.quota);
 }
 
 /** Number of winning coalitions (of the 2^n). */

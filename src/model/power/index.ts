@@ -24,5 +24,5 @@ export {
   MAX_ENUMERATED_COALITIONS,
   minimalWinningCoalitions,
 } from './coalition-enumeration.js';
-export { MAX_DP_CELLS, MAX_FLOAT_PLAYERS } from './kernel.js';
+export { MAX_BIGINT_CELLS, MAX_DP_CELLS, MAX_FLOAT_PLAYERS } from './kernel.js';
 export { ELECTORAL_COLLEGE_2020, ELECTORAL_COLLEGE_2020_ELECTORS } from './games/electoral-college-2020.js';

@@ -18,6 +18,9 @@ export const MAX_FLOAT_PLAYERS = 52;
 /** Cells of a weight or (size, weight) table: 2^24 float64 cells is 128 MiB. */
 export const MAX_DP_CELLS = 1 << 24;
 
+/** The same for BigInt tables (Owen, and any game with more than 52 players): BigInts are heap objects. */
+export const MAX_BIGINT_CELLS = 1 << 21;
+
 /** Cheap structural checks for the typed-array fast paths; returns the total weight. */
 export function checkWeightsAndQuota(weights: ArrayLike<number>, quota: number): number {
   let total = 0;
@@ -55,12 +58,17 @@ export function weightGcd(weights: ArrayLike<number>): number {
   return g === 0 ? 1 : g;
 }
 
-export function checkCells(cells: number, what: string): void {
-  if (cells > MAX_DP_CELLS) {
+/** A caller-provided output buffer must hold `length` values (typed arrays drop writes past the end). */
+export function checkBuffer(buffer: Float64Array | undefined, length: number, what: string): void {
+  if (buffer !== undefined && buffer.length < length) throw new RangeError(`${what} needs length ≥ ${length}, got ${buffer.length}`);
+}
+
+export function checkCells(cells: number, what: string, limit: number = MAX_DP_CELLS): void {
+  if (cells > limit) {
     throw new GovsimDataError(undefined, [
       {
         path: 'quota',
-        message: `${what} needs ${cells.toLocaleString('en-US')} table cells, over the limit of ${MAX_DP_CELLS.toLocaleString('en-US')}; scale the weights and quota down`,
+        message: `${what} needs ${cells.toLocaleString('en-US')} table cells, over the limit of ${limit.toLocaleString('en-US')}; scale the weights and quota down`,
       },
     ]);
   }
@@ -131,6 +139,31 @@ export function maxSizeBelow(count: number, cap: number): number {
   let size = 0;
   while (size < count && prefix[size + 1]! < cap) size++;
   return size;
+}
+
+/**
+ * Subsets of the given (reduced) weights counted by size s < rows and weight x < q, as table[s·q + x],
+ * in BigInt for any number of players. Weights ≥ q never belong to a subset below q and are skipped.
+ */
+export function sizeWeightCountsBig(weights: ArrayLike<number>, q: number, rows: number, what: string): bigint[] {
+  checkCells(rows * q, what, MAX_BIGINT_CELLS);
+  const table: bigint[] = new Array<bigint>(rows * q).fill(0n);
+  table[0] = 1n;
+  let added = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (w >= q) continue;
+    added++;
+    // Sizes downwards so that row s − 1 still holds the counts without this player.
+    for (let s = Math.min(added, rows - 1); s >= 1; s--) {
+      const row = s * q;
+      for (let x = q - 1; x >= w; x--) {
+        const from = table[row - q + x - w]!;
+        if (from !== 0n) table[row + x] = table[row + x]! + from;
+      }
+    }
+  }
+  return table;
 }
 
 const factorials: bigint[] = [1n];

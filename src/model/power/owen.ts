@@ -13,7 +13,7 @@
  */
 import { GovsimDataError, type DataIssue } from '../errors.js';
 import { rational, type Rational, ZERO } from '../rational.js';
-import { checkCells, factorial, pivotOrderings, weightGcd } from './kernel.js';
+import { factorial, pivotOrderings, sizeWeightCountsBig, weightGcd } from './kernel.js';
 import { resultFromValues } from './result.js';
 import { assertWellFormed, type PowerIndexResult, type WeightedGame } from './weighted-game.js';
 
@@ -47,22 +47,7 @@ export function unionPartition(playerCount: number, unions: readonly (readonly n
 /** table[s * q + x]: subsets of the given (reduced) weights by size s and weight x < q. */
 function sizeWeightTable(weights: readonly number[], q: number): { table: bigint[]; rows: number } {
   const rows = weights.length + 1;
-  checkCells(rows * q, 'the Owen value');
-  const table: bigint[] = new Array<bigint>(rows * q).fill(0n);
-  table[0] = 1n;
-  let added = 0;
-  for (const w of weights) {
-    if (w >= q) continue;
-    added++;
-    for (let s = added; s >= 1; s--) {
-      const row = s * q;
-      for (let x = q - 1; x >= w; x--) {
-        const from = table[row - q + x - w]!;
-        if (from !== 0n) table[row + x] = table[row + x]! + from;
-      }
-    }
-  }
-  return { table, rows };
+  return { table: sizeWeightCountsBig(weights, q, rows, 'the Owen value'), rows };
 }
 
 /** The table without one member of weight w (w < q): c_{-i}(s, x) = c(s, x) − c_{-i}(s − 1, x − w). */

@@ -11,9 +11,10 @@
  * and C_{-i}(·, q − w_i) unrolls into about q/w_i steps over the size vector. Building the table is
  * O(n·S·q) for S the largest coalition size below the quota; the rest is O(S·q) per distinct weight.
  */
-import type { Rational } from '../rational.js';
+import { type Rational, rationalToNumber } from '../rational.js';
 import {
   CACHE_SLOT,
+  checkBuffer,
   checkCells,
   checkWeightsAndQuota,
   COUNTS_SLOT,
@@ -23,6 +24,7 @@ import {
   pivotOrderings,
   PIVOTS_SLOT,
   scratch,
+  sizeWeightCountsBig,
   sortedPrefix,
   sortedWeights,
   sortSmallWeights,
@@ -40,6 +42,7 @@ import { assertWellFormed, type PowerIndexResult, type WeightedGame } from './we
  */
 export function shapleyShubikRaw(weights: ArrayLike<number>, quota: number, out?: Float64Array): Float64Array {
   const n = weights.length;
+  checkBuffer(out, n * n, 'shapleyShubikRaw: out');
   const target = out ?? new Float64Array(n * n);
   checkWeightsAndQuota(weights, quota);
   if (n > MAX_FLOAT_PLAYERS) {
@@ -53,6 +56,7 @@ export function shapleyShubikRaw(weights: ArrayLike<number>, quota: number, out?
   target.fill(0, 0, n * n);
   const g = weightGcd(weights);
   const q = Math.ceil(quota / g);
+  checkCells(q, 'the Shapley-Shubik count');
   const count = sortSmallWeights(weights, g, q, true);
   const sorted = sortedWeights();
   const prefix = sortedPrefix();
@@ -111,12 +115,22 @@ export function shapleyShubikRaw(weights: ArrayLike<number>, quota: number, out?
 }
 
 /**
- * Shapley–Shubik values as doubles (relative error about 1e-15), from the pivot counts. `out` (length
- * ≥ n) receives the values; `raw` (length ≥ n²) is scratch for the pivot counts, to avoid allocating.
+ * Shapley–Shubik values as doubles, from the pivot counts (relative error about 1e-15; beyond 52 players,
+ * the exact values rounded). `out` (length ≥ n) receives the values; `raw` (length ≥ n²) is scratch for
+ * the pivot counts, to avoid allocating.
  */
 export function shapleyShubikFloats(weights: ArrayLike<number>, quota: number, out?: Float64Array, raw?: Float64Array): Float64Array {
   const n = weights.length;
+  checkBuffer(out, n, 'shapleyShubikFloats: out');
+  checkBuffer(raw, n * n, 'shapleyShubikFloats: raw');
   const target = out ?? new Float64Array(n);
+  if (n > MAX_FLOAT_PLAYERS) {
+    // Rounded counts times 1/C(n−1, s) would lose accuracy (and overflow past n ≈ 1000): go exact.
+    checkWeightsAndQuota(weights, quota);
+    const orders = pivotalOrderings(Array.from(weights), quota);
+    for (let i = 0; i < n; i++) target[i] = rationalToNumber(fractionOfFactorial(orders[i]!, n));
+    return target;
+  }
   const pivots = shapleyShubikRaw(weights, quota, raw ?? scratch(PIVOTS_SLOT, n * n));
   // 1 / (n·C(n−1, s)) = s!(n−1−s)!/n!, with C(n−1, s) built up multiplicatively.
   for (let i = 0; i < n; i++) target[i] = 0;
@@ -134,25 +148,10 @@ export function pivotCountsBig(weights: ArrayLike<number>, quota: number): bigin
   const n = weights.length;
   const g = weightGcd(weights);
   const q = Math.ceil(quota / g);
+  checkCells(q, 'the Shapley-Shubik count');
   const maxSize = maxSizeBelow(sortSmallWeights(weights, g, q, true), q);
   const rows = maxSize + 1;
-  checkCells(rows * q, 'the Shapley-Shubik count');
-  const table: bigint[] = new Array<bigint>(rows * q).fill(0n);
-  table[0] = 1n;
-  let reach = 0;
-  let added = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i]! / g;
-    if (w >= q) continue;
-    added++;
-    const top = Math.min(reach + w, q - 1);
-    for (let s = Math.min(added, maxSize); s >= 1; s--) {
-      const row = s * q;
-      const below = row - q - w;
-      for (let x = top; x >= w; x--) table[row + x] = table[row + x]! + table[below + x]!;
-    }
-    reach = top;
-  }
+  const table = sizeWeightCountsBig(Array.from(weights, (w) => w / g), q, rows, 'the Shapley-Shubik count');
   for (let s = 0; s < rows; s++) {
     const row = s * q;
     for (let x = 1; x < q; x++) table[row + x] = table[row + x]! + table[row + x - 1]!;

@@ -132,9 +132,3 @@ export function assertWellFormed(game: WeightedGame): void {
 export function playerName(game: WeightedGame, i: number): string {
   return game.names?.[i] ?? `P${i + 1}`;
 }
-
-export function totalWeight(weights: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i]!;
-  return total;
-}

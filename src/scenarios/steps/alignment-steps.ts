@@ -20,7 +20,8 @@ function seatsOf(state: ScenarioState, councilId: string, ids: readonly string[]
 
 function sumText(state: ScenarioState, councilId: string, ids: readonly string[]): string {
   const units = state.councils[councilId]!.units.filter((unit) => ids.includes(unit.id));
-  return `${units.map((unit) => `${unit.id} ${unit.seats}`).join(' + ')} = ${seatsOf(state, councilId, ids)} seats`;
+  const total = seatsOf(state, councilId, ids);
+  return `${units.map((unit) => `${unit.id} ${unit.seats}`).join(' + ')} = ${total} seat${total === 1 ? '' : 's'}`;
 }
 
 function blocHolding(state: ScenarioState, councilId: string, unitId: string, except: string): string | undefined {

@@ -53,6 +53,21 @@ export function stepKind(step: Step): StepKind {
  * records). Throws StepError when the step does not fit the state; the input state is never changed.
  */
 export function applyStep(state: ScenarioState, step: Step, index: number): StepTransition {
+  // States are immutable, so the same step at the same position on the same state always gives the
+  // same transition: a batch whose files share their first steps (`bloc: { id: cf }`) computes them once.
+  let memo = transitions.get(state);
+  const key = `${index}\0${JSON.stringify(step)}`;
+  const known = memo?.get(key);
+  if (known) return known;
+  const transition = produceTransition(state, step, index);
+  if (!memo) transitions.set(state, (memo = new Map<string, StepTransition>()));
+  if (memo.size < 64) memo.set(key, transition);
+  return transition;
+}
+
+const transitions = new WeakMap<ScenarioState, Map<string, StepTransition>>();
+
+function produceTransition(state: ScenarioState, step: Step, index: number): StepTransition {
   const kind = stepKind(step);
   const recipe = RECIPES[kind] as Recipe<StepKind>;
   const [next, patches, inversePatches] = produceWithPatches(state, (draft) => {

@@ -19,7 +19,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const selected = detail.units[ui.council.cursor];
   const facts = `${result.seats} members · majority ${result.majority} · present ${result.present} · quorum ${result.quorum.met ? 'met' : 'NOT MET'} · group ${result.group} (${result.groupSource})`;
   const coalitionText = coalition
-    ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed` : ''}`
+    ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed ·` : ''}`
     : 'no coalition declared here: space on a unit starts one';
   const verdict = check ? (check.majority ? MARK.majority : MARK.noMajority) : '';
   const governor = result.outcome.governorFrom ? ` · governor from ${result.outcome.governorFrom}` : '';
@@ -63,7 +63,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
         <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
       ) : (
         <DetailPane
-          entries={detail.explanation.map((line) => ({ text: `${line.rule ? `[${line.rule}] ` : ''}${line.text}`, ...(line.source ? { note: `source: ${line.source}` } : {}) }))}
+          entries={detail.explanation.map((line) => ({ text: `${line.rule ? `[${line.rule}] ` : ''}${line.text}` }))}
           scroll={ui.council.scroll}
           width={width}
           height={paneHeight}

@@ -6,7 +6,7 @@ import { MARK, STATUS_STYLE } from '../theme.js';
 import { CoalitionBar } from './CoalitionBar.js';
 
 /** Column widths; the bar takes what is left. */
-export const COUNTRY_COLUMNS = { marker: 2, name: 13, group: 10, seats: 4, majority: 4, votes: 7, status: 12, governor: 13 } as const;
+export const COUNTRY_COLUMNS = { marker: 3, name: 13, group: 10, seats: 5, majority: 4, votes: 6, status: 12, governor: 12 } as const;
 
 export function countryBarSize(width: number): number {
   const c = COUNTRY_COLUMNS;
@@ -29,8 +29,8 @@ export function CountryRow({ row, selected, changed, width }: { readonly row: Ro
   const governorWidth = Math.max(4, width - (c.marker + c.name + c.group + c.seats + c.majority + 1 + bar + 1 + c.votes + c.status));
   return (
     <Text wrap="truncate-end" inverse={selected}>
-      <Text bold={selected}>{padEnd(selected ? `${MARK.cursor} ` : '  ', c.marker)}</Text>
-      <Text bold>{padEnd(`${row.name}${changed ? ` ${MARK.changed}` : ''}`, c.name)}</Text>
+      <Text bold={selected}>{padEnd(`${selected ? MARK.cursor : ' '}${changed ? MARK.changed : ' '}`, c.marker)}</Text>
+      <Text bold>{padEnd(row.name, c.name)}</Text>
       <Text>{padEnd(group, c.group)}</Text>
       <Text>{padStart(seats, c.seats - 1)} </Text>
       <Text>{padStart(String(row.majority), c.majority - 1)} </Text>

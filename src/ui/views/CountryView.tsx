@@ -9,7 +9,7 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
   const rows = countryRows(ui.session);
   const national = nationalLine(ui.session);
   const c = COUNTRY_COLUMNS;
-  const listHeight = Math.max(1, height - 3);
+  const listHeight = Math.max(1, height - 4);
   const { start, end } = listWindow(ui.country.cursor, rows.length, listHeight);
   const header =
     padEnd('', c.marker) +
@@ -18,14 +18,14 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
     padStart('Seats', c.seats) +
     padStart('Maj', c.majority) +
     ' ' +
-    padEnd('Coalition vs majority', countryBarSize(width)) +
+    padEnd('Coalition │ majority', countryBarSize(width)) +
     ' ' +
     padStart('Votes', c.votes - 1) +
     ' ' +
     padEnd('Status', c.status) +
     'Governor from';
   const figure = national.figure
-    ? `${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'})` : ' (not published for this seat set)'}`
+    ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? ` · published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'}` : ' · not published for this seat set'}`
     : '';
   const { byStatus, groups } = national;
   return (
@@ -38,13 +38,11 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
       ))}
       <Text wrap="truncate-end">
         <Text bold>National</Text>
-        {truncate(` · ${national.seats} seats · ${figure}`, Math.max(0, width - 8))}
+        {truncate(` · seat set ${national.seatSet} · ${national.seats} seats · groups A ${groups.A} · B ${groups.B} · C ${groups.C}`, Math.max(0, width - 8))}
       </Text>
+      <Text wrap="truncate-end">{truncate(figure, width)}</Text>
       <Text dimColor wrap="truncate-end">
-        {truncate(
-          `${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open · groups A ${groups.A} · B ${groups.B} · C ${groups.C} · ~ estimate ? unresolved seats`,
-          width,
-        )}
+        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open · Δ changed by the last edit · ~ estimated · ? unresolved`, width)}
       </Text>
     </Box>
   );

@@ -1,7 +1,7 @@
 /** Every seat of the council as one character, coalition first, with the majority line. */
 import { Text } from 'ink';
 import { seatSegments, splitAtLine, type SeatSegment } from '../layout.js';
-import { SEAT } from '../theme.js';
+import { SEAT, tint } from '../theme.js';
 
 interface SeatBarProps {
   readonly units: readonly { readonly id: string; readonly seats: number; readonly present: number; readonly inCoalition: boolean }[];
@@ -12,7 +12,7 @@ interface SeatBarProps {
 
 function Segment({ segment, highlight }: { readonly segment: SeatSegment; readonly highlight: boolean }) {
   return (
-    <Text color={segment.coalition ? 'green' : undefined} dimColor={!segment.coalition && !highlight} inverse={highlight}>
+    <Text {...tint(segment.coalition ? 'green' : undefined)} dimColor={!segment.coalition && !highlight} inverse={highlight}>
       {segment.char.repeat(segment.count)}
     </Text>
   );

@@ -2,15 +2,15 @@
 import { Box, Text } from 'ink';
 import type { UnitRow } from '../engine.js';
 import { listWindow, padEnd, padStart, percent, truncate } from '../layout.js';
-import { MARK } from '../theme.js';
+import { MARK, tint } from '../theme.js';
 
-const COLUMNS = { marker: 2, member: 4, id: 15, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 14 } as const;
+const COLUMNS = { marker: 2, member: 4, id: 15, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 16 } as const;
 
 function notes(unit: UnitRow): string {
   const parts: string[] = [];
   if (unit.pivotal) parts.push('PIVOTAL');
-  if (unit.defected > 0) parts.push(`${unit.defected} defect`);
-  if (unit.splittable) parts.push('s:split');
+  if (unit.defected > 0) parts.push(`${unit.defected} defected`);
+  if (unit.splittable) parts.push('splits');
   return parts.join(' ');
 }
 
@@ -40,14 +40,14 @@ export function UnitTable({ units, cursor, width, height }: { readonly units: re
         return (
           <Text key={unit.id} wrap="truncate-end" inverse={selected}>
             <Text bold={selected}>{padEnd(selected ? `${MARK.cursor} ` : '  ', c.marker)}</Text>
-            <Text color={unit.inCoalition ? 'green' : undefined}>{padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
+            <Text {...tint(unit.inCoalition ? 'green' : undefined)}>{padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
             <Text bold>{padEnd(unit.id, c.id)}</Text>
             <Text dimColor={!selected}>{padEnd(unit.name, nameWidth)}</Text>
             <Text>{padStart(String(unit.seats), c.seats - 1)} </Text>
-            <Text color={unit.present < unit.seats ? 'yellow' : undefined}>{padStart(`${unit.present}/${unit.seats}`, c.present - 1)} </Text>
+            <Text {...tint(unit.present < unit.seats ? 'yellow' : undefined)}>{padStart(`${unit.present}/${unit.seats}`, c.present - 1)} </Text>
             <Text>{padStart(percent(unit.banzhaf), c.banzhaf - 1)} </Text>
             <Text>{padStart(percent(unit.shapleyShubik), c.shapley - 1)} </Text>
-            <Text color={unit.pivotal ? 'magenta' : undefined}> {padEnd(notes(unit), c.notes - 1)}</Text>
+            <Text {...tint(unit.pivotal ? 'magenta' : undefined)}> {padEnd(notes(unit), c.notes - 1)}</Text>
           </Text>
         );
       })}

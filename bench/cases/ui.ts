@@ -1,0 +1,186 @@
+/**
+ * Explorer floors (issue 6):
+ *
+ * - keypress → rendered frame ≤ 16 ms p95 on the Baghdad council (52 seats, 14 units), measured in
+ *   process: the App rendered by Ink (not in debug mode, so through its real throttled log-update path)
+ *   into a fake 80×24 TTY; each sample is the time from writing a key to stdin to the frame reaching
+ *   stdout. Keys alternate edits (space: in/out of the coalition, a: attendance), which re-run every
+ *   council and the Baghdad analysis with power indices, and cursor moves. Keys are 50 ms apart, as
+ *   typed, so Ink's 30 fps throttle never delays a frame.
+ * - first frame ≤ 400 ms after launch, whole process: `node bin/govsim.js` under a pseudo-terminal made
+ *   by `script(1)` (util-linux) at 80×24, timed from spawn to the moment the last council row of the
+ *   first frame arrives on the pty. `node -e 0` is timed alike in the same run for comparison.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { App } from '../../src/ui/App.js';
+import { openSession } from '../../src/ui/engine.js';
+import { createUiState } from '../../src/ui/ui-state.js';
+import type { BenchCase, Measurement } from '../harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+class Tty extends EventEmitter {
+  readonly isTTY = true;
+  readonly columns = 80;
+  readonly rows = 24;
+  text = '';
+  onWrite: (() => void) | undefined;
+  write = (chunk: string): boolean => {
+    this.text = chunk;
+    this.onWrite?.();
+    return true;
+  };
+}
+
+class Keys extends EventEmitter {
+  readonly isTTY = true;
+  private pending: string | null = null;
+  press(data: string): void {
+    this.pending = data;
+    this.emit('readable');
+  }
+  read = (): string | null => {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Time from a key on stdin to the next frame on stdout. */
+function timeKey(stdout: Tty, stdin: Keys, key: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const timer = setTimeout(() => reject(new Error(`no frame after key ${JSON.stringify(key)}`)), 2000);
+    stdout.onWrite = () => {
+      stdout.onWrite = undefined;
+      clearTimeout(timer);
+      resolve(performance.now() - start);
+    };
+    stdin.press(key);
+  });
+}
+
+async function keypressToFrame(): Promise<Measurement> {
+  const stdout = new Tty();
+  const stdin = new Keys();
+  const instance = render(createElement(App, { initial: createUiState(openSession()) }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  try {
+    await pause(100);
+    await timeKey(stdout, stdin, '\r');
+    if (!stdout.text.includes('Baghdad · 52 members')) throw new Error(`the Baghdad view did not open: ${JSON.stringify(stdout.text.slice(0, 300))}`);
+    await pause(50);
+    const cycle = [' ', 'j', ' ', 'a', 'k', 'a', 'j', 'j', ' ', ' ', 'k', 'k'];
+    // Warm-up, then the measured keys.
+    for (const key of cycle) {
+      await timeKey(stdout, stdin, key);
+      await pause(50);
+    }
+    const edits: number[] = [];
+    const moves: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      for (const key of cycle) {
+        const ms = await timeKey(stdout, stdin, key);
+        (key === 'j' || key === 'k' ? moves : edits).push(ms);
+        await pause(50);
+      }
+    }
+    const all = [...edits, ...moves];
+    return {
+      value: percentile(all, 95),
+      unit: 'ms',
+      note: `${all.length} keys; edits p50 ${percentile(edits, 50).toFixed(1)} / p95 ${percentile(edits, 95).toFixed(1)} ms, moves p50 ${percentile(moves, 50).toFixed(1)} ms`,
+    };
+  } finally {
+    instance.unmount();
+  }
+}
+
+/** Milliseconds from spawn until `ready` appears in the output of a command run under a pty. */
+function underPty(command: string, ready: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], {
+      cwd: root,
+      env: { ...process.env, CI: '', TERM: 'xterm-256color' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let seen = '';
+    let at: number | undefined;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no "${ready}" within 10 s`));
+    }, 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (at !== undefined) return;
+      seen += chunk.toString('utf8');
+      if (seen.includes(ready)) {
+        at = performance.now() - start;
+        child.stdin.write('q');
+      }
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (at === undefined) reject(new Error(`exited before "${ready}"`));
+      else resolve(at);
+    });
+  });
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+async function firstFrame(): Promise<Measurement> {
+  if (!existsSync(`${root}dist/bin/govsim.mjs`)) throw new Error('bundle missing: run `npm run build` first');
+  await underPty('node bin/govsim.js', 'Maysan');
+  const app: number[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    node.push(await underPty('node -e "process.stdout.write(\'ready\\n\')"', 'ready'));
+    app.push(await underPty('node bin/govsim.js', 'Maysan'));
+  }
+  return { value: median(app), unit: 'ms', note: `median of 7 under script(1); node -e (same pty) ${median(node).toFixed(0)} ms` };
+}
+
+const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+
+export const cases: BenchCase[] = [
+  {
+    name: 'TUI keypress → frame p95, Baghdad council (52 seats), 80×24',
+    floor: { value: 16, unit: 'ms', kind: 'max', source: 'issue 6' },
+    measure: keypressToFrame,
+  },
+  ...(hasScript
+    ? [
+        {
+          name: 'TUI first frame after launch (whole process, pty via script(1))',
+          floor: { value: 400, unit: 'ms', kind: 'max', source: 'issue 6' },
+          measure: firstFrame,
+        } satisfies BenchCase,
+      ]
+    : []),
+];

@@ -1,0 +1,26 @@
+/**
+ * `govsim explore [scenario]` (and `govsim` with no arguments): the interactive explorer. Ink and React
+ * are imported only here, after the terminal check, so batch commands never load them.
+ */
+import type { Command } from 'commander';
+import { GovsimUsageError } from '../../model/errors.js';
+
+export async function openExplorer(scenario?: string): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new GovsimUsageError('explore needs an interactive terminal; in scripts and pipes use `govsim run <scenario>` (see govsim run --help)');
+  }
+  // chalk (Ink's colours) honours FORCE_COLOR but not NO_COLOR; the bin maps it, this covers `tsx` runs.
+  if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
+  const { runExplorer } = await import('../../ui/explorer.js');
+  process.exitCode = await runExplorer(scenario === undefined ? {} : { scenario });
+}
+
+export function registerExplore(program: Command): void {
+  program
+    .command('explore')
+    .description('explore what-ifs interactively: councils, coalitions, deals, undo, diff, save (also `govsim` alone)')
+    .argument('[scenario]', 'scenario file or bundled name to start from (default: the bundled baseline)')
+    .action(async (scenario: string | undefined) => {
+      await openExplorer(scenario);
+    });
+}

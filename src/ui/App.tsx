@@ -1,0 +1,107 @@
+/**
+ * The explorer: one reducer for the whole UI state, keys dispatched to it as they come, effects (save,
+ * open) performed after a render and reported back, and the exit requested through state so the last
+ * frame is drawn before Ink unmounts.
+ */
+import { Box, useApp } from 'ink';
+import { useEffect, useReducer } from 'react';
+import { DEFAULT_IO, type ExplorerIo, performEffect } from './effects.js';
+import type { KeyContext } from './keymap.js';
+import { appReducer } from './reducers/app-reducer.js';
+import type { UiState } from './ui-state.js';
+import { useKeyDispatch } from './use-key-dispatch.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { ConfirmLine } from './views/ConfirmLine.js';
+import { CouncilView } from './views/CouncilView.js';
+import { CountryView } from './views/CountryView.js';
+import { DealComposer } from './views/DealComposer.js';
+import { DiffView } from './views/DiffView.js';
+import { ErrorBoundary } from './views/ErrorBoundary.js';
+import { ErrorPanel } from './views/ErrorPanel.js';
+import { Footer } from './views/Footer.js';
+import { Header } from './views/Header.js';
+import { HelpOverlay } from './views/HelpOverlay.js';
+import { MessageLine } from './views/MessageLine.js';
+import { PromptLine } from './views/PromptLine.js';
+import { SeatSetPicker } from './views/SeatSetPicker.js';
+import { TimelineView } from './views/TimelineView.js';
+
+export interface AppProps {
+  readonly initial: UiState;
+  readonly io?: ExplorerIo;
+  readonly onExit?: (code: number) => void;
+}
+
+/** The key context of what is on screen (overlays first). */
+export function keyContext(ui: UiState): KeyContext {
+  switch (ui.overlay?.kind) {
+    case 'prompt':
+      return 'prompt';
+    case 'confirm':
+      return 'confirm';
+    case 'seats':
+      return 'seats';
+    default:
+      return ui.screen;
+  }
+}
+
+function Body({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  const overlay = ui.overlay;
+  if (overlay?.kind === 'help') return <HelpOverlay context={ui.screen} width={width} height={height} />;
+  if (overlay?.kind === 'seats') return <SeatSetPicker ui={ui} cursor={overlay.cursor} width={width} height={height} />;
+  if (overlay?.kind === 'error') return <ErrorPanel title={overlay.title} lines={overlay.lines} width={width} height={height} />;
+  switch (ui.screen) {
+    case 'country':
+      return <CountryView ui={ui} width={width} height={height} />;
+    case 'council':
+      return <CouncilView ui={ui} width={width} height={height} />;
+    case 'deal':
+      return <DealComposer ui={ui} width={width} height={height} />;
+    case 'timeline':
+      return <TimelineView ui={ui} width={width} height={height} />;
+    case 'diff':
+      return <DiffView ui={ui} width={width} height={height} />;
+  }
+}
+
+export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
+  const [ui, dispatch] = useReducer(appReducer, initial);
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  useKeyDispatch(dispatch);
+
+  useEffect(() => {
+    if (ui.effect) dispatch(performEffect(ui.effect, ui.session, io));
+  }, [ui.effect, ui.session, io]);
+
+  useEffect(() => {
+    if (!ui.quit) return;
+    onExit?.(ui.quit.code);
+    exit();
+  }, [ui.quit, onExit, exit]);
+
+  // One line fewer than the terminal: Ink clears the whole screen on every frame as tall as it.
+  const width = Math.max(20, columns);
+  const height = Math.max(6, rows - 1);
+  const bodyHeight = height - 3;
+  const overlay = ui.overlay;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header ui={ui} width={width} />
+      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+        <ErrorBoundary resetKey={ui}>
+          <Body ui={ui} width={width} height={bodyHeight} />
+        </ErrorBoundary>
+      </Box>
+      {overlay?.kind === 'prompt' ? (
+        <PromptLine purpose={overlay.purpose} text={overlay.text} width={width} />
+      ) : overlay?.kind === 'confirm' ? (
+        <ConfirmLine overlay={overlay} edits={ui.session.done.length} width={width} />
+      ) : (
+        <MessageLine message={ui.message} width={width} />
+      )}
+      <Footer context={keyContext(ui)} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+/** The steps applied so far: the opened scenario's, the user's edits, and undone edits (redo). */
+import { Box, Text } from 'ink';
+import { startName } from '../engine.js';
+import { listWindow, padEnd, truncate } from '../layout.js';
+import { MARK } from '../theme.js';
+import type { UiState } from '../ui-state.js';
+import { timelineRows } from '../view-models.js';
+
+export function TimelineView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  const { session } = ui;
+  const rows = timelineRows(session);
+  const { start, end } = listWindow(ui.timeline.cursor, rows.length, Math.max(1, height - 1));
+  const title = `${session.start.steps.length} step${session.start.steps.length === 1 ? '' : 's'} from ${startName(session)} · ${session.done.length} edit${session.done.length === 1 ? '' : 's'} · ${session.undone.length} undone · u undoes the last edit, r redoes`;
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text dimColor wrap="truncate-end">
+        {truncate(title, width)}
+      </Text>
+      {rows.length === 0 ? <Text dimColor>No steps yet: open a council (enter) and toggle a unit, or compose a deal (d).</Text> : null}
+      {rows.slice(start, end).map((row, i) => {
+        const selected = start + i === ui.timeline.cursor;
+        return (
+          <Text key={`${row.kind}${start + i}`} wrap="truncate-end" inverse={selected} dimColor={row.kind !== 'done' && !selected} strikethrough={row.kind === 'undone'}>
+            {truncate(`${selected ? MARK.cursor : ' '} ${padEnd(row.label, 11)} ${row.text}`, width)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Properties of the council analysis on random small councils (≤ 8 units), checked against a brute-force
+ * reference that enumerates every coalition again for each single-seat change.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeCouncil,
+  analyzeFast,
+  type HingeChange,
+  prepareCouncil,
+  type PreparedCouncil,
+  referenceAnalysis,
+  type ReferenceChange,
+} from '../../src/model/analysis/index.js';
+import { type Council, memberCount, type VotingUnit } from '../../src/model/council.js';
+
+const RUNS = { numRuns: 100, seed: 20231218 };
+const LETTERS = 'abcdefgh';
+
+interface Scenario {
+  readonly council: Council;
+  readonly coalition?: string[];
+}
+
+/** Councils of 1..8 units (seats 0..6, some absences, blocs p/q) with random constraints and a declared coalition. */
+const scenarios: fc.Arbitrary<Scenario> = fc
+  .array(
+    fc.record({
+      seats: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constantFrom(1, 2, 3)),
+      absent: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
+      bloc: fc.constantFrom(undefined, 'p', 'q'),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .chain((rows) => {
+    const units: VotingUnit[] = rows.map((row, i) => ({
+      id: LETTERS[i]!,
+      name: LETTERS[i]!,
+      kind: 'list',
+      seats: row.seats,
+      present: Math.max(0, row.seats - row.absent),
+      ...(row.bloc === undefined ? {} : { blocs: [row.bloc] }),
+    }));
+    const id = fc.constantFrom(...units.map((u) => u.id), 'p', 'q');
+    const unitId = fc.constantFrom(...units.map((u) => u.id));
+    return fc.record({
+      incompatible: fc.array(fc.tuple(id, id), { maxLength: 3 }),
+      required: fc.oneof(fc.constant([] as string[]), fc.array(unitId, { maxLength: 1 })),
+      excluded: fc.oneof(fc.constant([] as string[]), fc.array(unitId, { maxLength: 1 })),
+      coalition: fc.option(fc.subarray(units.map((u) => u.id), { minLength: 1 }), { nil: undefined }),
+    }).map(({ incompatible, required, excluded, coalition }): Scenario => {
+      // Bloc ids only resolve when some unit carries them.
+      const known = (x: string): boolean => units.some((u) => u.id === x || (u.blocs ?? []).includes(x));
+      const pairs = incompatible.filter(([a, b]) => known(a) && known(b));
+      const council: Council = { id: 'random', name: 'random', units, constraints: { incompatible: pairs, required, excluded } };
+      return coalition === undefined ? { council } : { council, coalition };
+    });
+  });
+
+function prepared(scenario: Scenario): PreparedCouncil {
+  return prepareCouncil(scenario.council, scenario.coalition === undefined ? {} : { coalition: scenario.coalition });
+}
+
+function sameChange(ids: readonly string[], change: HingeChange, reference: ReferenceChange): boolean {
+  if (change.kind !== reference.kind || change.from !== ids[reference.from]) return false;
+  return change.kind !== 'move' || change.to === ids[reference.to!];
+}
+
+describe('fast numeric core = brute force', () => {
+  it('winning count, minimal winning coalitions, majority, and every single-seat change', () => {
+    fc.assert(
+      fc.property(scenarios, (scenario) => {
+        const p = prepared(scenario);
+        const fast = analyzeFast(p, { power: false });
+        const reference = referenceAnalysis(p);
+        expect(fast.winningCount).toBe(reference.base.winning.size);
+        expect(Array.from(fast.minimal).sort((a, b) => a - b)).toEqual(reference.base.minimal);
+        expect(fast.majorityForms).toBe(reference.base.majorityForms);
+        const stride = p.size + 1;
+        for (const change of reference.changes) {
+          const slot = change.from * stride + (change.kind === 'move' ? change.to! : p.size);
+          expect(fast.hingeLost[slot]).toBe(change.winningLost);
+          expect(change.kind === 'move' ? fast.hingeGained[slot] : 0).toBe(change.winningGained);
+          const after = change.kind === 'defect' ? fast.majorityAfterDefect[change.from] : fast.majorityAfter[slot];
+          expect(after === 1).toBe(change.after.majorityForms);
+        }
+        expect(fast.hingeCount).toBe(reference.changes.filter((c) => c.hinge).length);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('hinge seats = brute-force recomputation', () => {
+  it('lists exactly the changes that flip the majority or change the minimal winning coalitions, with their diffs', () => {
+    fc.assert(
+      fc.property(scenarios, (scenario) => {
+        const p = prepared(scenario);
+        const analysis = analyzeCouncil(scenario.council, { ...(scenario.coalition ? { coalition: scenario.coalition } : {}), power: false, hingeCoalitions: Infinity });
+        const reference = referenceAnalysis(p);
+        const listed = analysis.hinges.flatMap((hinge) => [hinge.change, ...hinge.alike].map((change) => ({ hinge, change })));
+        const expected = reference.changes.filter((c) => c.hinge);
+        expect(listed).toHaveLength(expected.length);
+        const masksOf = (lists: readonly (readonly string[])[]): number[] =>
+          lists.map((ids) => ids.reduce((mask, id) => mask | (1 << p.ids.indexOf(id)), 0)).sort((a, b) => a - b);
+        for (const { hinge, change } of listed) {
+          const match = expected.find((c) => sameChange(p.ids, change, c));
+          expect(match, `${JSON.stringify(change)} is not a hinge by brute force`).toBeDefined();
+          const before = new Set(reference.base.minimal);
+          const after = new Set(match!.after.minimal);
+          const lost = reference.base.minimal.filter((m) => !after.has(m));
+          const gained = match!.after.minimal.filter((m) => !before.has(m));
+          // Folded changes are symmetric: the same counts and the same majority.
+          expect([hinge.minimalLost, hinge.minimalGained]).toEqual([lost.length, gained.length]);
+          expect([hinge.winningLost, hinge.winningGained]).toEqual([match!.winningLost, match!.winningGained]);
+          expect(hinge.majority.after).toBe(match!.after.majorityForms);
+          expect(hinge.flips).toBe(match!.after.majorityForms !== reference.base.majorityForms);
+          if (change === hinge.change) {
+            expect(masksOf(hinge.lost)).toEqual(lost);
+            expect(masksOf(hinge.gained)).toEqual(gained);
+          }
+        }
+        // Majority flips come first.
+        const firstKept = analysis.hinges.findIndex((h) => !h.flips);
+        if (firstKept >= 0) expect(analysis.hinges.slice(firstKept).every((h) => !h.flips)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a hinge move applied to the council conserves the seats and gives the predicted outcome', () => {
+    fc.assert(
+      fc.property(scenarios, (scenario) => {
+        const options = { ...(scenario.coalition ? { coalition: scenario.coalition } : {}), power: false };
+        const analysis = analyzeCouncil(scenario.council, options);
+        for (const hinge of analysis.hinges.filter((h) => h.change.kind === 'move').slice(0, 4)) {
+          const { from, to } = hinge.change as Extract<HingeChange, { kind: 'move' }>;
+          const moved: Council = {
+            ...scenario.council,
+            units: scenario.council.units.map((u) => {
+              const present = u.present ?? u.seats;
+              if (u.id === from) return { ...u, seats: u.seats - 1, present: present - 1 };
+              if (u.id === to) return { ...u, seats: u.seats + 1, present: present + 1 };
+              return u;
+            }),
+          };
+          expect(memberCount(moved)).toBe(memberCount(scenario.council));
+          const again = analyzeCouncil(moved, options);
+          expect(again.majority).toBe(analysis.majority);
+          const majorityAfter = again.coalition ? again.coalition.majority : again.quorum.met && again.winning.count > 0;
+          expect(majorityAfter).toBe(hinge.majority.after);
+          expect(again.winning.count).toBe(analysis.winning.count - hinge.winningLost + hinge.winningGained);
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  });
+});
+
+describe('coalition properties', () => {
+  it('adding a unit to a winning coalition keeps it winning; removing any member of a minimal one makes it lose', () => {
+    fc.assert(
+      fc.property(scenarios, (scenario) => {
+        const { council } = scenario;
+        const analysis = analyzeCouncil(council, { power: false });
+        const required = new Set(analysis.units.filter((u) => u.role === 'required').map((u) => u.id));
+        for (const minimal of analysis.winning.minimal.slice(0, 5)) {
+          for (const extra of council.units.filter((u) => !minimal.units.includes(u.id))) {
+            const bigger = analyzeCouncil(council, { coalition: [...minimal.units, extra.id], power: false }).coalition!;
+            expect(bigger.votes).toBeGreaterThanOrEqual(analysis.majority);
+            expect(bigger.majority).toBe(analysis.quorum.met);
+          }
+          for (const member of minimal.units.filter((id) => !required.has(id))) {
+            const smaller = minimal.units.filter((id) => id !== member);
+            const check = analyzeCouncil(council, { coalition: smaller.length > 0 ? smaller : [], power: false }).coalition!;
+            expect(check.votes).toBeLessThan(analysis.majority);
+            expect(check.majority).toBe(false);
+          }
+        }
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  });
+});

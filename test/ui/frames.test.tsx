@@ -1,0 +1,126 @@
+/**
+ * The explorer rendered by Ink: frames at the terminal sizes users have (80×24 and after a resize),
+ * coalesced input, the generated help, textual markers that survive NO_COLOR, and a clean exit.
+ */
+import { render as renderTesting } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { openSession } from '../../src/ui/engine.js';
+import { helpSections } from '../../src/ui/keymap.js';
+import { createUiState } from '../../src/ui/ui-state.js';
+import { type FakeTerminal, plain, renderAt, until } from './fake-terminal.js';
+
+const session = openSession();
+let open: FakeTerminal | undefined;
+afterEach(() => {
+  open?.unmount();
+  open = undefined;
+});
+
+function lines(frame: string): string[] {
+  return frame.split('\n');
+}
+
+function widest(frame: string): number {
+  return Math.max(...lines(frame).map((line) => [...line].length));
+}
+
+describe('the country view at 80×24', () => {
+  it('fits the 15 councils, the national line and the keys in 23 lines of 80 columns', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    const frame = open.lastFrame();
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(widest(frame)).toBeLessThanOrEqual(80);
+    for (const name of ['Baghdad', 'Basra', 'Nineveh', 'Kirkuk', 'Anbar', 'Diyala', 'Salah al-Din', 'Najaf', 'Karbala', 'Babil', 'Wasit', 'Dhi Qar', 'Qadisiyah', 'Muthanna', 'Maysan']) {
+      expect(frame).toContain(name);
+    }
+    // Status in words (colour is optional), group labelled derived, the cursor as a character.
+    expect(frame).toMatch(/› {2}Baghdad +C derived +52 +27 .* 25\/27 OPEN/);
+    expect(frame).toMatch(/Najaf +A derived +15 +8 .* 9\/8 ELECTED \+1 +nabni/);
+    expect(frame).toContain('CF big three (Nabni + State of Law + NSF): 102 · published 102 ✓');
+    expect(frame).toContain('8 elected · 0 deadlock · 0 no quorum · 7 open');
+  });
+
+  it('re-lays out on resize: narrower and shorter, the frame still fits', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    open.stdout.resize(60, 16);
+    await until(() => lines(open!.lastFrame()).length <= 15, 'the resized frame');
+    const frame = open.lastFrame();
+    expect(widest(frame)).toBeLessThanOrEqual(60);
+    expect(frame).toContain('› ');
+    // 16 rows leave 8 council rows: the cursor row (Baghdad) stays visible.
+    expect(frame).toContain('Baghdad');
+    expect(frame).not.toContain('Maysan');
+  });
+});
+
+describe('the council view', () => {
+  it('reacts to coalesced keys: moves, opens Najaf and toggles nabni out in one burst each', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    open.stdin.write('jjjjjjj');
+    open.stdin.write('\r');
+    await until(() => open!.lastFrame().includes('Najaf · 15 members · majority 8'), 'the Najaf view');
+    let frame = open.lastFrame();
+    expect(frame).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED · governor from nabni');
+    expect(frame).toMatch(/› \[x\] nabni/);
+    expect(widest(frame)).toBeLessThanOrEqual(80);
+    open.stdin.write(' ');
+    await until(() => open!.lastFrame().includes('NO MAJORITY'), 'the toggle');
+    frame = open.lastFrame();
+    expect(frame).toContain('bloc cf (not governing): 6 of 8 needed · NO MAJORITY · margin −2 · OPEN');
+    expect(frame).toMatch(/› \[ \] nabni/);
+    expect(frame).toContain('✓ Najaf: nabni leaves bloc cf ⇒ Najaf elected → open');
+    expect(frame).toContain('1 edit · UNSAVED');
+    // The seat bar: coalition seats first (state-of-law 3, nsf 2, absher 1 = 6), then the majority line after seat 8.
+    expect(frame).toMatch(/^█{3}▓{2}█▒{2}│/m);
+  });
+
+  it('shows power indices, pivotal units and the hinge pane', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    open.stdin.write('jjjjjjj\r');
+    await until(() => open!.lastFrame().includes('Najaf · 15'), 'the Najaf view');
+    // Banzhaf for Najaf's lists [3,3,2,2,1,1,1,1,1], quota 8: nabni and state-of-law share 20.9% each.
+    expect(open.lastFrame()).toMatch(/nabni .* 3 +3\/3 +20\.9% +21\.4% +PIVOTAL/);
+    open.stdin.write('\t');
+    await until(() => open!.lastFrame().includes('[hinges'), 'the hinge pane');
+    expect(open.lastFrame()).toMatch(/^1\. move 1 seat /m);
+  });
+});
+
+describe('help and exit', () => {
+  it('generates the help overlay from the keymap', async () => {
+    const app = renderTesting(<App initial={createUiState(session)} />);
+    await until(() => (app.lastFrame() ?? '').includes('Maysan'), 'the first frame');
+    app.stdin.write('?');
+    await until(() => (app.lastFrame() ?? '').includes('Keys (any key closes this help)'), 'the help');
+    const frame = plain(app.lastFrame() ?? '');
+    for (const section of helpSections('country')) {
+      expect(frame).toContain(section.title);
+      for (const row of section.rows) expect(frame).toContain(row.help);
+    }
+    app.stdin.write('x');
+    await until(() => !(app.lastFrame() ?? '').includes('Keys (any key'), 'the help to close');
+    app.unmount();
+  });
+
+  it('q exits through the quit flag and reports code 0', async () => {
+    let code: number | undefined;
+    open = renderAt(
+      <App
+        initial={createUiState(session)}
+        onExit={(value) => {
+          code = value;
+        }}
+      />,
+      { columns: 80, rows: 24 },
+    );
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    open.stdin.write('q');
+    await open.waitUntilExit();
+    expect(code).toBe(0);
+  });
+});

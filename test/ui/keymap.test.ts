@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { commandFor, contextChain, footerHints, helpSections, KEYMAP, keyNames } from '../../src/ui/keymap.js';
+
+describe('keyNames: what one Ink input event stands for', () => {
+  it('splits printable keys that arrived together into separate keys, in order', () => {
+    expect(keyNames('jjx', {})).toEqual(['j', 'j', 'x']);
+    expect(keyNames(' q', {})).toEqual(['space', 'q']);
+  });
+
+  it('names special keys from the flags, not from the (empty) input', () => {
+    expect(keyNames('', { downArrow: true })).toEqual(['down']);
+    expect(keyNames('\r', { return: true })).toEqual(['return']);
+    expect(keyNames('', { escape: true, meta: true })).toEqual(['escape']);
+    expect(keyNames('', { tab: true, shift: true })).toEqual(['shift+tab']);
+    // Most terminals send DEL (0x7f) for backspace; Ink 6 reports it as `delete`.
+    expect(keyNames('', { delete: true })).toEqual(['backspace']);
+    expect(keyNames('c', { ctrl: true })).toEqual(['ctrl+c']);
+  });
+
+  it('keeps the case of letters (S and s are different commands)', () => {
+    expect(keyNames('S', { shift: true })).toEqual(['S']);
+  });
+});
+
+describe('the keymap', () => {
+  it('binds no key twice within the contexts one screen consults', () => {
+    for (const group of KEYMAP) {
+      const seen = new Map<string, string>();
+      for (const ctx of contextChain(group.context)) {
+        for (const binding of KEYMAP.find((entry) => entry.context === ctx)!.bindings) {
+          for (const key of binding.keys) {
+            // A more specific context may shadow a global key on purpose (h/left go back in the council view).
+            if (!seen.has(key)) seen.set(key, `${ctx}:${binding.command}`);
+            else if (seen.get(key)!.startsWith(`${ctx}:`)) throw new Error(`${key} bound twice in ${ctx}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('resolves screen keys before moving keys before global ones', () => {
+    expect(commandFor('council', 'space')).toBe('toggle-member');
+    expect(commandFor('deal', 'space')).toBe('select');
+    expect(commandFor('deal', 'left')).toBe('previous-column');
+    expect(commandFor('council', 'j')).toBe('down');
+    expect(commandFor('country', 'u')).toBe('undo');
+    expect(commandFor('country', 'z')).toBeUndefined();
+  });
+
+  it('lets a prompt see only its own keys, so letters become text', () => {
+    expect(commandFor('prompt', 'q')).toBeUndefined();
+    expect(commandFor('prompt', 'return')).toBe('submit');
+    expect(commandFor('prompt', 'ctrl+c')).toBe('interrupt');
+  });
+
+  it('generates the help from every binding of the screen (no key left undocumented)', () => {
+    const help = helpSections('council');
+    expect(help.map((section) => section.title)).toEqual(['Council view', 'Moving', 'Everywhere']);
+    const documented = help.flatMap((section) => section.rows.map((row) => row.help));
+    const bound = ['council', 'list', 'global'].flatMap((ctx) => KEYMAP.find((group) => group.context === ctx)!.bindings.map((binding) => binding.help));
+    expect(documented).toEqual(bound);
+    expect(help[0]!.rows[0]).toEqual({ keys: 'space x', help: 'unit in / out of coalition' });
+  });
+
+  it('builds the footer hints from the bindings that carry one', () => {
+    const hints = footerHints('country').map((hint) => `${hint.keys} ${hint.hint}`);
+    expect(hints[0]).toBe('enter council');
+    expect(hints).toContain('q quit');
+    expect(hints).toContain('u undo');
+  });
+});

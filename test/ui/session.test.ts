@@ -1,0 +1,197 @@
+/**
+ * The explorer's engine adapter and session against the real dataset. Expected values are worked out
+ * by hand from the data dossier's seat tables (final results, 28 Dec 2023 + the 10 Jan 2024 ruling).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Step } from '../../src/scenarios/scenario-schema.js';
+import {
+  changedCouncils,
+  councilDetail,
+  countryRows,
+  dealEdit,
+  nationalLine,
+  openSession,
+  toggleMembership,
+  type EditResult,
+} from '../../src/ui/engine.js';
+import { saveScenario } from '../../src/ui/save-scenario.js';
+import { applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/ui/session.js';
+import { runCli } from '../helpers/cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'govsim-ui-session-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function ok<T>(result: { ok: true; session: T } | { ok: false; message: string }): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.session;
+}
+
+function apply(session: Session, edit: EditResult): Session {
+  if (!edit.ok) throw new Error(edit.message);
+  return ok(applyEdit(session, edit.edit.label, edit.edit.steps));
+}
+
+function row(session: Session, id: string) {
+  return countryRows(session).find((entry) => entry.id === id)!;
+}
+
+const baseline = openSession();
+
+describe('opening on the bundled baseline (final seats, the CF as one bloc)', () => {
+  it('shows Najaf governed by the CF bloc with one vote to spare', () => {
+    // Najaf, 15 seats: majority floor(15/2) + 1 = 8. CF = nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ⇒ margin +1.
+    const najaf = row(baseline, 'najaf');
+    expect(najaf).toMatchObject({ seats: 15, majority: 8, status: 'elected', group: 'A', groupSource: 'derived' });
+    expect(najaf.coalition).toMatchObject({ kind: 'bloc', id: 'cf', governing: true, votes: 9, margin: 1 });
+  });
+
+  it('measures a bloc that falls short without letting it govern', () => {
+    // Baghdad, 52 seats: majority 27. CF = state-of-law 9 + nabni 9 + nsf 5 + absher 2 = 25 ⇒ short by 2, open.
+    const baghdad = row(baseline, 'baghdad');
+    expect(baghdad.status).toBe('open');
+    expect(baghdad.coalition).toMatchObject({ id: 'cf', governing: false, votes: 25, margin: -2 });
+  });
+
+  it('gives the national CF big three: 102 final, 101 preliminary', () => {
+    // Nabni 43 + State of Law 35 + NSF 24 = 102 (Anadolu/INA, 29 Dec 2023); NSF had 23 in the preliminary results (Reuters: 101).
+    expect(nationalLine(baseline).figure).toMatchObject({ computed: 102, published: 102 });
+    const preliminary = ok(switchSeats(baseline, 'preliminary'));
+    expect(nationalLine(preliminary).figure).toMatchObject({ computed: 101, published: 101 });
+    expect(nationalLine(preliminary).seats).toBe(285);
+  });
+});
+
+describe('toggles, undo and redo', () => {
+  it('takes nabni out of the CF bloc in Najaf: 6 < 8, the council is open', () => {
+    const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
+    // Without nabni: state-of-law 3 + nsf 2 + absher 1 = 6 < 8, and no single list holds 8.
+    expect(row(edited, 'najaf')).toMatchObject({ status: 'open', governorFrom: null });
+    expect(row(edited, 'najaf').coalition).toMatchObject({ votes: 6, margin: -2, governing: false });
+    expect(changedCouncils(baseline.run, edited.run).map((change) => change.id)).toEqual(['najaf']);
+  });
+
+  it('undo restores exactly the earlier state with the inverse patches, and redo the later one', () => {
+    const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
+    const undone = ok(undoEdit(edited));
+    expect(undone.state).toEqual(baseline.state);
+    expect(row(undone, 'najaf').status).toBe('elected');
+    const redone = ok(redoEdit(undone));
+    expect(redone.state).toEqual(edited.state);
+    expect(row(redone, 'najaf').status).toBe('open');
+    expect(undoEdit(baseline)).toEqual({ ok: false, message: 'nothing to undo' });
+  });
+
+  it('puts a unit beside a list that governs alone by forming a new bloc with it', () => {
+    // Basra, 23 seats, majority 12: Tasmim 12 governs alone. Adding nabni (5), which first leaves the
+    // CF bloc: tasmim 12 + nabni 5 = 17 ≥ 12 ⇒ elected, governor from the bigger member, tasmim.
+    const edit = toggleMembership(baseline, 'basra', 'nabni');
+    expect(edit.ok && edit.edit.steps).toEqual([
+      { leave: { units: ['nabni'], from: 'cf', councils: ['basra'] } },
+      { bloc: { id: 'what-if', members: ['tasmim', 'nabni'], councils: ['basra'] } },
+    ]);
+    const detail = councilDetail(apply(baseline, edit), 'basra');
+    expect(detail.check).toEqual({ votes: 17, needed: 12, margin: 5, majority: true });
+    expect(detail.result.outcome.governorFrom).toBe('tasmim');
+  });
+
+  it('reports a step that does not fit instead of throwing', () => {
+    const step = { absent: { council: 'najaf', units: ['nabni'], seats: 4 } } as Step;
+    const result = applyEdit(baseline, 'too many absent', [step]);
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('"nabni" has 3 members present in council najaf') });
+  });
+});
+
+describe('a deal across councils', () => {
+  it('Badr with the Sadrists in Najaf and Maysan splits Nabni first and deadlocks both councils', () => {
+    const edit = dealEdit(baseline, { councils: ['najaf', 'maysan'], parties: ['badr', 'sadrists'], governor: 'badr' });
+    expect(edit.ok && edit.edit.steps.map((step) => Object.keys(step)[0])).toEqual(['split', 'split', 'deal']);
+    const dealt = apply(baseline, edit);
+    // Dataset estimates: Najaf nabni 3 = badr 1 + aah 2; Maysan nabni 6 = badr 3 + aah 3. The Sadrists hold no seat.
+    // Najaf: 1 < 8, short by 7; Maysan (13 seats, majority 7): 3 < 7, short by 4. A deal governs: deadlock.
+    expect(row(dealt, 'najaf')).toMatchObject({ status: 'deadlock', coalition: { kind: 'deal', votes: 1, margin: -7 } });
+    expect(row(dealt, 'maysan')).toMatchObject({ status: 'deadlock', coalition: { kind: 'deal', votes: 3, margin: -4 } });
+    expect(changedCouncils(baseline.run, dealt.run).map((change) => change.id)).toEqual(['najaf', 'maysan']);
+    // One entry: undo takes the splits and the deal back together.
+    expect(ok(undoEdit(dealt)).state).toEqual(baseline.state);
+  });
+});
+
+describe('seat sets', () => {
+  it('shows the Wasit hinge: with Ajmal on 7, one seat more gives the CF lists the majority', () => {
+    // wasit-ajmal-7: state-of-law 3 + nabni 2 + nsf 3 = 8 of 16, majority 9: one seat short.
+    const seven = ok(switchSeats(baseline, 'wasit-ajmal-7'));
+    const detail = councilDetail(seven, 'wasit');
+    expect(detail.check).toMatchObject({ votes: 8, needed: 9, majority: false });
+    expect(detail.hinges.some((hinge) => /→ 9 of 9 needed: gains the majority/.test(hinge))).toBe(true);
+    // Final seats (Ajmal 8, NSF 2): the CF lists hold 7, so no single seat gives them the majority.
+    expect(councilDetail(baseline, 'wasit').hinges.some((hinge) => hinge.includes('gains the majority'))).toBe(false);
+  });
+
+  it('re-applies the edits on the new seats, and refuses a switch where one no longer fits', () => {
+    // Salah al-Din: National Framework holds 3 seats after the 10 Jan 2024 ruling, 2 in the IHEC final results.
+    const step = { absent: { council: 'salahaddin', units: ['national-framework'], seats: 3 } } as Step;
+    const away = ok(applyEdit(baseline, 'all three away', [step]));
+    const result = switchSeats(away, 'ihec-final');
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('"national-framework" has 2 members present in council salahaddin') });
+    // The preliminary set builds on the IHEC figures (2 seats), so it refuses too; an estimate set built on
+    // `final` keeps the 3 seats: 15 members, 3 away ⇒ 12 present.
+    expect(switchSeats(away, 'preliminary').ok).toBe(false);
+    const wasit = ok(switchSeats(away, 'wasit-ajmal-7'));
+    expect(wasit.done).toHaveLength(1);
+    expect(row(wasit, 'salahaddin').present).toBe(12);
+  });
+});
+
+describe('unsaved changes', () => {
+  it('are tracked against the last save, across undo', () => {
+    expect(isDirty(baseline)).toBe(false);
+    const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
+    expect(isDirty(edited)).toBe(true);
+    const saved = markSaved(edited, 'x.yaml');
+    expect(isDirty(saved)).toBe(false);
+    expect(isDirty(ok(undoEdit(saved)))).toBe(true);
+  });
+});
+
+describe('saving a session as a scenario file', () => {
+  it('writes a file that extends the baseline and that `govsim check` passes', async () => {
+    let session = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
+    session = apply(session, dealEdit(session, { councils: ['maysan'], parties: ['badr', 'sadrists'], governor: 'badr' }));
+    const file = join(scratch, 'najaf-maysan.yaml');
+    const saved = saveScenario(session, file);
+    expect(saved.expectations).toBe(2);
+    const document = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(document).toMatchObject({ extends: 'baseline', seats: 'final' });
+    expect(document['steps']).toMatchObject([
+      { leave: { units: ['nabni'], from: 'cf', councils: ['najaf'] } },
+      { split: { council: 'maysan', list: 'nabni' } },
+      { deal: { id: 'badr-sadrists', parties: ['badr', 'sadrists'], councils: ['maysan'], governor: 'badr' } },
+    ]);
+    // Najaf 6 < 8 ⇒ open; Maysan badr 3 < 7 ⇒ deadlock, margin −4.
+    expect(document['expect']).toMatchObject([
+      { council: 'najaf', status: 'open', governorFrom: null, members: 15 },
+      { council: 'maysan', status: 'deadlock', votes: 3, marginAtLeast: -4, marginAtMost: -4 },
+    ]);
+    const check = await runCli(['check', file]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('all 2 expectations hold');
+  });
+
+  it('inlines the steps of a scenario opened from a file', () => {
+    const source = join(scratch, 'mine.yaml');
+    writeFileSync(source, 'name: mine\nseats: preliminary\nsteps:\n  - bloc: { id: cf, councils: [baghdad] }\n');
+    const opened = openSession(source);
+    expect(opened.origin).toEqual({ kind: 'file', file: source });
+    const file = join(scratch, 'mine-edited.yaml');
+    saveScenario(apply(opened, toggleMembership(opened, 'baghdad', 'absher')), file);
+    const document = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(document['extends']).toBeUndefined();
+    expect(document['seats']).toBe('preliminary');
+    expect(document['steps']).toMatchObject([{ bloc: { id: 'cf', councils: ['baghdad'] } }, { leave: { units: ['absher'], from: 'cf' } }]);
+  });
+});

@@ -1,0 +1,73 @@
+/** Diffs between runs, expectation checks and the typed builder, on hand-computed Wasit cases. */
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../../src/scenarios/builder.js';
+import { diffScenarios } from '../../src/scenarios/diff.js';
+import { checkExpectations, formatCheckReport } from '../../src/scenarios/expectations.js';
+import { runScenario } from '../../src/scenarios/runner.js';
+
+// Wasit (best estimate, dossier §2.16): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16; majority 9.
+const deal = scenario('ajmal + feyli').deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' });
+
+describe('diffScenarios', () => {
+  it('names the changed fields and the step that caused them', () => {
+    const a = deal.load();
+    // One Ajmal seat to State of Law: 7 + 1 = 8 < 9 ⇒ deadlock; CF 4 + 2 + 2 = 8 < 9, others 8 < 9 ⇒ group B.
+    const b = scenario('ajmal 7')
+      .deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' })
+      .transfer({ council: 'wasit', from: 'wasit-ajmal', to: 'state-of-law' }, { note: 'the one seat' })
+      .load();
+    const diff = diffScenarios(a, b);
+    expect(diff.councils.map((council) => council.id)).toEqual(['wasit']);
+    const wasit = diff.councils[0]!;
+    expect(wasit.changes).toEqual([
+      { field: 'status', before: 'elected', after: 'deadlock' },
+      { field: 'governorFrom', before: 'wasit-ajmal', after: '—' },
+      { field: 'votes', before: '9', after: '8' },
+      { field: 'margin', before: '0', after: '-1' },
+      { field: 'group', before: 'C (derived)', after: 'B (derived)' },
+    ]);
+    expect(wasit.causes.map((cause) => `${cause.step} ${cause.kind}`)).toEqual(['step 2 transfer']);
+    expect(wasit.reverted).toEqual([]);
+    expect(diff.unchanged).toHaveLength(14);
+  });
+
+  it('a scenario against itself has no changes', () => {
+    const run = runScenario(deal.load());
+    expect(diffScenarios(run, run).councils).toEqual([]);
+  });
+});
+
+describe('expectations', () => {
+  it('pass and fail with the arithmetic', () => {
+    const loaded = deal
+      .expect({ council: 'wasit', status: 'elected', votes: 9, marginAtMost: 0, pivotalIncludes: ['quota-feyli'] })
+      .expect({ council: 'wasit', status: 'deadlock', note: 'wrong on purpose' })
+      .expect({ national: { seatsOf: ['wasit-ajmal'], seats: 8, elected: 3 } })
+      .load();
+    const check = checkExpectations(loaded, runScenario(loaded));
+    expect(check.ok).toBe(false);
+    expect(check.expectations.map((entry) => entry.ok)).toEqual([true, false, true]);
+    const report = formatCheckReport([check]);
+    expect(report).toContain('✗ wasit (expect[1]) — wrong on purpose');
+    expect(report).toContain('arithmetic: deal af: wasit-ajmal 8 + quota-feyli 1 = 9 ≥ 9 ⇒ elected, margin 0');
+    // Elected: wasit (deal), basra (Tasmim 12 of 23), karbala (Ibdaa 7 of 13) = 3.
+    expect(check.expectations[2]!.claims.map((claim) => claim.actual)).toEqual(['wasit-ajmal 8 = 8', '3 (basra, karbala, wasit)']);
+  });
+
+  it('a split list matches its factions in coalition claims', () => {
+    const loaded = scenario('split')
+      .split({ council: 'maysan', list: 'nabni', into: { badr: 4, aah: 2 } })
+      .deal({ id: 'd', parties: ['badr', 'state-of-law'], councils: ['maysan'], governor: 'badr' })
+      .expect({ council: 'maysan', coalitionIncludes: ['nabni', 'state-of-law'], coalitionExcludes: ['nsf'], status: 'elected', votes: 7 })
+      .load();
+    // badr 4 + state-of-law 3 = 7 ≥ 7 (Maysan 13 seats).
+    expect(checkExpectations(loaded, runScenario(loaded)).ok).toBe(true);
+  });
+});
+
+describe('the builder', () => {
+  it('produces the document a YAML file would hold', () => {
+    const document = scenario('doc').seats('preliminary').absent({ council: 'kirkuk', units: ['kdp'] }, { source: 'https://en.964media.com/23137/' }).toDocument();
+    expect(document).toEqual({ name: 'doc', seats: 'preliminary', steps: [{ absent: { council: 'kirkuk', units: ['kdp'] }, source: 'https://en.964media.com/23137/' }] });
+  });
+});

@@ -1,0 +1,258 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { GovsimDataError, GovsimUsageError } from '../../src/model/errors.js';
+import { formatRational, rational, rationalToNumber } from '../../src/model/rational.js';
+import { BLOCK_SIZE, wilsonInterval } from '../../src/model/uncertainty/index.js';
+import { loadScenario } from '../../src/scenarios/scenario-loader.js';
+import { type SimulationReport, exactSimulation, monteCarloSimulation, simulationModel } from '../../src/scenarios/simulate.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'govsim-simulate-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+function exactOf(name: string) {
+  const simulation = simulationModel(loadScenario(name));
+  const attempt = exactSimulation(simulation.model);
+  if (!('outcome' in attempt)) throw new Error(attempt.unavailable);
+  return { simulation, outcome: attempt.outcome };
+}
+
+describe('bundled scenarios with a probabilities block', () => {
+  it('kirkuk-2024: the 9-of-9 session happens only if all nine come and nobody breaks ranks', () => {
+    // Block: PUK 5 members at 0.97, Qiyada 2 and Ouroba 1 at 0.9, the Christian seat at 0.95; Qiyada
+    // defects with 0.1, Ouroba with 0.15. The boycotters vote against if they come, so 9 votes of 16
+    // still need all nine present and loyal, whether or not the boycott breaks:
+    //   0.97^5 · 0.9^2 · 0.9 · 0.95 · (1 − 0.1) · (1 − 0.15)
+    const { simulation, outcome } = exactOf('kirkuk-2024');
+    expect(simulation.model.councils.map((council) => council.id)).toEqual(['kirkuk']); // the council the scenario changes
+    const expected = rational(97n ** 5n * 9n ** 2n * 9n * 95n * 9n * 85n, 100n ** 5n * 10n ** 2n * 10n * 100n * 10n * 100n);
+    const kirkuk = outcome.councils[0]!;
+    expect(formatRational(kirkuk.elected)).toBe(formatRational(expected));
+    expect(rationalToNumber(kirkuk.elected)).toBeCloseTo(0.45496, 5);
+    // The PUK governor is not the CF's: the CF governs no council here (it did not get Kirkuk in 2024).
+    expect(formatRational(kirkuk.blocGoverns)).toBe('0');
+    expect(outcome.blocGovernsAtLeast.map(formatRational)).toEqual(['1', '0']);
+  });
+
+  it('badr-sadr-najaf-maysan: Maysan elects with 237/2500 (hand-computed)', () => {
+    // Maysan, majority 7: the deal holds badr 3 + hikma 2 = 5. The CF line holds with 0.7 and then aah,
+    // state-of-law and nasr vote against: at most the Sabean seat joins, 6 < 7. Otherwise two more votes
+    // are needed from aah 3 (joins 0.1), state-of-law 3 (0.05), nasr 1 (0.4), quota-sabean 1 (0.5):
+    // at most one more iff aah and state-of-law stay out and not both nasr and the Sabean join:
+    // 0.9 · 0.95 · (1 − 0.4·0.5) = 0.684. P(elected) = 0.3 · (1 − 0.684) = 0.0948 = 237/2500.
+    const { outcome } = exactOf('badr-sadr-najaf-maysan');
+    const maysan = outcome.councils.find((council) => council.council === 'maysan')!;
+    expect(formatRational(maysan.elected)).toBe('237/2500');
+    expect(formatRational(maysan.noQuorum)).toBe('0');
+    expect(outcome.shockCombinations).toBe(2);
+  });
+
+  it('Monte Carlo lands within its interval of the exact values, identically on 1 and 2 workers', async () => {
+    const { simulation, outcome } = exactOf('badr-sadr-najaf-maysan');
+    const options = { seed: 2024, runs: 6 * BLOCK_SIZE + 17 };
+    const one = await monteCarloSimulation(simulation.model, { ...options, workers: 1 });
+    const two = await monteCarloSimulation(simulation.model, { ...options, workers: 2 });
+    expect(two).toEqual(one);
+    outcome.councils.forEach((council, c) => {
+      for (const key of ['elected', 'deadlock', 'noQuorum'] as const) {
+        const value = rationalToNumber(council[key]);
+        const estimate = one.councils[c]![key];
+        const interval = wilsonInterval(estimate.count, one.draws, 3.2905); // 99.9%
+        expect(value, `${council.council} ${key}`).toBeGreaterThanOrEqual(interval.low);
+        expect(value, `${council.council} ${key}`).toBeLessThanOrEqual(interval.high);
+      }
+    });
+    const other = await monteCarloSimulation(simulation.model, { ...options, seed: 2025, workers: 2 });
+    expect(other.councils[0]!.elected.count).not.toBe(one.councils[0]!.elected.count);
+  });
+
+  it('an aborted worker run reports only whole merged blocks, marked interrupted', async () => {
+    const { simulation } = exactOf('kirkuk-2024');
+    const controller = new AbortController();
+    const result = await monteCarloSimulation(simulation.model, {
+      runs: 400 * BLOCK_SIZE,
+      workers: 2,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.blocks >= 3) controller.abort();
+      },
+    });
+    expect(result.interrupted).toBe(true);
+    expect(result.draws).toBeGreaterThanOrEqual(3 * BLOCK_SIZE);
+    expect(result.draws).toBeLessThan(400 * BLOCK_SIZE);
+    expect(result.draws % BLOCK_SIZE).toBe(0);
+  });
+});
+
+function scenarioFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function dataIssues(run: () => unknown): { file: string | undefined; paths: string[]; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GovsimDataError) return { file: error.file, paths: error.issues.map((issue) => issue.path), message: error.message };
+    throw error;
+  }
+  throw new Error('expected a data error');
+}
+
+describe('the probabilities block is validated like the rest of the file', () => {
+  it('shape errors name the file, the path and the line', () => {
+    const file = scenarioFile(
+      'bad-shape.yaml',
+      [
+        'name: bad shape',
+        'extends: kirkuk-2024',
+        'probabilities:',
+        '  defect: { qiyada: 1.5 }',
+        '  attendance: { all: [0.5] }',
+        '  shocks:',
+        '    - { id: x, p: "7/0", effect: hold, units: [kdp] }',
+        '  extra: 1',
+        '',
+      ].join('\n'),
+    );
+    const { file: named, paths, message } = dataIssues(() => simulationModel(loadScenario(file)));
+    expect(named).toContain('bad-shape.yaml');
+    expect(paths).toEqual(
+      expect.arrayContaining(['probabilities.defect.qiyada', 'probabilities.attendance.all', 'probabilities.shocks[0].p', 'probabilities.shocks[0].effect', 'probabilities.extra']),
+    );
+    expect(message).toMatch(/probabilities\.defect\.qiyada: expected a probability between 0 and 1, got 1\.5 \(line 4/);
+  });
+
+  it('names are resolved against the simulated councils', () => {
+    const file = scenarioFile(
+      'bad-names.yaml',
+      [
+        'name: bad names',
+        'extends: kirkuk-2024',
+        'probabilities:',
+        '  attendance: { nobody: 0.5 }',
+        '  councils:',
+        '    kirkuk:',
+        '      attendance: { itf: [0.5, 0.5, 0.5] }',
+        '      defect: { kdp: 0.1 }',
+        '      join: { puk-kirkuk: 0.1 }',
+        '    atlantis: {}',
+        '  shocks:',
+        '    - { id: s, p: 0.5, effect: absent, bloc: nosuchbloc }',
+        '',
+      ].join('\n'),
+    );
+    const { paths, message } = dataIssues(() => simulationModel(loadScenario(file), { councils: 'all' }));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'probabilities.attendance.nobody',
+        'probabilities.councils.kirkuk.attendance.itf',
+        'probabilities.councils.kirkuk.defect.kdp',
+        'probabilities.councils.kirkuk.join.puk-kirkuk',
+        'probabilities.councils.atlantis',
+        'probabilities.shocks[0].bloc',
+      ]),
+    );
+    expect(message).toContain('expected 2 probabilities (one per seat of itf in kirkuk), got 3');
+    expect(message).toContain('"kdp" is not in the coalition in kirkuk; use join');
+  });
+
+  it('unknown councils on the command line are usage errors', () => {
+    expect(() => simulationModel(loadScenario('kirkuk-2024'), { councils: ['gotham'] })).toThrow(GovsimUsageError);
+  });
+});
+
+describe('govsim simulate (in process)', () => {
+  // main() reports process.exitCode when a command sets it; start each case from a clean slate.
+  beforeEach(() => {
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  function captureStderr(): string[] {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    return lines;
+  }
+
+  it('writes exact and Monte Carlo figures as JSON', async () => {
+    const out = join(scratch, 'report.json');
+    const code = await main(['simulate', 'badr-sadr-najaf-maysan', '--method', 'both', '--runs', '9000', '--seed', '5', '--format', 'json', '--out', out]);
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as SimulationReport;
+    const maysan = report.councils.find((council) => council.council === 'maysan')!;
+    expect(maysan.elected.exact).toBe('237/2500');
+    expect(maysan.elected.value).toBeCloseTo(0.0948, 10);
+    expect(maysan.elected.monteCarlo!.count).toBeGreaterThan(0);
+    expect(report.monteCarlo).toMatchObject({ seed: 5, draws: 9000, stop: 'runs', blockSize: BLOCK_SIZE });
+    expect(report.interrupted).toBe(false);
+    expect(report.national.atLeast).toHaveLength(3);
+  });
+
+  it('CSV is long: one row per council, measure and unit', async () => {
+    const out = join(scratch, 'report.csv');
+    expect(await main(['simulate', 'kirkuk-2024', '--format', 'csv', '--out', out])).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('council,measure,unit,exact,exact_value,mc_estimate,mc_low,mc_high,mc_count');
+    const elected = rational(18198317234655171n, 40000000000000000n); // the kirkuk-2024 figure checked above
+    expect(lines).toContain(`kirkuk,elected,,${formatRational(elected)},${rationalToNumber(elected)},,,,`);
+    expect(lines.some((line) => line.startsWith('national,cf-governs-at-least,1,0,0'))).toBe(true);
+  });
+
+  it('bad options exit 2; a bad block exits 65 with the file and path', async () => {
+    captureStderr();
+    expect(await main(['simulate', 'kirkuk-2024', '--runs', '0'])).toBe(2);
+    expect(await main(['simulate', 'kirkuk-2024', '--runs', '10', '--precision', '0.01'])).toBe(2);
+    expect(await main(['simulate', 'kirkuk-2024', '--method', 'sometimes'])).toBe(2);
+    const shocks = Array.from({ length: 11 }, (_, s) => `    - { id: s${s}, p: 0.5, effect: absent, units: [kdp] }`);
+    const many = scenarioFile('many-shocks.yaml', ['name: many shocks', 'extends: kirkuk-2024', 'probabilities:', '  shocks:', ...shocks, ''].join('\n'));
+    expect(await main(['simulate', many, '--method', 'exact'])).toBe(2);
+    const stderr = captureStderr();
+    const bad = scenarioFile('bad-cli.yaml', ['name: bad', 'extends: kirkuk-2024', 'probabilities:', '  join: { kdp: "2" }', ''].join('\n'));
+    expect(await main(['simulate', bad])).toBe(65);
+    expect(stderr.join('')).toMatch(/bad-cli\.yaml: probabilities\.join\.kdp: expected a probability between 0 and 1, got "2"/);
+    expect(stderr.join('')).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+});
+
+describe('govsim simulate as a process', () => {
+  it('Ctrl-C prints the partial result marked interrupted and exits 130', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', 'kirkuk-2024', '--runs', '1000000000', '--progress', '--format', 'json'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const interrupted = new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The first progress line means the run (and its SIGINT handler) is under way.
+        if (stderr.includes('simulating [') && !child.killed) {
+          child.kill('SIGINT');
+          resolve();
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await interrupted;
+    expect(code).toBe(130);
+    const report = JSON.parse(stdout) as SimulationReport;
+    expect(report.interrupted).toBe(true);
+    expect(report.monteCarlo!.stop).toBe('interrupted');
+    expect(report.monteCarlo!.draws % BLOCK_SIZE).toBe(0);
+    expect(report.monteCarlo!.draws).toBeLessThan(1_000_000_000);
+  }, 60_000);
+});
