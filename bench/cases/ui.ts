@@ -32,7 +32,7 @@ class Tty extends EventEmitter {
   text = '';
   onWrite: (() => void) | undefined;
   write = (chunk: string): boolean => {
-    this.text = chunk;
+    this.text += chunk;
     this.onWrite?.();
     return true;
   };
@@ -65,15 +65,25 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Time from a key on stdin to the next frame on stdout. */
+/**
+ * Time from a key on stdin to the end of the next frame on stdout. One render is several synchronous
+ * writes (synchronized-output markers, erase, frame): the frame is complete at the last of them.
+ */
 function timeKey(stdout: Tty, stdin: Keys, key: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
+    let last = 0;
+    stdout.text = '';
     const timer = setTimeout(() => reject(new Error(`no frame after key ${JSON.stringify(key)}`)), 2000);
     stdout.onWrite = () => {
-      stdout.onWrite = undefined;
-      clearTimeout(timer);
-      resolve(performance.now() - start);
+      if (last === 0) {
+        clearTimeout(timer);
+        setImmediate(() => {
+          stdout.onWrite = undefined;
+          resolve(last - start);
+        });
+      }
+      last = performance.now();
     };
     stdin.press(key);
   });

@@ -188,3 +188,19 @@ describe('the merge plan', () => {
     expect(plan.tally[0]).toBe(3 * BLOCK_SIZE);
   });
 });
+
+describe('Wilson score interval', () => {
+  it('matches a hand computation', () => {
+    // 40 of 100, z = 1.96, z² = 3.8416: center = (0.4 + 3.8416/200)/(1 + 3.8416/100) = 0.419208/1.038416 = 0.403699;
+    // half = 1.96/1.038416 · sqrt(0.4·0.6/100 + 3.8416/40000) = 1.887490 · 0.049960 = 0.094300.
+    const { low, high } = wilsonInterval(40, 100, 1.96);
+    expect(low).toBeCloseTo(0.309399, 5);
+    expect(high).toBeCloseTo(0.497999, 5);
+  });
+
+  it('is exactly [0, …] at no successes and […, 1] at all successes', () => {
+    expect(wilsonInterval(0, 5000).low).toBe(0);
+    expect(wilsonInterval(0, 5000).high).toBeCloseTo(1.96 ** 2 / (5000 + 1.96 ** 2), 6); // z²/(n + z²)
+    expect(wilsonInterval(5000, 5000).high).toBe(1);
+  });
+});

@@ -20,7 +20,8 @@ export function wilsonInterval(successes: number, trials: number, z: number = Z_
   const scale = 1 + z2 / trials;
   const center = (p + z2 / (2 * trials)) / scale;
   const half = (z / scale) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+  // At 0 and n successes the bound is exactly 0 (or 1); the float arithmetic would leave ~1e-20.
+  return { low: successes <= 0 ? 0 : Math.max(0, center - half), high: successes >= trials ? 1 : Math.min(1, center + half) };
 }
 
 /** Half the width of the Wilson interval: the precision a run has reached for this proportion. */
