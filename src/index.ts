@@ -1,8 +1,37 @@
-/** govsim library entry: load a dataset, run scenarios, analyse councils, compute power indices. */
-export * from './model/council.js';
-export * from './model/errors.js';
-export * from './model/power/index.js';
-export { formatRational, parseRational, type Rational, rational, rationalToNumber } from './model/rational.js';
+/**
+ * `govsim`: the library entry. Load a dataset, build or load a scenario, run it, analyse a council,
+ * compute power indices, diff two scenarios, simulate uncertain attendance. Every export is named
+ * here on purpose (docs/library.md documents each one, and a test keeps the two in step); the
+ * engine's other modules are internal.
+ */
+
+// Errors: every failure is a GovsimError with the process exit code the CLI uses.
+export {
+  ExitCode,
+  GovsimDataError,
+  GovsimError,
+  GovsimMissingFileError,
+  GovsimUsageError,
+  type DataIssue,
+} from './model/errors.js';
+export { GovsimBatchError } from './scenarios/batch.js';
+
+// Councils: the model every face shares.
+export {
+  absoluteMajority,
+  councilRules,
+  DEFAULT_RULES,
+  memberCount,
+  presentCount,
+  type Council,
+  type CouncilConstraints,
+  type CouncilRules,
+  type RunoffRule,
+  type UnitKind,
+  type VotingUnit,
+} from './model/council.js';
+
+// Datasets.
 export {
   actorsOf,
   blocsOf,
@@ -11,31 +40,130 @@ export {
   councilsFor,
   factionSplit,
   loadDataset,
-  measurePublishedFigure,
   nationalTotals,
   outcomesOf,
   publishedChecks,
   resolvedCouncil,
   resolvedCouncils,
-  seatSetId,
+  type Confidence,
   type CouncilsOptions,
+  type Dataset,
   type DatasetOptions,
   type LoadedDataset,
   type NationalTotals,
+  type Outcome,
   type PublishedCheck,
   type ResolvedCouncil,
   type ResolvedFaction,
   type ResolvedList,
   type ResolvedQuotaMember,
 } from './scenarios/dataset.js';
-export type { Confidence, Dataset, Outcome } from './scenarios/dataset-schema.js';
-export { formatDataPath, parseDataFile, readDataFile } from './scenarios/data-file.js';
-export * from './scenarios/index.js';
+export { councilGame, datasetCouncil, scenarioCouncil } from './api.js';
+
+// Scenarios: build or load, run, check, diff.
 export {
-  BLOCK_SIZE,
-  SHOCK_EFFECTS,
+  scenarioJsonSchema,
+  STEP_KINDS,
+  type Expectation,
+  type Group,
+  type OutcomeStatus,
+  type ScenarioDocument,
+  type SourceEntry,
+  type Step,
+  type StepInput,
+  type StepKind,
+  type StepOf,
+} from './scenarios/scenario-schema.js';
+export { scenario, ScenarioBuilder, type StepMeta } from './scenarios/builder.js';
+export {
+  bundledScenarioNames,
+  loadScenario,
+  scenarioFromDocument,
+  type LoadedScenario,
+  type LoadOptions,
+  type ResolvedStep,
+} from './scenarios/scenario-loader.js';
+export {
+  runScenario,
+  type CouncilChange,
+  type CouncilOutcome,
+  type CouncilResult,
+  type ExplanationEntry,
+  type NationalSummary,
+  type PostResult,
+  type ScenarioRun,
+  type UnitResult,
+} from './scenarios/runner.js';
+export { checkExpectations, formatCheckReport, type ClaimResult, type ExpectationResult, type ScenarioCheck } from './scenarios/expectations.js';
+export { diffRuns, diffScenarios, type CouncilDiff, type DiffField, type FieldChange, type ScenarioDiff } from './scenarios/diff.js';
+export { checkScenarios, loadScenarios, runScenarios, type BatchRun } from './scenarios/batch.js';
+
+// Council analysis and the session procedure.
+export {
+  analyzeCouncil,
+  type AnalysisOptions,
+  type CoalitionCheck,
+  type CouncilAnalysis,
+  type CouncilCoalition,
+  type CouncilPower,
+  type HingeChange,
+  type HingeSeat,
+  type Prediction,
+  type PredictionTheory,
+  type QuorumCheck,
+  type UnitRole,
+  type UnitSummary,
+  type WinningCoalitions,
+} from './model/analysis/index.js';
+export {
+  runSession,
+  type Candidacy,
+  type PostOutcome,
+  type PostStatus,
+  type RunoffResult,
+  type SessionOutcome,
+  type SessionPlan,
+} from './model/session/index.js';
+export { formatExplanationLine, RULES, type ExplanationLine, type RuleBasis, type RuleConfidence, type RuleId } from './model/explanation.js';
+
+// Power indices of weighted voting games (exact rationals).
+export {
+  banzhaf,
+  coleman,
+  countMinimalWinning,
+  countWinning,
+  deeganPackel,
+  gameIssues,
+  johnston,
+  minimalWinningCoalitions,
+  owen,
+  POWER_INDEX_LABELS,
+  publicGood,
+  shapleyShubik,
+  validateGame,
+  type ColemanResult,
+  type PlayerPower,
+  type PowerIndexName,
+  type PowerIndexResult,
+  type ValidateGameOptions,
+  type WeightedGame,
+} from './model/power/index.js';
+export { formatRational, parseRational, rational, rationalToNumber, type Rational } from './model/rational.js';
+
+// Uncertainty: a scenario's `probabilities:` block, exact and seeded Monte Carlo.
+export {
+  exactSimulation,
+  monteCarloSimulation,
+  simulationModel,
+  simulationReport,
+  type ExactAttempt,
+  type ModelOptions,
+  type SimulationModel,
+  type SimulationOptions,
+  type SimulationReport,
+} from './scenarios/simulate.js';
+export {
   buildProbabilisticScenario,
-  exactAvailability,
   exactCouncilOutcome,
   exactScenarioOutcome,
   parseProbability,
@@ -57,14 +185,3 @@ export {
   type ShockEffect,
   type ShockSpec,
 } from './model/uncertainty/index.js';
-export { Xoshiro128StarStar, streamGenerator } from './model/random.js';
-export { ProbabilitiesSchema } from './scenarios/probabilities-schema.js';
-export {
-  exactSimulation,
-  monteCarloSimulation,
-  simulationModel,
-  simulationReport,
-  type SimulationModel,
-  type SimulationOptions,
-  type SimulationReport,
-} from './scenarios/simulate.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clearAnalysisCache } from '../../src/scenarios/council-engine.js';
-import { runScenario } from '../../src/scenarios/runner.js';
+import { clearRunCaches, runScenario } from '../../src/scenarios/runner.js';
 import { loadScenario } from '../../src/scenarios/scenario-loader.js';
 import { type BenchCase, medianMicros } from '../harness.js';
 
@@ -78,13 +78,24 @@ export const cases: BenchCase[] = [
     name: 'scenario: 15 councils end to end (loaded scenario → results)',
     floor: { value: 1, unit: 'ms', kind: 'max', source: 'issue 5' },
     measure: () => {
+      // The floor's reading: base councils cached per process (as the issue asks), the councils the
+      // scenario's steps touch analysed afresh on every call.
       const loaded = loadScenario('badr-sadr-najaf-maysan', { cwd: root });
-      const warm = medianMicros(() => runScenario(loaded));
-      const cold = medianMicros(() => {
+      runScenario(loaded);
+      const touchedFresh = medianMicros(() => {
         clearAnalysisCache();
         return runScenario(loaded);
       });
-      return { value: warm / 1000, unit: 'ms', note: `analysis memo warm (councils analysed before); cold, every council analysed afresh: ${(cold / 1000).toFixed(2)} ms` };
+      const cold = medianMicros(() => {
+        clearRunCaches();
+        return runScenario(loaded);
+      });
+      const warm = medianMicros(() => runScenario(loaded));
+      return {
+        value: touchedFresh / 1000,
+        unit: 'ms',
+        note: `base councils cached, touched ones analysed afresh; nothing cached: ${(cold / 1000).toFixed(2)} ms; everything memoised: ${(warm / 1000).toFixed(3)} ms`,
+      };
     },
   },
   {

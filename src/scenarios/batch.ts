@@ -69,9 +69,12 @@ function walk(dir: string, out: string[]): void {
  */
 export function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   const errors: GovsimError[] = [];
   const add = (file: string): void => {
-    if (!files.includes(file)) files.push(file);
+    if (seen.has(file)) return;
+    seen.add(file);
+    files.push(file);
   };
   for (const input of inputs) {
     const path = resolve(cwd, input);

@@ -67,46 +67,49 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
   const fast = analyzeFast(prepared, { power: false });
   const { ids, size, weights, majority, present, members, declaredMask } = prepared;
   const quorumMet = present >= majority;
-  const inCoalition = (u: number): boolean => declaredMask !== -1 && (declaredMask & (1 << u)) !== 0;
 
-  // Votes and sizes once per minimal winning coalition; only the few shown are turned into id lists.
-  const count = fast.minimal.length;
+  // Votes and sizes once per minimal winning coalition; only the few shown become id lists.
+  const minimal = fast.minimal;
+  const count = minimal.length;
   const maskVotes = new Int32Array(count);
   const maskUnits = new Int32Array(count);
   let common = count > 0 ? -1 : 0;
   for (let i = 0; i < count; i++) {
-    const mask = fast.minimal[i]!;
+    const mask = minimal[i]!;
     let total = 0;
-    for (let u = 0; u < size; u++) if ((mask & (1 << u)) !== 0) total += weights[u]!;
+    let units = 0;
+    for (let rest = mask; rest !== 0; rest &= rest - 1) {
+      total += weights[31 - Math.clz32(rest & -rest)]!;
+      units++;
+    }
     maskVotes[i] = total;
-    maskUnits[i] = popcount(mask);
+    maskUnits[i] = units;
     common &= mask;
   }
-  const unitsOf = (mask: number): string[] => ids.filter((_, u) => (mask & (1 << u)) !== 0);
-  const shown = (select: (i: number) => boolean): string[][] => {
-    const picked: number[] = [];
-    for (let i = 0; i < count; i++) if (select(i)) picked.push(i);
-    picked.sort((a, b) => maskVotes[a]! - maskVotes[b]! || maskUnits[a]! - maskUnits[b]! || fast.minimal[a]! - fast.minimal[b]!);
-    return picked.slice(0, 3).map((i) => unitsOf(fast.minimal[i]!));
-  };
 
   const pivotal: string[] = [];
   const votes = fast.declaredVotes;
   if (declaredMask !== -1 && quorumMet && votes >= majority) {
-    for (let u = 0; u < size; u++) if (inCoalition(u) && weights[u]! > 0 && votes - weights[u]! < majority) pivotal.push(ids[u]!);
+    for (let u = 0; u < size; u++) {
+      if ((declaredMask & (1 << u)) !== 0 && weights[u]! > 0 && votes - weights[u]! < majority) pivotal.push(ids[u]!);
+    }
   }
 
-  const hinges = hingeLines(prepared.ids, weights, fast, declaredMask, votes, majority, present, coalitionLabel(ids, declaredMask));
+  const hinges = hingeLines(ids, weights, fast, declaredMask, votes, majority, present, declaredMask === -1 ? '' : unitsOf(ids, declaredMask).join(' + '));
   const flips = hinges.length;
   const predictions =
     count === 0
       ? []
       : [
-          { label: `minimum winning: fewest seats (${RULES.minimumWinning.citation})`, coalitions: shown((i) => maskVotes[i] === fast.fewestVotes) },
-          { label: `fewest parties (${RULES.bargaining.citation})`, coalitions: shown((i) => maskUnits[i] === fast.fewestUnits) },
+          { label: `minimum winning: fewest seats (${RULES.minimumWinning.citation})`, coalitions: shown(ids, minimal, maskVotes, maskUnits, maskVotes, fast.fewestVotes) },
+          { label: `fewest parties (${RULES.bargaining.citation})`, coalitions: shown(ids, minimal, maskVotes, maskUnits, maskUnits, fast.fewestUnits) },
         ];
 
-  const absent = council.units.filter((unit) => (unit.present ?? unit.seats) < unit.seats).map((unit) => `${unit.id} ${unit.seats - (unit.present ?? unit.seats)}`);
+  const absent: string[] = [];
+  for (const unit of council.units) {
+    const away = unit.seats - (unit.present ?? unit.seats);
+    if (away > 0) absent.push(`${unit.id} ${away}`);
+  }
   const explanation: EngineLine[] = [
     { rule: RULES.absoluteMajority.citation, text: `absolute majority = floor(${members}/2) + 1 = ${majority} of ${members} members, present or not` },
     {
@@ -124,21 +127,42 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     quorum: { needed: majority, present, met: quorumMet },
     pivotal,
     minimalWinningCount: count,
-    vetoPlayers: count > 0 ? unitsOf(common) : [],
+    vetoPlayers: count > 0 ? unitsOf(ids, common) : [],
     predictions,
     hinges,
     explanation,
   };
 }
 
-function popcount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
+function unitsOf(ids: readonly string[], mask: number): string[] {
+  const out: string[] = [];
+  for (let u = 0; u < ids.length; u++) if ((mask & (1 << u)) !== 0) out.push(ids[u]!);
+  return out;
 }
 
-function coalitionLabel(ids: readonly string[], mask: number): string {
-  return mask === -1 ? '' : ids.filter((_, u) => (mask & (1 << u)) !== 0).join(' + ');
+/** Up to three minimal winning coalitions whose `key` equals `wanted`, fewest votes then fewest units first (a linear selection: there may be thousands). */
+function shown(
+  ids: readonly string[],
+  minimal: ArrayLike<number>,
+  maskVotes: Int32Array,
+  maskUnits: Int32Array,
+  key: Int32Array,
+  wanted: number,
+): string[][] {
+  const best: number[] = [];
+  const before = (a: number, b: number): boolean =>
+    maskVotes[a]! - maskVotes[b]! < 0 || (maskVotes[a] === maskVotes[b] && (maskUnits[a]! < maskUnits[b]! || (maskUnits[a] === maskUnits[b] && minimal[a]! < minimal[b]!)));
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== wanted) continue;
+    if (best.length === 3 && !before(i, best[2]!)) continue;
+    let at = best.length < 3 ? best.length : 2;
+    best[at] = i;
+    while (at > 0 && before(best[at]!, best[at - 1]!)) {
+      [best[at - 1], best[at]] = [best[at]!, best[at - 1]!];
+      at--;
+    }
+  }
+  return best.map((i) => unitsOf(ids, minimal[i]!));
 }
 
 /**

@@ -81,6 +81,11 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
     const missing = expectation.pivotalIncludes.filter((id) => !includesParty(council, council.pivotal, id));
     claim('pivotalIncludes', missing.length === 0, list(expectation.pivotalIncludes), missing.length ? `pivotal ${list(council.pivotal)} lacks ${missing.join(', ')}` : list(council.pivotal));
   }
+  for (const [post, winner] of Object.entries(expectation.posts ?? {})) {
+    const voted = council.posts?.find((entry) => entry.post === post);
+    const actual = voted ? `${voted.winner ?? 'nobody'} (${voted.status}, ${voted.votes} of ${voted.needed})` : 'not voted (no package and no chair in a deal)';
+    claim(`posts.${post}`, voted !== undefined && voted.winner === winner, winner ?? 'nobody', actual);
+  }
   return out;
 }
 

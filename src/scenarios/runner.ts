@@ -14,7 +14,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Council, CouncilConstraints, VotingUnit } from '../model/council.js';
-import { analyze, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
+import { analyze, clearAnalysisCache, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
 import { groupOf, type GroupSource } from './grouping.js';
 import type { LoadedScenario, ResolvedStep } from './scenario-loader.js';
 import type { Group, OutcomeStatus } from './scenario-schema.js';
@@ -58,7 +58,6 @@ export interface CouncilChange {
 
 export interface UnitResult {
   readonly id: string;
-  readonly name: string;
   readonly seats: number;
   readonly present: number;
   /** The list a faction belongs to. */
@@ -92,6 +91,7 @@ export interface CouncilResult {
   readonly decision: string;
   readonly pivotal: readonly string[];
   readonly hinge: readonly string[];
+  /** Coalition theories' predictions (minimal winning coalitions), listed unless a governor is elected. */
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   readonly posts?: readonly PostResult[];
   readonly units: readonly UnitResult[];
@@ -123,7 +123,7 @@ export interface ScenarioRun {
 export function runScenario(scenario: LoadedScenario): ScenarioRun {
   const labels = new Map<number, ResolvedStep>();
   for (const step of scenario.steps) labels.set(step.index, step);
-  const councils = scenario.state.councilOrder.map((id) => runCouncil(scenario.state, id, labels));
+  const councils = scenario.state.councilOrder.map((id) => untouchedResult(scenario, id) ?? runCouncil(scenario.state, id, labels));
   return {
     id: scenario.file !== undefined ? basename(scenario.file, extname(scenario.file)) : scenario.name,
     scenario: scenario.name,
@@ -134,6 +134,32 @@ export function runScenario(scenario: LoadedScenario): ScenarioRun {
     councils,
     national: summarise(councils),
   };
+}
+
+/** Results of councils no step touched, per base state: they are the same in every scenario on that base. */
+let untouched = new WeakMap<ScenarioState, Map<string, CouncilResult>>();
+
+/** Forgets every memoised council result and analysis (benchmarks measure the cold path with it). */
+export function clearRunCaches(): void {
+  untouched = new WeakMap();
+  clearAnalysisCache();
+}
+
+/**
+ * A council no step touched (no provenance, same council object as the base) has the result it has in
+ * the base state; a batch of scenarios that each edit a council or two computes the others once.
+ */
+function untouchedResult(scenario: LoadedScenario, councilId: string): CouncilResult | undefined {
+  const { state, base } = scenario;
+  if ((state.provenance[councilId]?.length ?? 0) > 0 || state.councils[councilId] !== base.councils[councilId]) return undefined;
+  const key = `${councilId}\0${JSON.stringify(state.rules)}`;
+  let byCouncil = untouched.get(base);
+  const found = byCouncil?.get(key);
+  if (found) return found;
+  const result = Object.freeze(runCouncil(state, councilId, new Map()));
+  if (!byCouncil) untouched.set(base, (byCouncil = new Map<string, CouncilResult>()));
+  byCouncil.set(key, result);
+  return result;
 }
 
 function summarise(councils: readonly CouncilResult[]): NationalSummary {
@@ -412,7 +438,6 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     const defected = defectedVotes(unit);
     return {
       id: unit.id,
-      name: unit.name,
       seats: unit.seats,
       present: unit.present,
       ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
@@ -432,7 +457,8 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     decision: decision.text,
     pivotal,
     hinge: analysis.hinges,
-    predictions: analysis.predictions,
+    // Predictions matter where no declared coalition elected a governor.
+    predictions: outcome.status === 'elected' ? [] : analysis.predictions,
     ...(posts ? { posts } : {}),
     units,
     changes,

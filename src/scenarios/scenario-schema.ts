@@ -202,6 +202,7 @@ export const Expectation = z
     members: Seats.optional(),
     group: z.enum(GROUPS).optional(),
     pivotalIncludes: z.array(Id).optional(),
+    posts: z.record(Id, z.union([Id, z.null()])).optional().describe('post → the unit whose candidate wins it (null: nobody), when the posts are voted'),
     note: z.string().optional(),
   })
   .refine((entry) => (entry.council === undefined) !== (entry.national === undefined), { error: 'an expectation names either a `council` or `national`' })

@@ -8,8 +8,7 @@
  * with the runner's majority as threshold and its quorum.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
 import { type Rational, formatRational, rationalToNumber } from '../model/rational.js';
@@ -158,10 +157,6 @@ export interface SimulationOptions extends MonteCarloOptions {
 
 export const MAX_WORKERS = 64;
 
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
-
 /** Seeded Monte Carlo; identical for the same seed with any number of workers. */
 export async function monteCarloSimulation(model: ProbabilisticScenario, options: SimulationOptions = {}): Promise<MonteCarloResult> {
   const workers = options.workers ?? 1;
@@ -219,6 +214,7 @@ async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, co
       };
       for (const slot of pool) {
         slot.worker.on('message', (message: TallyMessage) => {
+          if (settled) return; // a block still in flight when the run stopped
           slot.queued--;
           plan.complete(message.index, message.tally);
           options.onProgress?.(plan.progress());
@@ -257,7 +253,7 @@ function startWorker(data: SimulateWorkerData): Worker {
   const file = simulateWorkerFile();
   if (!file.endsWith('.ts')) return new Worker(file, { workerData: data });
   // Running from source: worker threads do not inherit the TypeScript loader, so register it first.
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(new URL(`file://${file}`).href)}); });`;
+  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
 

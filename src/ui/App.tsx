@@ -89,7 +89,7 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header ui={ui} width={width} />
-      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+      <Box height={bodyHeight} flexDirection="column">
         <ErrorBoundary resetKey={ui}>
           <Body ui={ui} width={width} height={bodyHeight} />
         </ErrorBoundary>

@@ -5,14 +5,16 @@
  * keyboard toggle, so this module adds those as small functions that build ordinary scenario steps.
  */
 import { analyzeCouncil } from '../model/analysis/index.js';
-import { absoluteMajority, memberCount, presentCount } from '../model/council.js';
+import { absoluteMajority, type Council, memberCount, presentCount, unitPresent } from '../model/council.js';
+import { banzhaf, shapleyShubik } from '../model/power/index.js';
+import { analyze } from '../scenarios/council-engine.js';
 import type { CouncilAnalysis } from '../model/analysis/types.js';
 import { GovsimError } from '../model/errors.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
 import { type CouncilResult, type ExplanationEntry, modelCouncil, type ScenarioRun } from '../scenarios/runner.js';
 import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
 import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';
-import type { ScenarioState } from '../scenarios/scenario-state.js';
+import { defectedVotes, type ScenarioState } from '../scenarios/scenario-state.js';
 import { diffRuns, type ScenarioDiff } from '../scenarios/diff.js';
 import { type Session, sessionFrom, type SessionOrigin } from './session.js';
 
@@ -103,28 +105,6 @@ export interface CountryRow {
 }
 
 const countryCache = new WeakMap<ScenarioRun, readonly CountryRow[]>();
-const analysisCache = new WeakMap<ScenarioState, Map<string, CouncilAnalysis | string>>();
-
-/** The council analysed with `coalition` declared (cached per state); a string is the error message. */
-function analysisOf(state: ScenarioState, councilId: string, coalition: readonly string[] | undefined, power: boolean): CouncilAnalysis | string {
-  let perState = analysisCache.get(state);
-  if (!perState) {
-    perState = new Map();
-    analysisCache.set(state, perState);
-  }
-  const key = `${councilId}\0${coalition?.join(',') ?? ''}\0${power}`;
-  const cached = perState.get(key);
-  if (cached !== undefined) return cached;
-  let analysis: CouncilAnalysis | string;
-  try {
-    analysis = analyzeCouncil(modelCouncil(state, councilId), { ...(coalition ? { coalition } : {}), power });
-  } catch (error) {
-    if (!(error instanceof GovsimError)) throw error;
-    analysis = error.message;
-  }
-  perState.set(key, analysis);
-  return analysis;
-}
 
 export function countryRows(session: Session): readonly CountryRow[] {
   const cached = countryCache.get(session.run);
@@ -245,14 +225,43 @@ export interface CouncilDetail {
   readonly check: { readonly votes: number; readonly needed: number; readonly margin: number; readonly majority: boolean } | null;
   readonly units: readonly UnitRow[];
   readonly pivotal: readonly string[];
+  /** Single-seat changes that flip whether the coalition (or any coalition) has a majority. */
   readonly hinges: readonly string[];
   readonly explanation: readonly ExplanationEntry[];
   /** Why the power indices are missing, when they are. */
   readonly powerNote?: string;
-  readonly analysisError?: string;
 }
 
 const detailCache = new WeakMap<ScenarioRun, Map<string, CouncilDetail>>();
+const powerCache = new Map<string, { banzhaf: Map<string, number>; shapleyShubik: Map<string, number> } | string>();
+const POWER_CACHE_LIMIT = 512;
+
+/**
+ * Normalised Banzhaf and Shapley–Shubik shares of the council's weighted game (weights = present seats,
+ * quota = the absolute majority, as the analysis defines it). They depend on attendance only, not on who
+ * is in the coalition, so they are memoised by the game. A string says why they are undefined.
+ */
+function powerShares(model: Council): { banzhaf: Map<string, number>; shapleyShubik: Map<string, number> } | string {
+  const quota = absoluteMajority(memberCount(model));
+  const weights = model.units.map(unitPresent);
+  const names = model.units.map((unit) => unit.id);
+  const key = `${quota}|${weights.join(',')}|${names.join(',')}`;
+  const cached = powerCache.get(key);
+  if (cached !== undefined) return cached;
+  const present = presentCount(model);
+  let shares: ReturnType<typeof powerShares>;
+  if (present < quota) shares = `power indices undefined: those present (${present}) cannot reach ${quota}`;
+  else {
+    const game = { quota, weights, names };
+    shares = {
+      banzhaf: new Map(banzhaf(game).players.map((player) => [player.name, player.float])),
+      shapleyShubik: new Map(shapleyShubik(game).players.map((player) => [player.name, player.float])),
+    };
+  }
+  if (powerCache.size >= POWER_CACHE_LIMIT) powerCache.delete(powerCache.keys().next().value!);
+  powerCache.set(key, shares);
+  return shares;
+}
 
 export function councilDetail(session: Session, councilId: string): CouncilDetail {
   let perRun = detailCache.get(session.run);
@@ -264,47 +273,50 @@ export function councilDetail(session: Session, councilId: string): CouncilDetai
   if (cached) return cached;
   const result = session.run.councils.find((council) => council.id === councilId);
   if (!result) throw new RangeError(`unknown council ${councilId}`);
+  const model = modelCouncil(session.state, councilId);
   const coalition = screenCoalition(session.state, result);
-  const analysis = analysisOf(session.state, councilId, coalition?.units, true);
-  const failed = typeof analysis === 'string' ? analysis : undefined;
-  const ok = typeof analysis === 'string' ? undefined : analysis;
-  const banzhaf = new Map(ok?.power?.banzhaf.players.map((player) => [player.name, player.float]) ?? []);
-  const shapley = new Map(ok?.power?.shapleyShubik.players.map((player) => [player.name, player.float]) ?? []);
-  const pivotal = ok?.coalition ? ok.coalition.pivotal : result.pivotal;
+  // The runner's own analysis, with the coalition on screen declared (memoised by council content).
+  const analysis = analyze(model, coalition?.units);
+  let check: CouncilDetail['check'] = null;
+  if (coalition?.governing) {
+    const { outcome } = result;
+    check = { votes: outcome.votes, needed: outcome.needed, margin: outcome.votes - outcome.needed, majority: outcome.status === 'elected' };
+  } else if (coalition) {
+    const votes = presentCount({ ...model, units: model.units.filter((unit) => coalition.units.includes(unit.id)) });
+    check = { votes, needed: analysis.majority, margin: votes - analysis.majority, majority: analysis.quorum.met && votes >= analysis.majority };
+  }
+  const pivotal = coalition ? analysis.pivotal : result.pivotal;
+  const power = powerShares(model);
   const members = new Set(coalition?.units ?? []);
   const splittable = new Set(splittableLists(session, councilId));
-  const kinds = new Map(session.state.councils[councilId]?.units.map((unit) => [unit.id, unit.kind]) ?? []);
-  const units = result.units.map((unit): UnitRow => {
-    const power = banzhaf.get(unit.id);
-    const ss = shapley.get(unit.id);
+  // Units as the scenario state holds them (names, kinds, factions), with the run's attendance.
+  const units = (session.state.councils[councilId]?.units ?? []).map((unit): UnitRow => {
+    const bz = typeof power === 'string' ? undefined : power.banzhaf.get(unit.id);
+    const ss = typeof power === 'string' ? undefined : power.shapleyShubik.get(unit.id);
     return {
       id: unit.id,
       name: unit.name,
-      kind: kinds.get(unit.id) ?? 'list',
+      kind: unit.kind,
       seats: unit.seats,
       present: unit.present,
-      defected: unit.defected ?? 0,
+      defected: defectedVotes(unit),
       ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
       inCoalition: members.has(unit.id),
       pivotal: pivotal.includes(unit.id),
-      ...(power !== undefined ? { banzhaf: power } : {}),
+      ...(bz !== undefined ? { banzhaf: bz } : {}),
       ...(ss !== undefined ? { shapleyShubik: ss } : {}),
       splittable: splittable.has(unit.id),
     };
   });
-  const check = ok?.coalition
-    ? { votes: ok.coalition.votes, needed: ok.coalition.needed, margin: ok.coalition.margin, majority: ok.coalition.majority }
-    : null;
   const detail: CouncilDetail = {
     result,
     coalition,
     check,
     units,
     pivotal,
-    hinges: ok ? ok.hinges.map((hinge) => hinge.text) : result.hinge,
+    hinges: analysis.hinges,
     explanation: result.explanation,
-    ...(ok && !ok.power ? { powerNote: `power indices undefined: those present (${ok.present}) cannot reach ${ok.majority}` } : {}),
-    ...(failed !== undefined ? { analysisError: failed } : {}),
+    ...(typeof power === 'string' ? { powerNote: power } : {}),
   };
   perRun.set(councilId, detail);
   return detail;

@@ -64,7 +64,8 @@ describe('the council view', () => {
     open.stdin.write('\r');
     await until(() => open!.lastFrame().includes('Najaf · 15 members · majority 8'), 'the Najaf view');
     let frame = open.lastFrame();
-    expect(frame).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED · governor from nabni');
+    expect(frame).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
+    expect(frame).toContain('governor from nabni · pivotal: nabni, state-of-law, nsf');
     expect(frame).toMatch(/› \[x\] nabni/);
     expect(widest(frame)).toBeLessThanOrEqual(80);
     open.stdin.write(' ');
@@ -78,16 +79,30 @@ describe('the council view', () => {
     expect(frame).toMatch(/^█{3}▓{2}█▒{2}│/m);
   });
 
-  it('shows power indices, pivotal units and the hinge pane', async () => {
+  it('shows power indices and pivotal units', async () => {
     open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('jjjjjjj\r');
     await until(() => open!.lastFrame().includes('Najaf · 15'), 'the Najaf view');
     // Banzhaf for Najaf's lists [3,3,2,2,1,1,1,1,1], quota 8: nabni and state-of-law share 20.9% each.
+    // CF 9, margin 1: nabni (3 > 1) is pivotal, absher (1) is not.
     expect(open.lastFrame()).toMatch(/nabni .* 3 +3\/3 +20\.9% +21\.4% +PIVOTAL/);
+    expect(open.lastFrame()).toMatch(/absher .* 1 +1\/1 +6\.5% +6\.2% *$/m);
+    expect(open.lastFrame()).toContain('pivotal: nabni, state-of-law, nsf · hinge seats: 0');
+  });
+
+  it('lists the hinge seats of a council held by a margin of 0', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    // Basra (second row): Tasmim 12 of 23 alone, majority 12, margin 0: one Tasmim member away breaks it.
+    open.stdin.write('j\r');
+    await until(() => open!.lastFrame().includes('Basra · 23 members'), 'the Basra view');
+    expect(open.lastFrame()).toContain('list tasmim: 12 of 12 needed · MAJORITY · margin 0 · ELECTED');
+    expect(open.lastFrame()).toContain('governor from tasmim · pivotal: tasmim · hinge seats: 3');
     open.stdin.write('\t');
     await until(() => open!.lastFrame().includes('[hinges'), 'the hinge pane');
-    expect(open.lastFrame()).toMatch(/^1\. move 1 seat /m);
+    // Word-wrapped to the 80 columns.
+    expect(open.lastFrame()).toMatch(/^1\. 1 tasmim member absent: present 23 → 22: tasmim 12 → 11 of 12 needed: loses\n {3}the majority$/m);
   });
 });
 

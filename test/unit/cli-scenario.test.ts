@@ -50,7 +50,7 @@ describe('govsim run', () => {
     expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,governor from,coalition,votes,margin,pivotal,hinges,changed by');
     // 4 scenarios × 15 councils + header.
     expect(lines).toHaveLength(61);
-    expect(result.stdout).toContain('extends a relative file,wasit,16,9,16,B (derived),deadlock');
+    expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock');
   });
 
   it('writes atomically with --out, and nothing at all when an input is invalid', async () => {

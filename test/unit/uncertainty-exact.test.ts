@@ -9,6 +9,7 @@ import {
   exactAvailability,
   exactCouncilOutcome,
   exactScenarioOutcome,
+  exactWork,
   parseProbability,
   probabilityThreshold,
 } from '../../src/model/uncertainty/index.js';
@@ -226,6 +227,16 @@ describe('shocks are conditioned on exactly', () => {
     expect(exactAvailability(scenario, { maxShocks: 2 }).available).toBe(false);
     expect(() => exactScenarioOutcome(scenario, { maxShocks: 2 })).toThrow(GovsimUsageError);
     expect(exactScenarioOutcome(scenario, { maxShocks: 3 }).shockCombinations).toBe(8);
+  });
+
+  it('defers to Monte Carlo when the estimated work exceeds the budget', () => {
+    // One council of 3 seats (threshold = quorum = 2), one unit, 2 uncertain shocks:
+    // 2^2 combinations × 1·(1 + 2) unit steps × 3·3 states × 2·(3 + 1) outcomes = 864.
+    const shocks = Array.from({ length: 2 }, (_, s) => ({ id: `s${s}`, probability: r('1/2'), effect: 'absent' as const, targets: [{ council: 0, unit: 0 }] }));
+    const scenario: ProbabilisticScenario = { bloc: 'cf', councils: [council('c', 3, [unit('x', 3, ONE, true)])], shocks };
+    expect(exactWork(scenario)).toBe(864);
+    expect(exactAvailability(scenario, { maxWork: 863 }).available).toBe(false);
+    expect(exactAvailability(scenario, { maxWork: 864 }).available).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main.js';
 import { GovsimDataError, GovsimUsageError } from '../../src/model/errors.js';
 import { formatRational, rational, rationalToNumber } from '../../src/model/rational.js';
 import { BLOCK_SIZE, wilsonInterval } from '../../src/model/uncertainty/index.js';
-import { loadScenario } from '../../src/scenarios/scenario-loader.js';
+import { bundledScenarioNames, loadScenario } from '../../src/scenarios/scenario-loader.js';
 import { type SimulationReport, exactSimulation, monteCarloSimulation, simulationModel } from '../../src/scenarios/simulate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -87,6 +87,28 @@ describe('bundled scenarios with a probabilities block', () => {
     expect(result.draws).toBeGreaterThanOrEqual(3 * BLOCK_SIZE);
     expect(result.draws).toBeLessThan(400 * BLOCK_SIZE);
     expect(result.draws % BLOCK_SIZE).toBe(0);
+  });
+});
+
+describe('without uncertainty the exact engine agrees with the scenario runner', () => {
+  it.each(bundledScenarioNames())('%s: every council is certain and has the runner\'s status', (name) => {
+    const loaded = loadScenario(name);
+    const certain = simulationModel({ ...loaded, probabilities: undefined }, { councils: 'all' });
+    const { outcome } = (() => {
+      const attempt = exactSimulation(certain.model);
+      if (!('outcome' in attempt)) throw new Error(attempt.unavailable);
+      return attempt;
+    })();
+    outcome.councils.forEach((council, c) => {
+      const status = certain.councils[c]!.outcome.status;
+      const expected = { elected: '0', deadlock: '0', noQuorum: '0' };
+      if (status === 'elected') expected.elected = '1';
+      else if (status === 'no-quorum') expected.noQuorum = '1';
+      else expected.deadlock = '1'; // deadlock, or open: nobody backs a candidate
+      expect({ elected: formatRational(council.elected), deadlock: formatRational(council.deadlock), noQuorum: formatRational(council.noQuorum) }, `${name} ${council.council} (${status})`).toEqual(expected);
+      const margin = certain.councils[c]!.outcome.margin;
+      if (margin !== null) expect(formatRational(council.expectedMargin), `${name} ${council.council} margin`).toBe(String(margin));
+    });
   });
 });
 

@@ -213,6 +213,7 @@ function csvLine(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Registers `govsim analyze`. */
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')

@@ -15,7 +15,7 @@ interface Row {
 }
 
 const COLUMNS: readonly Column<Row>[] = [
-  { header: 'scenario', value: (row) => row.run.scenario },
+  { header: 'scenario', value: (row) => row.run.id },
   { header: 'council', value: (row) => row.council.id },
   { header: 'seats', value: (row) => row.council.seats, align: 'right' },
   { header: 'majority', value: (row) => row.council.majority, align: 'right' },
@@ -38,9 +38,9 @@ export function runsToJson(runs: readonly ScenarioRun[]): unknown {
 
 export function renderRuns(runs: readonly ScenarioRun[], format: string, explain = false): string {
   const chosen = parseFormat(format);
-  // Scenario results hold no bigints, so the native serialiser needs no replacer (the replacer dominates
-  // the cost of a 1,000-scenario batch).
-  if (chosen === 'json') return `${JSON.stringify(runsToJson(runs), null, 2)}\n`;
+  // Scenario results hold no bigints, so the native serialiser needs no replacer. One scenario is
+  // indented for reading; a batch is compact (a 1,000-file run would otherwise print twice the bytes).
+  if (chosen === 'json') return `${JSON.stringify(runsToJson(runs), null, runs.length === 1 ? 2 : undefined)}\n`;
   const rows = runs.flatMap((run) => run.councils.map((council) => ({ run, council })));
   const columns = runs.length === 1 && chosen === 'table' ? COLUMNS.slice(1) : COLUMNS;
   let text = renderRows(chosen, columns, rows);
@@ -68,7 +68,7 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run scenarios (files, directories, globs or bundled names) and print each council\'s outcome')
     .argument('<inputs...>', 'scenario files, directories, globs or bundled scenario names')
-    .option('-f, --format <format>', 'table, json, csv or md', 'table')
+    .option('-f, --format <format>', 'table, json (indented for one scenario, compact for several), csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically; nothing is written if any input is invalid)')
     .option('--explain', 'table format: print each council\'s explanation trace and hinge seats')
     .action(async (inputs: string[], options: RunOptions) => {

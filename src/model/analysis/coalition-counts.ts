@@ -139,6 +139,23 @@ class FreeProduct {
   }
 }
 
+/**
+ * From this weight up, four alternating sums (about 4·v/w terms) beat deconvolving the whole prefix
+ * (v dependent steps).
+ */
+const ALTERNATING_STEP = 4;
+
+/** f without one factor (1 + z^w), at v alone: Σ_k (−1)^k f(v − k·w), for w > 0. */
+function alternatingSum(f: Float64Array, base: number, w: number, v: number): number {
+  let total = 0;
+  let sign = 1;
+  for (let at = v; at >= 0; at -= w) {
+    total += sign * f[base + at]!;
+    sign = -sign;
+  }
+  return total;
+}
+
 /** target[0..top] = source without one factor (1 + z^w): deconvolution, exact on float64 integers. */
 function removeWeight(source: Float64Array, sourceBase: number, target: Float64Array, targetBase: number, w: number, top: number): void {
   if (w === 0) {
@@ -218,11 +235,21 @@ class UnconstrainedCounts implements CoalitionCounts {
         pairLost[ab] = pairGained[ab] = pairLost[ba] = pairGained[ba] = 0;
         if (a === b && product.counts[a]! < 2) continue;
         const wb = product.weights[b]!;
-        const top = Math.max(base - wa, base - wb);
-        if (top < 0) continue;
-        removeWeight(without, a * length, scratch, 0, wb, top);
         const lostA = base - wa;
         const lostB = base - wb;
+        const top = Math.max(lostA, lostB);
+        if (top < 0) continue;
+        if (Math.max(wa, wb) >= ALTERNATING_STEP) {
+          // Four points of g_{-a-b} by alternating sums over the heavier weight: no dependency chain.
+          const heavy = wa >= wb ? wa : wb;
+          const offset = (wa >= wb ? b : a) * length;
+          pairLost[ab] = alternatingSum(without, offset, heavy, lostA);
+          pairGained[ab] = alternatingSum(without, offset, heavy, lostB - 1);
+          pairLost[ba] = alternatingSum(without, offset, heavy, lostB);
+          pairGained[ba] = alternatingSum(without, offset, heavy, lostA - 1);
+          continue;
+        }
+        removeWeight(without, a * length, scratch, 0, wb, top);
         pairLost[ab] = lostA >= 0 ? scratch[lostA]! : 0;
         pairGained[ab] = lostB >= 1 ? scratch[lostB - 1]! : 0;
         pairLost[ba] = lostB >= 0 ? scratch[lostB]! : 0;

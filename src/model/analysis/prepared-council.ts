@@ -11,8 +11,11 @@ import { classesFit, type WeightClasses, weightClasses } from './weight-classes.
 /** Units are players in 32-bit masks; real councils have at most about 20 (Baghdad with factions). */
 export const MAX_UNITS = 31;
 
+/** Role codes in `PreparedCouncil.roles`: may join coalitions, must be in every one, may be in none. */
 export const ROLE_FREE = 0;
+/** See {@link ROLE_FREE}. */
 export const ROLE_REQUIRED = 1;
+/** See {@link ROLE_FREE}. */
 export const ROLE_EXCLUDED = 2;
 
 /** Numeric form of a council plus analysis options. Treat as read-only. */

@@ -39,6 +39,7 @@ export interface UnitSummary {
   readonly role: UnitRole;
 }
 
+/** How the constraints treat a unit. */
 export type UnitRole = 'free' | 'required' | 'excluded';
 
 /** The declared coalition measured against the absolute majority. */

@@ -192,7 +192,7 @@ export function enumerateByClass(
           stack[2 * d + 1] = ways;
           d++;
         }
-        sink.length += product[k]! * ways + (d & 0) + (mask & 0);
+        expand(subsets, stack, d, mask, product[k]! * ways, sink);
       }
       count[k] = Math.min(crossing - 1, counts[k]!);
       entering = false;

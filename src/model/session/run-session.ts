@@ -67,8 +67,10 @@ export function runSession(council: Council, plan: SessionPlan): SessionOutcome 
     const governor = results.find((result) => result.post === 'governor' && result.status === 'elected' && result.winner !== undefined);
     const vacated =
       governor?.winner === undefined ? undefined : vacatedSeatLine(governor.winner, ids, present, members, needed, vacates, ballotIndex < ballots.length - 1);
+    explanation.push(...ballotLines);
     for (const result of results) {
-      const lines = [...ballotLines, ...result.lines, ...(result === governor && vacated !== undefined ? [vacated] : [])];
+      const own = [...result.lines, ...(result === governor && vacated !== undefined ? [vacated] : [])];
+      const lines = [...ballotLines, ...own];
       outcomes.push({
         post: result.post,
         status: result.status,
@@ -82,7 +84,7 @@ export function runSession(council: Council, plan: SessionPlan): SessionOutcome 
         ...(result.runoff === undefined ? {} : { runoff: result.runoff }),
         explanation: lines,
       });
-      explanation.push(note(`${result.post}: ${result.status}${result.winner === undefined ? '' : ` (${result.winner})`}`), ...lines);
+      explanation.push(note(`${result.post}: ${result.status}${result.winner === undefined ? '' : ` (${result.winner})`}`), ...own);
     }
   });
 

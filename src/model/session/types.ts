@@ -18,7 +18,11 @@ export interface Candidacy {
 export interface SessionPlan {
   /** Order of votes (default `['chair', 'governor']`). */
   readonly posts?: readonly string[];
-  /** Posts voted together in one ballot (e.g. Nineveh and Babil in February 2024). */
+  /**
+   * Posts voted together in one ballot (e.g. Nineveh and Babil in February 2024). Each unit votes for the
+   * slate of the candidates it supports across the package's posts; the leading slate needs the absolute
+   * majority, and fills every post it names.
+   */
   readonly packages?: readonly (readonly string[])[];
   readonly candidacies: readonly Candidacy[];
   /** Whether the governor is drawn from the council, vacating a seat (default true). */

@@ -45,19 +45,53 @@ export interface ExactScenarioOutcome {
 /** How many shocks the exact engine conditions on (2^k mixtures) before it defers to Monte Carlo. */
 export const DEFAULT_MAX_EXACT_SHOCKS = 10;
 
+/**
+ * Work budget of the exact engine, in state updates (about 50 ns each): a Baghdad-sized council costs
+ * about 0.6 M per shock combination, so the default (about 5 s) covers any council under a few
+ * shocks but not every council under ten.
+ */
+export const DEFAULT_MAX_EXACT_WORK = 100_000_000;
+
 export interface ExactOptions {
   readonly maxShocks?: number;
+  readonly maxWork?: number;
+}
+
+function isUncertain(p: Rational): boolean {
+  return p.num !== 0n && p.num !== p.den;
+}
+
+/** Estimated state updates: per council, its uncertain shock combinations × n log n unit steps × states × outcomes per unit. */
+export function exactWork(scenario: ProbabilisticScenario): number {
+  let work = 0;
+  scenario.councils.forEach((council, c) => {
+    const shocks = scenario.shocks.filter((shock) => isUncertain(shock.probability) && shock.targets.some((target) => target.council === c)).length;
+    const units = council.units.length;
+    const steps = units * (Math.ceil(Math.log2(Math.max(units, 2))) + 2);
+    const states = (council.quorum + 1) * (council.threshold + 1);
+    const outcomes = 2 * (Math.max(0, ...council.units.map((unit) => unit.seats)) + 1);
+    work += 2 ** shocks * steps * states * outcomes;
+  });
+  return work;
 }
 
 export type ExactAvailability = { readonly available: true } | { readonly available: false; readonly reason: string };
 
 export function exactAvailability(scenario: ProbabilisticScenario, options: ExactOptions = {}): ExactAvailability {
   const limit = options.maxShocks ?? DEFAULT_MAX_EXACT_SHOCKS;
-  const uncertain = scenario.shocks.filter((shock) => shock.targets.length > 0 && shock.probability.num !== 0n && shock.probability.num !== shock.probability.den);
+  const uncertain = scenario.shocks.filter((shock) => shock.targets.length > 0 && isUncertain(shock.probability));
   if (uncertain.length > limit) {
     return {
       available: false,
       reason: `${uncertain.length} uncertain shocks: exact conditioning needs 2^${uncertain.length} combinations (limit 2^${limit}); use Monte Carlo`,
+    };
+  }
+  const work = exactWork(scenario);
+  const budget = options.maxWork ?? DEFAULT_MAX_EXACT_WORK;
+  if (work > budget) {
+    return {
+      available: false,
+      reason: `the exact computation would take about ${(work / 1e6).toFixed(0)} M state updates (budget ${(budget / 1e6).toFixed(0)} M); use Monte Carlo`,
     };
   }
   return { available: true };

@@ -1,17 +1,17 @@
 /**
  * The Monte Carlo hot loop. A scenario is compiled once into flat typed arrays (structured-cloneable,
  * so worker threads receive it as is); a block of draws then runs without allocating: every random
- * event compares a 32-bit output of xoshiro128** against a precomputed threshold round(p·2^32), members who
- * surely attend (or surely stay away) draw nothing, and counts go into one Float64Array tally whose
- * entries are integers (so merging tallies is exact and order-free).
+ * event compares a 32-bit output of xoshiro128** against a precomputed threshold round(p·2^32),
+ * members who surely attend (or surely stay away) draw nothing, and counts go into one Float64Array
+ * tally whose entries are integers (so merging tallies is exact and order-free).
  *
  * Tally layout (see `TallyLayout`): [draws, then per council: elected, deadlock, no-quorum,
  * bloc-governs, Σ margin, Σ margin², pivotal count per unit, then the national histogram: draws in
  * which the bloc governs exactly k councils, k = 0..councils].
  */
 import { streamGenerator } from '../random.js';
-import { type ProbabilisticScenario, type ShockEffect, assertValidModel } from './model.js';
 import type { Rational } from '../rational.js';
+import { type ProbabilisticScenario, type ShockEffect, assertValidModel } from './model.js';
 import { isCertain, isImpossible, probabilityThreshold } from './probability.js';
 
 /** Offsets of one council's counters relative to its tally start. */

@@ -22,7 +22,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
     ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed ·` : ''}`
     : 'no coalition declared here: space on a unit starts one';
   const verdict = check ? (check.majority ? MARK.majority : MARK.noMajority) : '';
-  const governor = result.outcome.governorFrom ? ` · governor from ${result.outcome.governorFrom}` : '';
+  const governor = result.outcome.governorFrom ? `governor from ${result.outcome.governorFrom} · ` : '';
   const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
   const pane = ui.council.pane;
   const tabs = COUNCIL_PANES.map((name) => {
@@ -47,10 +47,9 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
         <Text bold color={style.color}>
           {style.label}
         </Text>
-        <Text>{governor}</Text>
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {truncate(`pivotal: ${pivotal} · hinge seats: ${detail.hinges.length}${detail.powerNote ? ` · ${detail.powerNote}` : ''}${detail.analysisError ? ` · ${detail.analysisError}` : ''}`, width)}
+        {truncate(`${governor}pivotal: ${pivotal} · hinge seats: ${detail.hinges.length}${detail.powerNote ? ` · ${detail.powerNote}` : ''}`, width)}
       </Text>
       <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
       <Text wrap="truncate-end">

@@ -27,17 +27,14 @@ export function CountryRow({ row, selected, changed, width }: { readonly row: Ro
   const fill = coalition && coalition.margin >= 0 ? 'green' : 'red';
   const bar = countryBarSize(width);
   const governorWidth = Math.max(4, width - (c.marker + c.name + c.group + c.seats + c.majority + 1 + bar + 1 + c.votes + c.status));
+  const prefix = padEnd(`${selected ? MARK.cursor : ' '}${changed ? MARK.changed : ' '}`, c.marker) + padEnd(row.name, c.name);
+  const middle = `${padEnd(group, c.group)}${padStart(seats, c.seats - 1)} ${padStart(String(row.majority), c.majority - 1)}  `;
   return (
     <Text wrap="truncate-end" inverse={selected}>
-      <Text bold={selected}>{padEnd(`${selected ? MARK.cursor : ' '}${changed ? MARK.changed : ' '}`, c.marker)}</Text>
-      <Text bold>{padEnd(row.name, c.name)}</Text>
-      <Text>{padEnd(group, c.group)}</Text>
-      <Text>{padStart(seats, c.seats - 1)} </Text>
-      <Text>{padStart(String(row.majority), c.majority - 1)} </Text>
-      <Text> </Text>
+      <Text bold>{prefix}</Text>
+      <Text>{middle}</Text>
       <CoalitionBar votes={coalition?.votes ?? 0} majority={row.majority} seats={row.seats} size={bar} color={fill} />
-      <Text> </Text>
-      <Text>{padStart(votes, c.votes - 1)} </Text>
+      <Text>{` ${padStart(votes, c.votes - 1)} `}</Text>
       <Text color={style.color} bold>
         {padEnd(`${style.label}${margin}`, c.status)}
       </Text>

@@ -10,10 +10,29 @@ interface SeatBarProps {
   readonly highlight?: string;
 }
 
-function Segment({ segment, highlight }: { readonly segment: SeatSegment; readonly highlight: boolean }) {
+interface Run {
+  readonly text: string;
+  readonly coalition: boolean;
+  readonly highlight: boolean;
+}
+
+/** Consecutive seats drawn alike become one text node (Ink's cost grows with the node count). */
+function runs(segments: readonly SeatSegment[], highlight: string | undefined): Run[] {
+  const out: Run[] = [];
+  for (const segment of segments) {
+    const lit = segment.unit === highlight;
+    const text = segment.char.repeat(segment.count);
+    const last = out.at(-1);
+    if (last && last.coalition === segment.coalition && last.highlight === lit) out[out.length - 1] = { ...last, text: last.text + text };
+    else out.push({ text, coalition: segment.coalition, highlight: lit });
+  }
+  return out;
+}
+
+function RunText({ run }: { readonly run: Run }) {
   return (
-    <Text {...tint(segment.coalition ? 'green' : undefined)} dimColor={!segment.coalition && !highlight} inverse={highlight}>
-      {segment.char.repeat(segment.count)}
+    <Text {...tint(run.coalition ? 'green' : undefined)} inverse={run.highlight}>
+      {run.text}
     </Text>
   );
 }
@@ -23,12 +42,12 @@ export function SeatBar({ units, majority, highlight }: SeatBarProps) {
   const { before, after } = splitAtLine(segments, line);
   return (
     <Text wrap="truncate-end">
-      {before.map((segment, i) => (
-        <Segment key={`b${i}`} segment={segment} highlight={segment.unit === highlight} />
+      {runs(before, highlight).map((run, i) => (
+        <RunText key={`b${i}`} run={run} />
       ))}
       <Text bold>{SEAT.line}</Text>
-      {after.map((segment, i) => (
-        <Segment key={`a${i}`} segment={segment} highlight={segment.unit === highlight} />
+      {runs(after, highlight).map((run, i) => (
+        <RunText key={`a${i}`} run={run} />
       ))}
     </Text>
   );

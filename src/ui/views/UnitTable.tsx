@@ -4,7 +4,7 @@ import type { UnitRow } from '../engine.js';
 import { listWindow, padEnd, padStart, percent, truncate } from '../layout.js';
 import { MARK, tint } from '../theme.js';
 
-const COLUMNS = { marker: 2, member: 4, id: 15, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 16 } as const;
+const COLUMNS = { marker: 2, member: 4, id: 16, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 16 } as const;
 
 function notes(unit: UnitRow): string {
   const parts: string[] = [];
@@ -39,14 +39,12 @@ export function UnitTable({ units, cursor, width, height }: { readonly units: re
         const selected = start + i === cursor;
         return (
           <Text key={unit.id} wrap="truncate-end" inverse={selected}>
-            <Text bold={selected}>{padEnd(selected ? `${MARK.cursor} ` : '  ', c.marker)}</Text>
-            <Text {...tint(unit.inCoalition ? 'green' : undefined)}>{padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
-            <Text bold>{padEnd(unit.id, c.id)}</Text>
+            <Text {...tint(unit.inCoalition ? 'green' : undefined)}>{padEnd(selected ? MARK.cursor : ' ', c.marker) + padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
+            <Text bold>{padEnd(truncate(unit.id, c.id - 1), c.id)}</Text>
             <Text dimColor={!selected}>{padEnd(unit.name, nameWidth)}</Text>
-            <Text>{padStart(String(unit.seats), c.seats - 1)} </Text>
-            <Text {...tint(unit.present < unit.seats ? 'yellow' : undefined)}>{padStart(`${unit.present}/${unit.seats}`, c.present - 1)} </Text>
-            <Text>{padStart(percent(unit.banzhaf), c.banzhaf - 1)} </Text>
-            <Text>{padStart(percent(unit.shapleyShubik), c.shapley - 1)} </Text>
+            <Text {...tint(unit.present < unit.seats ? 'yellow' : undefined)}>
+              {`${padStart(String(unit.seats), c.seats - 1)} ${padStart(`${unit.present}/${unit.seats}`, c.present - 1)} ${padStart(percent(unit.banzhaf), c.banzhaf - 1)} ${padStart(percent(unit.shapleyShubik), c.shapley - 1)} `}
+            </Text>
             <Text {...tint(unit.pivotal ? 'magenta' : undefined)}> {padEnd(notes(unit), c.notes - 1)}</Text>
           </Text>
         );

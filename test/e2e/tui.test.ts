@@ -1,0 +1,147 @@
+/**
+ * The explorer in a real terminal: tmux runs the built bin at 80×24 and the test reads the screen back
+ * with `capture-pane`, polling until the expected text appears (never fixed sleeps). `env -u CI`
+ * because Ink draws only the final frame when it believes it runs in CI. A private tmux socket keeps
+ * these sessions away from any other tmux server on the machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, REPO_ROOT, runBin } from '../helpers/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+const socket = `govsim-e2e-${process.pid}`;
+const scratch = mkdtempSync(join(tmpdir(), 'govsim-tui-'));
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+}
+
+function screen(session: string, escapes = false): string {
+  return tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session);
+}
+
+/** Polls the screen until `pattern` shows; fails with the screen as it was. */
+async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen(session);
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; the screen shows:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function keys(session: string, ...names: string[]): void {
+  tmux('send-keys', '-t', session, ...names);
+}
+
+/** Starts the explorer in a detached 80×24 session; the shell prints the exit code afterwards. */
+function launch(session: string, env = ''): void {
+  const command = `cd ${JSON.stringify(REPO_ROOT)} && env -u CI TERM=xterm-256color ${env} node ${JSON.stringify(BIN)}; echo EXIT=$?; sleep 60`;
+  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+}
+
+describe.skipIf(!hasTmux)('the explorer under tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
+  beforeAll(() => {
+    ensureBuilt();
+  }, 180_000);
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('Najaf: Badr’s list leaves the CF bloc, undo, redo, save; `govsim check` passes the saved file', async () => {
+    const session = 'najaf';
+    const saved = join(scratch, 'najaf-without-nabni.yaml');
+    launch(session);
+    await waitFor(session, /Maysan/);
+
+    // Najaf is the 8th council. CF = nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 of 15, majority 8.
+    keys(session, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'Enter');
+    let text = await waitFor(session, /Najaf · 15 members · majority 8/);
+    expect(text).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
+    expect(text).toMatch(/› \[x\] nabni/);
+
+    // Nabni (Badr's list) leaves: 6 < 8, no bloc or list governs ⇒ open.
+    keys(session, 'Space');
+    text = await waitFor(session, /NO MAJORITY/);
+    expect(text).toContain('bloc cf (not governing): 6 of 8 needed · NO MAJORITY · margin −2 · OPEN');
+    expect(text).toContain('Najaf elected → open');
+
+    keys(session, 'u');
+    text = await waitFor(session, /undo: Najaf: nabni leaves bloc cf/);
+    expect(text).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
+
+    keys(session, 'r');
+    text = await waitFor(session, /redo: Najaf: nabni leaves bloc cf/);
+    expect(text).toContain('6 of 8 needed · NO MAJORITY');
+
+    keys(session, 'w');
+    await waitFor(session, /Save scenario as:/);
+    keys(session, 'C-u');
+    tmux('send-keys', '-t', session, '-l', saved);
+    keys(session, 'Enter');
+    await waitFor(session, /✓ saved .*najaf-without-nabni\.yaml \(1 expectation/);
+
+    keys(session, 'q');
+    await waitFor(session, /EXIT=0/);
+
+    const yaml = readFileSync(saved, 'utf8');
+    expect(yaml).toContain('extends: baseline');
+    expect(yaml).toContain('- leave: { units: [ nabni ], from: cf, councils: [ najaf ] }');
+    const check = runBin(['check', saved]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/✓ najaf: status open/);
+  });
+
+  it('asks before quitting with unsaved changes; Ctrl-C twice exits 130 and restores the screen', async () => {
+    const session = 'interrupt';
+    launch(session);
+    await waitFor(session, /Maysan/);
+    keys(session, 'Enter', 'Space');
+    await waitFor(session, /1 edit · UNSAVED/);
+    keys(session, 'q');
+    await waitFor(session, /Unsaved changes \(1 edit\)\. Quit anyway\?/);
+    keys(session, 'n');
+    await waitFor(session, /1 edit · UNSAVED · \? help\n(?:.*\n)*.*Baghdad/);
+    keys(session, 'C-c');
+    await waitFor(session, /ctrl-c again quits/);
+    keys(session, 'C-c');
+    const text = await waitFor(session, /EXIT=130/);
+    // The alternate screen is gone: nothing of the explorer is left on the terminal.
+    expect(text).not.toContain('govsim ·');
+  });
+
+  it('honours NO_COLOR (no colour escapes) and still marks state in words and symbols', async () => {
+    const session = 'nocolor';
+    launch(session, 'NO_COLOR=1');
+    await waitFor(session, /Maysan/);
+    const coloured = screen(session, true);
+    // SGR colour parameters: 30–37, 90–97 (foreground), 38;… (extended), 7 (inverse).
+    expect(coloured).not.toMatch(/\u001B\[[0-9;]*(?:3[0-8]|9[0-7]|(?:^|;)7)[;m]/);
+    expect(coloured).toMatch(/› {2}Baghdad/);
+    expect(coloured).toContain('ELECTED +1');
+    keys(session, 'q');
+    await waitFor(session, /EXIT=0/);
+  });
+});
+
+describe('without a terminal', () => {
+  beforeAll(() => {
+    ensureBuilt();
+  }, 180_000);
+
+  it('explains in one line and exits 2 when stdin or stdout is not a TTY', () => {
+    for (const args of [[], ['explore']]) {
+      const result = runBin(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('govsim: explore needs an interactive terminal; in scripts and pipes use `govsim run <scenario>` (see govsim run --help)\n');
+      expect(result.stdout).toBe('');
+    }
+  });
+});
