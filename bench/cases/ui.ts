@@ -129,7 +129,7 @@ async function keypressToFrame(): Promise<Measurement> {
     return {
       value: percentile(all, 95),
       unit: 'ms',
-      note: `${all.length} keys; edits p50 ${percentile(edits, 50).toFixed(1)} / p95 ${percentile(edits, 95).toFixed(1)} ms, moves p50 ${percentile(moves, 50).toFixed(1)} ms; CPU per key p50 ${percentile(cpu, 50).toFixed(1)} / p95 ${percentile(cpu, 95).toFixed(1)} ms, of which Ink's output p50 ${percentile(inkTimes, 50).toFixed(1)} ms`,
+      note: `${all.length} keys; edits p50 ${percentile(edits, 50).toFixed(1)} / p95 ${percentile(edits, 95).toFixed(1)} ms, moves p50 ${percentile(moves, 50).toFixed(1)} ms; CPU per key p50 ${percentile(cpu, 50).toFixed(1)} / p95 ${percentile(cpu, 95).toFixed(1)} ms, of which Ink's output p50 ${percentile(inkTimes, 50).toFixed(1)} ms (${(inkTimes.length / all.length).toFixed(2)} renders per key)`,
     };
   } finally {
     instance.unmount();
@@ -151,6 +151,8 @@ function underPty(command: string, ready: string): Promise<number> {
     });
     let seen = '';
     let at: number | undefined;
+    // The child may be gone by the time the quitting key is written.
+    child.stdin.on('error', () => undefined);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`no "${ready}" within 10 s`));

@@ -4,8 +4,9 @@
  * a `source` id resolved in the sources table and a `confidence` (documented | inferred | unresolved).
  * The zod schemas check each file on its own; `checkDataset` then applies the cross-file rules.
  */
-import { basename } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { MAX_UNITS } from '../model/analysis/prepared-council.js';
 import type { DataIssue } from '../model/errors.js';
 import { type DataDocument, type DataPath, located } from './data-file.js';
 
@@ -24,6 +25,18 @@ export const Id = z
 export const SeatCount = z
   .int({ error: requiredOr('non-negative integer') })
   .min(0, { error: 'expected non-negative integer' });
+
+/**
+ * The largest council a file may describe. The analysis allocates count tables proportional to the
+ * members (2^53 − 1 of them crashed it; 10^8 took 13 s and 2.8 GB), and no legislature comes near:
+ * Baghdad, the largest provincial council, has 52 members.
+ */
+export const MAX_COUNCIL_SEATS = 10_000;
+
+/** Voting units (lists, their factions, quota seats) the analysis handles per council: players are bits of a 32-bit mask. */
+export const MAX_COUNCIL_UNITS = MAX_UNITS;
+
+const CouncilSeats = SeatCount.max(MAX_COUNCIL_SEATS, { error: `expected at most ${MAX_COUNCIL_SEATS} seats (the largest council govsim analyses)` });
 
 export const Text = z.string({ error: requiredOr('text') }).min(1, { error: 'expected non-empty text' });
 
@@ -225,7 +238,9 @@ export const DatasetMeta = z
     /** The bloc the councils overview reports on (seats, and whether it holds a majority alone). */
     focusBloc: Id.optional(),
     /** Outcomes file, relative to the dataset directory. */
-    outcomes: Text.optional(),
+    outcomes: Text.refine((path) => !isAbsolute(path) && !path.split(/[\\/]/).includes('..'), {
+      error: 'expected a file inside the dataset directory (a relative path without "..")',
+    }).optional(),
   })
   .strict();
 
@@ -298,7 +313,7 @@ export const CouncilFile = z
     name: Text,
     nameAr: Text,
     seats: z
-      .object({ general: SeatCount, quota: SeatCount, source: SourceRef, confidence: Confidence, method: Id.optional(), note: Text.optional() })
+      .object({ general: CouncilSeats, quota: CouncilSeats, source: SourceRef, confidence: Confidence, method: Id.optional(), note: Text.optional() })
       .strict(),
     lists: z.array(CouncilList).min(1),
     quota: z.array(QuotaMember).default([]),
@@ -488,6 +503,15 @@ export function checkDataset(
     }
     if (c.quota.length !== c.seats.quota) {
       add(['seats', 'quota'], `${c.quota.length} quota members listed but seats.quota is ${c.seats.quota}`);
+    }
+    // Units as the analysis sees them with factions split: each seated list, or each seated faction of it.
+    const units = c.quota.length + c.lists.reduce((sum, entry) => {
+      if (entry.seats === 0) return sum;
+      const factions = entry.factions ? Object.values(entry.factions.seats).filter((seats) => seats > 0).length : 0;
+      return sum + Math.max(1, factions);
+    }, 0);
+    if (units > MAX_COUNCIL_UNITS) {
+      add(['lists'], `council ${c.id} has ${units} voting units (seated lists or their factions, and quota seats); the analysis handles at most ${MAX_COUNCIL_UNITS}`);
     }
     const local = new Set<string>();
     c.quota.forEach((member, i) => {

@@ -5,11 +5,12 @@
  * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CouncilRules } from '../model/council.js';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
 import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
-import type { LoadedDataset } from './dataset.js';
+import { bundledDatasets, type LoadedDataset } from './dataset.js';
+import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
 import { packageRoot } from './package-root.js';
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 import {
@@ -302,6 +303,11 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
       if (issues.length > 0) return;
       try {
         const transition = applyStep(state, step, index);
+        const exceeded = councilLimitExceeded(transition.state);
+        if (exceeded !== undefined) {
+          issues.push(located(['steps', position, kind], exceeded, layer.document));
+          return;
+        }
         transitions.push(transition);
         state = transition.state;
       } catch (error) {
@@ -361,10 +367,40 @@ function splitIndex(segment: string): (string | number)[] {
   return parts;
 }
 
+/**
+ * A council a step took past what the analysis handles (members, or voting units: defectors vote as
+ * units of their own), in words; undefined when every council is within bounds.
+ */
+function councilLimitExceeded(state: ScenarioState): string | undefined {
+  for (const councilId of state.councilOrder) {
+    let members = 0;
+    let units = 0;
+    for (const unit of state.councils[councilId]!.units) {
+      members += unit.seats;
+      units += 1 + new Set(unit.defections.map((defection) => defection.to)).size;
+    }
+    if (units > MAX_COUNCIL_UNITS) return `council ${councilId} would have ${units} voting units; the analysis handles at most ${MAX_COUNCIL_UNITS}`;
+    if (members > MAX_COUNCIL_SEATS) return `council ${councilId} would have ${members} members; govsim analyses councils of at most ${MAX_COUNCIL_SEATS}`;
+  }
+  return undefined;
+}
+
+/**
+ * A dataset path is relative to the scenario's file. An existing one is handed to the loader relative to
+ * the working directory, so that errors name dataset files the way the scenario file itself is named.
+ */
+function datasetRef(ref: string, layer: Layer | undefined): [ref: string, cwd: string | undefined] {
+  if (!layer || bundledDatasets().includes(ref)) return [ref, layer?.dir];
+  const target = resolve(layer.dir, ref);
+  if (!existsSync(target)) return [ref, layer.dir];
+  const fromCwd = relative(process.cwd(), target);
+  return [fromCwd.startsWith('..') || isAbsolute(fromCwd) ? target : `.${sep}${fromCwd}`, process.cwd()];
+}
+
 function loadDatasetFor(layer: Layer | undefined): LoadedDataset {
   const ref = layer?.shell.dataset ?? 'iraq-2023';
   try {
-    return loadScenarioDataset(ref, layer?.dir);
+    return loadScenarioDataset(...datasetRef(ref, layer));
   } catch (error) {
     if (error instanceof GovsimDataError && error.file !== undefined && error.file !== layer?.file) throw error;
     if (error instanceof GovsimError && layer) {

@@ -8,6 +8,7 @@
  * step and the field (`steps[3].defect.from`) instead of a union failure.
  */
 import { z } from 'zod';
+import { MAX_COUNCIL_SEATS } from './dataset-schema.js';
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -18,14 +19,16 @@ export const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowerca
 export const CouncilSelection = z.union([z.literal('all'), z.array(Id).min(1)]);
 export type CouncilSelection = z.infer<typeof CouncilSelection>;
 
-const PositiveSeats = z.int().min(1);
 const Seats = z.int().min(0);
+/** Seat counts a step moves or sets: bounded like a council's size (the loader also bounds the council after each step). */
+const StepSeats = Seats.max(MAX_COUNCIL_SEATS);
+const PositiveSeats = StepSeats.min(1);
 
 export const SplitSpec = z
   .strictObject({
     council: Id,
     list: Id,
-    into: z.record(Id, Seats).optional().describe('faction id → seats; default: the dataset\'s estimated split'),
+    into: z.record(Id, StepSeats).optional().describe('faction id → seats; default: the dataset\'s estimated split'),
   })
   .describe('Split a list into its factions in one council (e.g. nabni → badr + aah).');
 
@@ -107,7 +110,7 @@ export const LeaveSpec = z
   .describe('Units leave a bloc or deal.');
 
 export const SetSeatsSpec = z
-  .strictObject({ council: Id, unit: Id, seats: Seats })
+  .strictObject({ council: Id, unit: Id, seats: StepSeats })
   .describe('Sets a unit\'s seats (the council size changes with it).');
 
 /** Every step kind and the schema of its body, in the order the documentation lists them. */

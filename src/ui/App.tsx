@@ -6,8 +6,10 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { DEFAULT_IO, type ExplorerIo, performEffect } from './effects.js';
+import { startName } from './engine.js';
 import type { KeyContext } from './keymap.js';
 import { appReducer } from './reducers/app-reducer.js';
+import { isDirty } from './session.js';
 import type { UiState } from './ui-state.js';
 import { useKeyDispatch } from './use-key-dispatch.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -88,7 +90,15 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
   const overlay = ui.overlay;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Header ui={ui} width={width} />
+      <Header
+        screen={ui.screen}
+        start={startName(ui.session)}
+        seats={ui.session.seats}
+        edits={ui.session.done.length}
+        undone={ui.session.undone.length}
+        dirty={isDirty(ui.session)}
+        width={width}
+      />
       <Box height={bodyHeight} flexDirection="column">
         <ErrorBoundary resetKey={ui}>
           <Body ui={ui} width={width} height={bodyHeight} />

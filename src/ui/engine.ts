@@ -4,12 +4,9 @@
  * views only lay them out. The scenario engine has no notion of "the coalition on screen" or of a
  * keyboard toggle, so this module adds those as small functions that build ordinary scenario steps.
  */
-import { analyzeCouncil } from '../model/analysis/index.js';
 import { absoluteMajority, type Council, memberCount, presentCount, unitPresent } from '../model/council.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
 import { analyze } from '../scenarios/council-engine.js';
-import type { CouncilAnalysis } from '../model/analysis/types.js';
-import { GovsimError } from '../model/errors.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
 import { type CouncilResult, type ExplanationEntry, modelCouncil, type ScenarioRun } from '../scenarios/runner.js';
 import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
@@ -374,13 +371,13 @@ export function toggleMembership(session: Session, councilId: string, unitId: st
   // A unit votes with one bloc (and sits in one deal) per council: leave the other one first.
   for (const member of joining) {
     const other = alignmentHolding(state, kind, councilId, member, target);
-    if (other) steps.push({ leave: { units: [member], from: other, councils } } as Step);
+    if (other) steps.push({ leave: { units: [member], from: other, councils } });
   }
   if (coalition && coalition.kind !== 'list') {
-    steps.push({ join: { units: [unitId], to: coalition.id, councils } } as Step);
+    steps.push({ join: { units: [unitId], to: coalition.id, councils } });
     return { ok: true, edit: { label: `${where}: ${unitId} joins ${coalition.kind} ${coalition.id}`, steps } };
   }
-  steps.push({ bloc: { id: target, members: joining, councils } } as Step);
+  steps.push({ bloc: { id: target, members: joining, councils } });
   return { ok: true, edit: { label: `${where}: ${joining.join(' + ')} vote as bloc ${target}`, steps } };
 }
 
@@ -390,18 +387,18 @@ export function toggleAttendance(session: Session, councilId: string, unitId: st
   if (!unit) return { ok: false, message: `unknown unit ${unitId}` };
   const name = session.state.councils[councilId]!.name;
   if (unit.present < unit.seats) {
-    return { ok: true, edit: { label: `${name}: ${unitId}'s absent members return`, steps: [{ attend: { council: councilId, units: [unitId] } } as Step] } };
+    return { ok: true, edit: { label: `${name}: ${unitId}'s absent members return`, steps: [{ attend: { council: councilId, units: [unitId] } }] } };
   }
-  return { ok: true, edit: { label: `${name}: ${unitId} stays away`, steps: [{ absent: { council: councilId, units: [unitId] } } as Step] } };
+  return { ok: true, edit: { label: `${name}: ${unitId} stays away`, steps: [{ absent: { council: councilId, units: [unitId] } }] } };
 }
 
 /** One member more absent (`-1`) or back (`+1`). */
 export function changeAttendance(session: Session, councilId: string, unitId: string, delta: -1 | 1): EditResult {
   const name = session.state.councils[councilId]?.name ?? councilId;
   if (delta < 0) {
-    return { ok: true, edit: { label: `${name}: one ${unitId} member absent`, steps: [{ absent: { council: councilId, units: [unitId], seats: 1 } } as Step] } };
+    return { ok: true, edit: { label: `${name}: one ${unitId} member absent`, steps: [{ absent: { council: councilId, units: [unitId], seats: 1 } }] } };
   }
-  return { ok: true, edit: { label: `${name}: one ${unitId} member returns`, steps: [{ attend: { council: councilId, units: [unitId], seats: 1 } } as Step] } };
+  return { ok: true, edit: { label: `${name}: one ${unitId} member returns`, steps: [{ attend: { council: councilId, units: [unitId], seats: 1 } }] } };
 }
 
 /** Splits a list into its factions by the dataset's estimate. */
@@ -410,7 +407,7 @@ export function splitList(session: Session, councilId: string, unitId: string): 
   const unit = council?.units.find((entry) => entry.id === unitId);
   if (!council || !unit) return { ok: false, message: `unknown unit ${unitId}` };
   if (unit.kind !== 'list') return { ok: false, message: `${unitId} is a ${unit.kind}; only a list splits into factions` };
-  return { ok: true, edit: { label: `${council.name}: split ${unitId} into its factions`, steps: [{ split: { council: councilId, list: unitId } } as Step] } };
+  return { ok: true, edit: { label: `${council.name}: split ${unitId} into its factions`, steps: [{ split: { council: councilId, list: unitId } }] } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -490,12 +487,12 @@ export function dealEdit(session: Session, draft: DealDraft): EditResult {
     if (!option?.parent) continue;
     for (const councilId of option.needsSplit) {
       const already = steps.some((step) => 'split' in step && step.split.council === councilId && step.split.list === option.parent);
-      if (!already) steps.push({ split: { council: councilId, list: option.parent } } as Step);
+      if (!already) steps.push({ split: { council: councilId, list: option.parent } });
     }
   }
   const id = dealId(session.state, draft.parties);
   const councils = session.state.councilOrder.filter((councilId) => draft.councils.includes(councilId));
-  steps.push({ deal: { id, parties: [...draft.parties], councils, governor: draft.governor } } as Step);
+  steps.push({ deal: { id, parties: [...draft.parties], councils, governor: draft.governor } });
   return { ok: true, edit: { label: `deal ${id}: ${draft.parties.join(', ')} in ${councils.join(', ')}; governor from ${draft.governor}`, steps } };
 }
 

@@ -44,6 +44,8 @@ export function keyNames(input: string, key: KeyFlags): string[] {
   if (key.backspace || key.delete) return ['backspace'];
   if (key.escape) return ['escape'];
   if (key.ctrl && input.length > 0) return [`ctrl+${input.toLowerCase()}`];
+  // Esc followed quickly by a key reaches Ink as one "meta" key (tmux and terminals merge them).
+  if (key.meta && [...input].length === 1) return ['escape', ...keyNames(input, {})];
   const names: string[] = [];
   for (const char of input) {
     if (char === ' ') names.push('space');
@@ -131,7 +133,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'seats', keys: ['S'], help: 'switch the seat set', hint: 'seats' },
       { command: 'save', keys: ['w'], help: 'save as scenario YAML', hint: 'save' },
       { command: 'open', keys: ['o'], help: 'open a scenario file' },
-      { command: 'interrupt', keys: ['ctrl+c'], help: 'quit now (asks once if unsaved)' },
+      { command: 'interrupt', keys: ['ctrl+c'], help: 'quit (asks once if unsaved)' },
     ],
   },
   {

@@ -10,10 +10,13 @@ export interface TimelineRow {
   /** `step 1`, `edit 3`, … */
   readonly label: string;
   readonly text: string;
+  /** The scenario steps behind the row, as the saved file will hold them. */
+  readonly steps: readonly string[];
 }
 
 function stepText(step: object): string {
-  const [kind, body] = Object.entries(step).find(([key]) => key !== 'source' && key !== 'note') ?? ['?', {}];
+  const entry: [string, unknown] = Object.entries(step).find(([key]) => key !== 'source' && key !== 'note') ?? ['?', {}];
+  const [kind, body] = entry;
   const fields = Object.entries(body as Record<string, unknown>)
     .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
     .join(' · ');
@@ -25,16 +28,17 @@ export function timelineRows(session: Session): TimelineRow[] {
     kind: 'start',
     label: resolved.label,
     text: `${stepText(resolved.step)}  (from ${startName(session)})`,
+    steps: [stepText(resolved.step)],
   }));
   let n = 0;
   for (const entry of session.done) {
     const first = n + 1;
     n += entry.steps.length;
-    rows.push({ kind: 'done', label: first === n ? `edit ${n}` : `edits ${first}–${n}`, text: `${entry.label}  [${entry.steps.map(stepText).join(' ; ')}]` });
+    rows.push({ kind: 'done', label: first === n ? `edit ${n}` : `edits ${first}–${n}`, text: entry.label, steps: entry.steps.map(stepText) });
   }
   for (let i = session.undone.length - 1; i >= 0; i--) {
     const entry = session.undone[i]!;
-    rows.push({ kind: 'undone', label: 'undone', text: `${entry.label}  (r to redo)` });
+    rows.push({ kind: 'undone', label: 'undone', text: `${entry.label}  (r redoes)`, steps: entry.steps.map(stepText) });
   }
   return rows;
 }

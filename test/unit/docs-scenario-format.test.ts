@@ -30,12 +30,12 @@ type ObjectSchema = z.ZodObject;
 
 /** Which documented table describes which schema object. */
 const OBJECTS: Record<string, ObjectSchema> = {
-  'Top-level fields': Scenario as unknown as ObjectSchema,
+  'Top-level fields': Scenario,
   '`rules`': ScenarioRules,
   '`sources`': SourceEntry,
-  Expectations: Expectation as unknown as ObjectSchema,
-  '`national`': NationalClaims as unknown as ObjectSchema,
-  ...Object.fromEntries(STEP_KINDS.map((kind) => [`\`${kind}\``, STEP_SPECS[kind] as unknown as ObjectSchema])),
+  Expectations: Expectation,
+  '`national`': NationalClaims,
+  ...Object.fromEntries(STEP_KINDS.map((kind) => [`\`${kind}\``, STEP_SPECS[kind]])),
 };
 
 /** The fields every step carries besides its kind key (`source`, `note`). */
@@ -78,7 +78,7 @@ describe(`${DOC} against the scenario schema`, () => {
         const info = fieldInfo(schema.shape[row.name] as z.ZodType);
         const [type = '', required = ''] = row.cells;
         expect(required.startsWith(info.optional ? 'no' : 'yes'), `${heading}.${row.name} required column "${required}"`).toBe(true);
-        if (info.defaultValue !== undefined) expect(required, `${heading}.${row.name} default`).toContain(`default \`${String(info.defaultValue)}\``);
+        if (info.defaultValue !== undefined) expect(required, `${heading}.${row.name} default`).toContain(`default \`${JSON.stringify(info.defaultValue).replace(/^"(.*)"$/, '$1')}\``);
         for (const value of info.values ?? []) expect(type, `${heading}.${row.name} lists the value ${String(value)}`).toContain(`\`${String(value)}\``);
       }
     });

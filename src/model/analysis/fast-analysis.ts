@@ -124,7 +124,8 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   const counts = coalitionCounts(prepared, workspace.counts);
   let declaredVotes = -1;
   if (declaredMask !== -1) declaredVotes = maskWeight(declaredMask, weights);
-  const majorityForms = quorumMet && (declaredMask === -1 ? counts.winning > 0 : declaredVotes >= quota);
+  const winning = counts.winning;
+  const majorityForms = quorumMet && (declaredMask === -1 ? winning > 0 : declaredVotes >= quota);
 
   const { hingeLost, hingeGained, majorityAfter, majorityAfterDefect } = workspace;
   counts.fillHingeTables(hingeLost, hingeGained);
@@ -138,7 +139,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     const xDeclared = declaredMask !== -1 && (declaredMask & (1 << x)) !== 0 ? 1 : 0;
     const row = x * stride;
     const lostAlone = hingeLost[row + size]!;
-    const formsWithoutVote = declaredMask === -1 ? counts.winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
+    const formsWithoutVote = declaredMask === -1 ? winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
     const afterAbsence = quorumAfterAbsence && formsWithoutVote;
     const afterDefect = quorumMet && formsWithoutVote;
     majorityAfter[row + size] = afterAbsence ? 1 : 0;
@@ -149,7 +150,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       if (y === x) continue;
       const changed = hingeLost[row + y]! + hingeGained[row + y]!;
       let after: boolean;
-      if (declaredMask === -1) after = quorumMet && counts.winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
+      if (declaredMask === -1) after = quorumMet && winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
       else after = quorumMet && declaredVotes - xDeclared + ((declaredMask & (1 << y)) !== 0 ? 1 : 0) >= quota;
       majorityAfter[row + y] = after ? 1 : 0;
       if (after !== majorityForms || changed > 0) hingeCount++;
@@ -168,7 +169,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     declaredVotes,
     majorityForms,
     admissibleCount: counts.admissible,
-    winningCount: counts.winning,
+    winningCount: winning,
     minimal: workspace.data.subarray(0, workspace.length),
     fewestVotes,
     fewestUnits,

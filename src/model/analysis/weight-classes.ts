@@ -161,73 +161,91 @@ export function enumerateByClass(
   }
   const length = classes.length;
   if (length === 0 || requiredWeight + classes.suffix[0]! < quota) return result;
-  const { weights, counts, suffix, base, sizeStart, subsets } = classes;
+  const { weights, suffix, base, sizeStart, subsets } = classes;
   const { stack, count, sum, units, fixed, depth, product } = scratch;
-  let fewestVotes = 0;
-  let fewestUnits = 0;
+  const last = length - 1;
   sum[0] = requiredWeight;
   units[0] = requiredUnits;
   fixed[0] = requiredMask;
   depth[0] = 0;
   product[0] = 1;
   let k = 0;
-  // Entering class k: emit the crossing choice, then prepare the largest count that does not cross.
-  let entering = true;
+  count[0] = crossAt(classes, 0, requiredWeight, requiredUnits, requiredMask, 0, 1, quota, stack, sink, result);
   for (;;) {
-    const w = weights[k]!;
-    if (entering) {
-      const crossing = Math.ceil((quota - sum[k]!) / w);
-      if (crossing <= counts[k]!) {
-        const votes = sum[k]! + crossing * w;
-        const size = units[k]! + crossing;
-        if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
-        if (fewestUnits === 0 || size < fewestUnits) fewestUnits = size;
-        const from = sizeStart[base[k]! + crossing]!;
-        const ways = sizeStart[base[k]! + crossing + 1]! - from;
-        let d = depth[k]!;
-        let mask = fixed[k]!;
-        if (ways === 1) mask |= subsets[from]!;
-        else {
-          stack[2 * d] = from;
-          stack[2 * d + 1] = ways;
-          d++;
-        }
-        expand(subsets, stack, d, mask, product[k]! * ways, sink);
-      }
-      count[k] = Math.min(crossing - 1, counts[k]!);
-      entering = false;
-    }
     const c = count[k]!;
+    const w = weights[k]!;
+    const next = k + 1;
     // Descend with c members of class k while the lighter classes can still reach the quota.
-    if (k + 1 < length && c >= 0 && sum[k]! + c * w + suffix[k + 1]! >= quota) {
+    if (next <= last && c >= 0 && sum[k]! + c * w + suffix[next]! >= quota) {
       count[k] = c - 1;
       const from = sizeStart[base[k]! + c]!;
       const ways = sizeStart[base[k]! + c + 1]! - from;
-      const next = k + 1;
-      sum[next] = sum[k]! + c * w;
-      units[next] = units[k]! + c;
-      if (ways === 1) {
-        fixed[next] = fixed[k]! | subsets[from]!;
-        depth[next] = depth[k]!;
-        product[next] = product[k]!;
-      } else {
-        const d = depth[k]!;
-        stack[2 * d] = from;
-        stack[2 * d + 1] = ways;
-        fixed[next] = fixed[k]!;
-        depth[next] = d + 1;
-        product[next] = product[k]! * ways;
+      const nextSum = sum[k]! + c * w;
+      const nextUnits = units[k]! + c;
+      let nextFixed = fixed[k]!;
+      let nextDepth = depth[k]!;
+      let nextProduct = product[k]!;
+      if (ways === 1) nextFixed |= subsets[from]!;
+      else {
+        stack[2 * nextDepth] = from;
+        stack[2 * nextDepth + 1] = ways;
+        nextDepth++;
+        nextProduct *= ways;
       }
+      const nextCount = crossAt(classes, next, nextSum, nextUnits, nextFixed, nextDepth, nextProduct, quota, stack, sink, result);
+      // The lightest class only ever crosses: nothing below it to visit.
+      if (next === last) continue;
+      sum[next] = nextSum;
+      units[next] = nextUnits;
+      fixed[next] = nextFixed;
+      depth[next] = nextDepth;
+      product[next] = nextProduct;
+      count[next] = nextCount;
       k = next;
-      entering = true;
       continue;
     }
     if (k === 0) break;
     k--;
   }
-  result.fewestVotes = fewestVotes;
-  result.fewestUnits = fewestUnits;
   return result;
+}
+
+/**
+ * At class k with running weight `sum`: emits the coalitions that cross the quota inside this class and
+ * returns the largest count of its members that stays below it (where the search continues).
+ */
+function crossAt(
+  classes: WeightClasses,
+  k: number,
+  sum: number,
+  units: number,
+  fixed: number,
+  depth: number,
+  product: number,
+  quota: number,
+  stack: Int32Array,
+  sink: MaskSink,
+  result: ClassSearchResult,
+): number {
+  const w = classes.weights[k]!;
+  const n = classes.counts[k]!;
+  const crossing = Math.ceil((quota - sum) / w);
+  if (crossing <= n) {
+    const votes = sum + crossing * w;
+    const size = units + crossing;
+    if (result.fewestVotes === 0 || votes < result.fewestVotes) result.fewestVotes = votes;
+    if (result.fewestUnits === 0 || size < result.fewestUnits) result.fewestUnits = size;
+    const slot = classes.base[k]! + crossing;
+    const from = classes.sizeStart[slot]!;
+    const ways = classes.sizeStart[slot + 1]! - from;
+    if (ways === 1) expand(classes.subsets, stack, depth, fixed | classes.subsets[from]!, product, sink);
+    else {
+      stack[2 * depth] = from;
+      stack[2 * depth + 1] = ways;
+      expand(classes.subsets, stack, depth + 1, fixed, product * ways, sink);
+    }
+  }
+  return Math.min(crossing - 1, n);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The country view: a cursor over the councils; enter opens one. */
+import { councilDetail } from '../engine.js';
 import type { Command } from '../keymap.js';
-import type { UiState } from '../ui-state.js';
+import type { Message, UiState } from '../ui-state.js';
 import { isMove, moveCursor } from './cursor.js';
 
 export function reduceCountry(ui: UiState, command: Command): UiState {
@@ -9,7 +10,14 @@ export function reduceCountry(ui: UiState, command: Command): UiState {
   if (command === 'enter') {
     const id = order[ui.country.cursor];
     if (id === undefined) return ui;
-    return { ...ui, screen: 'council', council: { id, cursor: 0, pane: 'units', scroll: 0 } };
+    return { ...ui, screen: 'council', council: { id, cursor: 0, pane: 'units', scroll: 0 }, message: councilHint(ui, id) };
   }
   return ui;
+}
+
+/** What the keys of the council view will edit there. */
+export function councilHint(ui: UiState, id: string): Message {
+  const { result, coalition } = councilDetail(ui.session, id);
+  const target = coalition ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}` : 'a new bloc';
+  return { text: `${result.name}: space puts the unit under › in or out of ${target}; a sends it away`, tone: 'info' };
 }

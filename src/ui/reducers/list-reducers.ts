@@ -34,6 +34,6 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
     session: result.session,
     overlay: null,
     changed: [],
-    message: { text: `seat set ${chosen.id}: ${chosen.name}${figure}${dropped}`, tone: 'success' },
+    message: { text: `seat set ${chosen.id}${figure}${dropped}`, tone: 'success' },
   });
 }

@@ -1,5 +1,6 @@
 /** One council in the country view: group, size, majority, the coalition against the line, status, governor. */
 import { Text } from 'ink';
+import { memo } from 'react';
 import type { CountryRow as Row } from '../engine.js';
 import { padEnd, padStart, signed } from '../layout.js';
 import { MARK, STATUS_STYLE } from '../theme.js';
@@ -16,7 +17,7 @@ export function countryBarSize(width: number): number {
 
 const CONFIDENCE_MARK = { documented: '', inferred: '~', unresolved: '?' } as const;
 
-export function CountryRow({ row, selected, changed, width }: { readonly row: Row; readonly selected: boolean; readonly changed: boolean; readonly width: number }) {
+export const CountryRow = memo(function CountryRow({ row, selected, changed, width }: { readonly row: Row; readonly selected: boolean; readonly changed: boolean; readonly width: number }) {
   const c = COUNTRY_COLUMNS;
   const style = STATUS_STYLE[row.status];
   const coalition = row.coalition;
@@ -41,4 +42,4 @@ export function CountryRow({ row, selected, changed, width }: { readonly row: Ro
       <Text>{padEnd(row.governorFrom ?? (coalition ? `(${coalition.kind} ${coalition.id})` : '—'), governorWidth)}</Text>
     </Text>
   );
-}
+});

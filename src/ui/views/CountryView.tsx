@@ -18,12 +18,12 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
     padStart('Seats', c.seats) +
     padStart('Maj', c.majority) +
     ' ' +
-    padEnd('Coalition │ majority', countryBarSize(width)) +
+    padEnd('Coalition', countryBarSize(width)) +
     ' ' +
     padStart('Votes', c.votes - 1) +
     ' ' +
     padEnd('Status', c.status) +
-    'Governor from';
+    'Governor';
   const figure = national.figure
     ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? ` · published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'}` : ' · not published for this seat set'}`
     : '';
@@ -42,7 +42,7 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
       </Text>
       <Text wrap="truncate-end">{truncate(figure, width)}</Text>
       <Text dimColor wrap="truncate-end">
-        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open · Δ changed by the last edit · ~ estimated · ? unresolved`, width)}
+        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open · Δ last edit · ~ estimate · ? unresolved`, width)}
       </Text>
     </Box>
   );

@@ -19,7 +19,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end" dimColor>
-        {truncate('Parties vote for one governor in every chosen council. Factions (badr, hikma…) split their list first.', width)}
+        {truncate('Parties vote for one governor in every chosen council; * = its list is split into factions first.', width)}
       </Text>
       <Box flexDirection="row" height={listHeight}>
         <PickColumn
@@ -36,7 +36,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
           items={columns.parties.map((option) => ({
             id: option.id,
             label: option.id,
-            note: `${option.kind}${option.parent ? ` of ${option.parent}` : ''}${option.seats > 0 ? ` · ${option.seats}` : ''}${option.needsSplit.length > 0 ? ' · splits' : ''}`,
+            note: `${option.kind}${option.parent ? ` of ${option.parent}` : ''}${option.seats > 0 ? ` ${option.seats}` : ''}${option.needsSplit.length > 0 ? '*' : ''}`,
             chosen: deal.parties.includes(option.id),
           }))}
           cursor={deal.cursors[1]}

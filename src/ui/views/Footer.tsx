@@ -1,9 +1,10 @@
 /** The bottom line: the keys of this screen, generated from the keymap. */
 import { Text } from 'ink';
+import { memo } from 'react';
 import { footerHints, type KeyContext } from '../keymap.js';
 import { truncate } from '../layout.js';
 
-export function Footer({ context, width }: { readonly context: KeyContext; readonly width: number }) {
+export const Footer = memo(function Footer({ context, width }: { readonly context: KeyContext; readonly width: number }) {
   const text = footerHints(context)
     .map((entry) => `${entry.keys} ${entry.hint}`)
     .join(' · ');
@@ -12,4 +13,4 @@ export function Footer({ context, width }: { readonly context: KeyContext; reado
       {truncate(text, width)}
     </Text>
   );
-}
+});

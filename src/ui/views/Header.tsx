@@ -1,9 +1,8 @@
 /** The top line: where you are, what the session started from, the seat set, edits and unsaved state. */
 import { Text } from 'ink';
-import { startName } from '../engine.js';
+import { memo } from 'react';
 import { width as textWidth, truncate } from '../layout.js';
-import { isDirty } from '../session.js';
-import type { Screen, UiState } from '../ui-state.js';
+import type { Screen } from '../ui-state.js';
 
 const SCREEN_TITLE: Readonly<Record<Screen, string>> = {
   country: 'Country',
@@ -13,11 +12,19 @@ const SCREEN_TITLE: Readonly<Record<Screen, string>> = {
   diff: 'Differences',
 };
 
-export function Header({ ui, width }: { readonly ui: UiState; readonly width: number }) {
-  const { session } = ui;
-  const left = `govsim · ${SCREEN_TITLE[ui.screen]} · ${startName(session)} · seats ${session.seats}`;
-  const edits = `${session.done.length} edit${session.done.length === 1 ? '' : 's'}${session.undone.length > 0 ? ` (${session.undone.length} undone)` : ''}`;
-  const dirty = isDirty(session);
+export interface HeaderProps {
+  readonly screen: Screen;
+  readonly start: string;
+  readonly seats: string;
+  readonly edits: number;
+  readonly undone: number;
+  readonly dirty: boolean;
+  readonly width: number;
+}
+
+export const Header = memo(function Header({ screen, start, seats, edits: count, undone, dirty, width }: HeaderProps) {
+  const left = `govsim · ${SCREEN_TITLE[screen]} · ${start} · seats ${seats}`;
+  const edits = `${count} edit${count === 1 ? '' : 's'}${undone > 0 ? ` (${undone} undone)` : ''}`;
   const right = `${edits}${dirty ? ' · UNSAVED' : ''} · ? help`;
   const leftShown = truncate(left, Math.max(10, width - textWidth(right) - 1));
   const gap = Math.max(1, width - textWidth(leftShown) - textWidth(right));
@@ -32,4 +39,4 @@ export function Header({ ui, width }: { readonly ui: UiState; readonly width: nu
       <Text dimColor> · ? help</Text>
     </Text>
   );
-}
+});

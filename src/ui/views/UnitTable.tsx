@@ -1,18 +1,10 @@
 /** The council's units: coalition membership, seats, attendance, power shares and pivotal units. */
 import { Box, Text } from 'ink';
 import type { UnitRow } from '../engine.js';
-import { listWindow, padEnd, padStart, percent, truncate } from '../layout.js';
-import { MARK, tint } from '../theme.js';
+import { listWindow, padEnd, padStart, truncate } from '../layout.js';
+import { UNIT_COLUMNS as COLUMNS, UnitLine } from './UnitLine.js';
 
-const COLUMNS = { marker: 2, member: 4, id: 16, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 16 } as const;
 
-function notes(unit: UnitRow): string {
-  const parts: string[] = [];
-  if (unit.pivotal) parts.push('PIVOTAL');
-  if (unit.defected > 0) parts.push(`${unit.defected} defected`);
-  if (unit.splittable) parts.push('splits');
-  return parts.join(' ');
-}
 
 export function UnitTable({ units, cursor, width, height }: { readonly units: readonly UnitRow[]; readonly cursor: number; readonly width: number; readonly height: number }) {
   const c = COLUMNS;
@@ -35,20 +27,9 @@ export function UnitTable({ units, cursor, width, height }: { readonly units: re
       <Text dimColor wrap="truncate-end">
         {truncate(header, width)}
       </Text>
-      {units.slice(start, end).map((unit, i) => {
-        const selected = start + i === cursor;
-        return (
-          <Text key={unit.id} wrap="truncate-end" inverse={selected}>
-            <Text {...tint(unit.inCoalition ? 'green' : undefined)}>{padEnd(selected ? MARK.cursor : ' ', c.marker) + padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
-            <Text bold>{padEnd(truncate(unit.id, c.id - 1), c.id)}</Text>
-            <Text dimColor={!selected}>{padEnd(unit.name, nameWidth)}</Text>
-            <Text {...tint(unit.present < unit.seats ? 'yellow' : undefined)}>
-              {`${padStart(String(unit.seats), c.seats - 1)} ${padStart(`${unit.present}/${unit.seats}`, c.present - 1)} ${padStart(percent(unit.banzhaf), c.banzhaf - 1)} ${padStart(percent(unit.shapleyShubik), c.shapley - 1)} `}
-            </Text>
-            <Text {...tint(unit.pivotal ? 'magenta' : undefined)}> {padEnd(notes(unit), c.notes - 1)}</Text>
-          </Text>
-        );
-      })}
+      {units.slice(start, end).map((unit, i) => (
+        <UnitLine key={unit.id} unit={unit} selected={start + i === cursor} nameWidth={nameWidth} />
+      ))}
     </Box>
   );
 }
