@@ -1,32 +1,88 @@
 /**
  * `npm run bench`: every performance floor stated in the issues, measured and printed as a table
- * (figure, floor, met or not). Not part of `npm test`: timings belong to a quiet machine, not to CI.
+ * (figure, floor, met or not), then a checklist of those floors so that a floor with no row shows up
+ * as "not measured" rather than by its absence. Not part of `npm test`: timings belong to a quiet
+ * machine, not to CI. A case that throws is reported as an error row; the others still run.
+ * Exit code 1 when a floor is missed, not measured, or a case failed.
+ *
+ *   npm run bench [-- <filter>]   only the cases whose name or file contains <filter>
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BenchCase, formatFigure, meets } from './harness.js';
 
+/** Every floor the issues state, and the row that measures it (matched by name). */
+const STATED_FLOORS: readonly { readonly floor: string; readonly row: RegExp }[] = [
+  { floor: 'council analysis ≤ 20 µs', row: /^council: \w+ analyzeFast \(/ },
+  { floor: 'EC-2020 Banzhaf ≤ 32 µs', row: /^power: EC-2020 exact Banzhaf/ },
+  { floor: 'EC-2020 Shapley-Shubik ≤ 1.2 ms', row: /^power: EC-2020 exact Shapley-Shubik/ },
+  { floor: '15-council scenario ≤ 1 ms', row: /^scenario: 15 councils/ },
+  { floor: '1,000-file batch ≤ 2 s, whole process', row: /^scenario: govsim run <dir of 1,000 files>/ },
+  { floor: 'Monte Carlo ≥ 1 M draws/s per core', row: /^uncertainty: .* draws\/s, 1 core/ },
+  { floor: '`govsim run <one scenario>` ≤ node -e 0 + 150 ms', row: /^CLI start: govsim run / },
+  { floor: 'TUI keypress → frame ≤ 16 ms p95', row: /^TUI keypress/ },
+  { floor: 'TUI first frame ≤ 400 ms', row: /^TUI first frame/ },
+];
+
+interface Row {
+  readonly name: string;
+  readonly cells: readonly string[];
+  /** true met, false missed, undefined information only (or failed). */
+  readonly met: boolean | undefined;
+  readonly failed: boolean;
+}
+
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
 const filter = process.argv[2];
-const rows: string[][] = [];
-let missed = 0;
+const rows: Row[] = [];
+const loadBefore = loadavg()[0]!;
 
 for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.ts')).sort()) {
   const module = (await import(pathToFileURL(`${casesDir}${file}`).href)) as { cases: readonly BenchCase[] };
   for (const bench of module.cases) {
     if (filter && !bench.name.includes(filter) && !file.includes(filter)) continue;
-    const measured = await bench.measure();
-    const ok = bench.floor ? meets(bench.floor, measured) : undefined;
-    if (ok === false) missed++;
     const floorText = bench.floor ? `${bench.floor.kind === 'max' ? '≤' : '≥'} ${formatFigure(bench.floor.value, bench.floor.unit)} (${bench.floor.source})` : '—';
-    const row = [bench.name, formatFigure(measured.value, measured.unit), floorText, ok === undefined ? 'info' : ok ? 'met' : 'MISSED', measured.note ?? ''];
+    let row: Row;
+    try {
+      const measured = await bench.measure();
+      const met = bench.floor ? meets(bench.floor, measured) : undefined;
+      const status = met === undefined ? 'info' : met ? 'met' : 'MISSED';
+      row = { name: bench.name, cells: [bench.name, formatFigure(measured.value, measured.unit), floorText, status, measured.note ?? ''], met, failed: false };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      row = { name: bench.name, cells: [bench.name, '—', floorText, 'ERROR', message.split('\n')[0]!], met: undefined, failed: true };
+    }
     rows.push(row);
-    process.stderr.write(`${row.join('  ·  ')}\n`);
+    process.stderr.write(`${row.cells.join('  ·  ')}\n`);
   }
 }
 
-const headers = ['benchmark', 'figure', 'floor', 'status', 'reference / note'];
-const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: readonly string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-process.stdout.write(`\n${line(headers)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
-process.stdout.write(`\n${rows.length} figures, ${missed} floor(s) missed\n`);
+function table(headers: readonly string[], body: readonly (readonly string[])[]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => cells[i]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return `${line(headers)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n`;
+}
+
+const missed = rows.filter((row) => row.met === false).length;
+const failed = rows.filter((row) => row.failed).length;
+process.stdout.write(`\n${table(['benchmark', 'figure', 'floor', 'status', 'reference / note'], rows.map((row) => row.cells))}`);
+
+let unmeasured = 0;
+if (!filter) {
+  const checklist = STATED_FLOORS.map(({ floor, row: pattern }) => {
+    const matching = rows.filter((row) => pattern.test(row.name));
+    if (matching.length === 0 || matching.every((row) => row.failed)) unmeasured++;
+    const status =
+      matching.length === 0 ? 'not measured' : matching.some((row) => row.failed) ? 'ERROR' : matching.every((row) => row.met === true) ? 'met' : 'MISSED';
+    return [floor, status, matching.map((row) => row.cells[1]).join(', ') || '—'];
+  });
+  process.stdout.write(`\nFloors stated in the issues\n${table(['floor', 'status', 'measured'], checklist)}`);
+}
+
+const loadAfter = loadavg()[0]!;
+process.stdout.write(
+  `\n${rows.length} figures, ${missed} floor(s) missed, ${failed} case(s) failed${unmeasured > 0 ? `, ${unmeasured} stated floor(s) not measured` : ''}` +
+    `; node ${process.version}, ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}\n`,
+);
+if (missed > 0 || failed > 0 || unmeasured > 0) process.exitCode = 1;

@@ -176,7 +176,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [
       { command: 'next-column', keys: ['tab', 'right', 'l'], help: 'next column', hint: 'column' },
       { command: 'previous-column', keys: ['shift+tab', 'left', 'h'], help: 'previous column' },
-      { command: 'select', keys: ['space', 'x'], help: 'choose / drop; pick governor', hint: 'choose' },
+      { command: 'select', keys: ['space', 'x'], help: 'choose, drop, pick governor', hint: 'choose' },
       { command: 'apply', keys: ['return'], help: 'apply it in every council', hint: 'apply' },
       { command: 'clear', keys: ['c'], help: 'clear the draft' },
     ],
@@ -194,7 +194,7 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     context: 'seats',
     title: 'Seat sets',
-    bindings: [{ command: 'enter', keys: ['return', 'space'], help: 'use the seat set', hint: 'use' }],
+    bindings: [{ command: 'enter', keys: ['return'], help: 'use the seat set', hint: 'use' }],
   },
   {
     context: 'confirm',
@@ -256,7 +256,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   return: 'enter',
   escape: 'esc',
   tab: 'tab',
-  'shift+tab': 'shift-tab',
+  'shift+tab': 'S-tab',
   space: 'space',
   backspace: 'backspace',
 };

@@ -8,7 +8,7 @@
  * that does not fit (the UI shows the message instead).
  */
 import type { LoadedDataset } from '../scenarios/dataset.js';
-import { type LoadedScenario, type ResolvedStep } from '../scenarios/scenario-loader.js';
+import type { LoadedScenario, ResolvedStep } from '../scenarios/scenario-loader.js';
 import { runScenario, type ScenarioRun } from '../scenarios/runner.js';
 import type { Step } from '../scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../scenarios/scenario-state.js';
@@ -79,11 +79,6 @@ export function editLabel(n: number): string {
   return `edit ${n}`;
 }
 
-/** Every user step in order, with its entry. */
-export function userSteps(session: Session): { entry: TimelineEntry; step: Step }[] {
-  return session.done.flatMap((entry) => entry.steps.map((step) => ({ entry, step })));
-}
-
 function userStepCount(entries: readonly TimelineEntry[]): number {
   let count = 0;
   for (const entry of entries) count += entry.steps.length;
@@ -141,14 +136,6 @@ export function applyEdit(session: Session, label: string, steps: readonly Step[
   }
   const entry: TimelineEntry = { id: session.nextId, label, steps: [...steps], transitions };
   return { ok: true, session: { ...withState(session, state, [...session.done, entry], []), nextId: session.nextId + 1 } };
-}
-
-export function canUndo(session: Session): boolean {
-  return session.done.length > 0;
-}
-
-export function canRedo(session: Session): boolean {
-  return session.undone.length > 0;
 }
 
 /** Reverts the last entry with its inverse patches. */

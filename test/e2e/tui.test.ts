@@ -26,7 +26,7 @@ function screen(session: string, escapes = false): string {
 }
 
 /** Polls the screen until `pattern` shows; fails with the screen as it was. */
-async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+async function waitFor(session: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = screen(session);
@@ -48,7 +48,7 @@ function launch(session: string, env = ''): void {
 
 const title = hasTmux ? 'the explorer under tmux' : 'the explorer under tmux: SKIPPED, tmux is not installed (.ci/run installs it)';
 
-describe.skipIf(!hasTmux)(title, { timeout: 60_000 }, () => {
+describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
   beforeAll(() => {
     ensureBuilt();
   }, 180_000);

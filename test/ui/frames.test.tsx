@@ -122,6 +122,22 @@ describe('help and exit', () => {
     app.unmount();
   });
 
+  it('fits every key of the council view in the help at 80×24', async () => {
+    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
+    open.stdin.write('\r');
+    await until(() => open!.lastFrame().includes('Baghdad · 52 members'), 'the Baghdad view');
+    open.stdin.write('?');
+    await until(() => open!.lastFrame().includes('Keys (any key closes this help)'), 'the help');
+    const frame = open.lastFrame();
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(widest(frame)).toBeLessThanOrEqual(80);
+    for (const section of helpSections('council')) {
+      expect(frame).toContain(section.title);
+      for (const row of section.rows) expect(frame).toContain(`${row.keys.padEnd(9)} ${row.help}`);
+    }
+  });
+
   it('q exits through the quit flag and reports code 0', async () => {
     let code: number | undefined;
     open = renderAt(

@@ -64,6 +64,17 @@ describe('the keymap', () => {
     expect(help[0]!.rows[0]).toEqual({ keys: 'space x', help: 'unit in / out of coalition' });
   });
 
+  it('keeps every entry short enough for the two-column help at 80 columns (9 + 1 + 27 + margins)', () => {
+    for (const group of KEYMAP) {
+      for (const section of helpSections(group.context)) {
+        for (const row of section.rows) {
+          expect(row.keys.length, row.keys).toBeLessThanOrEqual(9);
+          expect(row.help.length, row.help).toBeLessThanOrEqual(27);
+        }
+      }
+    }
+  });
+
   it('builds the footer hints from the bindings that carry one', () => {
     const hints = footerHints('country').map((hint) => `${hint.keys} ${hint.hint}`);
     expect(hints[0]).toBe('enter council');

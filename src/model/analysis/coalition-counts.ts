@@ -14,6 +14,7 @@
  * coalitions lost and gained, and the minimal winning coalitions change exactly when some admissible
  * coalition changes status (they are the minimal elements of the admissible winning family).
  */
+import { type Allocator, HEAP } from './arena.js';
 import { type PreparedCouncil, ROLE_EXCLUDED, ROLE_REQUIRED } from './prepared-council.js';
 
 /** "No unit": the vote goes to no one (absence, defection). */
@@ -51,14 +52,14 @@ export function countBufferSizes(prepared: PreparedCouncil): { length: number; s
 }
 
 /** Allocates buffers for {@link coalitionCounts} on `prepared`. */
-export function createCountBuffers(prepared: PreparedCouncil): CountBuffers {
+export function createCountBuffers(prepared: PreparedCouncil, allocate: Allocator = HEAP): CountBuffers {
   const { length, slots } = countBufferSizes(prepared);
   return {
-    g: new Float64Array(length),
-    without: new Float64Array(slots * length),
-    scratch: new Float64Array(length),
-    pairLost: new Float64Array(slots * slots),
-    pairGained: new Float64Array(slots * slots),
+    g: allocate.f64(length),
+    without: allocate.f64(slots * length),
+    scratch: allocate.f64(length),
+    pairLost: allocate.f64(slots * slots),
+    pairGained: allocate.f64(slots * slots),
   };
 }
 

@@ -11,6 +11,7 @@
 import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
 import { coalitionCounts, type CountBuffers, createCountBuffers } from './coalition-counts.js';
 import { enumerateMinimalWinning, maskWeight, popcount } from './minimal-winning.js';
+import { inOneBuffer } from './arena.js';
 import type { PreparedCouncil } from './prepared-council.js';
 import { type ClassSearchScratch, classSearchScratch, enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
 
@@ -66,24 +67,31 @@ interface Workspace extends MaskSink {
 
 const workspaces = new WeakMap<PreparedCouncil, Workspace>();
 
+/** Initial room for minimal winning coalitions; the list grows when a council has more. */
+const INITIAL_MINIMAL = 1024;
+
 function workspaceOf(prepared: PreparedCouncil): Workspace {
   let workspace = workspaces.get(prepared);
   if (workspace === undefined) {
     const m = prepared.size;
-    workspace = {
-      data: new Int32Array(256),
-      length: 0,
-      search: prepared.classes === undefined ? undefined : classSearchScratch(prepared.classes),
-      counts: prepared.constrainedMask === 0 && !prepared.infeasible ? createCountBuffers(prepared) : undefined,
-      hingeLost: new Float64Array(m * (m + 1)),
-      hingeGained: new Float64Array(m * (m + 1)),
-      majorityAfter: new Uint8Array(m * (m + 1)),
-      majorityAfterDefect: new Uint8Array(m),
-      swings: new Float64Array(m),
-      shapley: new Float64Array(m),
-      shapleyRaw: new Float64Array(m * m),
-      found: [],
-    };
+    const { classes } = prepared;
+    const counted = prepared.constrainedMask === 0 && !prepared.infeasible;
+    workspace = inOneBuffer(
+      (allocate): Workspace => ({
+        data: allocate.i32(INITIAL_MINIMAL),
+        length: 0,
+        search: classes === undefined ? undefined : classSearchScratch(classes, allocate),
+        counts: counted ? createCountBuffers(prepared, allocate) : undefined,
+        hingeLost: allocate.f64(m * (m + 1)),
+        hingeGained: allocate.f64(m * (m + 1)),
+        majorityAfter: allocate.u8(m * (m + 1)),
+        majorityAfterDefect: allocate.u8(m),
+        swings: allocate.f64(m),
+        shapley: allocate.f64(m),
+        shapleyRaw: allocate.f64(m * m),
+        found: [],
+      }),
+    );
     workspaces.set(prepared, workspace);
   }
   return workspace;

@@ -6,6 +6,7 @@
 import { absoluteMajority, type Council, type CouncilConstraints, unitPresent } from '../council.js';
 import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
 import type { AnalysisOptions, UnitRole } from './types.js';
+import { searchOrderFor } from './minimal-winning.js';
 import { classesFit, type WeightClasses, weightClasses } from './weight-classes.js';
 
 /** Units are players in 32-bit masks; real councils have at most about 20 (Baghdad with factions). */
@@ -79,29 +80,40 @@ export interface ResolvedConstraints {
 type IdSource = 'options' | 'council';
 
 class IdResolver {
-  private readonly unitIndex = new Map<string, number>();
-  private readonly blocUnits = new Map<string, number[]>();
+  private unitIndex: Map<string, number> | undefined;
+  private blocUnits: Map<string, number[]> | undefined;
   private readonly usageIssues: DataIssue[] = [];
   private readonly dataIssues: DataIssue[] = [];
 
-  constructor(private readonly council: Council) {
-    council.units.forEach((unit, index) => {
-      this.unitIndex.set(unit.id, index);
-      for (const bloc of unit.blocs ?? []) {
-        const members = this.blocUnits.get(bloc) ?? [];
-        members.push(index);
-        this.blocUnits.set(bloc, members);
-      }
-    });
+  constructor(private readonly council: Council) {}
+
+  /** Built on first use: most analyses declare no constraints. */
+  private maps(): { units: Map<string, number>; blocs: Map<string, number[]> } {
+    if (this.unitIndex === undefined || this.blocUnits === undefined) {
+      const units = new Map<string, number>();
+      const blocs = new Map<string, number[]>();
+      this.council.units.forEach((unit, index) => {
+        units.set(unit.id, index);
+        for (const bloc of unit.blocs ?? []) {
+          const members = blocs.get(bloc) ?? [];
+          members.push(index);
+          blocs.set(bloc, members);
+        }
+      });
+      this.unitIndex = units;
+      this.blocUnits = blocs;
+    }
+    return { units: this.unitIndex, blocs: this.blocUnits };
   }
 
   /** Unit indices an id stands for: a unit itself, or every unit of a bloc. */
   resolve(id: string, path: string, source: IdSource, allowBlocs = true): number[] {
-    const unit = this.unitIndex.get(id);
+    const { units, blocs } = this.maps();
+    const unit = units.get(id);
     if (unit !== undefined) return [unit];
-    const bloc = allowBlocs ? this.blocUnits.get(id) : undefined;
+    const bloc = allowBlocs ? blocs.get(id) : undefined;
     if (bloc !== undefined) return bloc;
-    const known = `units: ${[...this.unitIndex.keys()].join(', ')}${allowBlocs && this.blocUnits.size > 0 ? `; blocs: ${[...this.blocUnits.keys()].join(', ')}` : ''}`;
+    const known = `units: ${[...units.keys()].join(', ')}${allowBlocs && blocs.size > 0 ? `; blocs: ${[...blocs.keys()].join(', ')}` : ''}`;
     this.report(source, path, `unknown ${allowBlocs ? 'unit or bloc' : 'unit'} "${id}" in council ${this.council.id} (${known})`);
     return [];
   }
@@ -243,9 +255,7 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
   }
 
   const order = Int32Array.from(orderIndices.filter((u) => roles[u] !== ROLE_EXCLUDED));
-  const searchOrder = Int32Array.from(
-    [...Array(size).keys()].filter((u) => roles[u] === ROLE_FREE && weights[u]! > 0).sort((a, b) => weights[b]! - weights[a]! || a - b),
-  );
+  const searchOrder = searchOrderFor(weights, roles, ROLE_FREE);
   const freeWeightSlot = new Int32Array(size).fill(-1);
   const distinct: number[] = [];
   const distinctCounts: number[] = [];
@@ -318,25 +328,30 @@ function symmetryClasses(
   orderMask: number,
 ): Int32Array {
   const classes = new Int32Array(size).fill(-1);
-  const inDeclared = (u: number): boolean => declaredMask !== -1 && (declaredMask & bit(u)) !== 0;
-  const alike = (u: number, v: number): boolean => {
-    if (seats[u] !== seats[v] || weights[u] !== weights[v] || roles[u] !== roles[v] || inDeclared(u) !== inDeclared(v)) return false;
-    const others = ~(bit(u) | bit(v));
-    return (conflicts[u]! & others) === (conflicts[v]! & others);
-  };
+  const members = new Int32Array(size);
   for (let u = 0; u < size; u++) {
     if (classes[u] !== -1) continue;
     classes[u] = u;
     if ((orderMask & bit(u)) !== 0) continue;
-    const members = [u];
+    members[0] = u;
+    let count = 1;
     for (let v = u + 1; v < size; v++) {
       if (classes[v] !== -1 || (orderMask & bit(v)) !== 0) continue;
-      if (!members.every((w) => alike(w, v))) continue;
+      let fits = true;
+      for (let i = 0; i < count && fits; i++) fits = interchangeable(members[i]!, v, seats, weights, roles, conflicts, declaredMask);
+      if (!fits) continue;
       classes[v] = u;
-      members.push(v);
+      members[count++] = v;
     }
   }
   return classes;
+}
+
+function interchangeable(u: number, v: number, seats: Int32Array, weights: Int32Array, roles: Uint8Array, conflicts: Int32Array, declaredMask: number): boolean {
+  if (seats[u] !== seats[v] || weights[u] !== weights[v] || roles[u] !== roles[v]) return false;
+  if (declaredMask !== -1 && ((declaredMask >> u) & 1) !== ((declaredMask >> v) & 1)) return false;
+  const others = ~(bit(u) | bit(v));
+  return (conflicts[u]! & others) === (conflicts[v]! & others);
 }
 
 /** Unit ids of the set bits of `mask`, in council order. */

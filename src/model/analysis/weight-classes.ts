@@ -10,6 +10,9 @@
  * weighs w_k and s + (c* − 1)·w_k < q); fewer members continue to lighter classes; more are never minimal.
  */
 
+import { type Allocator, HEAP } from './arena.js';
+import { popcount } from './minimal-winning.js';
+
 /** Free units with weight > 0 grouped by weight, heaviest first, with every member subset per size. */
 export interface WeightClasses {
   readonly length: number;
@@ -26,49 +29,48 @@ export interface WeightClasses {
 
 /** Groups the units of `order` (free, weight > 0, heaviest first) into classes of equal weight. */
 export function weightClasses(order: Int32Array, weights: Int32Array): WeightClasses {
-  const groups: number[][] = [];
-  let last = -1;
-  for (const u of order) {
-    const w = weights[u]!;
-    if (w !== last) {
-      groups.push([]);
-      last = w;
-    }
-    groups[groups.length - 1]!.push(u);
-  }
-  const length = groups.length;
+  // Class boundaries: runs of equal weight in the (sorted) order.
+  let length = 0;
+  for (let i = 0; i < order.length; i++) if (i === 0 || weights[order[i]!] !== weights[order[i - 1]!]) length++;
   const classWeights = new Int32Array(length);
   const counts = new Int32Array(length);
+  const firsts = new Int32Array(length);
+  let k = -1;
+  let totalSubsets = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i === 0 || weights[order[i]!] !== weights[order[i - 1]!]) {
+      k++;
+      classWeights[k] = weights[order[i]!]!;
+      firsts[k] = i;
+    }
+    counts[k] = counts[k]! + 1;
+  }
+  for (let j = 0; j < length; j++) totalSubsets += 2 ** counts[j]!;
+  const subsets = new Int32Array(totalSubsets);
   const base = new Int32Array(length);
-  const subsets: number[] = [];
-  const starts: number[] = [];
-  groups.forEach((members, k) => {
-    classWeights[k] = weights[members[0]!]!;
-    counts[k] = members.length;
-    base[k] = starts.length;
-    // All subsets of the class's members, ordered by size (then by lowest-first bit patterns).
-    const bySize: number[][] = members.map(() => []);
-    bySize.push([]);
-    for (let pick = 0; pick < 1 << members.length; pick++) {
-      let mask = 0;
-      let size = 0;
-      for (let i = 0; i < members.length; i++) {
-        if ((pick & (1 << i)) !== 0) {
-          mask |= 1 << members[i]!;
-          size++;
-        }
+  let starts = 0;
+  for (let j = 0; j < length; j++) starts += counts[j]! + 2;
+  const sizeStart = new Int32Array(starts);
+  let at = 0;
+  let slot = 0;
+  for (let j = 0; j < length; j++) {
+    const n = counts[j]!;
+    base[j] = slot;
+    // Subsets of the class's members grouped by size (ascending), each as a mask of unit bits.
+    for (let size = 0; size <= n; size++) {
+      sizeStart[slot++] = at;
+      for (let pick = 0; pick < 1 << n; pick++) {
+        if (popcount(pick) !== size) continue;
+        let mask = 0;
+        for (let i = 0; i < n; i++) if ((pick & (1 << i)) !== 0) mask |= 1 << order[firsts[j]! + i]!;
+        subsets[at++] = mask;
       }
-      bySize[size]!.push(mask);
     }
-    for (const list of bySize) {
-      starts.push(subsets.length);
-      subsets.push(...list);
-    }
-    starts.push(subsets.length);
-  });
+    sizeStart[slot++] = at;
+  }
   const suffix = new Int32Array(length + 1);
-  for (let k = length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + classWeights[k]! * counts[k]!;
-  return { length, weights: classWeights, counts, suffix, subsets: Int32Array.from(subsets), sizeStart: Int32Array.from(starts), base };
+  for (let j = length - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + classWeights[j]! * counts[j]!;
+  return { length, weights: classWeights, counts, suffix, subsets, sizeStart, base };
 }
 
 /** Largest class the subset table is built for: 2^n subsets per class. */
@@ -120,16 +122,16 @@ export interface ClassSearchScratch {
 }
 
 /** Scratch sized for `classes`. */
-export function classSearchScratch(classes: WeightClasses): ClassSearchScratch {
+export function classSearchScratch(classes: WeightClasses, allocate: Allocator = HEAP): ClassSearchScratch {
   const n = classes.length + 1;
   return {
-    stack: new Int32Array(2 * n),
-    count: new Int32Array(n),
-    sum: new Int32Array(n),
-    units: new Int32Array(n),
-    fixed: new Int32Array(n),
-    depth: new Int32Array(n),
-    product: new Float64Array(n),
+    stack: allocate.i32(2 * n),
+    count: allocate.i32(n),
+    sum: allocate.i32(n),
+    units: allocate.i32(n),
+    fixed: allocate.i32(n),
+    depth: allocate.i32(n),
+    product: allocate.f64(n),
   };
 }
 

@@ -10,7 +10,7 @@
  * which the bloc governs exactly k councils, k = 0..councils].
  */
 import { streamGenerator } from '../random.js';
-import type { Rational } from '../rational.js';
+import { type Rational, rational } from '../rational.js';
 import { type ProbabilisticScenario, type ShockEffect, assertValidModel } from './model.js';
 import { isCertain, isImpossible, probabilityThreshold } from './probability.js';
 
@@ -56,6 +56,20 @@ function int32Threshold(p: Rational): number {
   return Math.min(signedThreshold(p), SIGNED_OFFSET - 1);
 }
 
+/** P(K ≤ j) for K ~ Binomial(m, p), j = 0..m−1, exactly. */
+function binomialCdf(m: number, p: Rational): Rational[] {
+  const miss = p.den - p.num;
+  const cumulative: Rational[] = [];
+  let coefficient = 1n; // C(m, j)
+  let total = 0n;
+  for (let j = 0; j < m; j++) {
+    total += coefficient * p.num ** BigInt(j) * miss ** BigInt(m - j);
+    cumulative.push(rational(total, p.den ** BigInt(m)));
+    coefficient = (coefficient * BigInt(m - j)) / BigInt(j + 1);
+  }
+  return cumulative;
+}
+
 /** A scenario as typed arrays; units and members are numbered across all councils. */
 export interface CompiledScenario {
   readonly councilIds: readonly string[];
@@ -64,7 +78,16 @@ export interface CompiledScenario {
   readonly unitCount: number;
   /** Units of council c: [unitStart[c], unitStart[c+1]). */
   readonly unitStart: Int32Array;
-  /** Uncertain members (0 < p < 1) of unit u: [memberStart[u], memberStart[u+1]), in unit order. */
+  /**
+   * Units whose uncertain members share one probability p draw their count of present members with one
+   * number: K ~ Binomial(m, p) is the number of leading thresholds round(P(K ≤ j)·2^32), j < m, that the
+   * draw reaches. Unit u's thresholds: countThreshold[countStart[u] .. countStart[u+1]).
+   */
+  readonly countStart: Int32Array;
+  readonly countThreshold: Int32Array;
+  /** 1 when p ≥ 1/2: most members come, so the scan for K starts from the top. */
+  readonly countFromTop: Uint8Array;
+  /** Other units' uncertain members (0 < p < 1), one draw each: [memberStart[u], memberStart[u+1]). */
   readonly memberStart: Int32Array;
   /** The largest unit of each council: no unit can be pivotal when votes are further than this from the threshold. */
   readonly largestUnit: Int32Array;
@@ -97,6 +120,9 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
   const surePresent: number[] = [];
   const backs: number[] = [];
   const switches: number[] = [];
+  const countStart: number[] = [];
+  const countThreshold: number[] = [];
+  const countFromTop: number[] = [];
   const memberStart: number[] = [];
   const memberAttend: number[] = [];
   const councilStart: number[] = [];
@@ -107,21 +133,26 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
     councilStart.push(tallyLength);
     tallyLength += COUNCIL_SLOTS.pivotal + council.units.length;
     for (const unit of council.units) {
+      countStart.push(countThreshold.length);
       memberStart.push(memberAttend.length);
       unitIds.push(unit.id);
       seats.push(unit.seats);
-      let sure = 0;
-      for (const p of unit.attendance) {
-        if (isCertain(p)) sure++;
-        else if (!isImpossible(p)) memberAttend.push(int32Threshold(p));
+      const uncertain = unit.attendance.filter((p) => !isCertain(p) && !isImpossible(p));
+      surePresent.push(unit.attendance.filter(isCertain).length);
+      const shared = uncertain[0];
+      countFromTop.push(shared !== undefined && 2n * shared.num >= shared.den ? 1 : 0);
+      if (shared !== undefined && uncertain.length > 1 && uncertain.every((p) => p.num === shared.num && p.den === shared.den)) {
+        for (const cumulative of binomialCdf(uncertain.length, shared)) countThreshold.push(int32Threshold(cumulative));
+      } else {
+        for (const p of uncertain) memberAttend.push(int32Threshold(p));
       }
-      surePresent.push(sure);
       const surelySwitches = isCertain(unit.switchProbability);
       backs.push(unit.inCoalition !== surelySwitches ? 1 : 0);
       switches.push(surelySwitches || isImpossible(unit.switchProbability) ? SIGNED_NEVER : int32Threshold(unit.switchProbability));
     }
   });
   unitStart[councilCount] = unitIds.length;
+  countStart.push(countThreshold.length);
   memberStart.push(memberAttend.length);
 
   const councilBase = scenario.councils.map((_council, c) => unitStart[c]!);
@@ -139,6 +170,9 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
     councilCount,
     unitCount: unitIds.length,
     unitStart,
+    countStart: Int32Array.from(countStart),
+    countThreshold: Int32Array.from(countThreshold),
+    countFromTop: Uint8Array.from(countFromTop),
     memberStart: Int32Array.from(memberStart),
     largestUnit: Int32Array.from(scenario.councils, (council) => Math.max(0, ...council.units.map((unit) => unit.seats))),
     threshold: Int32Array.from(scenario.councils, (council) => council.threshold),
@@ -162,7 +196,8 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
  * (scenario, seed, block, draws) gives the same tally on any machine and in any thread.
  *
  * Random numbers come from a buffer refilled in bulk (`fillInt32`), consumed in generation order:
- * per draw, one per shock, then unit by unit: one per uncertain member, one if the unit may switch side.
+ * per draw, one per shock, then unit by unit: one for its count of present members if its uncertain
+ * members share a probability, else one per uncertain member; then one if the unit may switch side.
  * Shocks override what the unit drew (the draws are still consumed, so streams stay aligned).
  */
 export function sampleBlock(compiled: CompiledScenario, seed: number, block: number, draws: number): Float64Array<ArrayBuffer> {
@@ -172,6 +207,9 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
     councilCount,
     unitCount,
     unitStart,
+    countStart,
+    countThreshold,
+    countFromTop,
     memberStart,
     largestUnit,
     threshold,
@@ -197,7 +235,10 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
   /** 0: no shock; else the code of the last fired attendance shock (absent/attend). */
   const attendOverride = new Uint8Array(unitCount);
   let perDraw = shockCount + memberAttend.length;
-  for (let u = 0; u < unitCount; u++) if (unitSwitch[u] !== SIGNED_NEVER) perDraw++;
+  for (let u = 0; u < unitCount; u++) {
+    if (unitSwitch[u] !== SIGNED_NEVER) perDraw++;
+    if (countStart[u + 1]! > countStart[u]!) perDraw++;
+  }
   const random = new Int32Array(Math.max(4096, 2 * perDraw));
   let next = random.length;
 
@@ -225,8 +266,25 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
       let votes = 0;
       for (let u = firstUnit; u < endUnit; u++) {
         let k = unitSurePresent[u]!;
-        const endMember = memberStart[u + 1]!;
-        for (let m = memberStart[u]!; m < endMember; m++) if (random[next++]! < memberAttend[m]!) k++;
+        let j = countStart[u]!;
+        const endCount = countStart[u + 1]!;
+        if (j < endCount) {
+          // K = the number of thresholds the draw reaches; scan from the likelier end.
+          const sample = random[next++]!;
+          if (countFromTop[u] === 1) {
+            let top = endCount - 1;
+            while (top >= j && sample < countThreshold[top]!) top--;
+            k += top - j + 1;
+          } else {
+            while (j < endCount && sample >= countThreshold[j]!) {
+              j++;
+              k++;
+            }
+          }
+        } else {
+          const endMember = memberStart[u + 1]!;
+          for (let m = memberStart[u]!; m < endMember; m++) if (random[next++]! < memberAttend[m]!) k++;
+        }
         let backs = unitBacks[u]!;
         if (unitSwitch[u] !== SIGNED_NEVER && random[next++]! < unitSwitch[u]!) backs = 1 - backs;
         if (shockCount > 0) {

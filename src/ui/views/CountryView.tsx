@@ -42,7 +42,7 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
       </Text>
       <Text wrap="truncate-end">{truncate(figure, width)}</Text>
       <Text dimColor wrap="truncate-end">
-        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open · Δ last edit · ~ estimate · ? unresolved`, width)}
+        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open │ Δ edited ~ estimate ? unresolved`, width)}
       </Text>
     </Box>
   );

@@ -19,7 +19,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end" dimColor>
-        {truncate('Parties vote for one governor in every chosen council; * = its list is split into factions first.', width)}
+        {truncate('One governor in every chosen council; * = its list splits into factions first', width)}
       </Text>
       <Box flexDirection="row" height={listHeight}>
         <PickColumn
