@@ -14,19 +14,12 @@ import type { UiState } from './ui-state.js';
 import { useKeyDispatch } from './use-key-dispatch.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { ConfirmLine } from './views/ConfirmLine.js';
-import { CouncilView } from './views/CouncilView.js';
-import { CountryView } from './views/CountryView.js';
-import { DealComposer } from './views/DealComposer.js';
-import { DiffView } from './views/DiffView.js';
 import { ErrorBoundary } from './views/ErrorBoundary.js';
-import { ErrorPanel } from './views/ErrorPanel.js';
 import { Footer } from './views/Footer.js';
 import { Header } from './views/Header.js';
-import { HelpOverlay } from './views/HelpOverlay.js';
 import { MessageLine } from './views/MessageLine.js';
 import { PromptLine } from './views/PromptLine.js';
-import { SeatSetPicker } from './views/SeatSetPicker.js';
-import { TimelineView } from './views/TimelineView.js';
+import { ScreenBody } from './views/ScreenBody.js';
 
 export interface AppProps {
   readonly initial: UiState;
@@ -45,25 +38,6 @@ export function keyContext(ui: UiState): KeyContext {
       return 'seats';
     default:
       return ui.screen;
-  }
-}
-
-function Body({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
-  const overlay = ui.overlay;
-  if (overlay?.kind === 'help') return <HelpOverlay context={ui.screen} width={width} height={height} />;
-  if (overlay?.kind === 'seats') return <SeatSetPicker ui={ui} cursor={overlay.cursor} width={width} height={height} />;
-  if (overlay?.kind === 'error') return <ErrorPanel title={overlay.title} lines={overlay.lines} width={width} height={height} />;
-  switch (ui.screen) {
-    case 'country':
-      return <CountryView ui={ui} width={width} height={height} />;
-    case 'council':
-      return <CouncilView ui={ui} width={width} height={height} />;
-    case 'deal':
-      return <DealComposer ui={ui} width={width} height={height} />;
-    case 'timeline':
-      return <TimelineView ui={ui} width={width} height={height} />;
-    case 'diff':
-      return <DiffView ui={ui} width={width} height={height} />;
   }
 }
 
@@ -101,7 +75,7 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
       />
       <Box height={bodyHeight} flexDirection="column">
         <ErrorBoundary resetKey={ui}>
-          <Body ui={ui} width={width} height={bodyHeight} />
+          <ScreenBody ui={ui} width={width} height={bodyHeight} />
         </ErrorBoundary>
       </Box>
       {overlay?.kind === 'prompt' ? (

@@ -1,8 +1,9 @@
 /**
- * The explorer's one door into the scenario engine and the council analysis. Every number the UI
- * shows comes from here (majorities, votes, margins, groups, power shares, national figures); the
- * views only lay them out. The scenario engine has no notion of "the coalition on screen" or of a
- * keyboard toggle, so this module adds those as small functions that build ordinary scenario steps.
+ * The explorer's one door into the scenario engine: the same loader, steps, runner, council analysis
+ * and diff as `govsim run`, plus the model's power indices. Every number the UI shows comes from here
+ * (majorities, votes, margins, groups, power shares, national figures); the views only lay them out.
+ * The scenario engine has no notion of "the coalition on screen" or of a keyboard toggle, so this
+ * module adds those as small functions that build ordinary scenario steps.
  */
 import { absoluteMajority, type Council, memberCount, presentCount, unitPresent } from '../model/council.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';

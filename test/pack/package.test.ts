@@ -13,7 +13,7 @@
  * vitest, tsx and @types/node are linked from this repository, as a consumer's devDependencies.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -189,9 +189,30 @@ function writeDocBlocks(): void {
   scripts.push({ name: 'examples/badr-split.ts', file: 'examples/badr-split.ts', expected: [] });
 }
 
+/** Entries of the package a build must have produced. */
+const BUILT = ['dist/index.js', 'dist/index.d.ts', 'dist/testing/matchers.js', 'dist/testing/matchers.d.ts', 'dist/bin/govsim.mjs'];
+
+/**
+ * A copy of what `npm pack` reads (package.json, the README and the `files` of the manifest), taken
+ * right after a build: another test worker may rebuild dist/ (deleting it first) while npm reads it.
+ */
+function stagePackage(): string {
+  const stage = join(scratch, 'stage');
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] };
+  for (let attempt = 1; ; attempt++) {
+    ensureBuilt();
+    rmSync(stage, { recursive: true, force: true });
+    mkdirSync(stage);
+    for (const entry of ['package.json', 'README.md', ...manifest.files]) {
+      if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(stage, entry), { recursive: true });
+    }
+    if (BUILT.every((file) => existsSync(join(stage, file)))) return stage;
+    if (attempt === 3) throw new Error(`dist/ kept changing while it was copied: missing ${BUILT.filter((file) => !existsSync(join(stage, file))).join(', ')}`);
+  }
+}
+
 beforeAll(() => {
-  ensureBuilt();
-  const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: REPO_ROOT });
+  const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: stagePackage() });
   expect(pack.status, describeFailure('npm pack', pack)).toBe(0);
   packed = (JSON.parse(pack.stdout) as PackResult[])[0]!;
 
@@ -224,11 +245,7 @@ describe('the packed tarball', () => {
       'package.json',
       'README.md',
       'bin/govsim.js',
-      'dist/bin/govsim.mjs',
-      'dist/index.js',
-      'dist/index.d.ts',
-      'dist/testing/matchers.js',
-      'dist/testing/matchers.d.ts',
+      ...BUILT,
       'data/iraq-2023/dataset.yaml',
       'scenarios/baseline.yaml',
       'docs/library.md',

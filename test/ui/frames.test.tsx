@@ -53,6 +53,17 @@ describe('the country view at 80×24', () => {
     // 16 rows leave 8 council rows: the cursor row (Baghdad) stays visible.
     expect(frame).toContain('Baghdad');
     expect(frame).not.toContain('Maysan');
+    // Even a very small terminal gets a frame that fits, in every view.
+    open.stdout.resize(40, 12);
+    await until(() => lines(open!.lastFrame()).length <= 11, 'the small frame');
+    expect(widest(open.lastFrame())).toBeLessThanOrEqual(40);
+    for (const key of ['\r', '\t', 't', 'b', 'd', '?']) {
+      const drawn = open.stdout.frames.length;
+      open.stdin.write(key);
+      await until(() => open!.stdout.frames.length > drawn, `the frame after ${JSON.stringify(key)}`);
+      expect(lines(open.lastFrame()).length).toBeLessThanOrEqual(11);
+      expect(widest(open.lastFrame())).toBeLessThanOrEqual(40);
+    }
   });
 });
 

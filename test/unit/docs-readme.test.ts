@@ -24,7 +24,7 @@ const blocks = DOCUMENTS.flatMap((file) => fencedBlocks(readFileSync(join(REPO_R
 const readme = blocks.filter(({ file }) => file === 'README.md').map(({ block }) => block);
 
 /** Splits a command line into words: whitespace separates, single and double quotes group. */
-export function shellWords(line: string): string[] {
+function shellWords(line: string): string[] {
   const words: string[] = [];
   let current = '';
   let quote: string | null = null;

@@ -29,25 +29,21 @@ function runs(segments: readonly SeatSegment[], highlight: string | undefined): 
   return out;
 }
 
-function RunText({ run }: { readonly run: Run }) {
-  return (
-    <Text {...tint(run.coalition ? 'green' : undefined)} inverse={run.highlight}>
-      {run.text}
-    </Text>
-  );
-}
-
 export function SeatBar({ units, majority, highlight }: SeatBarProps) {
   const { segments, line } = seatSegments(units, majority);
   const { before, after } = splitAtLine(segments, line);
   return (
     <Text wrap="truncate-end">
       {runs(before, highlight).map((run, i) => (
-        <RunText key={`b${i}`} run={run} />
+        <Text key={`b${i}`} {...tint(run.coalition ? 'green' : undefined)} inverse={run.highlight}>
+          {run.text}
+        </Text>
       ))}
       <Text bold>{SEAT.line}</Text>
       {runs(after, highlight).map((run, i) => (
-        <RunText key={`a${i}`} run={run} />
+        <Text key={`a${i}`} {...tint(run.coalition ? 'green' : undefined)} inverse={run.highlight}>
+          {run.text}
+        </Text>
       ))}
     </Text>
   );

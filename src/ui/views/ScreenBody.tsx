@@ -1,0 +1,29 @@
+/** What fills the space between the header and the status line: the screen, or an overlay over it. */
+import type { UiState } from '../ui-state.js';
+import { CouncilView } from './CouncilView.js';
+import { CountryView } from './CountryView.js';
+import { DealComposer } from './DealComposer.js';
+import { DiffView } from './DiffView.js';
+import { ErrorPanel } from './ErrorPanel.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { SeatSetPicker } from './SeatSetPicker.js';
+import { TimelineView } from './TimelineView.js';
+
+export function ScreenBody({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  const overlay = ui.overlay;
+  if (overlay?.kind === 'help') return <HelpOverlay context={ui.screen} width={width} height={height} />;
+  if (overlay?.kind === 'seats') return <SeatSetPicker ui={ui} cursor={overlay.cursor} width={width} height={height} />;
+  if (overlay?.kind === 'error') return <ErrorPanel title={overlay.title} lines={overlay.lines} width={width} height={height} />;
+  switch (ui.screen) {
+    case 'country':
+      return <CountryView ui={ui} width={width} height={height} />;
+    case 'council':
+      return <CouncilView ui={ui} width={width} height={height} />;
+    case 'deal':
+      return <DealComposer ui={ui} width={width} height={height} />;
+    case 'timeline':
+      return <TimelineView ui={ui} width={width} height={height} />;
+    case 'diff':
+      return <DiffView ui={ui} width={width} height={height} />;
+  }
+}
