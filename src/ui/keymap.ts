@@ -48,10 +48,13 @@ export function keyNames(input: string, key: KeyFlags): string[] {
   if (key.meta && [...input].length === 1) return ['escape', ...keyNames(input, {})];
   const names: string[] = [];
   for (const char of input) {
+    const code = char.codePointAt(0)!;
     if (char === ' ') names.push('space');
     else if (char === '\r' || char === '\n') names.push('return');
     else if (char === '\t') names.push('tab');
     else if (char === '\u007f' || char === '\b') names.push('backspace');
+    // A control key that arrived together with other keys (Ctrl-U then a pasted path) is still a key.
+    else if (code >= 1 && code <= 26) names.push(`ctrl+${String.fromCharCode(code + 96)}`);
     else if (char >= ' ') names.push(char);
   }
   return names;
@@ -279,7 +282,7 @@ export function helpSections(context: KeyContext): HelpSection[] {
     .map((group) => ({ title: group.title, rows: group.bindings.map((binding) => ({ keys: binding.keys.map(keyLabel).join(' '), help: binding.help })) }));
 }
 
-/** The footer's short hints for a screen (`space in/out · a absent · …`), most specific first. */
+/** The footer's short hints for a screen (`space in/out`, `a absent`, …), most specific first. */
 export function footerHints(context: KeyContext): { keys: string; hint: string }[] {
   const hints: { keys: string; hint: string }[] = [];
   for (const ctx of contextChain(context)) {

@@ -14,6 +14,18 @@ export function truncate(text: string, max: number): string {
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
+/** Cuts `text` to `max` columns without a marker: for table cells, which stay ASCII (see theme.SEP). */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, Math.max(0, max)).join('');
+}
+
+/** `clip`, then pads with spaces to `size` columns. */
+export function cell(text: string, size: number): string {
+  const cut = clip(text, size);
+  return cut + ' '.repeat(Math.max(0, size - width(cut)));
+}
+
 export function padEnd(text: string, size: number): string {
   const cut = truncate(text, size);
   return cut + ' '.repeat(Math.max(0, size - width(cut)));
@@ -50,15 +62,13 @@ export function listWindow(cursor: number, length: number, height: number): { st
   return { start, end: start + height };
 }
 
-/** `+2`, `0`, `−3` (a real minus sign, so it reads as a margin rather than a dash). */
+/** `+2`, `0`, `-3`. */
 export function signed(value: number): string {
-  if (value > 0) return `+${value}`;
-  if (value < 0) return `−${-value}`;
-  return '0';
+  return value > 0 ? `+${value}` : String(value);
 }
 
 export function percent(value: number | undefined): string {
-  return value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+  return value === undefined ? '-' : `${(value * 100).toFixed(1)}%`;
 }
 
 export interface BarCells {

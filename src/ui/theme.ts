@@ -21,6 +21,14 @@ export const MARK = {
   noMajority: 'NO MAJORITY',
 } as const;
 
+/**
+ * Separators are ASCII on purpose: Ink measures every line on every frame, and a line holding any
+ * non-ASCII character takes string-width's slow grapheme path (several times the cost of an ASCII one).
+ */
+export const SEP = ' | ';
+/** Between key hints in the footer and prompts. */
+export const HINT_SEP = '  ';
+
 export const TONE_COLOR = { info: 'cyan', success: 'green', error: 'red' } as const;
 
 /** Seat bar characters: alternating per unit so neighbours stay apart without colour. */

@@ -19,7 +19,7 @@ function stepText(step: object): string {
   const [kind, body] = entry;
   const fields = Object.entries(body as Record<string, unknown>)
     .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
-    .join(' · ');
+    .join(', ');
   return `${kind}: ${fields}`;
 }
 

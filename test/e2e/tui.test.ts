@@ -66,8 +66,8 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
 
     // Najaf is the 8th council. CF = nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 of 15, majority 8.
     keys(session, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'Enter');
-    let text = await waitFor(session, /Najaf · 15 members · majority 8/);
-    expect(text).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
+    let text = await waitFor(session, /Najaf \| 15 members \| majority 8/);
+    expect(text).toContain('bloc cf: 9 of 8 needed | MAJORITY | margin +1 | ELECTED');
     expect(text).toMatch(/› \[x\] nabni/);
     // Colour is on by default (the NO_COLOR test below relies on this check being able to fail).
     expect(screen(session, true)).toMatch(COLOUR);
@@ -75,21 +75,23 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     // Nabni (Badr's list) leaves: 6 < 8, no bloc or list governs ⇒ open.
     keys(session, 'Space');
     text = await waitFor(session, /NO MAJORITY/);
-    expect(text).toContain('bloc cf (not governing): 6 of 8 needed · NO MAJORITY · margin −2 · OPEN');
+    expect(text).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | OPEN');
     expect(text).toContain('Najaf elected → open');
 
     keys(session, 'u');
     text = await waitFor(session, /undo: Najaf: nabni leaves bloc cf/);
-    expect(text).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
+    expect(text).toContain('bloc cf: 9 of 8 needed | MAJORITY | margin +1 | ELECTED');
 
     keys(session, 'r');
     text = await waitFor(session, /redo: Najaf: nabni leaves bloc cf/);
-    expect(text).toContain('6 of 8 needed · NO MAJORITY');
+    expect(text).toContain('6 of 8 needed | NO MAJORITY');
 
     keys(session, 'w');
     await waitFor(session, /Save scenario as:/);
     keys(session, 'C-u');
+    await waitFor(session, /Save scenario as: +\(enter confirms/);
     tmux('send-keys', '-t', session, '-l', saved);
+    await waitFor(session, /najaf-without-nabni\.yaml +\(enter confirms/);
     keys(session, 'Enter');
     await waitFor(session, /✓ saved .*najaf-without-nabni\.yaml \(1 expectation/);
 
@@ -111,7 +113,7 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     await waitFor(session, /Maysan/);
     // Baghdad's first unit is State of Law (9): it leaves the CF bloc.
     keys(session, 'Enter', 'Space');
-    await waitFor(session, /1 edit · UNSAVED/);
+    await waitFor(session, /1 edit \| UNSAVED/);
     keys(session, 'q');
     await waitFor(session, /Unsaved changes \(1 edit\)\. Quit anyway\?/);
     keys(session, 'n');
@@ -122,7 +124,7 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     keys(session, 'C-c');
     const text = await waitFor(session, /EXIT=130/);
     // The alternate screen is gone: nothing of the explorer is left on the terminal.
-    expect(text).not.toContain('govsim ·');
+    expect(text).not.toContain('govsim |');
   });
 
   it('honours NO_COLOR (no colour escapes) and still marks state in words and symbols', async () => {

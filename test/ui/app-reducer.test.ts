@@ -171,7 +171,7 @@ describe('the deal composer', () => {
     expect(ui.changed).toEqual(['najaf', 'maysan']);
     expect(status(ui, 'najaf')).toBe('deadlock');
     expect(status(ui, 'maysan')).toBe('deadlock');
-    expect(ui.message?.text).toMatch(/^deal badr-sadrists: badr, sadrists in najaf, maysan; governor from badr ⇒ Najaf elected → deadlock.* · Maysan elected → deadlock/);
+    expect(ui.message?.text).toMatch(/^deal badr-sadrists: badr, sadrists in najaf, maysan; governor from badr ⇒ Najaf elected → deadlock.*; Maysan elected → deadlock/);
   });
 
   it('says what is missing instead of applying an incomplete deal', () => {

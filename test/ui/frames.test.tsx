@@ -38,8 +38,8 @@ describe('the country view at 80×24', () => {
     // Status in words (colour is optional), group labelled derived, the cursor as a character.
     expect(frame).toMatch(/› {2}Baghdad +C derived +52 +27 .* 25\/27 OPEN/);
     expect(frame).toMatch(/Najaf +A derived +15 +8 .* 9\/8 ELECTED \+1 +nabni/);
-    expect(frame).toContain('CF big three (Nabni + State of Law + NSF): 102 · published 102 ✓');
-    expect(frame).toContain('8 elected · 0 deadlock · 0 no quorum · 7 open');
+    expect(frame).toContain('CF big three (Nabni + State of Law + NSF): 102 | published 102 ✓');
+    expect(frame).toContain('8 elected, 0 deadlock, 0 no quorum, 7 open');
   });
 
   it('re-lays out on resize: narrower and shorter, the frame still fits', async () => {
@@ -73,19 +73,19 @@ describe('the council view', () => {
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('jjjjjjj');
     open.stdin.write('\r');
-    await until(() => open!.lastFrame().includes('Najaf · 15 members · majority 8'), 'the Najaf view');
+    await until(() => open!.lastFrame().includes('Najaf | 15 members | majority 8'), 'the Najaf view');
     let frame = open.lastFrame();
-    expect(frame).toContain('bloc cf: 9 of 8 needed · MAJORITY · margin +1 · ELECTED');
-    expect(frame).toContain('governor from nabni · pivotal: nabni, state-of-law, nsf');
+    expect(frame).toContain('bloc cf: 9 of 8 needed | MAJORITY | margin +1 | ELECTED');
+    expect(frame).toContain('governor from nabni | pivotal: nabni, state-of-law, nsf');
     expect(frame).toMatch(/› \[x\] nabni/);
     expect(widest(frame)).toBeLessThanOrEqual(80);
     open.stdin.write(' ');
     await until(() => open!.lastFrame().includes('NO MAJORITY'), 'the toggle');
     frame = open.lastFrame();
-    expect(frame).toContain('bloc cf (not governing): 6 of 8 needed · NO MAJORITY · margin −2 · OPEN');
+    expect(frame).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | OPEN');
     expect(frame).toMatch(/› \[ \] nabni/);
     expect(frame).toContain('✓ Najaf: nabni leaves bloc cf ⇒ Najaf elected → open');
-    expect(frame).toContain('1 edit · UNSAVED');
+    expect(frame).toContain('1 edit | UNSAVED');
     // The seat bar: coalition seats first (state-of-law 3, nsf 2, absher 1 = 6), then the majority line after seat 8.
     expect(frame).toMatch(/^█{3}▓{2}█▒{2}│/m);
   });
@@ -94,12 +94,12 @@ describe('the council view', () => {
     open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('jjjjjjj\r');
-    await until(() => open!.lastFrame().includes('Najaf · 15'), 'the Najaf view');
+    await until(() => open!.lastFrame().includes('Najaf | 15'), 'the Najaf view');
     // Banzhaf for Najaf's lists [3,3,2,2,1,1,1,1,1], quota 8: nabni and state-of-law share 20.9% each.
     // CF 9, margin 1: nabni (3 > 1) is pivotal, absher (1) is not.
     expect(open.lastFrame()).toMatch(/nabni .* 3 +3\/3 +20\.9% +21\.4% +PIVOTAL/);
     expect(open.lastFrame()).toMatch(/absher .* 1 +1\/1 +6\.5% +6\.2% *$/m);
-    expect(open.lastFrame()).toContain('pivotal: nabni, state-of-law, nsf · hinge seats: 0');
+    expect(open.lastFrame()).toContain('pivotal: nabni, state-of-law, nsf | hinge seats: 0');
   });
 
   it('lists the hinge seats of a council held by a margin of 0', async () => {
@@ -107,9 +107,9 @@ describe('the council view', () => {
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     // Basra (second row): Tasmim 12 of 23 alone, majority 12, margin 0: one Tasmim member away breaks it.
     open.stdin.write('j\r');
-    await until(() => open!.lastFrame().includes('Basra · 23 members'), 'the Basra view');
-    expect(open.lastFrame()).toContain('list tasmim: 12 of 12 needed · MAJORITY · margin 0 · ELECTED');
-    expect(open.lastFrame()).toContain('governor from tasmim · pivotal: tasmim · hinge seats: 3');
+    await until(() => open!.lastFrame().includes('Basra | 23 members'), 'the Basra view');
+    expect(open.lastFrame()).toContain('list tasmim: 12 of 12 needed | MAJORITY | margin 0 | ELECTED');
+    expect(open.lastFrame()).toContain('governor from tasmim | pivotal: tasmim | hinge seats: 3');
     open.stdin.write('\t');
     await until(() => open!.lastFrame().includes('[hinges'), 'the hinge pane');
     // Word-wrapped to the 80 columns.
@@ -137,7 +137,7 @@ describe('help and exit', () => {
     open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('\r');
-    await until(() => open!.lastFrame().includes('Baghdad · 52 members'), 'the Baghdad view');
+    await until(() => open!.lastFrame().includes('Baghdad | 52 members'), 'the Baghdad view');
     open.stdin.write('?');
     await until(() => open!.lastFrame().includes('Keys (any key closes this help)'), 'the help');
     const frame = open.lastFrame();

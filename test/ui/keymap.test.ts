@@ -5,6 +5,8 @@ describe('keyNames: what one Ink input event stands for', () => {
   it('splits printable keys that arrived together into separate keys, in order', () => {
     expect(keyNames('jjx', {})).toEqual(['j', 'j', 'x']);
     expect(keyNames(' q', {})).toEqual(['space', 'q']);
+    // Ctrl-U typed just before a pasted path reaches Ink in the same chunk as the text.
+    expect(keyNames('\u0015/tmp/x.yaml', {})).toEqual(['ctrl+u', ...'/tmp/x.yaml']);
   });
 
   it('names special keys from the flags, not from the (empty) input', () => {

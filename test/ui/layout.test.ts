@@ -54,6 +54,6 @@ describe('text layout', () => {
   });
 
   it('writes margins with a sign', () => {
-    expect([signed(2), signed(0), signed(-7)]).toEqual(['+2', '0', '−7']);
+    expect([signed(2), signed(0), signed(-7)]).toEqual(['+2', '0', '-7']);
   });
 });

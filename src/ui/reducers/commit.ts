@@ -9,7 +9,7 @@ import type { UiState } from '../ui-state.js';
 function summarise(prefix: string, before: UiState, result: SessionResult): UiState {
   if (!result.ok) return { ...before, message: { text: result.message, tone: 'error' } };
   const changes = changedCouncils(before.session.run, result.session.run);
-  const outcome = changes.length === 0 ? 'no council changes its outcome' : changes.map((change) => change.summary).join(' · ');
+  const outcome = changes.length === 0 ? 'no council changes its outcome' : changes.map((change) => change.summary).join('; ');
   return {
     ...before,
     session: result.session,

@@ -27,8 +27,8 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
   const result = switchSeats(ui.session, chosen.id);
   if (!result.ok) return { ...ui, overlay: null, message: { text: result.message, tone: 'error' } };
   const national = nationalLine(result.session);
-  const figure = national.figure ? ` · ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
-  const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? ' · redo history cleared' : '';
+  const figure = national.figure ? `: ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
+  const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? '; redo history cleared' : '';
   return clampCouncil({
     ...ui,
     session: result.session,

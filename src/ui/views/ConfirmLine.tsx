@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { footerHints } from '../keymap.js';
 import { truncate } from '../layout.js';
+import { HINT_SEP } from '../theme.js';
 import type { Overlay } from '../ui-state.js';
 
 export function ConfirmLine({ overlay, edits, width }: { readonly overlay: Extract<Overlay, { kind: 'confirm' }>; readonly edits: number; readonly width: number }) {
@@ -14,7 +15,7 @@ export function ConfirmLine({ overlay, edits, width }: { readonly overlay: Extra
         : `${changes} Quit anyway?`;
   const keys = footerHints('confirm')
     .map((entry) => `${entry.keys} ${entry.hint}`)
-    .join(' · ');
+    .join(HINT_SEP);
   return (
     <Text wrap="truncate-end">
       <Text bold color="yellow">

@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import { councilDetail } from '../engine.js';
 import { signed, truncate } from '../layout.js';
-import { MARK, STATUS_STYLE } from '../theme.js';
+import { MARK, SEP, STATUS_STYLE } from '../theme.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { DetailPane } from './DetailPane.js';
 import { SeatBar } from './SeatBar.js';
@@ -17,12 +17,12 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const { result, coalition, check } = detail;
   const style = STATUS_STYLE[result.outcome.status];
   const selected = detail.units[ui.council.cursor];
-  const facts = `${result.seats} members · majority ${result.majority} · present ${result.present} · quorum ${result.quorum.met ? 'met' : 'NOT MET'} · group ${result.group} (${result.groupSource})`;
+  const facts = [`${result.seats} members`, `majority ${result.majority}`, `present ${result.present}`, `quorum ${result.quorum.met ? 'met' : 'NOT MET'}`, `group ${result.group} (${result.groupSource})`].join(SEP);
   const coalitionText = coalition
-    ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed ·` : ''}`
+    ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed${SEP}` : ''}`
     : 'no coalition declared here: space on a unit starts one';
   const verdict = check ? (check.majority ? MARK.majority : MARK.noMajority) : '';
-  const governor = result.outcome.governorFrom ? `governor from ${result.outcome.governorFrom} · ` : '';
+  const governor = result.outcome.governorFrom ? `governor from ${result.outcome.governorFrom}${SEP}` : '';
   const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
   const pane = ui.council.pane;
   const tabs = COUNCIL_PANES.map((name) => {
@@ -34,27 +34,27 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end">
         <Text bold>{result.name}</Text>
-        <Text>{truncate(` · ${facts}`, Math.max(0, width - result.name.length))}</Text>
+        <Text>{truncate(`${SEP}${facts}`, Math.max(0, width - result.name.length))}</Text>
       </Text>
       <Text wrap="truncate-end">
-        <Text>{coalitionText} </Text>
+        <Text>{coalitionText}</Text>
         {verdict ? (
           <Text bold color={check?.majority ? 'green' : 'red'}>
             {verdict}
           </Text>
         ) : null}
-        {check ? <Text> · margin {signed(check.margin)} · </Text> : <Text> · </Text>}
+        <Text>{check ? `${SEP}margin ${signed(check.margin)}${SEP}` : SEP}</Text>
         <Text bold color={style.color}>
           {style.label}
         </Text>
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {truncate(`${governor}pivotal: ${pivotal} · hinge seats: ${detail.hinges.length}${detail.powerNote ? ` · ${detail.powerNote}` : ''}`, width)}
+        {truncate(`${governor}pivotal: ${pivotal}${SEP}hinge seats: ${detail.hinges.length}${detail.powerNote ? `${SEP}${detail.powerNote}` : ''}`, width)}
       </Text>
       <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
       <Text wrap="truncate-end">
         <Text color="cyan">{tabs}</Text>
-        <Text dimColor>{'  tab switches · [ ] scroll'}</Text>
+        <Text dimColor>{'  tab switches, [ ] scroll'}</Text>
       </Text>
       {pane === 'units' ? (
         <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />

@@ -2,7 +2,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { CountryRow as Row } from '../engine.js';
-import { padEnd, padStart, signed } from '../layout.js';
+import { cell, clip, padEnd, padStart, signed } from '../layout.js';
 import { MARK, STATUS_STYLE } from '../theme.js';
 import { CoalitionBar } from './CoalitionBar.js';
 
@@ -24,9 +24,10 @@ export const CountryRow = memo(function CountryRow({ row, selected, changed, wid
   const margin = row.status === 'elected' || row.status === 'deadlock' ? ` ${signed(coalition?.margin ?? 0)}` : '';
   const group = `${row.group} ${row.groupSource === 'derived' ? 'derived' : 'set'}`;
   const seats = `${row.seats}${CONFIDENCE_MARK[row.confidence]}`;
-  const votes = coalition ? `${coalition.votes}/${row.majority}` : `—/${row.majority}`;
+  const votes = coalition ? `${coalition.votes}/${row.majority}` : `-/${row.majority}`;
   const fill = coalition && coalition.margin >= 0 ? 'green' : 'red';
   const bar = countryBarSize(width);
+  const governor = row.governorFrom ?? (coalition ? `(${coalition.kind} ${coalition.id})` : '-');
   const governorWidth = Math.max(4, width - (c.marker + c.name + c.group + c.seats + c.majority + 1 + bar + 1 + c.votes + c.status));
   const prefix = padEnd(`${selected ? MARK.cursor : ' '}${changed ? MARK.changed : ' '}`, c.marker) + padEnd(row.name, c.name);
   const middle = `${padEnd(group, c.group)}${padStart(seats, c.seats - 1)} ${padStart(String(row.majority), c.majority - 1)}  `;
@@ -39,7 +40,7 @@ export const CountryRow = memo(function CountryRow({ row, selected, changed, wid
       <Text color={style.color} bold>
         {padEnd(`${style.label}${margin}`, c.status)}
       </Text>
-      <Text>{padEnd(row.governorFrom ?? (coalition ? `(${coalition.kind} ${coalition.id})` : '—'), governorWidth)}</Text>
+      <Text>{selected ? cell(governor, governorWidth) : clip(governor, governorWidth)}</Text>
     </Text>
   );
 });

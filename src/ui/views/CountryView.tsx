@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { countryRows, nationalLine } from '../engine.js';
 import { listWindow, padEnd, padStart, truncate } from '../layout.js';
+import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
 import { COUNTRY_COLUMNS, countryBarSize, CountryRow } from './CountryRow.js';
 
@@ -25,7 +26,7 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
     padEnd('Status', c.status) +
     'Governor';
   const figure = national.figure
-    ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? ` · published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'}` : ' · not published for this seat set'}`
+    ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? `${SEP}published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'}` : `${SEP}not published for this seat set`}`
     : '';
   const { byStatus, groups } = national;
   return (
@@ -38,11 +39,11 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
       ))}
       <Text wrap="truncate-end">
         <Text bold>National</Text>
-        {truncate(` · seat set ${national.seatSet} · ${national.seats} seats · groups A ${groups.A} · B ${groups.B} · C ${groups.C}`, Math.max(0, width - 8))}
+        {truncate(`${SEP}seat set ${national.seatSet}${SEP}${national.seats} seats${SEP}groups A ${groups.A}, B ${groups.B}, C ${groups.C}`, Math.max(0, width - 8))}
       </Text>
       <Text wrap="truncate-end">{truncate(figure, width)}</Text>
       <Text dimColor wrap="truncate-end">
-        {truncate(`${byStatus.elected} elected · ${byStatus.deadlock} deadlock · ${byStatus['no-quorum']} no quorum · ${byStatus.open} open │ Δ edited ~ estimate ? unresolved`, width)}
+        {truncate(`${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open${SEP}Δ edited  ~ estimate  ? unresolved`, width)}
       </Text>
     </Box>
   );

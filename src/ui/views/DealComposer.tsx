@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { dealEdit } from '../engine.js';
 import { truncate } from '../layout.js';
 import { dealColumns } from '../reducers/deal-reducer.js';
+import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
 import { PickColumn } from './PickColumn.js';
 
@@ -15,7 +16,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
   const partyWidth = Math.max(20, width - councilWidth - governorWidth);
   const listHeight = Math.max(2, height - 3);
   const preview = dealEdit(session, deal);
-  const previewText = preview.ok ? `enter applies: ${preview.edit.steps.length} step${preview.edit.steps.length === 1 ? '' : 's'} · ${preview.edit.label}` : `to do: ${preview.message}`;
+  const previewText = preview.ok ? `enter applies: ${preview.edit.steps.length} step${preview.edit.steps.length === 1 ? '' : 's'}${SEP}${preview.edit.label}` : `to do: ${preview.message}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end" dimColor>
@@ -32,7 +33,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
           empty="no councils"
         />
         <PickColumn
-          title={`Parties (${deal.parties.length})${deal.councils.length === 0 ? ' · all councils' : ''}`}
+          title={`Parties (${deal.parties.length})${deal.councils.length === 0 ? ', all councils' : ''}`}
           items={columns.parties.map((option) => ({
             id: option.id,
             label: option.id,

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import { width as textWidth, truncate } from '../layout.js';
+import { SEP } from '../theme.js';
 import type { Screen } from '../ui-state.js';
 
 const SCREEN_TITLE: Readonly<Record<Screen, string>> = {
@@ -23,9 +24,9 @@ export interface HeaderProps {
 }
 
 export const Header = memo(function Header({ screen, start, seats, edits: count, undone, dirty, width }: HeaderProps) {
-  const left = `govsim · ${SCREEN_TITLE[screen]} · ${start} · seats ${seats}`;
+  const left = `govsim${SEP}${SCREEN_TITLE[screen]}${SEP}${start}${SEP}seats ${seats}`;
   const edits = `${count} edit${count === 1 ? '' : 's'}${undone > 0 ? ` (${undone} undone)` : ''}`;
-  const right = `${edits}${dirty ? ' · UNSAVED' : ''} · ? help`;
+  const right = `${edits}${dirty ? `${SEP}UNSAVED` : ''}${SEP}? help`;
   const leftShown = truncate(left, Math.max(10, width - textWidth(right) - 1));
   const gap = Math.max(1, width - textWidth(leftShown) - textWidth(right));
   return (
@@ -35,8 +36,8 @@ export const Header = memo(function Header({ screen, start, seats, edits: count,
       </Text>
       {' '.repeat(gap)}
       <Text>{edits}</Text>
-      {dirty ? <Text color="yellow"> · UNSAVED</Text> : null}
-      <Text dimColor> · ? help</Text>
+      {dirty ? <Text color="yellow">{`${SEP}UNSAVED`}</Text> : null}
+      <Text dimColor>{`${SEP}? help`}</Text>
     </Text>
   );
 });

@@ -1,6 +1,6 @@
 /** One column of the deal composer: a titled list with a cursor and [x] marks. */
 import { Box, Text } from 'ink';
-import { listWindow, padEnd, truncate } from '../layout.js';
+import { clip, listWindow, padEnd, truncate } from '../layout.js';
 import { MARK, tint } from '../theme.js';
 
 export interface PickItem {
@@ -36,7 +36,7 @@ export function PickColumn({ title, items, cursor, focused, width, height, empty
           return (
             <Text key={item.id} wrap="truncate-end" inverse={selected}>
               <Text {...tint(item.chosen ? 'green' : undefined)}>{padEnd(text, Math.min(width - 1, [...text].length))}</Text>
-              {item.note ? <Text dimColor>{truncate(` ${item.note}`, Math.max(0, width - 1 - [...text].length))}</Text> : null}
+              {item.note ? <Text dimColor>{clip(` ${item.note}`, Math.max(0, width - 1 - [...text].length))}</Text> : null}
             </Text>
           );
         })

@@ -4,7 +4,7 @@ import { truncate } from '../layout.js';
 
 export function PromptLine({ purpose, text, width }: { readonly purpose: 'save' | 'open'; readonly text: string; readonly width: number }) {
   const label = purpose === 'save' ? 'Save scenario as: ' : 'Open scenario (file or bundled name): ';
-  const hint = '  (enter confirms · esc cancels)';
+  const hint = '  (enter confirms, esc cancels)';
   const room = Math.max(8, width - label.length - hint.length - 1);
   const shown = [...text].length > room ? `…${[...text].slice(-(room - 1)).join('')}` : text;
   return (

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { startName } from '../engine.js';
 import { listWindow, padEnd, truncate, wrapText } from '../layout.js';
-import { MARK } from '../theme.js';
+import { MARK, SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
 import { timelineRows } from '../view-models.js';
 
@@ -15,7 +15,7 @@ export function TimelineView({ ui, width, height }: { readonly ui: UiState; read
   const shownDetails = details.slice(0, Math.max(0, Math.min(details.length, height - 4)));
   const listHeight = Math.max(1, height - 2 - (shownDetails.length > 0 ? shownDetails.length + 1 : 0));
   const { start, end } = listWindow(ui.timeline.cursor, rows.length, listHeight);
-  const title = `${session.start.steps.length} step${session.start.steps.length === 1 ? '' : 's'} from ${startName(session)} · ${session.done.length} edit${session.done.length === 1 ? '' : 's'} · ${session.undone.length} undone · u undoes the last edit, r redoes`;
+  const title = [`${session.start.steps.length} step${session.start.steps.length === 1 ? '' : 's'} from ${startName(session)}`, `${session.done.length} edit${session.done.length === 1 ? '' : 's'}`, `${session.undone.length} undone`, 'u undoes the last edit, r redoes'].join(SEP);
   return (
     <Box flexDirection="column" height={height}>
       <Text dimColor wrap="truncate-end">

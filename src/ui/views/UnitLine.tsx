@@ -2,7 +2,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { UnitRow } from '../engine.js';
-import { padEnd, padStart, percent, truncate } from '../layout.js';
+import { cell, clip, padEnd, padStart, percent } from '../layout.js';
 import { MARK, tint } from '../theme.js';
 
 export const UNIT_COLUMNS = { marker: 2, member: 4, id: 16, seats: 6, present: 8, banzhaf: 7, shapley: 7, notes: 16 } as const;
@@ -20,12 +20,13 @@ export const UnitLine = memo(function UnitLine({ unit, selected, nameWidth }: { 
   return (
     <Text wrap="truncate-end" inverse={selected}>
       <Text {...tint(unit.inCoalition ? 'green' : undefined)}>{padEnd(selected ? MARK.cursor : ' ', c.marker) + padEnd(unit.inCoalition ? MARK.member : MARK.notMember, c.member)}</Text>
-      <Text bold>{padEnd(truncate(unit.id, c.id - 1), c.id)}</Text>
-      <Text dimColor={!selected}>{padEnd(unit.name, nameWidth)}</Text>
+      <Text bold>{cell(clip(unit.id, c.id - 1), c.id)}</Text>
+      <Text dimColor={!selected}>{cell(clip(unit.name, nameWidth - 1), nameWidth)}</Text>
       <Text {...tint(unit.present < unit.seats ? 'yellow' : undefined)}>
         {`${padStart(String(unit.seats), c.seats - 1)} ${padStart(`${unit.present}/${unit.seats}`, c.present - 1)} ${padStart(percent(unit.banzhaf), c.banzhaf - 1)} ${padStart(percent(unit.shapleyShubik), c.shapley - 1)} `}
       </Text>
-      <Text {...tint(unit.pivotal ? 'magenta' : undefined)}> {padEnd(notes(unit), c.notes - 1)}</Text>
+      {/* Trailing blanks only under the cursor, where the inverse bar shows them: fewer cells for Ink to lay out. */}
+      <Text {...tint(unit.pivotal ? 'magenta' : undefined)}> {selected ? padEnd(notes(unit), c.notes - 1) : notes(unit)}</Text>
     </Text>
   );
 });
