@@ -2,7 +2,7 @@
  * Output for every batch command: one row model rendered as an aligned table, CSV (RFC 4180),
  * GitHub Markdown or JSON, written to stdout or atomically to a file. Never goes through Ink.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GovsimUsageError } from '../model/errors.js';
 
@@ -92,6 +92,12 @@ export function writeOutput(text: string, file?: string): void {
 }
 
 export function writeFileAtomic(file: string, text: string): void {
+  // A device or FIFO (`--out /dev/null`, `--out /dev/stdout`) must be written through, never renamed over.
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writeFileSync(file, text);
+    return;
+  }
   mkdirSync(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {

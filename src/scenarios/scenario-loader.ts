@@ -372,18 +372,23 @@ function splitIndex(segment: string): (string | number)[] {
  * units of their own), in words; undefined when every council is within bounds.
  */
 function councilLimitExceeded(state: ScenarioState): string | undefined {
+  // States are immutable and shared between the files of a batch (applyStep memoises transitions).
+  if (withinLimits.has(state)) return undefined;
   for (const councilId of state.councilOrder) {
     let members = 0;
     let units = 0;
     for (const unit of state.councils[councilId]!.units) {
       members += unit.seats;
-      units += 1 + new Set(unit.defections.map((defection) => defection.to)).size;
+      units += 1 + (unit.defections.length === 0 ? 0 : new Set(unit.defections.map((defection) => defection.to)).size);
     }
     if (units > MAX_COUNCIL_UNITS) return `council ${councilId} would have ${units} voting units; the analysis handles at most ${MAX_COUNCIL_UNITS}`;
     if (members > MAX_COUNCIL_SEATS) return `council ${councilId} would have ${members} members; govsim analyses councils of at most ${MAX_COUNCIL_SEATS}`;
   }
+  withinLimits.add(state);
   return undefined;
 }
+
+const withinLimits = new WeakSet<ScenarioState>();
 
 /**
  * A dataset path is relative to the scenario's file. An existing one is handed to the loader relative to

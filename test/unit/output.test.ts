@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderCsv, renderMarkdown, renderTable, writeFileAtomic, type Column } from '../../src/cli/output.js';
+
+interface Row { readonly id: string; readonly seats: number }
+const columns: Column<Row>[] = [
+  { header: 'id', value: (row) => row.id },
+  { header: 'seats', value: (row) => row.seats, align: 'right' },
+];
+
+describe('output formats', () => {
+  it('quotes CSV fields with commas, quotes and newlines (RFC 4180)', () => {
+    expect(renderCsv(columns, [{ id: 'a,"b"', seats: 3 }])).toBe('id,seats\n"a,""b""",3\n');
+  });
+
+  it('escapes pipes in Markdown cells and right-aligns numbers', () => {
+    expect(renderMarkdown(columns, [{ id: 'x|y', seats: 12 }])).toBe('| id | seats |\n|---|---:|\n| x\\|y | 12 |\n');
+  });
+
+  it('pads table columns to the widest cell', () => {
+    expect(renderTable(columns, [{ id: 'basra', seats: 23 }, { id: 'najaf', seats: 15 }]).split('\n')[2]).toBe('basra     23');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces a regular file whole and leaves no temp file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    const file = join(dir, 'out.json');
+    writeFileAtomic(file, 'first');
+    writeFileAtomic(file, 'second');
+    expect(readFileSync(file, 'utf8')).toBe('second');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('writes through a device instead of renaming over it', () => {
+    writeFileAtomic('/dev/null', 'discarded');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
