@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 
-export type Unit = 'ns' | 'µs' | 'ms' | 's' | 'per-s';
+/** `ratio` is dimensionless (e.g. a parallel speed-up). */
+export type Unit = 'ns' | 'µs' | 'ms' | 's' | 'per-s' | 'ratio';
 
 export interface Floor {
   /** The stated limit, in `unit`. */
@@ -85,6 +86,8 @@ export function convertMicros(micros: number, unit: Unit): number {
       return micros / 1e6;
     case 'per-s':
       return 1e6 / micros;
+    case 'ratio':
+      throw new Error('a time cannot be converted to a ratio');
   }
 }
 
@@ -93,6 +96,7 @@ export function meets(floor: Floor, measured: Measurement): boolean {
 }
 
 export function formatFigure(value: number, unit: Unit): string {
+  if (unit === 'ratio') return `×${value.toFixed(2)}`;
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
   const text = unit === 'per-s' ? Math.round(value).toLocaleString('en-US') : value.toFixed(digits);
   return `${text} ${unit === 'per-s' ? '/s' : unit}`;

@@ -26,6 +26,8 @@ export function createProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = createProgram();
+  // Commands report failure through process.exitCode; start clean so an earlier in-process run can't leak in.
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
