@@ -28,7 +28,7 @@ export interface VotingUnit {
 export type RunoffRule = 'none' | 'top-two';
 
 export interface CouncilRules {
-  /** `none`: no further round (the dossier could not verify a runoff clause); `top-two`: plurality between the two leaders. */
+  /** `none`: no further round (no verified source for a runoff clause; see the dataset's rules); `top-two`: plurality between the two leaders. */
   readonly runoff: RunoffRule;
   /** Whether a governor elected from among the members gives up the seat (Law 21/2008 as applied in 2024). */
   readonly governorVacatesSeat: boolean;

@@ -5,8 +5,7 @@
  *
  * Legal texts: Law No. 21 of 2008 (Governorates not Organised into a Region), as amended; UNAMI unofficial
  * translation, https://docslib.org/doc/2279685/law-of-governorates-not-organised-into-a-region-no-21-of-2008 ;
- * art. 7 as paraphrased by the legal expert Ali al-Tamimi (takadum-news.com, Dec 2023). See
- * /work/shared/data-dossier.md section 4 for confidence labels.
+ * art. 7 as paraphrased by the legal expert Ali al-Tamimi (takadum-news.com, Dec 2023).
  */
 
 /** One line of an explanation trace: plain language, optionally citing the rule applied. */
@@ -70,13 +69,13 @@ export const RULES = {
     citation: 'Law 21/2008 art. 7 (runoff, unverified)',
     basis: 'if nobody reaches the absolute majority, a second round between the two leading candidates, decided by most votes',
     confidence: 'unverified',
-    source: 'recalled, not found in the sources consulted (data dossier section 4)',
+    source: 'recalled in legal commentary; the article text could not be verified (data/iraq-2023/dataset.yaml rules.runoff, unresolved)',
   },
   noRunoff: {
     citation: 'no verified runoff clause',
     basis: 'without a verified top-two clause, a post nobody wins by an absolute majority stays deadlocked',
     confidence: 'inferred',
-    source: 'data dossier section 4',
+    source: 'data/iraq-2023/dataset.yaml rules.runoff: no runoff clause verified in Law 21/2008 (UNAMI unofficial translation) or legal commentary',
   },
   packageBallot: {
     citation: 'package ballot (practice)',

@@ -1,6 +1,6 @@
 /**
  * The A/B/C grouping of councils. The Coordination Framework's real grouping was never published
- * (data dossier §5.0), so the default is derived by a stated rule from the CF's seats:
+ * (no source found), so the default is derived by a stated rule from the CF's seats:
  *
  * - A: the CF alone holds an absolute majority of all members;
  * - B: the CF falls short, but the other members together cannot reach a majority without it;

@@ -1,6 +1,6 @@
 /**
  * The explorer's engine adapter and session against the real dataset. Expected values are worked out
- * by hand from the data dossier's seat tables (final results, 28 Dec 2023 + the 10 Jan 2024 ruling).
+ * by hand from the council files, data/iraq-2023/councils/*.yaml (final results, 28 Dec 2023 + the 10 Jan 2024 ruling).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

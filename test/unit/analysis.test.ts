@@ -1,5 +1,5 @@
 /**
- * Council analysis on Iraqi councils built inline (seats from the data dossier, final IHEC results of
+ * Council analysis on Iraqi councils built inline (seats from data/iraq-2023/councils/*.yaml, final IHEC results of
  * 28 Dec 2023), with the arithmetic worked by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ function unit(id: string, seats: number, blocs: string[] = [], present?: number)
   return { id, name: id, kind: id.startsWith('quota-') ? 'member' : 'list', seats, blocs, ...(present === undefined ? {} : { present }) };
 }
 
-// Najaf, 15 seats (dossier 2.8): CF lists nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9.
+// Najaf, 15 seats (data/iraq-2023/councils/najaf.yaml): CF lists nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9.
 const najaf: Council = {
   id: 'najaf',
   name: 'Najaf',
@@ -30,7 +30,7 @@ const najaf: Council = {
   ],
 };
 
-// Kirkuk, 16 seats (dossier 2.4), as on 10 Aug 2024: KDP 2, Arab Alliance 3 and ITF 2 boycotted.
+// Kirkuk, 16 seats (data/iraq-2023/councils/kirkuk.yaml), as on 10 Aug 2024: KDP 2, Arab Alliance 3 and ITF 2 boycotted.
 const kirkuk2024: Council = {
   id: 'kirkuk',
   name: 'Kirkuk',
@@ -45,28 +45,28 @@ const kirkuk2024: Council = {
   ],
 };
 
-// Basra, 23 seats (dossier 2.2): Tasmim 12.
+// Basra, 23 seats (data/iraq-2023/councils/basra.yaml): Tasmim 12.
 const basra: Council = {
   id: 'basra',
   name: 'Basra',
   units: [unit('tasmim', 12), unit('nabni', 5, ['cf']), unit('state-of-law', 3, ['cf']), unit('nsf', 1, ['cf']), unit('asas', 1), unit('quota-christian', 1)],
 };
 
-// Karbala, 13 seats (dossier 2.12): Ibdaa 7 documented; the other six as reconstructed there.
+// Karbala, 13 seats (data/iraq-2023/councils/karbala.yaml): Ibdaa 7 documented; the other six as reconstructed there.
 const karbala: Council = {
   id: 'karbala',
   name: 'Karbala',
   units: [unit('ibdaa-karbala', 7), unit('state-of-law', 2, ['cf']), unit('nabni', 2, ['cf']), unit('nsf', 1, ['cf']), unit('unidentified', 1)],
 };
 
-// Wasit, 16 seats (dossier 2.13/2.16 best estimate): Ajmal 8 + Feyli quota seat 1 = 9 of 9.
+// Wasit, 16 seats (data/iraq-2023/councils/wasit.yaml, best estimate): Ajmal 8 + Feyli quota seat 1 = 9 of 9.
 const wasit: Council = {
   id: 'wasit',
   name: 'Wasit',
   units: [unit('wasit-ajmal', 8), unit('state-of-law', 3, ['cf']), unit('nabni', 2, ['cf']), unit('nsf', 2, ['cf']), unit('quota-feyli', 1)],
 };
 
-// Baghdad, 52 seats (dossier 2.1).
+// Baghdad, 52 seats (data/iraq-2023/councils/baghdad.yaml).
 const baghdad: Council = {
   id: 'baghdad',
   name: 'Baghdad',

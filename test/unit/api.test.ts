@@ -1,6 +1,6 @@
 /**
  * The joins src/api.ts adds to the engine: a council out of a dataset or a scenario, and a council as
- * a weighted voting game. Seat figures: final results (data dossier §2); majority = floor(n/2) + 1.
+ * a weighted voting game. Seat figures: final results (data/iraq-2023/councils/*.yaml); majority = floor(n/2) + 1.
  */
 import { describe, expect, it } from 'vitest';
 import { councilGame, datasetCouncil, scenarioCouncil } from '../../src/api.js';

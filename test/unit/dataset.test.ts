@@ -1,6 +1,6 @@
 /**
  * The bundled Iraq 2023 dataset against independent expectations: the sizes and results published by
- * IHEC and the press (as collected in the data dossier), recomputed from the council files.
+ * IHEC and the press (sources listed in data/iraq-2023/dataset.yaml), recomputed from the council files.
  */
 import { describe, expect, it } from 'vitest';
 import { absoluteMajority, memberCount } from '../../src/model/council.js';
@@ -31,7 +31,7 @@ function bigThree(seats: string): number {
   return (byList['nabni'] ?? 0) + (byList['state-of-law'] ?? 0) + (byList['nsf'] ?? 0);
 }
 
-describe('councils and sizes (dossier §1; IHEC via Anadolu, Al-Masalla)', () => {
+describe('councils and sizes (IHEC via Anadolu, Al-Masalla)', () => {
   it('has the 15 councils in order', () => {
     expect(councilIds(ds)).toEqual([
       'baghdad', 'basra', 'nineveh', 'kirkuk', 'anbar', 'diyala', 'salahaddin', 'najaf', 'karbala', 'babil',
@@ -47,7 +47,7 @@ describe('councils and sizes (dossier §1; IHEC via Anadolu, Al-Masalla)', () =>
     },
   );
 
-  // Sizes from the dossier's table (§1), majorities from "half of the members + 1" (Law 21/2008 art. 1).
+  // Sizes as published by IHEC (via Anadolu, Al-Masalla), majorities from "half of the members + 1" (Law 21/2008 art. 1).
   it.each([
     ['baghdad', 52, 27], ['basra', 23, 12], ['nineveh', 29, 15], ['kirkuk', 16, 9], ['anbar', 16, 9],
     ['diyala', 15, 8], ['salahaddin', 15, 8], ['najaf', 15, 8], ['karbala', 13, 7], ['babil', 18, 10],
@@ -80,7 +80,7 @@ describe('councils and sizes (dossier §1; IHEC via Anadolu, Al-Masalla)', () =>
   });
 });
 
-describe('national totals against the published figures (dossier §3)', () => {
+describe('national totals against the published figures (dataset.yaml published totals)', () => {
   it('CF big three: 102 in the final results (Anadolu/INA, Iraq Horizons), 101 preliminary (Reuters)', () => {
     expect(bigThree('final')).toBe(102);
     expect(bigThree('ihec-final')).toBe(102);
@@ -117,7 +117,7 @@ describe('national totals against the published figures (dossier §3)', () => {
   it('reconciles the four reconstructed councils with Nabni 43, State of Law 35, NSF 24', () => {
     const { byList } = nationalTotals(ds);
     expect([byList['nabni'], byList['state-of-law'], byList['nsf']]).toEqual([43, 35, 24]);
-    // The 11 documented councils alone: Nabni 28, State of Law 24, NSF 16 (dossier §2.16).
+    // The 11 documented councils alone: Nabni 28, State of Law 24, NSF 16 (data/iraq-2023/dataset.yaml, method sainte-lague-reconstruction).
     const documented = resolvedCouncils(ds).filter((c) => !['karbala', 'wasit', 'dhiqar', 'maysan'].includes(c.id));
     const sum = (list: string) => documented.reduce((total, c) => total + (c.lists.find((l) => l.id === list)?.seats ?? 0), 0);
     expect([sum('nabni'), sum('state-of-law'), sum('nsf')]).toEqual([28, 24, 16]);
@@ -246,7 +246,7 @@ describe('model councils', () => {
   });
 });
 
-describe('2024 outcomes (dossier §5)', () => {
+describe('2024 outcomes (outcomes-2024.yaml)', () => {
   const outcome = (id: string) => outcomesOf(ds).find((o) => o.council === id)!;
   const seatsOf = (council: string, units: readonly string[]) => {
     const model = councilsFor(ds).find((c) => c.id === council)!;

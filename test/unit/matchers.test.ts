@@ -1,5 +1,5 @@
 /**
- * The `govsim/vitest` matchers against hand-computed council arithmetic (final seats, data dossier §2;
+ * The `govsim/vitest` matchers against hand-computed council arithmetic (final seats, data/iraq-2023/councils/*.yaml;
  * majority = floor(n/2) + 1 of all members). Each matcher is checked passing, failing with the message
  * that explains the arithmetic, negated, and asymmetric.
  */

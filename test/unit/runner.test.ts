@@ -1,6 +1,6 @@
 /**
  * The runner's semantics (docs/semantics.md), each case hand-computed from the final seat tables of
- * the data dossier (§2). Majority = floor(n/2) + 1: Najaf 15 → 8, Maysan 13 → 7, Wasit 16 → 9,
+ * data/iraq-2023/councils/*.yaml. Majority = floor(n/2) + 1: Najaf 15 → 8, Maysan 13 → 7, Wasit 16 → 9,
  * Kirkuk 16 → 9, Basra 23 → 12, Baghdad 52 → 27.
  */
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { diffScenarios } from '../../src/scenarios/diff.js';
 import { checkExpectations, formatCheckReport } from '../../src/scenarios/expectations.js';
 import { runScenario } from '../../src/scenarios/runner.js';
 
-// Wasit (best estimate, dossier §2.16): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16; majority 9.
+// Wasit (best estimate, data/iraq-2023/councils/wasit.yaml): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16; majority 9.
 const deal = scenario('ajmal + feyli').deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' });
 
 describe('diffScenarios', () => {

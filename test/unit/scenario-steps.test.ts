@@ -1,6 +1,6 @@
 /**
  * Steps as transitions on the real dataset: each expectation is hand-computed from the final seat
- * tables of the data dossier (§2), e.g. Najaf 15 = nabni 3 + state-of-law 3 + wafaa 2 + nsf 2 +
+ * tables in data/iraq-2023/councils/*.yaml, e.g. Najaf 15 = nabni 3 + state-of-law 3 + wafaa 2 + nsf 2 +
  * absher 1 + idraak 1 + wathiqoon 1 + qiyam 1 + madar 1.
  */
 import { describe, expect, it } from 'vitest';

@@ -12,7 +12,7 @@ function unit(id: string, seats: number, present?: number): VotingUnit {
   return { id, name: id, kind: 'list', seats, ...(present === undefined ? {} : { present }) };
 }
 
-// Kirkuk on 10 Aug 2024 (dossier 5.1): 9 of 16 present; KDP 2, Arab Alliance 3 and ITF 2 boycotted.
+// Kirkuk on 10 Aug 2024 (data/iraq-2023/outcomes-2024.yaml): 9 of 16 present; KDP 2, Arab Alliance 3 and ITF 2 boycotted.
 const kirkuk2024: Council = {
   id: 'kirkuk',
   name: 'Kirkuk',

@@ -78,7 +78,7 @@ describe('exact outcome of one council (hand-computed)', () => {
     expect(f(outcome.pivotal['a']!)).toBe('1/2');
   });
 
-  // Kirkuk, 10 Aug 2024 (dossier §4 and outcomes): 16 members, majority and quorum 9. PUK 5, Qiyada 2,
+  // Kirkuk, 10 Aug 2024 (data/iraq-2023/dataset.yaml rules and outcomes-2024.yaml): 16 members, majority and quorum 9. PUK 5, Qiyada 2,
   // Ouroba 1 and Babylon 1 attended and elected the governor; KDP 2, Arab Alliance 3 and ITF 2 stayed away.
   const kirkukUnits = (attend: Rational): ProbabilisticUnit[] => [
     unit('puk', 5, attend, true),
