@@ -11,6 +11,7 @@ export {
   GovsimDataError,
   GovsimError,
   GovsimMissingFileError,
+  GovsimOutputError,
   GovsimUsageError,
   type DataIssue,
 } from './model/errors.js';

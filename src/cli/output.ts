@@ -2,9 +2,9 @@
  * Output for every batch command: one row model rendered as an aligned table, CSV (RFC 4180),
  * GitHub Markdown or JSON, written to stdout or atomically to a file. Never goes through Ink.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { GovsimUsageError } from '../model/errors.js';
+import { GovsimOutputError, GovsimUsageError } from '../model/errors.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -92,19 +92,57 @@ export function writeOutput(text: string, file?: string): void {
 }
 
 export function writeFileAtomic(file: string, text: string): void {
-  // A device or FIFO (`--out /dev/null`, `--out /dev/stdout`) must be written through, never renamed over.
-  const existing = statSync(file, { throwIfNoEntry: false });
-  if (existing && !existing.isFile()) {
-    writeFileSync(file, text);
-    return;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, file);
+    const existing = statIfAny(file);
+    if (existing?.isDirectory()) throw new GovsimOutputError(file, 'it is a directory');
+    // A device or FIFO (`--out /dev/null`, `--out /dev/stdout`) must be written through, never renamed over.
+    if (existing && !existing.isFile()) {
+      writeFileSync(file, text);
+      return;
+    }
+    makeParentDirectories(file);
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      writeFileSync(temp, text, { flag: 'wx' });
+      renameSync(temp, file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
   } catch (error) {
-    rmSync(temp, { force: true });
+    if (error instanceof GovsimOutputError) throw error;
+    const reason = error instanceof Error && 'code' in error ? `${String(error.code)} (${error.message})` : String(error);
+    throw new GovsimOutputError(file, reason, { cause: error });
+  }
+}
+
+/**
+ * Creates the missing directories above `file` one level at a time. (Recursive mkdirSync never returns on
+ * some virtual file systems such as /proc, so the walk is done here, stopping at the first existing ancestor.)
+ */
+function makeParentDirectories(file: string): void {
+  const missing: string[] = [];
+  let dir = dirname(file);
+  for (;;) {
+    const stats = statIfAny(dir);
+    if (stats) {
+      if (!stats.isDirectory()) throw new GovsimOutputError(file, `${dir} is not a directory`);
+      break;
+    }
+    missing.push(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const directory of missing.reverse()) mkdirSync(directory);
+}
+
+/** stat, or undefined where nothing is there (ENOENT) or a path component is a file (ENOTDIR). */
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return undefined;
     throw error;
   }
 }

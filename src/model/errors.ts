@@ -9,6 +9,7 @@ export const ExitCode = {
   dataError: 65,
   missingFile: 66,
   internal: 70,
+  cantCreate: 73,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -43,6 +44,15 @@ export class GovsimDataError extends GovsimError {
     super(formatIssues(file, issues), ExitCode.dataError, options);
     this.file = file;
     this.issues = issues;
+  }
+}
+
+/** An output file that cannot be written (a directory, no permission, disk full): exit 73, EX_CANTCREAT. */
+export class GovsimOutputError extends GovsimError {
+  readonly file: string;
+  constructor(file: string, reason: string, options?: ErrorOptions) {
+    super(`${file}: cannot write output: ${reason}`, ExitCode.cantCreate, options);
+    this.file = file;
   }
 }
 

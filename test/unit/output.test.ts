@@ -39,3 +39,24 @@ describe('writeFileAtomic', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
+
+describe('writeFileAtomic on targets it cannot replace', () => {
+  it('refuses a directory with exit 73 and a message naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    expect(() => writeFileAtomic(dir, 'x')).toThrowError(expect.objectContaining({ exitCode: 73, message: `${dir}: cannot write output: it is a directory` }));
+  });
+
+  it('refuses a path below a regular file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    const file = join(dir, 'plain.txt');
+    writeFileAtomic(file, 'x');
+    expect(() => writeFileAtomic(join(file, 'out.json'), 'y')).toThrowError(/plain\.txt is not a directory/);
+  });
+
+  it('creates missing parent directories', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    const file = join(dir, 'a', 'b', 'out.csv');
+    writeFileAtomic(file, 'id\n');
+    expect(readFileSync(file, 'utf8')).toBe('id\n');
+  });
+});
