@@ -18,6 +18,7 @@ export const modelBoundary = {
     { name: 'process', message: 'src/model is pure: no process access.' },
     { name: 'node:process', message: 'src/model is pure: no process access.' },
     { name: 'immer', message: 'src/model hot paths stay immer-free; apply edits in src/scenarios.' },
+    { name: 'mathjs', message: 'src/model is pure and fast: threshold formulas are evaluated in src/scenarios/expression.ts.' },
   ],
   patterns: [
     { group: ['**/ui/**', '**/ui', '**/cli/**', '**/cli', '**/scenarios/**', '**/scenarios', '**/testing/**'],

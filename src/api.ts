@@ -3,7 +3,7 @@
  * scenario's final state, and a council as a weighted voting game for the power indices. Everything
  * else in `govsim` is re-exported from the engine as is.
  */
-import { absoluteMajority, type Council, memberCount, unitPresent } from './model/council.js';
+import { type Council, councilMajority, unitPresent } from './model/council.js';
 import { GovsimUsageError } from './model/errors.js';
 import type { WeightedGame } from './model/power/index.js';
 import { councilsFor, type CouncilsOptions, type LoadedDataset, resolvedCouncil } from './scenarios/dataset.js';
@@ -34,11 +34,12 @@ export function scenarioCouncil(scenario: LoadedScenario, councilId: string): Co
 
 /**
  * A council as a weighted voting game: each unit's present members are its weight, and the quota is
- * the absolute majority of all members, floor(n/2) + 1 (absent members count in n but cannot vote).
+ * the absolute majority of all members, floor(n/2) + 1 (absent members count in n but cannot vote), or
+ * the council's explicit `rules.majority`.
  */
 export function councilGame(council: Council): WeightedGame {
   return {
-    quota: absoluteMajority(memberCount(council)),
+    quota: councilMajority(council),
     weights: council.units.map(unitPresent),
     names: council.units.map((unit) => unit.id),
   };

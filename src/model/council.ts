@@ -32,6 +32,18 @@ export interface CouncilRules {
   readonly runoff: RunoffRule;
   /** Whether a governor elected from among the members gives up the seat (Law 21/2008 as applied in 2024). */
   readonly governorVacatesSeat: boolean;
+  /**
+   * Votes a chair or governor needs, as an explicit integer (1..members). Absent: the Law 21/2008
+   * absolute majority floor(n/2)+1. Scenario files may set it by a formula; the scenario layer
+   * evaluates the formula per council and stores the result here.
+   */
+  readonly majority?: number;
+  /** Members who must be present for a vote, as an explicit integer (1..members). Absent: floor(n/2)+1. */
+  readonly quorum?: number;
+  /** How `majority` was set, for explanations (e.g. `scenario rule ceil(2*members/3)`). */
+  readonly basis?: string;
+  /** How `quorum` was set, for explanations (e.g. `scenario rule members - 3`). */
+  readonly quorumBasis?: string;
 }
 
 export const DEFAULT_RULES: CouncilRules = { runoff: 'none', governorVacatesSeat: true };
@@ -59,6 +71,33 @@ export interface Council {
 /** Law 21/2008 art. 1: "absolute majority: realized by half of the members + 1", i.e. floor(n/2)+1. */
 export function absoluteMajority(members: number): number {
   return Math.floor(members / 2) + 1;
+}
+
+/** Votes a chair or governor needs: the council's explicit `rules.majority`, else the absolute majority floor(n/2)+1. */
+export function councilMajority(council: Council): number {
+  return council.rules?.majority ?? absoluteMajority(memberCount(council));
+}
+
+/** Members who must be present for a vote: the council's explicit `rules.quorum`, else floor(n/2)+1. */
+export function councilQuorum(council: Council): number {
+  return council.rules?.quorum ?? absoluteMajority(memberCount(council));
+}
+
+/**
+ * The explanation of the majority threshold: today's Law 21/2008 wording by default
+ * (`absolute majority = floor(15/2) + 1 = 8 of 15 members, present or not`), or the custom rule
+ * (`scenario rule ceil(2*members/3) = 10 of 15 members, present or not`).
+ */
+export function majorityText(council: Council, members: number, majority: number): string {
+  const custom = council.rules?.majority;
+  if (custom === undefined) return `absolute majority = floor(${members}/2) + 1 = ${majority} of ${members} members, present or not`;
+  return `${council.rules?.basis ?? 'custom majority'} = ${majority} of ${members} members, present or not`;
+}
+
+/** ` (scenario rule members - 3)` after the quorum figure when the quorum is not the default floor(n/2)+1; '' otherwise. */
+export function quorumBasisText(council: Council): string {
+  if (council.rules?.quorum === undefined) return '';
+  return ` (${council.rules.quorumBasis ?? 'custom quorum'})`;
 }
 
 /** All members of the council (the n in the absolute-majority rule). */

@@ -123,6 +123,11 @@ export function explain(id: RuleId, text: string): ExplanationLine {
   return { rule: RULES[id].citation, text };
 }
 
+/** A line for a threshold the scenario sets instead of the law: no legal citation (the text names the rule). */
+export function scenarioRule(_id: RuleId, text: string): ExplanationLine {
+  return { text };
+}
+
 /** An explanation line that applies no particular rule (arithmetic, a consequence, a note). */
 export function note(text: string): ExplanationLine {
   return { text };

@@ -6,7 +6,7 @@
  * `analyzeCouncil` lists every reshaped coalition and costs milliseconds per council). Results are
  * memoised by council content, so councils a scenario leaves untouched are analysed once per process.
  */
-import type { Council } from '../model/council.js';
+import { type Council, majorityText, quorumBasisText } from '../model/council.js';
 import { analyzeFast, prepareCouncil } from '../model/analysis/index.js';
 import { RULES } from '../model/explanation.js';
 import { runSession } from '../model/session/index.js';
@@ -38,6 +38,8 @@ const cache = new Map<string, EngineAnalysis>();
 /** A key that is equal exactly when two councils (with the declared coalition) analyse the same. */
 function signature(council: Council, coalition: readonly string[] | undefined): string {
   let key = coalition ? coalition.join(',') : '-';
+  const rules = council.rules;
+  if (rules?.majority !== undefined || rules?.quorum !== undefined) key += `|rules:${JSON.stringify([rules.majority, rules.quorum, rules.basis, rules.quorumBasis])}`;
   for (const unit of council.units) key += `|${unit.id}:${unit.seats}:${unit.present ?? unit.seats}`;
   const pairs = council.constraints?.incompatible;
   if (pairs) for (const [a, b] of pairs) key += `|!${a}/${b}`;
@@ -65,8 +67,8 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
   const declared = coalition?.filter((id) => council.units.some((unit) => unit.id === id));
   const prepared = prepareCouncil(council, declared ? { coalition: declared, power: false } : { power: false });
   const fast = analyzeFast(prepared, { power: false });
-  const { ids, size, weights, majority, present, members, declaredMask } = prepared;
-  const quorumMet = present >= majority;
+  const { ids, size, weights, majority, quorum, present, members, declaredMask } = prepared;
+  const quorumMet = present >= quorum;
 
   // Votes and sizes once per minimal winning coalition; only the few shown become id lists.
   const minimal = fast.minimal;
@@ -95,7 +97,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     }
   }
 
-  const hinges = hingeLines(ids, weights, fast, declaredMask, votes, majority, present, declaredMask === -1 ? '' : unitsOf(ids, declaredMask).join(' + '));
+  const hinges = hingeLines(ids, weights, fast, declaredMask, votes, majority, quorum, present, declaredMask === -1 ? '' : unitsOf(ids, declaredMask).join(' + '));
   const flips = hinges.length;
   const predictions =
     count === 0
@@ -111,10 +113,10 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     if (away > 0) absent.push(`${unit.id} ${away}`);
   }
   const explanation: EngineLine[] = [
-    { rule: RULES.absoluteMajority.citation, text: `absolute majority = floor(${members}/2) + 1 = ${majority} of ${members} members, present or not` },
+    { ...(council.rules?.majority === undefined ? { rule: RULES.absoluteMajority.citation } : {}), text: majorityText(council, members, majority) },
     {
-      rule: RULES.quorum.citation,
-      text: `present ${present} of ${members} ${quorumMet ? '≥' : '<'} ${majority} ⇒ ${quorumMet ? 'quorum met' : 'no quorum'}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`,
+      ...(council.rules?.quorum === undefined ? { rule: RULES.quorum.citation } : {}),
+      text: `present ${present} of ${members} ${quorumMet ? '≥' : '<'} ${quorum}${quorumBasisText(council)} ⇒ ${quorumMet ? 'quorum met' : 'no quorum'}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`,
     },
     {
       text: `${fast.winningCount} winning coalitions of units, ${count} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
@@ -124,7 +126,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     members,
     majority,
     present,
-    quorum: { needed: majority, present, met: quorumMet },
+    quorum: { needed: quorum, present, met: quorumMet },
     pivotal,
     minimalWinningCount: count,
     vetoPlayers: count > 0 ? unitsOf(ids, common) : [],
@@ -176,6 +178,7 @@ function hingeLines(
   declaredMask: number,
   votes: number,
   majority: number,
+  quorum: number,
   present: number,
   label: string,
 ): string[] {
@@ -191,7 +194,7 @@ function hingeLines(
     if (weights[x]! === 0) continue;
     const absentAfter = fast.majorityAfter[x * stride + size] === 1;
     if (absentAfter !== before) {
-      const quorumLost = present - 1 < majority && present >= majority;
+      const quorumLost = present - 1 < quorum && present >= quorum;
       lines.push(
         `1 ${ids[x]} member absent: present ${present} → ${present - 1}${quorumLost ? ' (quorum lost)' : ''}: ${tally(votes - (member(x) ? 1 : 0))}${declared || !quorumLost ? verb(absentAfter) : 'no vote can be held'}`,
       );

@@ -2,7 +2,7 @@
  * The A/B/C grouping of councils. The Coordination Framework's real grouping was never published
  * (no source found), so the default is derived by a stated rule from the CF's seats:
  *
- * - A: the CF alone holds an absolute majority of all members;
+ * - A: the CF alone holds an absolute majority of all members (or the scenario's `rules.majority`);
  * - B: the CF falls short, but the other members together cannot reach a majority without it;
  * - C: a majority can form without the CF.
  *
@@ -10,7 +10,7 @@
  * defectors count outside it. Seats, not attendance, decide: the grouping is structural. A `group`
  * step overrides the derived value and is labelled with the step.
  */
-import type { Council } from '../model/council.js';
+import { type Council, councilMajority } from '../model/council.js';
 import type { ResolvedStep } from './scenario-loader.js';
 import type { Group } from './scenario-schema.js';
 import type { ScenarioState } from './scenario-state.js';
@@ -33,7 +33,7 @@ export function deriveGroup(model: Council, bloc: string = GROUPING_BLOC): { gro
     members += unit.seats;
     if (unit.blocs?.includes(bloc)) inBloc += unit.seats;
   }
-  const majority = Math.floor(members / 2) + 1;
+  const majority = councilMajority(model);
   const others = members - inBloc;
   if (inBloc >= majority) return { group: 'A', reason: `${bloc.toUpperCase()} ${inBloc} ≥ ${majority} of ${members}: it holds a majority alone` };
   if (others < majority) {

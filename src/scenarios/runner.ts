@@ -13,8 +13,9 @@
  * or that joins two incompatible parties, is void and skipped (the explanation says why).
  */
 import { basename, extname } from 'node:path';
-import type { Council, CouncilConstraints, VotingUnit } from '../model/council.js';
+import { type Council, councilMajority, type CouncilConstraints, type VotingUnit } from '../model/council.js';
 import { analyze, clearAnalysisCache, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
+import { councilRulesFor } from './expression.js';
 import { groupOf, type GroupSource } from './grouping.js';
 import type { LoadedScenario, ResolvedStep } from './scenario-loader.js';
 import type { Group, OutcomeStatus } from './scenario-schema.js';
@@ -214,9 +215,15 @@ export function modelCouncil(state: ScenarioState, councilId: string): Council {
     id: council.id,
     name: council.name,
     units,
-    rules: state.rules,
+    rules: councilRulesFor(state.rules, memberTotal(units)),
     ...(constraints ? { constraints } : {}),
   };
+}
+
+function memberTotal(units: readonly VotingUnit[]): number {
+  let total = 0;
+  for (const unit of units) total += unit.seats;
+  return total;
 }
 
 /** Incompatible pairs that apply in this council, as unit pairs (actors hold no seats, so they drop out). */
@@ -396,7 +403,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   }
   const valid = all.filter((contender) => !contender.voidReason);
   const deals = valid.filter((contender) => contender.basis === 'deal');
-  const majority = Math.floor(model.units.reduce((sum, unit) => sum + unit.seats, 0) / 2) + 1;
+  const majority = councilMajority(model);
   let governing: Contender | undefined;
   if (deals.length > 0) {
     governing = deals.reduce((best, next) => (next.votes > best.votes ? next : best));

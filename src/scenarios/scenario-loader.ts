@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { CouncilRules } from '../model/council.js';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
 import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
+import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from './dataset.js';
 import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
 import { packageRoot } from './package-root.js';
@@ -46,7 +46,8 @@ export interface LoadedScenario {
   readonly dataset: LoadedDataset;
   readonly seats: string;
   readonly units: 'lists' | 'factions';
-  readonly rules: Partial<CouncilRules>;
+  /** Rule overrides as written (thresholds may be formulas over `members`). */
+  readonly rules: ScenarioRules;
   readonly sources: readonly SourceEntry[];
   readonly steps: readonly ResolvedStep[];
   readonly expect: readonly Expectation[];
@@ -269,7 +270,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     throw new GovsimDataError(seatsLayer?.file, [{ path: 'seats', message: `unknown seat set "${seats}" (known: ${dataset.seatSets.join(', ')})` }]);
   }
   const units = layers.find((layer) => layer.shell.units !== undefined)?.shell.units ?? 'lists';
-  const rules: Partial<CouncilRules> = {};
+  const rules: { -readonly [K in keyof ScenarioRules]: ScenarioRules[K] } = {};
   for (const layer of ordered) Object.assign(rules, stripUndefined(layer.shell.rules ?? {}));
   const sources = new Map<string, SourceEntry>();
   for (const layer of ordered) for (const source of layer.shell.sources ?? []) sources.set(source.id, source);
@@ -328,6 +329,8 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
   }
 
+  checkThresholds(rules, state, layers);
+
   const expect = own.shell.expect ?? [];
   const expectIssues: DataIssue[] = [];
   expect.forEach((expectation, i) => {
@@ -355,6 +358,31 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     extends: layers.slice(1).map(nameOf),
     ...(probabilities !== undefined ? { probabilities } : {}),
   };
+}
+
+/**
+ * Thresholds are checked on every council as the steps left it: a formula that does not parse, uses
+ * anything outside the allow-list, or gives no whole number from 1 to members is an error at
+ * `rules.majority` (or `rules.quorum`) of the nearest file that sets it.
+ */
+function checkThresholds(rules: ScenarioRules, state: ScenarioState, layers: readonly Layer[]): void {
+  if (rules.majority === undefined && rules.quorum === undefined) return;
+  for (const key of ['majority', 'quorum'] as const) {
+    if (rules[key] === undefined) continue;
+    const layer = layers.find((entry) => entry.shell.rules?.[key] !== undefined);
+    const only: ScenarioRules = { [key]: rules[key] };
+    for (const councilId of state.councilOrder) {
+      let members = 0;
+      for (const unit of state.councils[councilId]!.units) members += unit.seats;
+      try {
+        councilRulesFor(only, members, layer?.file);
+      } catch (error) {
+        if (!(error instanceof GovsimDataError)) throw error;
+        const issues = error.issues.map((issue) => located(['rules', key], issue.message.replace(/^for (\d+) members/, `for council ${councilId} ($1 members)`), layer?.document));
+        throw new GovsimDataError(layer?.file, issues, { cause: error });
+      }
+    }
+  }
 }
 
 /** `into.badr` → ['into', 'badr']; `members[2]` → ['members', 2]. */

@@ -215,9 +215,18 @@ export const Expectation = z
   .describe('Claims about one council\'s result, or about all councils (`national`); `govsim check` evaluates them.');
 export type Expectation = z.infer<typeof Expectation>;
 
+/** A threshold: an integer, or a formula over `members` (checked and evaluated per council by the loader). */
+const Threshold = z.union([z.int().min(1).max(MAX_COUNCIL_SEATS), z.string().min(1).max(200)]);
+
 export const ScenarioRules = z.strictObject({
   runoff: z.enum(['none', 'top-two']).optional(),
   governorVacatesSeat: z.boolean().optional(),
+  majority: Threshold.optional().describe(
+    'votes a chair or governor needs: an integer, or a formula over `members` such as "ceil(2*members/3)" (numbers, members, + - * / ^, parentheses, floor, ceil, round, min, max, abs; evaluated exactly per council, must give a whole number from 1 to members); default: the absolute majority floor(members/2)+1',
+  ),
+  quorum: Threshold.optional().describe(
+    'members who must be present for a vote: an integer or a formula over `members`, as for `majority`; default: floor(members/2)+1',
+  ),
 });
 
 function scenarioObject<S extends z.ZodType>(steps: S) {

@@ -5,7 +5,8 @@
  */
 import { isAbsolute } from 'node:path';
 import { freeze } from 'immer';
-import type { CouncilRules, UnitKind } from '../model/council.js';
+import type { UnitKind } from '../model/council.js';
+import type { ScenarioRules } from './expression.js';
 import { actorsOf, blocsOf, councilsFor, type LoadedDataset, loadDataset } from './dataset.js';
 import type { Group, StepKind } from './scenario-schema.js';
 
@@ -101,7 +102,8 @@ export interface ScenarioState {
   readonly dataset: string;
   readonly seats: string;
   readonly units: 'lists' | 'factions';
-  readonly rules: Partial<CouncilRules>;
+  /** Rule overrides as written; thresholds may be formulas, evaluated per council (see ./expression.ts). */
+  readonly rules: ScenarioRules;
   readonly councilOrder: readonly string[];
   readonly councils: Readonly<Record<string, CouncilState>>;
   readonly actors: readonly ActorState[];

@@ -5,7 +5,7 @@
  * The scenario engine has no notion of "the coalition on screen" or of a keyboard toggle, so this
  * module adds those as small functions that build ordinary scenario steps.
  */
-import { absoluteMajority, type Council, memberCount, presentCount, unitPresent } from '../model/council.js';
+import { type Council, councilMajority, presentCount, unitPresent } from '../model/council.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
 import { analyze } from '../scenarios/council-engine.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
@@ -117,7 +117,7 @@ export function countryRows(session: Session): readonly CountryRow[] {
       // A bloc that does not govern: its present members against the absolute majority of all members.
       const model = modelCouncil(session.state, result.id);
       const votes = presentCount({ ...model, units: model.units.filter((unit) => coalition.units.includes(unit.id)) });
-      measured = { ...coalition, votes, margin: votes - absoluteMajority(memberCount(model)) };
+      measured = { ...coalition, votes, margin: votes - councilMajority(model) };
     }
     return {
       id: result.id,
@@ -240,7 +240,7 @@ const POWER_CACHE_LIMIT = 512;
  * is in the coalition, so they are memoised by the game. A string says why they are undefined.
  */
 function powerShares(model: Council): { banzhaf: Map<string, number>; shapleyShubik: Map<string, number> } | string {
-  const quota = absoluteMajority(memberCount(model));
+  const quota = councilMajority(model);
   const weights = model.units.map(unitPresent);
   const names = model.units.map((unit) => unit.id);
   const key = `${quota}|${weights.join(',')}|${names.join(',')}`;

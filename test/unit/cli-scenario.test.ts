@@ -48,9 +48,11 @@ describe('govsim run', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,governor from,coalition,votes,margin,pivotal,hinges,changed by');
-    // 4 scenarios × 15 councils + header.
-    expect(lines).toHaveLength(61);
+    // 5 scenarios × 15 councils + header.
+    expect(lines).toHaveLength(76);
     expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock');
+    // two-thirds.yaml: rules.majority "ceil(2*members/3)" makes Najaf's threshold 10 of 15.
+    expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),open');
   });
 
   it('writes atomically with --out, and nothing at all when an input is invalid', async () => {

@@ -3,8 +3,8 @@
  * coalition's check, the admissible winning and minimal winning coalitions, theory predictions, hinge
  * seats, power indices and an explanation trace citing the rules.
  */
-import type { Council } from '../council.js';
-import { type ExplanationLine, explain, note } from '../explanation.js';
+import { type Council, majorityText, quorumBasisText } from '../council.js';
+import { type ExplanationLine, explain, note, scenarioRule } from '../explanation.js';
 import { banzhaf, shapleyShubik, type WeightedGame } from '../power/index.js';
 import { coalitionOf, sortMasks, votesLabel } from './coalition-text.js';
 import { analyzeFast, type FastAnalysis } from './fast-analysis.js';
@@ -52,7 +52,7 @@ export function presentAnalysis(prepared: PreparedCouncil, fast: FastAnalysis, l
     members: prepared.members,
     majority: prepared.majority,
     present: prepared.present,
-    quorum: { needed: prepared.majority, present: prepared.present, met: fast.quorumMet },
+    quorum: { needed: prepared.quorum, present: prepared.present, met: fast.quorumMet },
     units,
     ...(coalition === undefined ? {} : { coalition }),
     winning,
@@ -137,16 +137,16 @@ function explanationOf(
 ): ExplanationLine[] {
   const { members, majority, present, resolved, council } = prepared;
   const lines: ExplanationLine[] = [
-    explain('absoluteMajority', `absolute majority = floor(${members}/2) + 1 = ${majority} of ${members} members, present or not`),
+    (council.rules?.majority === undefined ? explain : scenarioRule)('absoluteMajority', majorityText(council, members, majority)),
   ];
   const absent: string[] = [];
   council.units.forEach((unit, u) => {
     if (unit.seats > prepared.weights[u]!) absent.push(`${unit.id} ${unit.seats - prepared.weights[u]!}`);
   });
   lines.push(
-    explain(
+    (council.rules?.quorum === undefined ? explain : scenarioRule)(
       'quorum',
-      `present ${present} of ${members} ${fast.quorumMet ? '≥' : '<'} ${majority} ⇒ quorum ${fast.quorumMet ? 'met' : 'not met: no vote can be held'}${absent.length > 0 ? ` (absent: ${absent.join(', ')})` : ''}`,
+      `present ${present} of ${members} ${fast.quorumMet ? '≥' : '<'} ${prepared.quorum}${quorumBasisText(council)} ⇒ quorum ${fast.quorumMet ? 'met' : 'not met: no vote can be held'}${absent.length > 0 ? ` (absent: ${absent.join(', ')})` : ''}`,
     ),
   );
   if (resolved.required.length > 0) lines.push(note(`required in every coalition: ${resolved.required.join(', ')}`));

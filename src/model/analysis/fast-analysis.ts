@@ -101,7 +101,7 @@ function workspaceOf(prepared: PreparedCouncil): Workspace {
 export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOptions = {}): FastAnalysis {
   const { size, weights, majority: quota, present, declaredMask } = prepared;
   const workspace = workspaceOf(prepared);
-  const quorumMet = present >= quota;
+  const quorumMet = present >= prepared.quorum;
 
   workspace.length = 0;
   let fewestVotes = 0;
@@ -140,7 +140,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   majorityAfter.fill(0);
   majorityAfterDefect.fill(0);
   const stride = size + 1;
-  const quorumAfterAbsence = present - 1 >= quota;
+  const quorumAfterAbsence = present - 1 >= prepared.quorum;
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
     if (weights[x]! === 0) continue; // no present member to move, absent or defect

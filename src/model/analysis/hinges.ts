@@ -37,7 +37,7 @@ export function hingeSeats(prepared: PreparedCouncil, fast: FastAnalysis, sorted
   const stride = size + 1;
   const byKey = new Map<string, Candidate>();
   const candidates: Candidate[] = [];
-  const quorumAfterAbsence = prepared.present - 1 >= prepared.majority;
+  const quorumAfterAbsence = prepared.present - 1 >= prepared.quorum;
   const consider = (candidate: Omit<Candidate, 'alike'>, key: string): void => {
     const changed = candidate.majorityAfter !== fast.majorityForms || candidate.lost + candidate.gained > 0;
     if (!changed) return;
@@ -238,7 +238,7 @@ function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: reado
   const parts: string[] = [changeText(hinge.change)];
   const needed = prepared.majority;
   if (hinge.quorum.before !== hinge.quorum.after) {
-    parts.push(`present ${prepared.present} → ${prepared.present - 1} of ${needed} needed: quorum ${hinge.quorum.after ? 'met' : 'lost'}`);
+    parts.push(`present ${prepared.present} → ${prepared.present - 1} of ${prepared.quorum} needed: quorum ${hinge.quorum.after ? 'met' : 'lost'}`);
   }
   if (hinge.votes !== undefined) {
     const label = shortLabel(prepared, prepared.declaredMask);

@@ -3,7 +3,7 @@
  * in typed arrays, constraints resolved to bitmasks, the declared coalition as a mask, interchangeable
  * units grouped. Built once per council and options; every analysis of it then runs allocation-light.
  */
-import { absoluteMajority, type Council, type CouncilConstraints, unitPresent } from '../council.js';
+import { type Council, councilMajority, councilQuorum, type CouncilConstraints, unitPresent } from '../council.js';
 import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
 import type { AnalysisOptions, UnitRole } from './types.js';
 import { searchOrderFor } from './minimal-winning.js';
@@ -27,8 +27,10 @@ export interface PreparedCouncil {
   readonly size: number;
   /** n: all members. */
   readonly members: number;
-  /** floor(n/2)+1, the threshold for chair and governor and the quorum. */
+  /** The threshold for chair and governor: floor(n/2)+1 unless the council's rules set it. */
   readonly majority: number;
+  /** Members who must be present: floor(n/2)+1 unless the council's rules set it. */
+  readonly quorum: number;
   readonly present: number;
   readonly seats: Int32Array;
   /** Present seats: the weights of the council's voting game. */
@@ -144,6 +146,13 @@ function checkUnits(council: Council): void {
       issues.push({ path: `units[${i}].present`, message: `expected an integer from 0 to ${unit.seats} (seats), got ${String(present)}` });
     }
   });
+  const members = council.units.reduce((total, unit) => total + unit.seats, 0);
+  for (const key of ['majority', 'quorum'] as const) {
+    const value = council.rules?.[key];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1 || value > members)) {
+      issues.push({ path: `rules.${key}`, message: `expected an integer from 1 to ${members} (members), got ${String(value)}` });
+    }
+  }
   if (council.units.length > MAX_UNITS) {
     issues.push({ path: 'units', message: `council ${council.id} has ${council.units.length} voting units; the analysis handles at most ${MAX_UNITS}` });
   }
@@ -277,7 +286,8 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
     ids,
     size,
     members,
-    majority: absoluteMajority(members),
+    majority: councilMajority(council),
+    quorum: councilQuorum(council),
     present,
     seats,
     weights,

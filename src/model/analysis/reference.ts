@@ -69,7 +69,7 @@ export function referenceState(prepared: PreparedCouncil, weights: Int32Array, p
     if (isMinimal) minimal.push(mask);
   }
   minimal.sort((a, b) => a - b);
-  const quorumMet = present >= quota;
+  const quorumMet = present >= prepared.quorum;
   const majorityForms = quorumMet && (declaredMask === -1 ? winning.size > 0 : weightOf(declaredMask) >= quota);
   return { quorumMet, majorityForms, winning, minimal };
 }

@@ -20,7 +20,7 @@ export interface AnalysisOptions {
   readonly hingeCoalitions?: number;
 }
 
-/** Attendance against the quorum (an absolute majority of all members must be present). */
+/** Attendance against the quorum (an absolute majority of all members must be present, unless the council's rules set another quorum). */
 export interface QuorumCheck {
   readonly needed: number;
   readonly present: number;
@@ -143,7 +143,7 @@ export interface CouncilAnalysis {
   readonly name: string;
   /** n: all members, present or not. */
   readonly members: number;
-  /** floor(n/2) + 1: votes needed for chair and governor (of all members, not of those present). */
+  /** Votes needed for chair and governor (of all members, not of those present): floor(n/2) + 1 unless the council's rules set it. */
   readonly majority: number;
   readonly present: number;
   readonly quorum: QuorumCheck;

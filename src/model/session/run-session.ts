@@ -4,9 +4,9 @@
  * ballot fills several posts with one count; a governor drawn from the council leaves one seat unfilled
  * for the rest of the session.
  */
-import { absoluteMajority, type Council, councilRules, memberCount, unitPresent } from '../council.js';
+import { type Council, councilMajority, councilQuorum, councilRules, majorityText, memberCount, quorumBasisText, unitPresent } from '../council.js';
 import { type DataIssue, GovsimDataError } from '../errors.js';
-import { type ExplanationLine, explain, note, type RuleId } from '../explanation.js';
+import { type ExplanationLine, explain, note, type RuleId, scenarioRule } from '../explanation.js';
 import { coalitionCounts } from '../analysis/coalition-counts.js';
 import { enumerateMinimalWinning } from '../analysis/minimal-winning.js';
 import { prepareCouncil } from '../analysis/prepared-council.js';
@@ -40,7 +40,8 @@ export function runSession(council: Council, plan: SessionPlan): SessionOutcome 
   const units = council.units;
   const ids = units.map((unit) => unit.id);
   const members = memberCount(council);
-  const needed = absoluteMajority(members);
+  const needed = councilMajority(council);
+  const quorum = councilQuorum(council);
   const posts = plan.posts ?? DEFAULT_POSTS;
   const standings = validatePlan(council, plan, posts);
   const rules = councilRules(council);
@@ -51,13 +52,13 @@ export function runSession(council: Council, plan: SessionPlan): SessionOutcome 
   const ballots = ballotsOf(posts, plan.packages ?? []);
   const outcomes: PostOutcome[] = [];
   const explanation: ExplanationLine[] = [
-    explain('absoluteMajority', `absolute majority = floor(${members}/2) + 1 = ${needed} of ${members} members, present or not`),
+    (council.rules?.majority === undefined ? explain : scenarioRule)('absoluteMajority', majorityText(council, members, needed)),
   ];
 
   ballots.forEach((ballot, ballotIndex) => {
     const presentNow = present.reduce((a, b) => a + b, 0);
-    const quorumMet = presentNow >= needed;
-    const quorumLine = explain('quorum', `present ${presentNow} of ${members} ${quorumMet ? '≥' : '<'} ${needed} ⇒ quorum ${quorumMet ? 'met' : 'not met'}`);
+    const quorumMet = presentNow >= quorum;
+    const quorumLine = (council.rules?.quorum === undefined ? explain : scenarioRule)('quorum', `present ${presentNow} of ${members} ${quorumMet ? '≥' : '<'} ${quorum}${quorumBasisText(council)} ⇒ quorum ${quorumMet ? 'met' : 'not met'}`);
     const ballotLines: ExplanationLine[] = [quorumLine];
     if (ballot.length > 1) ballotLines.push(explain('packageBallot', `${ballot.join(' and ')} voted together in one ballot`));
     const results: PostResult[] = quorumMet
@@ -92,7 +93,7 @@ export function runSession(council: Council, plan: SessionPlan): SessionOutcome 
     council: council.id,
     members,
     present: openingPresent,
-    quorum: { needed, present: openingPresent, met: openingPresent >= needed },
+    quorum: { needed: quorum, present: openingPresent, met: openingPresent >= quorum },
     posts: outcomes,
     explanation,
   };
