@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { perPlayerBanzhafSwings } from '../../bench/reference/naive-power.js';
-import { GovsimDataError } from '../../src/model/errors.js';
 import {
   banzhaf,
   banzhafSwings,
@@ -26,19 +25,10 @@ import {
   type WeightedGame,
 } from '../../src/model/power/index.js';
 import { formatRational, ONE, rationalToNumber, sum, ZERO } from '../../src/model/rational.js';
+import { dataError } from '../helpers/errors.js';
 
 const fractions = (result: PowerIndexResult): string[] => result.players.map((player) => formatRational(player.value));
 const straffin: WeightedGame = { quota: 6, weights: [4, 3, 2, 1] };
-
-function dataError(run: () => unknown): GovsimDataError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GovsimDataError) return error;
-    throw error;
-  }
-  throw new Error('expected a GovsimDataError');
-}
 
 describe('labels', () => {
   it('names every result after its index', () => {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Council, VotingUnit } from '../../src/model/council.js';
-import { GovsimDataError } from '../../src/model/errors.js';
 import { RULES } from '../../src/model/explanation.js';
 import { runSession } from '../../src/model/session/index.js';
+import { dataError } from '../helpers/errors.js';
 
 function unit(id: string, seats: number, present?: number): VotingUnit {
   return { id, name: id, kind: 'list', seats, ...(present === undefined ? {} : { present }) };
@@ -19,16 +19,6 @@ const kirkuk2024: Council = {
   units: [unit('puk-kirkuk', 5), unit('arab-alliance', 3, 0), unit('qiyada', 2), unit('itf', 2, 0), unit('kdp', 2, 0), unit('ouroba', 1), unit('quota-christian', 1)],
 };
 const kirkukCoalition = ['puk-kirkuk', 'qiyada', 'ouroba', 'quota-christian'];
-
-function dataError(run: () => unknown): GovsimDataError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GovsimDataError) return error;
-    throw error;
-  }
-  throw new Error('expected a GovsimDataError');
-}
 
 describe('Kirkuk, 10 Aug 2024', () => {
   it('chair then governor: 9 present meet the quorum of 9; each post gets 5 + 2 + 1 + 1 = 9 ≥ 9, margin 0', () => {
