@@ -6,6 +6,8 @@
  * module adds those as small functions that build ordinary scenario steps.
  */
 import { type Council, councilMajority, presentCount, unitPresent } from '../model/council.js';
+import { GovsimError } from '../model/errors.js';
+import { rationalToNumber } from '../model/rational.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
 import { analyze } from '../scenarios/council-engine.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
@@ -14,7 +16,8 @@ import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocu
 import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';
 import { defectedVotes, type ScenarioState } from '../scenarios/scenario-state.js';
 import { diffRuns, type ScenarioDiff } from '../scenarios/diff.js';
-import { type Session, sessionFrom, type SessionOrigin } from './session.js';
+import { exactSimulation, simulationModel } from '../scenarios/simulate.js';
+import { type Session, sessionFrom, sessionScenario, type SessionOrigin } from './session.js';
 
 /** The scenario `govsim` opens on when none is named. */
 export const DEFAULT_START = 'baseline';
@@ -495,6 +498,71 @@ export function dealEdit(session: Session, draft: DealDraft): EditResult {
   const councils = session.state.councilOrder.filter((councilId) => draft.councils.includes(councilId));
   steps.push({ deal: { id, parties: [...draft.parties], councils, governor: draft.governor } });
   return { ok: true, edit: { label: `deal ${id}: ${draft.parties.join(', ')} in ${councils.join(', ')}; governor from ${draft.governor}`, steps } };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Probabilities (the uncertainty engine, exact only: a keypress must stay fast)
+
+export const NO_PROBABILITIES = 'this scenario has no probabilities: block';
+
+export type CouncilProbabilities =
+  | {
+      readonly elected: number;
+      readonly deadlock: number;
+      readonly noQuorum: number;
+      /** E[votes − threshold]. */
+      readonly expectedMargin: number;
+      /** The units most often pivotal (at most 3, P > 0), most often first. */
+      readonly pivotal: readonly { readonly id: string; readonly p: number }[];
+    }
+  | { readonly unavailable: string };
+
+const probabilityCache = new WeakMap<ScenarioState, Map<string, CouncilProbabilities>>();
+
+/**
+ * Exact outcome probabilities of one council for the session's current steps under the opened
+ * scenario's `probabilities:` block (as `govsim simulate --exact` would give for the saved what-if).
+ * Memoised per (state, council).
+ */
+export function councilProbabilities(session: Session, councilId: string): CouncilProbabilities {
+  let perState = probabilityCache.get(session.state);
+  if (!perState) {
+    perState = new Map();
+    probabilityCache.set(session.state, perState);
+  }
+  const cached = perState.get(councilId);
+  if (cached) return cached;
+  const computed = computeProbabilities(session, councilId);
+  perState.set(councilId, computed);
+  return computed;
+}
+
+function computeProbabilities(session: Session, councilId: string): CouncilProbabilities {
+  // The session as a loaded scenario: opened scenario's steps, the user's edits, its probabilities block.
+  const scenario = sessionScenario(session);
+  if (scenario.probabilities === undefined || scenario.probabilities === null) return { unavailable: NO_PROBABILITIES };
+  try {
+    const simulation = simulationModel(scenario, { councils: [councilId] });
+    const exact = exactSimulation(simulation.model);
+    if ('unavailable' in exact) return { unavailable: exact.unavailable };
+    const council = exact.outcome.councils.find((entry) => entry.council === councilId);
+    if (!council) return { unavailable: `${councilId} is not in the simulation` };
+    const pivotal = Object.entries(council.pivotal)
+      .map(([id, p]) => ({ id, p: rationalToNumber(p) }))
+      .filter((entry) => entry.p > 0)
+      .sort((a, b) => b.p - a.p || a.id.localeCompare(b.id))
+      .slice(0, 3);
+    return {
+      elected: rationalToNumber(council.elected),
+      deadlock: rationalToNumber(council.deadlock),
+      noQuorum: rationalToNumber(council.noQuorum),
+      expectedMargin: rationalToNumber(council.expectedMargin),
+      pivotal,
+    };
+  } catch (error) {
+    if (error instanceof GovsimError) return { unavailable: error.message };
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

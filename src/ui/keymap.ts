@@ -89,6 +89,7 @@ export type Command =
   | 'one-returns'
   | 'split'
   | 'next-pane'
+  | 'probabilities'
   | 'next-council'
   | 'previous-council'
   | 'scroll-up'
@@ -166,6 +167,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'one-returns', keys: ['+', '='], help: 'one member returns' },
       { command: 'split', keys: ['s'], help: 'split list into factions', hint: 'split' },
       { command: 'next-pane', keys: ['tab'], help: 'units/hinges/explanation', hint: 'pane' },
+      { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
       { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
       { command: 'next-council', keys: ['n'], help: 'next council' },

@@ -67,6 +67,12 @@ export function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
 }
 
+/** `+1.25`, `0.00`, `-0.40`: an expectation, to two decimals. */
+export function signedDecimal(value: number): string {
+  const text = value.toFixed(2);
+  return value > 0 && text !== '0.00' ? `+${text}` : text === '-0.00' ? '0.00' : text;
+}
+
 export function percent(value: number | undefined): string {
   return value === undefined ? '-' : `${(value * 100).toFixed(1)}%`;
 }

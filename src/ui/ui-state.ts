@@ -40,7 +40,14 @@ export interface UiState {
   readonly screen: Screen;
   readonly overlay: Overlay | null;
   readonly country: { readonly cursor: number };
-  readonly council: { readonly id: string; readonly cursor: number; readonly pane: CouncilPane; readonly scroll: number };
+  readonly council: {
+    readonly id: string;
+    readonly cursor: number;
+    readonly pane: CouncilPane;
+    readonly scroll: number;
+    /** Whether the probability panel (outcome probabilities from the scenario's `probabilities:` block) is shown. */
+    readonly probabilities: boolean;
+  };
   readonly deal: DealScreen;
   readonly timeline: { readonly cursor: number };
   readonly diff: { readonly scroll: number };
@@ -66,7 +73,7 @@ export function createUiState(session: Session, options: { message?: Message; er
     screen: 'country',
     overlay: options.error ? { kind: 'error', title: options.error.title, lines: options.error.lines } : null,
     country: { cursor: 0 },
-    council: { id: session.state.councilOrder[0] ?? '', cursor: 0, pane: 'units', scroll: 0 },
+    council: { id: session.state.councilOrder[0] ?? '', cursor: 0, pane: 'units', scroll: 0, probabilities: false },
     deal: EMPTY_DEAL,
     timeline: { cursor: 0 },
     diff: { scroll: 0 },

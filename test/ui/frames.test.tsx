@@ -166,3 +166,25 @@ describe('help and exit', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('the probability panel at 80×24', () => {
+  it('P shows the exact probabilities for kirkuk-2024 and the frame still fits', async () => {
+    const kirkuk = openSession('kirkuk-2024');
+    const ui = { ...createUiState(kirkuk), screen: 'council' as const, council: { id: 'kirkuk', cursor: 0, pane: 'units' as const, scroll: 0, probabilities: true } };
+    open = renderAt(<App initial={ui} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('P(elected)'), 'the panel');
+    const frame = open.lastFrame();
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(widest(frame)).toBeLessThanOrEqual(80);
+    // 0.97^5 · 0.9^3 · 0.95 · 0.9 · 0.85 = 0.45496 → 45.5%.
+    expect(frame).toContain('P(elected) 45.5%');
+    expect(frame).toContain('most often pivotal:');
+  });
+
+  it('gives the reason on a scenario without a probabilities block', async () => {
+    const ui = { ...createUiState(session), screen: 'council' as const, council: { id: 'najaf', cursor: 0, pane: 'units' as const, scroll: 0, probabilities: true } };
+    open = renderAt(<App initial={ui} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('unavailable'), 'the panel');
+    expect(open.lastFrame()).toContain('unavailable: this scenario has no probabilities: block');
+  });
+});

@@ -45,6 +45,8 @@ export function reduceCouncil(ui: UiState, command: Command): UiState {
       return unit ? edit(commitEdit(ui, changeAttendance(ui.session, council.id, unit.id, 1))) : ui;
     case 'split':
       return unit ? edit(commitEdit(ui, splitList(ui.session, council.id, unit.id))) : ui;
+    case 'probabilities':
+      return { ...ui, council: { ...council, probabilities: !council.probabilities } };
     case 'next-pane': {
       const pane = COUNCIL_PANES[(COUNCIL_PANES.indexOf(council.pane) + 1) % COUNCIL_PANES.length]!;
       return { ...ui, council: { ...council, pane, scroll: 0 } };

@@ -10,7 +10,7 @@ export function reduceCountry(ui: UiState, command: Command): UiState {
   if (command === 'enter') {
     const id = order[ui.country.cursor];
     if (id === undefined) return ui;
-    return { ...ui, screen: 'council', council: { id, cursor: 0, pane: 'units', scroll: 0 }, message: councilHint(ui, id) };
+    return { ...ui, screen: 'council', council: { id, cursor: 0, pane: 'units', scroll: 0, probabilities: ui.council.probabilities }, message: councilHint(ui, id) };
   }
   return ui;
 }

@@ -4,11 +4,12 @@
  * explanation trace.
  */
 import { Box, Text } from 'ink';
-import { councilDetail } from '../engine.js';
+import { councilDetail, councilProbabilities } from '../engine.js';
 import { signed, truncate } from '../layout.js';
 import { MARK, SEP, STATUS_STYLE } from '../theme.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { DetailPane } from './DetailPane.js';
+import { PROBABILITY_PANEL_HEIGHT, ProbabilityPanel } from './ProbabilityPanel.js';
 import { SeatBar } from './SeatBar.js';
 import { UnitTable } from './UnitTable.js';
 
@@ -29,7 +30,8 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
     const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : '';
     return name === pane ? `[${name}${count}]` : ` ${name}${count} `;
   }).join(' ');
-  const paneHeight = Math.max(1, height - 5);
+  const probabilities = ui.council.probabilities ? councilProbabilities(ui.session, ui.council.id) : null;
+  const paneHeight = Math.max(1, height - 5 - (probabilities ? PROBABILITY_PANEL_HEIGHT : 0));
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end">
@@ -51,6 +53,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
       <Text wrap="truncate-end" dimColor>
         {truncate(`${governor}pivotal: ${pivotal}${SEP}hinge seats: ${detail.hinges.length}${detail.powerNote ? `${SEP}${detail.powerNote}` : ''}`, width)}
       </Text>
+      {probabilities ? <ProbabilityPanel probabilities={probabilities} width={width} /> : null}
       <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
       <Text wrap="truncate-end">
         <Text color="cyan">{tabs}</Text>

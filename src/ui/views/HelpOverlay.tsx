@@ -29,7 +29,11 @@ export function HelpOverlay({ context, width, height }: { readonly context: KeyC
   if (!fits) {
     split = Math.ceil(lines.length / 2);
     while (split < lines.length && !lines[split]!.title) split++;
-    if (split >= lines.length) split = Math.ceil(lines.length / 2);
+    // No section boundary fits both columns in the height: split mid-section (never after a title).
+    if (split >= lines.length || Math.max(split, lines.length - split) > height - 1) {
+      split = Math.ceil(lines.length / 2);
+      if (lines[split - 1]?.title) split--;
+    }
   }
   const render = (part: readonly Line[]) =>
     part.slice(0, height - 1).map((line) => (

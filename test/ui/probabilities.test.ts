@@ -1,0 +1,64 @@
+/**
+ * The council view's probability panel: the engine adapter (exact engine on the session's current
+ * steps and the opened scenario's `probabilities:` block) and the `P` toggle through the reducers.
+ */
+import { describe, expect, it } from 'vitest';
+import { councilProbabilities, NO_PROBABILITIES, openSession, toggleMembership } from '../../src/ui/engine.js';
+import type { KeyFlags } from '../../src/ui/keymap.js';
+import { helpSections } from '../../src/ui/keymap.js';
+import { appReducer } from '../../src/ui/reducers/app-reducer.js';
+import { applyEdit } from '../../src/ui/session.js';
+import { createUiState, type UiState } from '../../src/ui/ui-state.js';
+
+const press = (ui: UiState, input: string, key: KeyFlags = {}): UiState => appReducer(ui, { type: 'keys', input, key });
+
+describe('councilProbabilities', () => {
+  it('kirkuk-2024: P(elected) is the hand product of attendance and loyalty', () => {
+    // PUK 5 members at 0.97, Qiyada 2 and Ouroba 1 at 0.9, the Christian seat at 0.95, Qiyada loyal
+    // with 0.9 and Ouroba with 0.85: all nine must come and stay loyal for 9 of 16.
+    const expected = 0.97 ** 5 * 0.9 ** 3 * 0.95 * 0.9 * 0.85;
+    const result = councilProbabilities(openSession('kirkuk-2024'), 'kirkuk');
+    if ('unavailable' in result) throw new Error(result.unavailable);
+    expect(result.elected).toBeCloseTo(expected, 12);
+    expect(result.elected + result.deadlock + result.noQuorum).toBeCloseTo(1, 12);
+    expect(result.pivotal.length).toBeGreaterThan(0);
+    expect(result.pivotal.length).toBeLessThanOrEqual(3);
+    const ps = result.pivotal.map((entry) => entry.p);
+    expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+  });
+
+  it('follows the current steps and memoises per state', () => {
+    const session = openSession('kirkuk-2024');
+    const before = councilProbabilities(session, 'kirkuk');
+    expect(councilProbabilities(session, 'kirkuk')).toBe(before);
+    // Qiyada leaves the coalition: the block's `defect: { qiyada }` no longer fits the current steps,
+    // and the data error is shown as the reason rather than thrown.
+    const edit = toggleMembership(session, 'kirkuk', 'qiyada');
+    if (!edit.ok) throw new Error(edit.message);
+    const applied = applyEdit(session, edit.edit.label, edit.edit.steps);
+    if (!applied.ok) throw new Error(applied.message);
+    const after = councilProbabilities(applied.session, 'kirkuk');
+    expect(after).toEqual({ unavailable: expect.stringContaining('"qiyada" is not in the coalition in kirkuk') as string });
+  });
+
+  it('baseline: says the scenario has no probabilities block', () => {
+    expect(councilProbabilities(openSession('baseline'), 'najaf')).toEqual({ unavailable: NO_PROBABILITIES });
+  });
+});
+
+describe('the P key', () => {
+  it('toggles the probability panel in the council view and keeps it across councils', () => {
+    let ui = press(createUiState(openSession('kirkuk-2024')), '', { return: true });
+    expect(ui.screen).toBe('council');
+    expect(ui.council.probabilities).toBe(false);
+    ui = press(ui, 'P');
+    expect(ui.council.probabilities).toBe(true);
+    expect(press(ui, 'n').council.probabilities).toBe(true);
+    expect(press(ui, 'P').council.probabilities).toBe(false);
+  });
+
+  it('is listed in the council help', () => {
+    const rows = helpSections('council').flatMap((section) => section.rows);
+    expect(rows).toContainEqual({ keys: 'P', help: 'outcome probabilities' });
+  });
+});
