@@ -17,6 +17,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { FakeStdin } from '../../test/helpers/fake-stdin.js';
 import type { BenchCase, Measurement } from '../harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,26 +35,6 @@ class Tty extends EventEmitter {
   };
 }
 
-class Keys extends EventEmitter {
-  readonly isTTY = true;
-  private pending: string | null = null;
-  press(data: string): void {
-    this.pending = data;
-    this.emit('readable');
-  }
-  read = (): string | null => {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(values: readonly number[], p: number): number {
@@ -65,7 +46,7 @@ function percentile(values: readonly number[], p: number): number {
  * Time from a key on stdin to the end of the next frame on stdout. One render is several synchronous
  * writes (synchronized-output markers, erase, frame): the frame is complete at the last of them.
  */
-function timeKey(stdout: Tty, stdin: Keys, key: string, cpu?: number[]): Promise<number> {
+function timeKey(stdout: Tty, stdin: FakeStdin, key: string, cpu?: number[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
@@ -84,7 +65,7 @@ function timeKey(stdout: Tty, stdin: Keys, key: string, cpu?: number[]): Promise
       }
       last = performance.now();
     };
-    stdin.press(key);
+    stdin.write(key);
   });
 }
 
@@ -99,7 +80,7 @@ async function keypressToFrame(): Promise<Measurement> {
   const { openSession } = await import('../../src/ui/engine.js');
   const { createUiState } = await import('../../src/ui/ui-state.js');
   const stdout = new Tty();
-  const stdin = new Keys();
+  const stdin = new FakeStdin();
   const inkTimes: number[] = [];
   const instance = render(createElement(App, { initial: createUiState(openSession()) }), {
     stdout: stdout as unknown as NodeJS.WriteStream,

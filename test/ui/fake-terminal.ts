@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import { FakeStdin } from '../helpers/fake-stdin.js';
 
 /** Removes SGR colour codes, so widths are measured on what the eye sees. */
 const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*m`, 'g');
@@ -34,27 +35,6 @@ class FakeStdout extends EventEmitter {
     this.rows = rows;
     this.emit('resize');
   }
-}
-
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  write(data: string): void {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = (): string | null => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 export interface FakeTerminal {
