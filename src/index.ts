@@ -156,6 +156,7 @@ export { formatRational, parseRational, rational, rationalToNumber, type Rationa
 
 // Uncertainty: a scenario's `probabilities:` block, exact and seeded Monte Carlo.
 export {
+  endIdleWorkers,
   exactSimulation,
   monteCarloSimulation,
   simulationModel,

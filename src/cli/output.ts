@@ -2,7 +2,7 @@
  * Output for every batch command: one row model rendered as an aligned table, CSV (RFC 4180),
  * GitHub Markdown or JSON, written to stdout or atomically to a file. Never goes through Ink.
  */
-import { mkdirSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, type Stats, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GovsimOutputError, GovsimUsageError } from '../model/errors.js';
 
@@ -80,30 +80,45 @@ export function renderRows<Row>(format: Exclude<OutputFormat, 'json'>, columns: 
 }
 
 /**
- * Writes `text` to `file` so that readers never see a partial file: write a sibling temp file, then
- * rename over the target (atomic on POSIX within one filesystem). Without `file`, prints to stdout.
+ * Writes `text` (one string, or pieces in order, which spares joining a large output) to `file` so that
+ * readers never see a partial file: write a sibling temp file, then rename over the target (atomic on
+ * POSIX within one filesystem). Without `file`, prints to stdout.
  */
-export function writeOutput(text: string, file?: string): void {
+export function writeOutput(text: string | readonly string[], file?: string): void {
   if (file === undefined || file === '-') {
-    process.stdout.write(text);
+    if (typeof text === 'string') process.stdout.write(text);
+    else for (const piece of text) process.stdout.write(piece);
     return;
   }
   writeFileAtomic(file, text);
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+function writeWhole(file: string, text: string | readonly string[], flag: string): void {
+  if (typeof text === 'string') {
+    writeFileSync(file, text, { flag });
+    return;
+  }
+  const fd = openSync(file, flag);
+  try {
+    for (const piece of text) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFileAtomic(file: string, text: string | readonly string[]): void {
   try {
     const existing = statIfAny(file);
     if (existing?.isDirectory()) throw new GovsimOutputError(file, 'it is a directory');
     // A device or FIFO (`--out /dev/null`, `--out /dev/stdout`) must be written through, never renamed over.
     if (existing && !existing.isFile()) {
-      writeFileSync(file, text);
+      writeWhole(file, text, 'w');
       return;
     }
     makeParentDirectories(file);
     const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
-      writeFileSync(temp, text, { flag: 'wx' });
+      writeWhole(temp, text, 'wx');
       renameSync(temp, file);
     } catch (error) {
       rmSync(temp, { force: true });

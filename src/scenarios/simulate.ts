@@ -33,7 +33,7 @@ import { type DataDocument, issuesFromZod, located, readDataDocument } from './d
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
-import { SIMULATE_WORKER_ROLE, type BlockMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
+import { SIMULATE_WORKER_ROLE, type BlockMessage, type JobMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
 import { resolveInCouncil } from './steps/index.js';
 
 const BLOCK_PATH = 'probabilities';
@@ -148,7 +148,7 @@ export function exactSimulation(model: ProbabilisticScenario): ExactAttempt {
 // Monte Carlo.
 
 export interface SimulationOptions extends MonteCarloOptions {
-  /** Worker threads (default 1: the calling thread). Results do not depend on it. */
+  /** Threads: the calling one and workers − 1 worker threads (default 1: the calling thread only). Results do not depend on it. */
   readonly workers?: number;
   readonly onProgress?: (progress: Progress) => void;
   /** Aborting stops the run after the blocks already merged; the result is marked interrupted. */
@@ -186,9 +186,54 @@ async function runInThread(compiled: CompiledScenario, plan: MonteCarloPlan, opt
 /** Blocks each worker may have queued, so none idles while its last tally travels back. */
 const QUEUE_DEPTH = 2;
 
+/**
+ * Idle workers kept for the next run in this process (the explorer, a library caller, a test suite):
+ * a new worker costs its start-up and then runs cold code until the JIT has seen enough blocks, which
+ * on a run of a second or two is a large share of its work. Idle workers are unref'd, so they never keep
+ * the process alive, and are ended after IDLE_MS without a run.
+ */
+const idleWorkers: Worker[] = [];
+const IDLE_MS = 10_000;
+let idleTimer: NodeJS.Timeout | undefined;
+let jobCounter = 0;
+
+function acquireWorkers(count: number): Worker[] {
+  const workers = idleWorkers.splice(0, count);
+  while (workers.length < count) workers.push(startWorker());
+  for (const worker of workers) worker.removeAllListeners('exit').ref();
+  return workers;
+}
+
+function releaseWorkers(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+    worker.unref();
+    // One that dies while idle must not be handed to the next run (its blocks would never come back).
+    worker.once('exit', () => {
+      const at = idleWorkers.indexOf(worker);
+      if (at !== -1) idleWorkers.splice(at, 1);
+    });
+    idleWorkers.push(worker);
+  }
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void endIdleWorkers(), IDLE_MS).unref();
+}
+
+/** Ends the idle simulation workers now (they end on their own after a while without runs). */
+export async function endIdleWorkers(): Promise<void> {
+  clearTimeout(idleTimer);
+  await Promise.all(idleWorkers.splice(0).map((worker) => worker.terminate()));
+}
+
+/**
+ * K threads of work: the calling thread and K − 1 workers. The calling thread has the sampler loaded
+ * and compiled already, whereas a new worker starts cold, so it takes blocks too rather than idling
+ * while it waits for tallies; it yields to the event loop between blocks so tallies, Ctrl-C and
+ * progress are handled as they come.
+ */
 async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, count: number, options: SimulationOptions): Promise<void> {
-  const data: SimulateWorkerData = { role: SIMULATE_WORKER_ROLE, compiled, seed: plan.seed };
-  const pool = Array.from({ length: count }, () => ({ worker: startWorker(data), queued: 0 }));
+  const job = ++jobCounter;
+  const pool = acquireWorkers(count - 1).map((worker) => ({ worker, queued: 0, healthy: true }));
   try {
     await new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -203,36 +248,53 @@ async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, co
         plan.interrupt();
         settle();
       };
+      const complete = (index: number, tally: Float64Array): void => {
+        plan.complete(index, tally);
+        options.onProgress?.(plan.progress());
+        if (plan.finished) settle();
+      };
       const feed = (slot: (typeof pool)[number], depth = QUEUE_DEPTH): void => {
         while (slot.queued < depth) {
           const request = plan.next();
           if (request === undefined) return;
-          const message: BlockMessage = request;
+          const message: BlockMessage = { kind: 'block', job, ...request };
           slot.worker.postMessage(message);
           slot.queued++;
         }
       };
+      const workHere = (): void => {
+        if (settled) return;
+        const request = plan.next();
+        if (request === undefined) return; // the workers finish the blocks they hold
+        complete(request.index, sampleBlock(compiled, plan.seed, request.index, request.draws));
+        setImmediate(workHere);
+      };
       for (const slot of pool) {
+        const failed = (error: GovsimError): void => {
+          slot.healthy = false;
+          settle(error);
+        };
         slot.worker.on('message', (message: TallyMessage) => {
-          if (settled) return; // a block still in flight when the run stopped
+          if (settled || message.job !== job) return; // a block still in flight when a run stopped
           slot.queued--;
-          plan.complete(message.index, message.tally);
-          options.onProgress?.(plan.progress());
-          if (plan.finished) settle();
-          else feed(slot);
+          complete(message.index, message.tally);
+          if (!settled) feed(slot);
         });
-        slot.worker.on('error', (error) => settle(new GovsimError(`simulation worker failed: ${error.message}`, ExitCode.internal, { cause: error })));
-        slot.worker.on('exit', (code) => {
-          if (!settled) settle(new GovsimError(`simulation worker exited early (code ${code})`, ExitCode.internal));
-        });
+        slot.worker.on('error', (error) => failed(new GovsimError(`simulation worker failed: ${error.message}`, ExitCode.internal, { cause: error })));
+        slot.worker.on('exit', (code) => failed(new GovsimError(`simulation worker exited early (code ${code})`, ExitCode.internal)));
+        const start: JobMessage = { kind: 'job', job, compiled, seed: plan.seed };
+        slot.worker.postMessage(start);
       }
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener('abort', onAbort, { once: true });
       // Round-robin, so the first blocks (which the merge waits for) start on every worker at once.
       for (let depth = 1; depth <= QUEUE_DEPTH; depth++) for (const slot of pool) feed(slot, depth);
+      setImmediate(workHere);
     });
   } finally {
-    await Promise.all(pool.map((slot) => slot.worker.terminate()));
+    const healthy = pool.filter((slot) => slot.healthy).map((slot) => slot.worker);
+    await Promise.all(pool.filter((slot) => !slot.healthy).map((slot) => slot.worker.terminate()));
+    releaseWorkers(healthy);
   }
 }
 
@@ -249,9 +311,13 @@ export function simulateWorkerFile(): string {
   throw new GovsimError(`cannot find the simulation worker next to ${fileURLToPath(import.meta.url)}`, ExitCode.internal);
 }
 
-function startWorker(data: SimulateWorkerData): Worker {
+function startWorker(): Worker {
   const file = simulateWorkerFile();
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData: data });
+  const data: SimulateWorkerData = { role: SIMULATE_WORKER_ROLE };
+  // Workers inherit the parent's execArgv, but `--input-type` (a parent run as `node --input-type=module -e …`)
+  // makes a worker started from a file fail at once.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: data, execArgv });
   // Running from source: worker threads do not inherit the TypeScript loader, so register it first.
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: data });

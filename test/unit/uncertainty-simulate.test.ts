@@ -9,7 +9,7 @@ import { GovsimDataError, GovsimUsageError } from '../../src/model/errors.js';
 import { formatRational, rational, rationalToNumber } from '../../src/model/rational.js';
 import { BLOCK_SIZE, wilsonInterval } from '../../src/model/uncertainty/index.js';
 import { bundledScenarioNames, loadScenario } from '../../src/scenarios/scenario-loader.js';
-import { type SimulationReport, exactSimulation, monteCarloSimulation, simulationModel } from '../../src/scenarios/simulate.js';
+import { type SimulationReport, endIdleWorkers, exactSimulation, monteCarloSimulation, simulationModel } from '../../src/scenarios/simulate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govsim-simulate-'));
@@ -87,6 +87,24 @@ describe('bundled scenarios with a probabilities block', () => {
     expect(result.draws).toBeGreaterThanOrEqual(3 * BLOCK_SIZE);
     expect(result.draws).toBeLessThan(400 * BLOCK_SIZE);
     expect(result.draws % BLOCK_SIZE).toBe(0);
+  });
+
+  it('kept workers serve the next run (after an abort, with stale blocks in flight) with the same results', async () => {
+    const { simulation } = exactOf('kirkuk-2024');
+    const controller = new AbortController();
+    await monteCarloSimulation(simulation.model, {
+      runs: 400 * BLOCK_SIZE,
+      workers: 3,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    const options = { seed: 99, runs: 5 * BLOCK_SIZE + 3 };
+    const pooled = await monteCarloSimulation(simulation.model, { ...options, workers: 3 });
+    const alone = await monteCarloSimulation(simulation.model, { ...options, workers: 1 });
+    expect(pooled.interrupted).toBe(false);
+    expect(pooled).toEqual(alone);
+    await endIdleWorkers();
+    expect(await monteCarloSimulation(simulation.model, { ...options, workers: 2 })).toEqual(alone);
   });
 });
 

@@ -194,7 +194,7 @@ export function registerSimulate(program: Command): void {
     .option('-n, --runs <n>', 'Monte Carlo: exactly N scenario draws')
     .option('-s, --seed <s>', 'Monte Carlo: seed, an integer from 0 to 2^53−1 (default 1)')
     .option('-e, --precision <e>', 'Monte Carlo: stop when every 95% interval half-width is below E (default 0.005)')
-    .option('-w, --workers <k>', 'Monte Carlo: worker threads (default 1; results do not depend on it)')
+    .option('-w, --workers <k>', 'Monte Carlo: threads, the main one included (default 1; results do not depend on it)')
     .option('-m, --method <method>', 'auto (exact if possible; also Monte Carlo if a Monte Carlo option is given), exact, mc or both', 'auto')
     .option('-c, --council <ids>', 'councils to simulate, comma-separated, or `all` (default: those the scenario changes or the block names)')
     .option('-f, --format <format>', 'table, json, csv or md', 'table')
