@@ -79,6 +79,8 @@ async function keypressToFrame(): Promise<Measurement> {
   const { App } = await import('../../src/ui/App.js');
   const { openSession } = await import('../../src/ui/engine.js');
   const { createUiState } = await import('../../src/ui/ui-state.js');
+  const { shareInkOutputCaches } = await import('../../src/ui/ink-output-cache.js');
+  if (!shareInkOutputCaches()) throw new Error('Ink output caches not shared'); // as runExplorer does
   const stdout = new Tty();
   const stdin = new FakeStdin();
   const inkTimes: number[] = [];

@@ -7,9 +7,7 @@
  * bloc with a majority, else a list with one; none → an empty coalition that only `join` can fill),
  * with the runner's majority as threshold and its quorum.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
 import { type Rational, formatRational, rationalToNumber } from '../model/rational.js';
 import {
@@ -34,6 +32,7 @@ import { ProbabilitiesSchema } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
 import { SIMULATE_WORKER_ROLE, type BlockMessage, type JobMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
+import { startWorker } from './worker-thread.js';
 import { resolveInCouncil } from './steps/index.js';
 
 const BLOCK_PATH = 'probabilities';
@@ -199,7 +198,7 @@ let jobCounter = 0;
 
 function acquireWorkers(count: number): Worker[] {
   const workers = idleWorkers.splice(0, count);
-  while (workers.length < count) workers.push(startWorker());
+  while (workers.length < count) workers.push(startWorker('simulate-worker', { role: SIMULATE_WORKER_ROLE } satisfies SimulateWorkerData));
   for (const worker of workers) worker.removeAllListeners('exit').ref();
   return workers;
 }
@@ -296,31 +295,6 @@ async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, co
     await Promise.all(pool.filter((slot) => !slot.healthy).map((slot) => slot.worker.terminate()));
     releaseWorkers(healthy);
   }
-}
-
-/**
- * The worker entry next to this module: `simulate-worker.js` (tsc output), `../simulate-worker.mjs` or
- * `./simulate-worker.mjs` (this code in a chunk of, or in, the esbuild bundle), `simulate-worker.ts` (tsx).
- */
-export function simulateWorkerFile(): string {
-  const candidates = ['./simulate-worker.js', '../simulate-worker.mjs', './simulate-worker.mjs', './simulate-worker.ts'];
-  for (const candidate of candidates) {
-    const file = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  throw new GovsimError(`cannot find the simulation worker next to ${fileURLToPath(import.meta.url)}`, ExitCode.internal);
-}
-
-function startWorker(): Worker {
-  const file = simulateWorkerFile();
-  const data: SimulateWorkerData = { role: SIMULATE_WORKER_ROLE };
-  // Workers inherit the parent's execArgv, but `--input-type` (a parent run as `node --input-type=module -e …`)
-  // makes a worker started from a file fail at once.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData: data, execArgv });
-  // Running from source: worker threads do not inherit the TypeScript loader, so register it first.
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { render } from 'ink';
 import { GovsimError } from '../model/errors.js';
 import { App } from './App.js';
 import { openSession } from './engine.js';
+import { shareInkOutputCaches } from './ink-output-cache.js';
 import type { Session } from './session.js';
 import { createUiState } from './ui-state.js';
 
@@ -43,6 +44,7 @@ export async function runExplorer(options: ExplorerOptions = {}): Promise<number
     restored = true;
     stdout.write(LEAVE_ALTERNATE_SCREEN);
   };
+  shareInkOutputCaches();
   stdout.write(ENTER_ALTERNATE_SCREEN);
   process.once('exit', restore);
   try {

@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { ensureBuilt, REPO_ROOT } from '../helpers/cli.js';
 import { GovsimDataError, GovsimUsageError } from '../../src/model/errors.js';
 import { formatRational, rational, rationalToNumber } from '../../src/model/rational.js';
 import { BLOCK_SIZE, wilsonInterval } from '../../src/model/uncertainty/index.js';
@@ -105,6 +106,20 @@ describe('bundled scenarios with a probabilities block', () => {
     expect(pooled).toEqual(alone);
     await endIdleWorkers();
     expect(await monteCarloSimulation(simulation.model, { ...options, workers: 2 })).toEqual(alone);
+  });
+
+  it('workers start under the parent\'s flags: V8 flags, and `node --input-type=module -e` (which a worker file refuses)', () => {
+    ensureBuilt();
+    const script = `
+      import { loadScenario, monteCarloSimulation, simulationModel } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.js')).href)};
+      const { model } = simulationModel(loadScenario('kirkuk-2024'));
+      const result = await monteCarloSimulation(model, { seed: 5, runs: 3 * 4096, workers: 2 });
+      process.stdout.write(String(result.draws));`;
+    for (const flags of [['--input-type=module'], ['--max-old-space-size=512', '--input-type=module']]) {
+      const child = spawnSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' });
+      expect(child.stderr, flags.join(' ')).toBe('');
+      expect(child.stdout, flags.join(' ')).toBe(String(3 * 4096));
+    }
   });
 });
 
