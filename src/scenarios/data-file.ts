@@ -163,20 +163,31 @@ function parseYaml(file: string, text: string): DataDocument {
     // yaml throws ReferenceError for alias bombs and RangeError for runaway nesting.
     throw new GovsimDataError(file, [{ path: '', message: `YAML: ${describe(error)}` }], { cause: error });
   }
-  return {
-    file,
-    value,
-    locate(path, at = 'value') {
-      let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
-      if (at === 'key' && path.length > 0) {
-        const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
-        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1))) : undefined;
-        node = pair?.key;
-      }
-      if (!isNode(node) || !node.range) return undefined;
-      const { line, col } = lineCounter.linePos(node.range[0]);
-      return { line, column: col };
-    },
+  return { file, value, locate: yamlLocator(text) };
+}
+
+/**
+ * Positions in a YAML text, found by composing it again on first use. A parsed document weighs some
+ * fifty times its text, and loaded files are kept (a batch of 1,000 scenarios, the layer cache), while
+ * positions are wanted only to report an error: so the text is kept, not the document.
+ */
+function yamlLocator(text: string): DataDocument['locate'] {
+  let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+  return (path, at = 'value') => {
+    if (parsed === undefined) {
+      const lineCounter = new LineCounter();
+      parsed = { document: composeYaml(text, lineCounter)[0]!, lineCounter };
+    }
+    const { document, lineCounter } = parsed;
+    let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
+    if (at === 'key' && path.length > 0) {
+      const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1))) : undefined;
+      node = pair?.key;
+    }
+    if (!isNode(node) || !node.range) return undefined;
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
   };
 }
 

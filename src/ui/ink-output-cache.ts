@@ -59,8 +59,19 @@ class BoundedCache<V> {
   }
 }
 
-const styledCells = new BoundedCache((line) => styledCharsFromTokens(tokenize(line)));
-const widths = new BoundedCache((text) => stringWidth(text));
+const widths = new BoundedCache<number>((text) => stringWidth(text));
+
+/** A line's styled cells, and each cell's width where any is not 1 (most lines: none). */
+interface StyledLine {
+  readonly cells: readonly StyledChar[];
+  readonly widths: readonly number[] | undefined;
+}
+
+const styledLines = new BoundedCache<StyledLine>((line) => {
+  const cells = styledCharsFromTokens(tokenize(line));
+  const cellWidths = cells.map((cell) => Math.max(1, widths.get(cell.value)));
+  return { cells, widths: cellWidths.every((width) => width === 1) ? undefined : cellWidths };
+});
 const widestLines = new BoundedCache((text) => {
   let widest = 0;
   for (const line of text.split('\n')) widest = Math.max(widest, widths.get(line));
@@ -69,12 +80,17 @@ const widestLines = new BoundedCache((text) => {
 
 const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: [] });
 
+function sameCells(a: readonly StyledChar[], b: readonly StyledChar[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The last text of each row index, with the cells it was made of. */
 let rowMemo: { cells: readonly StyledChar[]; text: string }[] = [];
 
 function rowText(y: number, cells: readonly StyledChar[]): string {
   const memo = rowMemo[y];
-  if (memo && memo.cells.length === cells.length && memo.cells.every((cell, x) => cell === cells[x])) return memo.text;
+  if (memo?.cells.length === cells.length && sameCells(memo.cells, cells)) return memo.text;
   const text = styledCharsToString(cells as StyledChar[]).trimEnd();
   rowMemo[y] = { cells, text };
   return text;
@@ -123,15 +139,19 @@ function get(this: OutputState): { output: string; height: number } {
       if (!currentLine) continue;
       let line = source;
       for (const transformer of transformers) line = transformer(line, index);
-      let offsetX = x;
-      for (const character of styledCells.get(line)) {
-        currentLine[offsetX] = character;
-        const characterWidth = Math.max(1, widths.get(character.value));
-        // A wide character covers the next cells.
-        for (let cover = 1; cover < characterWidth; cover++) {
-          currentLine[offsetX + cover] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-        }
-        offsetX += characterWidth;
+      const { cells, widths: cellWidths } = styledLines.get(line);
+      if (cellWidths === undefined) {
+        for (let i = 0; i < cells.length; i++) currentLine[x + i] = cells[i]!;
+      } else {
+        let offsetX = x;
+        cells.forEach((character, i) => {
+          currentLine[offsetX] = character;
+          // A wide character covers the next cells.
+          for (let cover = 1; cover < cellWidths[i]!; cover++) {
+            currentLine[offsetX + cover] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+          }
+          offsetX += cellWidths[i]!;
+        });
       }
       offsetY++;
     }

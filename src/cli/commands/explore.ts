@@ -11,8 +11,25 @@ export async function openExplorer(scenario?: string): Promise<void> {
   }
   // chalk (Ink's colours) honours FORCE_COLOR but not NO_COLOR; the bin maps it, this covers `tsx` runs.
   if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-  const { runExplorer } = await import('../../ui/explorer.js');
+  const { runExplorer } = await importExplorer();
   process.exitCode = await runExplorer(scenario === undefined ? {} : { scenario });
+}
+
+/**
+ * Yoga (Ink's layout engine) loads its WebAssembly from an inline base64 string, through `fetch` when
+ * there is one; Node's first use of `fetch` loads undici, about 50 ms of the explorer's start. With
+ * `fetch` hidden while the explorer's modules load, Yoga decodes the string itself. The global is put
+ * back as it was, its lazy getter untouched.
+ */
+async function importExplorer(): Promise<typeof import('../../ui/explorer.js')> {
+  const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  const hide = fetchDescriptor?.configurable === true;
+  if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('../../ui/explorer.js');
+  } finally {
+    if (hide) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
+  }
 }
 
 export function registerExplore(program: Command): void {
