@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { batchJsonChunks, renderRuns, runJson } from '../../src/cli/commands/run.js';
+import { runScenario } from '../../src/scenarios/runner.js';
+import { bundledScenarioNames, loadScenario } from '../../src/scenarios/scenario-loader.js';
 import { runCli } from '../helpers/cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'govsim-cli-scenario-'));
@@ -85,6 +88,19 @@ describe('govsim run', () => {
     const result = await runCli(['run', 'test/fixtures/scenarios/good/*.json', '--format', 'json']);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as RunJson).results.map((entry) => entry.scenario)).toEqual(['json scenario']);
+  });
+});
+
+describe('batch JSON, serialised per scenario with shared councils made once', () => {
+  it('is byte for byte JSON.stringify of the runs, first and second time (councils memoised)', () => {
+    const scenarios = bundledScenarioNames().map((name) => loadScenario(name));
+    const runs = scenarios.map(runScenario);
+    // Untouched councils are shared frozen results: the memo is really exercised.
+    expect(runs.some((run) => run.councils.some((council) => Object.isFrozen(council)))).toBe(true);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const run of runs) expect(runJson(run)).toBe(JSON.stringify(run));
+      expect(batchJsonChunks(scenarios, runScenario).join('')).toBe(renderRuns(runs, 'json'));
+    }
   });
 });
 

@@ -66,14 +66,38 @@ export function renderRuns(runs: readonly ScenarioRun[], format: string, explain
 
 /**
  * A batch's JSON, byte for byte what `renderRuns` prints, as one string per scenario. Each run is
- * serialised as soon as it is computed, so a 1,000-file batch never holds 15,000 council results
- * (about 270 MB of objects) at once: they die young, which is what the garbage collector is fast at.
+ * serialised as soon as it is computed, so a 1,000-file batch never holds 15,000 council results at
+ * once: they die young, which is what the garbage collector is fast at.
  */
 export function batchJsonChunks(scenarios: readonly LoadedScenario[], run: (scenario: LoadedScenario) => ScenarioRun): string[] {
   const chunks = ['{"schemaVersion":1,"results":['];
-  scenarios.forEach((scenario, i) => chunks.push((i === 0 ? '' : ',') + JSON.stringify(run(scenario))));
+  scenarios.forEach((scenario, i) => chunks.push((i === 0 ? '' : ',') + runJson(run(scenario))));
   chunks.push(']}\n');
   return chunks;
+}
+
+/**
+ * Councils that no step touched share one frozen result object across the scenarios on a base (see
+ * the runner), so their JSON is made once and reused.
+ */
+const sharedCouncilJson = new WeakMap<CouncilResult, string>();
+
+function councilJson(council: CouncilResult): string {
+  if (!Object.isFrozen(council)) return JSON.stringify(council);
+  let text = sharedCouncilJson.get(council);
+  if (text === undefined) sharedCouncilJson.set(council, (text = JSON.stringify(council)));
+  return text;
+}
+
+/** `JSON.stringify(run)`, with each council's JSON from `councilJson`. */
+export function runJson(run: ScenarioRun): string {
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(run)) {
+    if (value === undefined) continue;
+    const text = key === 'councils' ? `[${run.councils.map(councilJson).join(',')}]` : JSON.stringify(value);
+    fields.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${fields.join(',')}}`;
 }
 
 export function registerRun(program: Command): void {
