@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
+import type * as Explorer from '../../ui/explorer.js';
 
 export async function openExplorer(scenario?: string): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -21,7 +22,7 @@ export async function openExplorer(scenario?: string): Promise<void> {
  * `fetch` hidden while the explorer's modules load, Yoga decodes the string itself. The global is put
  * back as it was, its lazy getter untouched.
  */
-async function importExplorer(): Promise<typeof import('../../ui/explorer.js')> {
+async function importExplorer(): Promise<typeof Explorer> {
   const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   const hide = fetchDescriptor?.configurable === true;
   if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
