@@ -20,6 +20,7 @@ const STATED_FLOORS: readonly { readonly floor: string; readonly row: RegExp }[]
   { floor: '15-council scenario ≤ 1 ms', row: /^scenario: 15 councils/ },
   { floor: '1,000-file batch ≤ 2 s, whole process', row: /^scenario: govsim run <dir of 1,000 files>/ },
   { floor: 'Monte Carlo ≥ 1 M draws/s per core', row: /^uncertainty: .* draws\/s, 1 core/ },
+  { floor: 'Monte Carlo on 2 threads ≥ ×1.6 (near-linear)', row: /^uncertainty: 2-worker speed-up/ },
   { floor: '`govsim run <one scenario>` ≤ node -e 0 + 150 ms', row: /^CLI start: govsim run / },
   { floor: 'TUI keypress → frame ≤ 16 ms p95', row: /^TUI keypress/ },
   { floor: 'TUI first frame ≤ 400 ms', row: /^TUI first frame/ },
