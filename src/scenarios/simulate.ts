@@ -9,7 +9,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
-import { type Rational, formatRational, rationalToNumber } from '../model/rational.js';
+import { unitPresent } from '../model/council.js';
+import { type Rational, ONE, ZERO, formatRational, rationalToNumber } from '../model/rational.js';
 import {
   type CouncilInput,
   type Estimate,
@@ -31,6 +32,7 @@ import { type DataDocument, issuesFromZod, located, readDataDocument } from './d
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
+import type { ScenarioState } from './scenario-state.js';
 import { SIMULATE_WORKER_ROLE, type BlockMessage, type JobMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
 import { startWorker } from './worker-thread.js';
 import { resolveInCouncil } from './steps/index.js';
@@ -51,6 +53,12 @@ export interface ModelOptions {
    * (`councils:` keys, shock `councils:`), or every council when that is none.
    */
   readonly councils?: readonly string[] | 'all';
+  /**
+   * The state the scenario's own steps lead to, when later edits sit on top of it (the explorer's
+   * session). Members whose attendance those edits changed are fixed over the block's attendance
+   * probabilities: made absent, they stay away; brought back, they come. Shocks still apply.
+   */
+  readonly editsSince?: ScenarioState;
 }
 
 /** Validates the scenario's `probabilities:` block and builds the probabilistic model. Throws GovsimDataError (exit 65). */
@@ -80,7 +88,35 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   const inputs = results.map((result) => councilInput(scenario, result));
   const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
   if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
-  return { scenario, run, councils: results, model: built.scenario };
+  const model = options.editsSince ? fixEditedAttendance(built.scenario, scenario.state, options.editsSince) : built.scenario;
+  return { scenario, run, councils: results, model };
+}
+
+/**
+ * Members absent in `now` but not in `since` never attend; members present in `now` but absent in
+ * `since` always do. As in the scenario layer of the block, a unit's absent members are its last seats.
+ */
+function fixEditedAttendance(model: ProbabilisticScenario, now: ScenarioState, since: ScenarioState): ProbabilisticScenario {
+  const councils = model.councils.map((council) => {
+    if (since.councils[council.id] === undefined) return council;
+    const absentSince = new Map(modelCouncil(since, council.id).units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
+    const absentNow = new Map(modelCouncil(now, council.id).units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
+    const units = council.units.map((unit) => {
+      const before = absentSince.get(unit.id);
+      const after = absentNow.get(unit.id);
+      if (before === undefined || after === undefined || before === after) return unit;
+      // Seats [seats − after, seats − before) went away, or [seats − before, seats − after) came back.
+      const attendance = unit.attendance.map((p, member) => {
+        const fromEnd = unit.seats - member; // 1 for the last seat
+        if (fromEnd > before && fromEnd <= after) return ZERO;
+        if (fromEnd > after && fromEnd <= before) return ONE;
+        return p;
+      });
+      return { ...unit, attendance };
+    });
+    return { ...council, units };
+  });
+  return { ...model, councils };
 }
 
 function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilInput {

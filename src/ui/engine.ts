@@ -542,7 +542,8 @@ function computeProbabilities(session: Session, councilId: string): CouncilProba
   const scenario = sessionScenario(session);
   if (scenario.probabilities === undefined || scenario.probabilities === null) return { unavailable: NO_PROBABILITIES };
   try {
-    const simulation = simulationModel(scenario, { councils: [councilId] });
+    // The user's attendance edits are certain; the block's probabilities are for the rest.
+    const simulation = simulationModel(scenario, { councils: [councilId], editsSince: session.startState });
     const exact = exactSimulation(simulation.model);
     if ('unavailable' in exact) return { unavailable: exact.unavailable };
     const council = exact.outcome.councils.find((entry) => entry.council === councilId);

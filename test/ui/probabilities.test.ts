@@ -3,11 +3,11 @@
  * steps and the opened scenario's `probabilities:` block) and the `P` toggle through the reducers.
  */
 import { describe, expect, it } from 'vitest';
-import { councilProbabilities, NO_PROBABILITIES, openSession, toggleMembership } from '../../src/ui/engine.js';
+import { changeAttendance, councilProbabilities, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/ui/engine.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
-import { applyEdit } from '../../src/ui/session.js';
+import { applyEdit, type Session } from '../../src/ui/session.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
 const press = (ui: UiState, input: string, key: KeyFlags = {}): UiState => appReducer(ui, { type: 'keys', input, key });
@@ -39,6 +39,32 @@ describe('councilProbabilities', () => {
     if (!applied.ok) throw new Error(applied.message);
     const after = councilProbabilities(applied.session, 'kirkuk');
     expect(after).toEqual({ unavailable: expect.stringContaining('"qiyada" is not in the coalition in kirkuk') as string });
+  });
+
+  it('takes the user\'s attendance edits as certain, over the block\'s probabilities', () => {
+    const apply = (session: Session, edit: EditResult): Session => {
+      if (!edit.ok) throw new Error(edit.message);
+      const applied = applyEdit(session, edit.edit.label, edit.edit.steps);
+      if (!applied.ok) throw new Error(applied.message);
+      return applied.session;
+    };
+    const numbers = (session: Session) => {
+      const result = councilProbabilities(session, 'kirkuk');
+      if ('unavailable' in result) throw new Error(result.unavailable);
+      return result;
+    };
+    const session = openSession('kirkuk-2024');
+    const before = numbers(session);
+    expect(before.elected).toBeGreaterThan(0.4);
+    // The Christian quota seat (0.95 in the block) made absent: the nine-member coalition can bring
+    // at most eight of the nine votes an absolute majority of 16 needs.
+    const christianAway = numbers(apply(session, toggleAttendance(session, 'kirkuk', 'quota-christian')));
+    expect(christianAway.elected).toBe(0);
+    // One boycotting KDP member brought back (a vote against): the majority is still all nine, so
+    // P(elected) is the same, and the quorum of 9 present is easier to reach.
+    const kdpBack = numbers(apply(session, changeAttendance(session, 'kirkuk', 'kdp', 1)));
+    expect(kdpBack.elected).toBeCloseTo(before.elected, 12);
+    expect(kdpBack.noQuorum).toBeLessThan(before.noQuorum);
   });
 
   it('baseline: says the scenario has no probabilities block', () => {
