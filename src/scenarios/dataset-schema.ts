@@ -15,17 +15,6 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** This module's URL: validated-dataset snapshots are keyed on the validator's code. */
 export const DATASET_SCHEMA_MODULE = import.meta.url;
 
-const requiredOr = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `missing (expected ${expected})` : `expected ${expected}`;
-
-export const Id = z
-  .string({ error: requiredOr('an id string') })
-  .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens (e.g. "state-of-law")' });
-
-export const SeatCount = z
-  .int({ error: requiredOr('non-negative integer') })
-  .min(0, { error: 'expected non-negative integer' });
-
 /**
  * The largest council a file may describe. The analysis allocates count tables proportional to the
  * members (2^53 − 1 of them crashed it; 10^8 took 13 s and 2.8 GB), and no legislature comes near:
@@ -36,353 +25,384 @@ export const MAX_COUNCIL_SEATS = 10_000;
 /** Voting units (lists, their factions, quota seats) the analysis handles per council: players are bits of a 32-bit mask. */
 export const MAX_COUNCIL_UNITS = MAX_UNITS;
 
-const CouncilSeats = SeatCount.max(MAX_COUNCIL_SEATS, { error: `expected at most ${MAX_COUNCIL_SEATS} seats (the largest council govsim analyses)` });
-
-export const Text = z.string({ error: requiredOr('text') }).min(1, { error: 'expected non-empty text' });
-
-/** A calendar date, or a month or year when that is all the source gives. */
-export const PartialDate = z
-  .string({ error: requiredOr('a date YYYY-MM-DD') })
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)' });
-
-export const IsoDate = z
-  .string({ error: requiredOr('a date YYYY-MM-DD') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a date YYYY-MM-DD' });
-
 export const CONFIDENCES = ['documented', 'inferred', 'unresolved'] as const;
-export const Confidence = z.enum(CONFIDENCES, { error: `expected one of: ${CONFIDENCES.join(', ')}` });
-export type Confidence = z.infer<typeof Confidence>;
-
-/** One source id, or several when a figure rests on more than one. */
-export const SourceRef = z.union([Id, z.array(Id).min(1)], { error: 'expected a source id or a list of source ids' });
-export type SourceRef = z.infer<typeof SourceRef>;
-
-// ---------------------------------------------------------------------------------------------------
-// dataset.yaml
-
-export const Source = z
-  .object({
-    id: Id,
-    publisher: Text,
-    title: Text,
-    /** Publication date shown on the page; absent when the page shows none. */
-    date: PartialDate.optional(),
-    dateNote: Text.optional(),
-    url: z.url({ error: 'expected an absolute URL' }).optional(),
-    language: z.enum(['en', 'ar', 'fa', 'tr', 'ku']).optional(),
-    note: Text.optional(),
-  })
-  .strict()
-  .refine((source) => source.url !== undefined || source.note !== undefined, {
-    error: 'give the `url`, or a `note` saying why there is none',
-  });
-export type Source = z.infer<typeof Source>;
-
-/** A named estimation method, referenced by id from inferred figures. */
-export const EstimateMethod = z
-  .object({
-    id: Id,
-    summary: Text,
-    text: Text,
-    confidence: Confidence,
-    source: SourceRef,
-  })
-  .strict();
-export type EstimateMethod = z.infer<typeof EstimateMethod>;
-
-const Provenanced = {
-  text: Text,
-  source: SourceRef,
-  confidence: Confidence,
-  note: Text.optional(),
-};
 
 export const POSTS = ['chair', 'deputy-chair', 'governor'] as const;
-export const Post = z.enum(POSTS);
-
-export const Rules = z
-  .object({
-    majority: z
-      .object({ formula: z.literal('floor(n/2)+1'), base: z.literal('all-members'), appliesTo: z.array(Post).min(1), ...Provenanced })
-      .strict(),
-    quorum: z.object({ formula: z.literal('floor(n/2)+1'), base: z.literal('all-members'), ...Provenanced }).strict(),
-    order: z.object({ posts: z.array(Post).min(1), ...Provenanced }).strict(),
-    deadlines: z
-      .array(z.object({ id: Id, days: z.int().min(1), from: Text, ...Provenanced }).strict())
-      .min(1),
-    runoff: z.object({ value: z.enum(['none', 'top-two']), ...Provenanced }).strict(),
-    governorVacatesSeat: z.object({ value: z.boolean(), ...Provenanced }).strict(),
-    presidentialDecree: z.object({ required: z.boolean(), ...Provenanced }).strict(),
-    notes: z.array(z.object({ id: Id, ...Provenanced }).strict()).default([]),
-  })
-  .strict();
-export type Rules = z.infer<typeof Rules>;
 
 export const LIST_FAMILIES = [
   'cf', 'cf-adjacent', 'sunni', 'kurdish', 'turkmen', 'incumbent', 'shia-other', 'civil', 'local', 'unknown',
 ] as const;
 
-export const Faction = z
-  .object({ id: Id, name: Text, leader: Text.optional(), note: Text.optional(), source: SourceRef.optional() })
-  .strict();
-export type Faction = z.infer<typeof Faction>;
+/**
+ * The schemas, built on first use: zod schemas cost tens of milliseconds to build, and a start that
+ * reads the validated snapshot of a dataset (every command on the bundled data) never needs them.
+ */
+function buildDatasetSchemas() {
+  const requiredOr = (expected: string) => (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing (expected ${expected})` : `expected ${expected}`;
 
-/** An electoral list in the national registry; councils refer to it by id. */
-export const ListEntry = z
-  .object({
-    id: Id,
-    name: Text,
-    translit: Text.optional(),
-    nameAr: Text.optional(),
-    leader: Text.optional(),
-    family: z.enum(LIST_FAMILIES, { error: `expected one of: ${LIST_FAMILIES.join(', ')}` }),
-    /** Stands for seats the sources do not attribute (possibly several lists): never "the largest list". */
-    placeholder: z.boolean().optional(),
-    /** Parties running inside the list, in whose names seats may be split. */
-    factions: z.array(Faction).min(2).optional(),
-    source: SourceRef.optional(),
-    confidence: Confidence.optional(),
-    note: Text.optional(),
-  })
-  .strict();
-export type ListEntry = z.infer<typeof ListEntry>;
+  const Id = z
+    .string({ error: requiredOr('an id string') })
+    .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens (e.g. "state-of-law")' });
 
-export const Bloc = z
-  .object({
-    id: Id,
-    name: Text,
-    description: Text.optional(),
-    /** List ids, or quota member ids such as `quota-christian`. */
-    members: z.array(Id).min(1),
-    /** Limits the bloc to these councils (default: all). */
-    councils: z.array(Id).min(1).optional(),
+  const SeatCount = z
+    .int({ error: requiredOr('non-negative integer') })
+    .min(0, { error: 'expected non-negative integer' });
+
+  const CouncilSeats = SeatCount.max(MAX_COUNCIL_SEATS, { error: `expected at most ${MAX_COUNCIL_SEATS} seats (the largest council govsim analyses)` });
+
+  const Text = z.string({ error: requiredOr('text') }).min(1, { error: 'expected non-empty text' });
+
+  /** A calendar date, or a month or year when that is all the source gives. */
+  const PartialDate = z
+    .string({ error: requiredOr('a date YYYY-MM-DD') })
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)' });
+
+  const IsoDate = z
+    .string({ error: requiredOr('a date YYYY-MM-DD') })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a date YYYY-MM-DD' });
+
+  const Confidence = z.enum(CONFIDENCES, { error: `expected one of: ${CONFIDENCES.join(', ')}` });
+
+  /** One source id, or several when a figure rests on more than one. */
+  const SourceRef = z.union([Id, z.array(Id).min(1)], { error: 'expected a source id or a list of source ids' });
+
+  // ---------------------------------------------------------------------------------------------------
+  // dataset.yaml
+
+  const Source = z
+    .object({
+      id: Id,
+      publisher: Text,
+      title: Text,
+      /** Publication date shown on the page; absent when the page shows none. */
+      date: PartialDate.optional(),
+      dateNote: Text.optional(),
+      url: z.url({ error: 'expected an absolute URL' }).optional(),
+      language: z.enum(['en', 'ar', 'fa', 'tr', 'ku']).optional(),
+      note: Text.optional(),
+    })
+    .strict()
+    .refine((source) => source.url !== undefined || source.note !== undefined, {
+      error: 'give the `url`, or a `note` saying why there is none',
+    });
+
+  /** A named estimation method, referenced by id from inferred figures. */
+  const EstimateMethod = z
+    .object({
+      id: Id,
+      summary: Text,
+      text: Text,
+      confidence: Confidence,
+      source: SourceRef,
+    })
+    .strict();
+
+  const Provenanced = {
+    text: Text,
     source: SourceRef,
     confidence: Confidence,
     note: Text.optional(),
-  })
-  .strict();
-export type Bloc = z.infer<typeof Bloc>;
+  };
 
-/** A player with no council seats (a boycotting movement, the President's decree). */
-export const Actor = z
-  .object({
-    id: Id,
-    name: Text,
-    kind: z.enum(['movement', 'office', 'court']),
-    description: Text,
-    leverage: z.array(Text).default([]),
-    councils: z.array(Id).min(1).optional(),
-    source: SourceRef,
-    confidence: Confidence,
-  })
-  .strict();
-export type Actor = z.infer<typeof Actor>;
+  const Post = z.enum(POSTS);
 
-export const SeatOverride = z
-  .object({
-    council: Id,
-    list: Id,
-    seats: SeatCount,
-    /** The split inside the list, required when the base figure has one and the seats change. */
-    factions: z.record(Id, SeatCount).optional(),
-    source: SourceRef,
-    confidence: Confidence,
-    method: Id.optional(),
-    note: Text.optional(),
-  })
-  .strict();
-export type SeatOverride = z.infer<typeof SeatOverride>;
+  const Rules = z
+    .object({
+      majority: z
+        .object({ formula: z.literal('floor(n/2)+1'), base: z.literal('all-members'), appliesTo: z.array(Post).min(1), ...Provenanced })
+        .strict(),
+      quorum: z.object({ formula: z.literal('floor(n/2)+1'), base: z.literal('all-members'), ...Provenanced }).strict(),
+      order: z.object({ posts: z.array(Post).min(1), ...Provenanced }).strict(),
+      deadlines: z
+        .array(z.object({ id: Id, days: z.int().min(1), from: Text, ...Provenanced }).strict())
+        .min(1),
+      runoff: z.object({ value: z.enum(['none', 'top-two']), ...Provenanced }).strict(),
+      governorVacatesSeat: z.object({ value: z.boolean(), ...Provenanced }).strict(),
+      presidentialDecree: z.object({ required: z.boolean(), ...Provenanced }).strict(),
+      notes: z.array(z.object({ id: Id, ...Provenanced }).strict()).default([]),
+    })
+    .strict();
 
-/** A named variant of the seat figures: overrides applied on top of `extends` (default: the council files). */
-export const SeatSet = z
-  .object({
-    id: Id,
-    name: Text,
-    description: Text,
-    extends: Id.optional(),
-    overrides: z.array(SeatOverride).default([]),
-  })
-  .strict();
-export type SeatSet = z.infer<typeof SeatSet>;
+  const Faction = z
+    .object({ id: Id, name: Text, leader: Text.optional(), note: Text.optional(), source: SourceRef.optional() })
+    .strict();
 
-export const PublishedFigure = z
-  .object({
-    id: Id,
-    label: Text,
-    value: SeatCount,
-    /** The seat sets the published figure describes. */
-    seatSets: z.array(Id).min(1),
-    lists: z.array(Id).min(1).optional(),
-    bloc: Id.optional(),
-    total: z.enum(['seats', 'general', 'quota']).optional(),
-    source: SourceRef,
-    confidence: Confidence,
-    note: Text.optional(),
-  })
-  .strict()
-  .refine((figure) => [figure.lists, figure.bloc, figure.total].filter((part) => part !== undefined).length === 1, {
-    error: 'give exactly one of `lists`, `bloc` or `total`',
-  });
-export type PublishedFigure = z.infer<typeof PublishedFigure>;
+  /** An electoral list in the national registry; councils refer to it by id. */
+  const ListEntry = z
+    .object({
+      id: Id,
+      name: Text,
+      translit: Text.optional(),
+      nameAr: Text.optional(),
+      leader: Text.optional(),
+      family: z.enum(LIST_FAMILIES, { error: `expected one of: ${LIST_FAMILIES.join(', ')}` }),
+      /** Stands for seats the sources do not attribute (possibly several lists): never "the largest list". */
+      placeholder: z.boolean().optional(),
+      /** Parties running inside the list, in whose names seats may be split. */
+      factions: z.array(Faction).min(2).optional(),
+      source: SourceRef.optional(),
+      confidence: Confidence.optional(),
+      note: Text.optional(),
+    })
+    .strict();
 
-export const DatasetMeta = z
-  .object({
-    country: Text,
-    election: Text,
-    electionDate: IsoDate,
-    finalResultsDate: IsoDate.optional(),
-    approvalDate: IsoDate.optional(),
-    /** Council ids in display order; each has `councils/<id>.yaml`. */
-    councils: z.array(Id).min(1),
-    defaultSeatSet: Id,
-    /** The bloc the councils overview reports on (seats, and whether it holds a majority alone). */
-    focusBloc: Id.optional(),
-    /** Outcomes file, relative to the dataset directory. */
-    outcomes: Text.refine((path) => !isAbsolute(path) && !path.split(/[\\/]/).includes('..'), {
-      error: 'expected a file inside the dataset directory (a relative path without "..")',
-    }).optional(),
-  })
-  .strict();
+  const Bloc = z
+    .object({
+      id: Id,
+      name: Text,
+      description: Text.optional(),
+      /** List ids, or quota member ids such as `quota-christian`. */
+      members: z.array(Id).min(1),
+      /** Limits the bloc to these councils (default: all). */
+      councils: z.array(Id).min(1).optional(),
+      source: SourceRef,
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict();
 
-export const DatasetFile = z
-  .object({
-    schemaVersion: z.literal(1, { error: 'expected schemaVersion: 1' }),
-    id: Id,
-    name: Text,
-    description: Text,
-    meta: DatasetMeta,
-    sources: z.array(Source).min(1),
-    methods: z.array(EstimateMethod).default([]),
-    rules: Rules,
-    lists: z.array(ListEntry).min(1),
-    blocs: z.array(Bloc).default([]),
-    actors: z.array(Actor).default([]),
-    seatSets: z.array(SeatSet).min(1),
-    published: z.array(PublishedFigure).default([]),
-  })
-  .strict();
-export type DatasetFile = z.infer<typeof DatasetFile>;
+  /** A player with no council seats (a boycotting movement, the President's decree). */
+  const Actor = z
+    .object({
+      id: Id,
+      name: Text,
+      kind: z.enum(['movement', 'office', 'court']),
+      description: Text,
+      leverage: z.array(Text).default([]),
+      councils: z.array(Id).min(1).optional(),
+      source: SourceRef,
+      confidence: Confidence,
+    })
+    .strict();
 
-// ---------------------------------------------------------------------------------------------------
-// councils/<id>.yaml
+  const SeatOverride = z
+    .object({
+      council: Id,
+      list: Id,
+      seats: SeatCount,
+      /** The split inside the list, required when the base figure has one and the seats change. */
+      factions: z.record(Id, SeatCount).optional(),
+      source: SourceRef,
+      confidence: Confidence,
+      method: Id.optional(),
+      note: Text.optional(),
+    })
+    .strict();
 
-export const FactionSplit = z
-  .object({
-    seats: z.record(Id, SeatCount),
-    confidence: Confidence,
-    method: Id,
-    source: SourceRef.optional(),
-    note: Text.optional(),
-  })
-  .strict();
-export type FactionSplit = z.infer<typeof FactionSplit>;
+  /** A named variant of the seat figures: overrides applied on top of `extends` (default: the council files). */
+  const SeatSet = z
+    .object({
+      id: Id,
+      name: Text,
+      description: Text,
+      extends: Id.optional(),
+      overrides: z.array(SeatOverride).default([]),
+    })
+    .strict();
 
-export const Votes = z.object({ count: SeatCount, stage: z.enum(['preliminary', 'final']), source: SourceRef }).strict();
+  const PublishedFigure = z
+    .object({
+      id: Id,
+      label: Text,
+      value: SeatCount,
+      /** The seat sets the published figure describes. */
+      seatSets: z.array(Id).min(1),
+      lists: z.array(Id).min(1).optional(),
+      bloc: Id.optional(),
+      total: z.enum(['seats', 'general', 'quota']).optional(),
+      source: SourceRef,
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict()
+    .refine((figure) => [figure.lists, figure.bloc, figure.total].filter((part) => part !== undefined).length === 1, {
+      error: 'give exactly one of `lists`, `bloc` or `total`',
+    });
 
-export const CouncilList = z
-  .object({
-    list: Id,
-    seats: SeatCount,
-    source: SourceRef,
-    confidence: Confidence,
-    method: Id.optional(),
-    votes: Votes.optional(),
-    factions: FactionSplit.optional(),
-    note: Text.optional(),
-  })
-  .strict();
-export type CouncilList = z.infer<typeof CouncilList>;
+  const DatasetMeta = z
+    .object({
+      country: Text,
+      election: Text,
+      electionDate: IsoDate,
+      finalResultsDate: IsoDate.optional(),
+      approvalDate: IsoDate.optional(),
+      /** Council ids in display order; each has `councils/<id>.yaml`. */
+      councils: z.array(Id).min(1),
+      defaultSeatSet: Id,
+      /** The bloc the councils overview reports on (seats, and whether it holds a majority alone). */
+      focusBloc: Id.optional(),
+      /** Outcomes file, relative to the dataset directory. */
+      outcomes: Text.refine((path) => !isAbsolute(path) && !path.split(/[\\/]/).includes('..'), {
+        error: 'expected a file inside the dataset directory (a relative path without "..")',
+      }).optional(),
+    })
+    .strict();
 
-/** A minority quota seat: one member who votes on his or her own. */
-export const QuotaMember = z
-  .object({
-    id: Id.regex(/^quota-/, { error: 'quota member ids start with "quota-"' }),
-    minority: Text,
-    member: Text,
-    affiliation: Text.optional(),
-    source: SourceRef,
-    confidence: Confidence,
-    note: Text.optional(),
-  })
-  .strict();
-export type QuotaMember = z.infer<typeof QuotaMember>;
+  const DatasetFile = z
+    .object({
+      schemaVersion: z.literal(1, { error: 'expected schemaVersion: 1' }),
+      id: Id,
+      name: Text,
+      description: Text,
+      meta: DatasetMeta,
+      sources: z.array(Source).min(1),
+      methods: z.array(EstimateMethod).default([]),
+      rules: Rules,
+      lists: z.array(ListEntry).min(1),
+      blocs: z.array(Bloc).default([]),
+      actors: z.array(Actor).default([]),
+      seatSets: z.array(SeatSet).min(1),
+      published: z.array(PublishedFigure).default([]),
+    })
+    .strict();
 
-export const CouncilFile = z
-  .object({
-    id: Id,
-    name: Text,
-    nameAr: Text,
-    seats: z
-      .object({ general: CouncilSeats, quota: CouncilSeats, source: SourceRef, confidence: Confidence, method: Id.optional(), note: Text.optional() })
-      .strict(),
-    lists: z.array(CouncilList).min(1),
-    quota: z.array(QuotaMember).default([]),
-    /** Present when the per-list figures are partly reconstructed rather than documented. */
-    estimate: z.object({ method: Id, confidence: Confidence, note: Text }).strict().optional(),
-    source: SourceRef,
-    confidence: Confidence,
-    note: Text.optional(),
-  })
-  .strict();
-export type CouncilFile = z.infer<typeof CouncilFile>;
+  // ---------------------------------------------------------------------------------------------------
+  // councils/<id>.yaml
 
-// ---------------------------------------------------------------------------------------------------
-// outcomes file
+  const FactionSplit = z
+    .object({
+      seats: z.record(Id, SeatCount),
+      confidence: Confidence,
+      method: Id,
+      source: SourceRef.optional(),
+      note: Text.optional(),
+    })
+    .strict();
 
-export const Officeholder = z
-  .object({
-    name: Text.nullable(),
-    list: Id.nullable().optional(),
-    faction: Id.optional(),
-    votes: SeatCount.optional(),
-    date: IsoDate.optional(),
-    source: SourceRef.optional(),
-    confidence: Confidence,
-    note: Text.optional(),
-  })
-  .strict();
-export type Officeholder = z.infer<typeof Officeholder>;
+  const Votes = z.object({ count: SeatCount, stage: z.enum(['preliminary', 'final']), source: SourceRef }).strict();
 
-/** Units (list, faction or quota ids of the council) and, when known, how many members. */
-export const UnitGroup = z
-  .object({ units: z.array(Id).default([]), members: SeatCount.optional(), confidence: Confidence, note: Text.optional() })
-  .strict();
-export type UnitGroup = z.infer<typeof UnitGroup>;
+  const CouncilList = z
+    .object({
+      list: Id,
+      seats: SeatCount,
+      source: SourceRef,
+      confidence: Confidence,
+      method: Id.optional(),
+      votes: Votes.optional(),
+      factions: FactionSplit.optional(),
+      note: Text.optional(),
+    })
+    .strict();
 
-export const OutcomeEvent = z
-  .object({ date: PartialDate, text: Text, source: SourceRef, confidence: Confidence })
-  .strict();
+  /** A minority quota seat: one member who votes on his or her own. */
+  const QuotaMember = z
+    .object({
+      id: Id.regex(/^quota-/, { error: 'quota member ids start with "quota-"' }),
+      minority: Text,
+      member: Text,
+      affiliation: Text.optional(),
+      source: SourceRef,
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict();
 
-export const Outcome = z
-  .object({
-    council: Id,
-    firstSession: IsoDate.optional(),
-    /** The session that elected the governor now in office (2024). */
-    governorSession: IsoDate.optional(),
-    place: Text.optional(),
-    present: SeatCount.optional(),
-    presentNote: Text.optional(),
-    governor: Officeholder,
-    chair: Officeholder,
-    votingCoalition: UnitGroup.optional(),
-    boycott: UnitGroup.optional(),
-    opposed: UnitGroup.optional(),
-    events: z.array(OutcomeEvent).default([]),
-    source: SourceRef,
-    confidence: Confidence,
-    note: Text.optional(),
-  })
-  .strict();
-export type Outcome = z.infer<typeof Outcome>;
+  const CouncilFile = z
+    .object({
+      id: Id,
+      name: Text,
+      nameAr: Text,
+      seats: z
+        .object({ general: CouncilSeats, quota: CouncilSeats, source: SourceRef, confidence: Confidence, method: Id.optional(), note: Text.optional() })
+        .strict(),
+      lists: z.array(CouncilList).min(1),
+      quota: z.array(QuotaMember).default([]),
+      /** Present when the per-list figures are partly reconstructed rather than documented. */
+      estimate: z.object({ method: Id, confidence: Confidence, note: Text }).strict().optional(),
+      source: SourceRef,
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict();
 
-export const OutcomesFile = z
-  .object({
-    schemaVersion: z.literal(1, { error: 'expected schemaVersion: 1' }),
-    description: Text,
-    outcomes: z.array(Outcome),
-  })
-  .strict();
-export type OutcomesFile = z.infer<typeof OutcomesFile>;
+  // ---------------------------------------------------------------------------------------------------
+  // outcomes file
+
+  const Officeholder = z
+    .object({
+      name: Text.nullable(),
+      list: Id.nullable().optional(),
+      faction: Id.optional(),
+      votes: SeatCount.optional(),
+      date: IsoDate.optional(),
+      source: SourceRef.optional(),
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict();
+
+  /** Units (list, faction or quota ids of the council) and, when known, how many members. */
+  const UnitGroup = z
+    .object({ units: z.array(Id).default([]), members: SeatCount.optional(), confidence: Confidence, note: Text.optional() })
+    .strict();
+
+  const OutcomeEvent = z
+    .object({ date: PartialDate, text: Text, source: SourceRef, confidence: Confidence })
+    .strict();
+
+  const Outcome = z
+    .object({
+      council: Id,
+      firstSession: IsoDate.optional(),
+      /** The session that elected the governor now in office (2024). */
+      governorSession: IsoDate.optional(),
+      place: Text.optional(),
+      present: SeatCount.optional(),
+      presentNote: Text.optional(),
+      governor: Officeholder,
+      chair: Officeholder,
+      votingCoalition: UnitGroup.optional(),
+      boycott: UnitGroup.optional(),
+      opposed: UnitGroup.optional(),
+      events: z.array(OutcomeEvent).default([]),
+      source: SourceRef,
+      confidence: Confidence,
+      note: Text.optional(),
+    })
+    .strict();
+
+  const OutcomesFile = z
+    .object({
+      schemaVersion: z.literal(1, { error: 'expected schemaVersion: 1' }),
+      description: Text,
+      outcomes: z.array(Outcome),
+    })
+    .strict();
+
+  return { Id, SeatCount, CouncilSeats, Text, PartialDate, IsoDate, Confidence, SourceRef, Source, EstimateMethod, Provenanced, Post, Rules, Faction, ListEntry, Bloc, Actor, SeatOverride, SeatSet, PublishedFigure, DatasetMeta, DatasetFile, FactionSplit, Votes, CouncilList, QuotaMember, CouncilFile, Officeholder, UnitGroup, OutcomeEvent, Outcome, OutcomesFile };
+}
+
+type DatasetSchemas = ReturnType<typeof buildDatasetSchemas>;
+
+let built: DatasetSchemas | undefined;
+
+/** The dataset files' zod schemas (built once, on first call). */
+export function datasetSchemas(): DatasetSchemas {
+  return (built ??= buildDatasetSchemas());
+}
+
+export type Confidence = z.infer<DatasetSchemas['Confidence']>;
+export type SourceRef = z.infer<DatasetSchemas['SourceRef']>;
+export type Source = z.infer<DatasetSchemas['Source']>;
+export type EstimateMethod = z.infer<DatasetSchemas['EstimateMethod']>;
+export type Rules = z.infer<DatasetSchemas['Rules']>;
+export type Faction = z.infer<DatasetSchemas['Faction']>;
+export type ListEntry = z.infer<DatasetSchemas['ListEntry']>;
+export type Bloc = z.infer<DatasetSchemas['Bloc']>;
+export type Actor = z.infer<DatasetSchemas['Actor']>;
+export type SeatOverride = z.infer<DatasetSchemas['SeatOverride']>;
+export type SeatSet = z.infer<DatasetSchemas['SeatSet']>;
+export type PublishedFigure = z.infer<DatasetSchemas['PublishedFigure']>;
+export type DatasetFile = z.infer<DatasetSchemas['DatasetFile']>;
+export type FactionSplit = z.infer<DatasetSchemas['FactionSplit']>;
+export type CouncilList = z.infer<DatasetSchemas['CouncilList']>;
+export type QuotaMember = z.infer<DatasetSchemas['QuotaMember']>;
+export type CouncilFile = z.infer<DatasetSchemas['CouncilFile']>;
+export type Officeholder = z.infer<DatasetSchemas['Officeholder']>;
+export type UnitGroup = z.infer<DatasetSchemas['UnitGroup']>;
+export type Outcome = z.infer<DatasetSchemas['Outcome']>;
+export type OutcomesFile = z.infer<DatasetSchemas['OutcomesFile']>;
 
 /** A validated dataset: dataset.yaml plus its councils (in `meta.councils` order) and outcomes. */
 export interface Dataset extends DatasetFile {

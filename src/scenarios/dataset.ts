@@ -12,16 +12,14 @@ import {
   type Actor,
   type Confidence,
   type CouncilFile,
-  CouncilFile as CouncilFileSchema,
   type Dataset,
-  DatasetFile as DatasetFileSchema,
   type DatasetPart,
   type FileIssues,
   type Outcome,
-  OutcomesFile as OutcomesFileSchema,
   type PublishedFigure,
   DATASET_SCHEMA_MODULE,
   checkDataset,
+  datasetSchemas,
   seatSetChain,
   sourceIds,
 } from './dataset-schema.js';
@@ -494,16 +492,17 @@ function loadDatasetDir(dir: string, shownDir: string): LoadedDataset {
     return { file, data: result.data, document: displayed };
   };
 
-  const datasetPart = readPart(DATASET_FILE, DatasetFileSchema);
+  const schemas = datasetSchemas();
+  const datasetPart = readPart(DATASET_FILE, schemas.DatasetFile);
   if (!datasetPart) throw datasetError(problems);
   const councilParts: DatasetPart<CouncilFile>[] = [];
   for (const id of datasetPart.data.meta.councils) {
-    const part = readPart(join('councils', `${id}.yaml`), CouncilFileSchema);
+    const part = readPart(join('councils', `${id}.yaml`), schemas.CouncilFile);
     if (part) councilParts.push(part);
   }
   const outcomesName = datasetPart.data.meta.outcomes ?? DEFAULT_OUTCOMES_FILE;
   const outcomesPart = existsSync(join(dir, outcomesName)) || datasetPart.data.meta.outcomes !== undefined
-    ? readPart(outcomesName, OutcomesFileSchema)
+    ? readPart(outcomesName, schemas.OutcomesFile)
     : undefined;
   if (problems.length > 0) throw datasetError(problems);
 
