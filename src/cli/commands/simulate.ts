@@ -120,7 +120,7 @@ function headerLines(report: SimulationReport): string[] {
     const target = mc.precision !== null ? ` (target ${mc.precision})` : '';
     lines.push(
       `Monte Carlo: seed ${mc.seed}, ${mc.draws.toLocaleString('en-US')} draws in ${mc.blocks} block${mc.blocks === 1 ? '' : 's'} of ${mc.blockSize.toLocaleString('en-US')}, ` +
-        `largest 95% half-width ${fixed(mc.halfWidth)}${target}, stop: ${mc.stop}, ${mc.workers} worker${mc.workers === 1 ? '' : 's'}; intervals are Wilson 95%`,
+        `largest 95% half-width ${fixed(mc.halfWidth)}${target}, stop: ${mc.stop}, ${mc.workers} thread${mc.workers === 1 ? '' : 's'}; intervals are Wilson 95%`,
     );
   }
   if (report.interrupted) lines.push(`INTERRUPTED: partial results after ${mc?.draws.toLocaleString('en-US') ?? 0} draws`);
