@@ -4,11 +4,27 @@
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
+
+// Ink and its helpers measure every text node of every frame with string-width 8; in the bundle those
+// imports go to src/ui/fast-string-width.ts (same answers, fast for the explorer's characters). Copies
+// of other major versions (wrap-ansi's string-width 7) are left as they are.
+const fastStringWidthFile = `${root}src/ui/fast-string-width.ts`;
+const hoistedStringWidth = realpathSync(`${root}node_modules/string-width/index.js`);
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real' || args.importer === fastStringWidthFile) return undefined;
+      const real = await bundle.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real' });
+      return real.path === hoistedStringWidth ? { path: fastStringWidthFile } : real;
+    });
+  },
+};
 
 await build({
   absWorkingDir: root,
@@ -27,6 +43,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/empty.js' },
+  plugins: [fastStringWidth],
   define: { 'process.env.NODE_ENV': '"production"' },
   // yaml is CommonJS and calls require("process"); ESM output needs a real require.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
