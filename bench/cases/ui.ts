@@ -6,8 +6,9 @@
  *   into a fake 80×24 TTY; each sample is the time from writing a key to stdin to the frame reaching
  *   stdout. Keys alternate edits (space: in/out of the coalition, a: attendance), which re-run every
  *   council and the Baghdad analysis with power indices, and cursor moves. Keys are 50 ms apart, as
- *   typed, so Ink's 30 fps throttle never delays a frame. React runs its production build and colour
- *   is on, as in the shipped bin on a terminal.
+ *   typed, so Ink's 30 fps throttle never delays a frame. React runs its production build, colour is
+ *   on, Ink's output caches are shared and its text measuring goes through src/ui/fast-string-width.ts,
+ *   as in the shipped bin on a terminal.
  * - first frame ≤ 400 ms after launch, whole process: `node bin/govsim.js` under a pseudo-terminal made
  *   by `script(1)` (util-linux) at 80×24, timed from spawn to the moment the last council row of the
  *   first frame arrives on the pty. `node -e 0` is timed alike in the same run for comparison.
@@ -15,6 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { FakeStdin } from '../../test/helpers/fake-stdin.js';
@@ -74,6 +76,8 @@ async function keypressToFrame(): Promise<Measurement> {
   // costs Ink work). Both are read when the modules load, hence the imports here.
   process.env['NODE_ENV'] ??= 'production';
   process.env['FORCE_COLOR'] ??= '1';
+  // And Ink's text measuring as the bundle routes it.
+  register('../string-width-hook.mjs', import.meta.url);
   const { render } = await import('ink');
   const { createElement } = await import('react');
   const { App } = await import('../../src/ui/App.js');
