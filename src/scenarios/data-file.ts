@@ -171,7 +171,7 @@ function parseYaml(file: string, text: string): DataDocument {
  * fifty times its text, and loaded files are kept (a batch of 1,000 scenarios, the layer cache), while
  * positions are wanted only to report an error: so the text is kept, not the document.
  */
-function yamlLocator(text: string): DataDocument['locate'] {
+export function yamlLocator(text: string): DataDocument['locate'] {
   let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   return (path, at = 'value') => {
     if (parsed === undefined) {

@@ -2,9 +2,8 @@
  * Datasets: load and validate a dataset directory (bundled by name, or any path), resolve a named seat
  * set, and hand the model its Councils. Everything else in govsim reads seat data through this module.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { absoluteMajority, type Council, type VotingUnit } from '../model/council.js';
 import { GovsimDataError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
 import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, readDataDocument } from './data-file.js';
@@ -24,6 +23,7 @@ import {
   sourceIds,
 } from './dataset-schema.js';
 import { packageRoot } from './package-root.js';
+import { cachedValue } from './validated-cache.js';
 import type { z } from 'zod';
 
 export type { Confidence, Dataset, Outcome } from './dataset-schema.js';
@@ -357,54 +357,33 @@ export function measurePublishedFigure(ds: LoadedDataset, figure: PublishedFigur
 // Validated snapshots of bundled datasets
 //
 // Parsing ~90 KB of YAML costs 70-250 ms and every CLI start needs the dataset, so the validated result
-// is kept as JSON, stamped with the size and modification time of every data file and of the validator
-// modules. Any edit to the data or to the schema code changes the stamp and forces a full validation.
+// is kept between runs (validated-cache.ts), stamped with every data file and the validator modules.
 
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
+
+type Snapshot = Omit<LoadedDataset, 'dir'>;
 
 function loadWithSnapshot(dir: string): LoadedDataset {
-  const stamp = snapshotStamp(dir);
-  const cacheDir = snapshotDir();
-  // One snapshot per dataset and code location (src under tsx, dist, the bundle), so that running the
-  // tests and the built CLI side by side does not make them evict each other's snapshot.
-  const location = fnv1a(VALIDATOR_MODULES.join('\n'));
-  const file = stamp !== undefined && cacheDir !== undefined ? join(cacheDir, `${basename(dir)}-${location}-${fnv1a(stamp)}.json`) : undefined;
-  if (file !== undefined) {
-    const snapshot = readSnapshot(file, stamp!);
-    if (snapshot) return { ...snapshot, dir };
-  }
-  const loaded = loadDatasetDir(dir, displayPath(dir));
-  if (file !== undefined) writeSnapshot(file, stamp!, loaded);
-  return loaded;
-}
-
-/** Everything the validated result depends on: the validator's code and each data file's identity. */
-function snapshotStamp(dir: string): string | undefined {
+  let files: string[] | undefined;
   try {
-    const parts = [`govsim-dataset-snapshot ${SNAPSHOT_FORMAT}`];
-    for (const moduleUrl of VALIDATOR_MODULES) {
-      const stats = statSync(fileURLToPath(moduleUrl));
-      parts.push(`${moduleUrl} ${stats.size} ${stats.mtimeMs}`);
-    }
-    for (const file of dataFiles(dir)) {
-      const stats = statSync(file);
-      parts.push(`${relative(dir, file)} ${stats.size} ${stats.mtimeMs}`);
-    }
-    return parts.join('\n');
+    files = dataFiles(dir);
   } catch {
-    // Anything odd (unreadable files, modules not on disk): skip the snapshot, validate in full.
-    return undefined;
+    // An unreadable directory: the full load reports it.
   }
+  if (files === undefined) return loadDatasetDir(dir, displayPath(dir));
+  const key = { name: basename(dir), modules: VALIDATOR_MODULES, files, format: SNAPSHOT_FORMAT };
+  const snapshot = cachedValue<Snapshot>(key, () => snapshotOf(loadDatasetDir(dir, displayPath(dir))), isSnapshot);
+  return { ...snapshot, dir };
 }
 
-/** 32-bit FNV-1a, hex: names the snapshot file; the full stamp inside it is what gets compared. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+function snapshotOf(loaded: LoadedDataset): Snapshot {
+  return { id: loaded.id, name: loaded.name, data: loaded.data, seatSets: [...loaded.seatSets] };
+}
+
+function isSnapshot(value: unknown): value is Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Snapshot>;
+  return typeof entry.id === 'string' && typeof entry.name === 'string' && typeof entry.data === 'object' && entry.data !== null && Array.isArray(entry.seatSets);
 }
 
 function dataFiles(dir: string): string[] {
@@ -415,50 +394,6 @@ function dataFiles(dir: string): string[] {
     else if (/\.(ya?ml|json)$/i.test(entry.name)) files.push(path);
   }
   return files;
-}
-
-function snapshotDir(): string | undefined {
-  const configured = process.env['GOVSIM_CACHE_DIR'];
-  if (configured === '') return undefined;
-  return configured ?? join(packageRoot(), 'node_modules', '.cache', 'govsim');
-}
-
-interface Snapshot {
-  readonly format: number;
-  readonly stamp: string;
-  readonly id: string;
-  readonly name: string;
-  readonly data: Dataset;
-  readonly seatSets: string[];
-}
-
-function readSnapshot(file: string, stamp: string): Omit<LoadedDataset, 'dir'> | undefined {
-  try {
-    // A snapshot someone else could have written is not trusted.
-    if (typeof process.getuid === 'function' && statSync(file).uid !== process.getuid()) return undefined;
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
-    if (parsed.format !== SNAPSHOT_FORMAT || parsed.stamp !== stamp || !parsed.data || !parsed.id || !parsed.name || !parsed.seatSets) return undefined;
-    return { id: parsed.id, name: parsed.name, data: parsed.data, seatSets: parsed.seatSets };
-  } catch {
-    return undefined;
-  }
-}
-
-function writeSnapshot(file: string, stamp: string, loaded: LoadedDataset): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    const snapshot: Snapshot = { format: SNAPSHOT_FORMAT, stamp, id: loaded.id, name: loaded.name, data: loaded.data, seatSets: [...loaded.seatSets] };
-    writeFileSync(temp, JSON.stringify(snapshot), { mode: 0o600 });
-    renameSync(temp, file);
-    // Older snapshots of the same dataset are dead weight once the data or the validator changed.
-    const prefix = basename(file).replace(/[0-9a-f]+\.json$/, '');
-    for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(prefix) && name.endsWith('.json') && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
-    }
-  } catch {
-    // A read-only install simply runs without the snapshot.
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,17 +4,18 @@
  * step that names an unknown unit or moves seats nobody holds is reported here, with the file and
  * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
+import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from './data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from './dataset.js';
-import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
+import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
 import { packageRoot } from './package-root.js';
-import { ProbabilitiesSchema } from './probabilities-schema.js';
+import { PROBABILITIES_SCHEMA_MODULE, ProbabilitiesSchema } from './probabilities-schema.js';
 import {
   type Expectation,
+  SCENARIO_SCHEMA_MODULE,
   ScenarioShell,
   type SourceEntry,
   STEP_KINDS,
@@ -24,6 +25,7 @@ import {
 } from './scenario-schema.js';
 import { baseState, loadScenarioDataset, type ScenarioState } from './scenario-state.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
+import { cachedValue } from './validated-cache.js';
 
 /** A step of the flattened scenario, with where it was written. */
 export interface ResolvedStep {
@@ -149,6 +151,11 @@ function displayPath(file: string, cwd: string): string {
 
 const layerCache = new Map<string, { mtime: number; layer: Layer }>();
 
+/** Forgets the scenario files read in this process (the on-disk cache of bundled ones stays). */
+export function clearLayerCache(): void {
+  layerCache.clear();
+}
+
 /** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. */
 function readChain(file: string, display: string | undefined, cwd: string, seen: readonly string[], child?: Layer): Layer[] {
   const shown = display ?? displayPath(file, cwd);
@@ -170,10 +177,58 @@ function readLayer(file: string, shown: string): Layer {
   }
   const cached = layerCache.get(file);
   if (cached && cached.mtime === mtime && cached.layer.file === shown) return cached.layer;
-  const document = readDataDocumentAs(file, shown);
-  const layer = validateLayer(document.value, shown, dirname(file), document);
+  const layer = isBundledScenarioFile(file) ? readBundledLayer(file, shown) : parseLayer(file, shown);
   layerCache.set(file, { mtime, layer });
   return layer;
+}
+
+function parseLayer(file: string, shown: string): Layer {
+  const document = readDataDocumentAs(file, shown);
+  return validateLayer(document.value, shown, dirname(file), document);
+}
+
+/** What a validated layer keeps between runs (its document's positions are found again on demand). */
+interface StoredLayer {
+  readonly value: unknown;
+  readonly shell: ScenarioShell;
+  readonly steps: readonly Step[];
+  readonly probabilities?: unknown;
+}
+
+const STORED_LAYER_FORMAT = 1;
+const LAYER_VALIDATOR_MODULES = [import.meta.url, SCENARIO_SCHEMA_MODULE, PROBABILITIES_SCHEMA_MODULE, DATASET_SCHEMA_MODULE, DATA_FILE_MODULE];
+
+function isBundledScenarioFile(file: string): boolean {
+  return dirname(file) === bundledScenarioDir() && extname(file) === '.yaml';
+}
+
+/**
+ * A bundled scenario, validated once and then read from the cache (validated-cache.ts): the explorer
+ * opens on one, and YAML parsing and schema checks are most of a cold start's loading time.
+ */
+function readBundledLayer(file: string, shown: string): Layer {
+  const key = { name: `scenario-${basename(file, '.yaml')}`, modules: LAYER_VALIDATOR_MODULES, files: [file], format: STORED_LAYER_FORMAT };
+  const stored = cachedValue<StoredLayer>(
+    key,
+    () => {
+      const layer = parseLayer(file, shown);
+      return { value: layer.document?.value, shell: layer.shell, steps: layer.steps, ...(layer.probabilities !== undefined ? { probabilities: layer.probabilities } : {}) };
+    },
+    isStoredLayer,
+  );
+  let locate: DataDocument['locate'] | undefined;
+  const document: DataDocument = {
+    file: shown,
+    value: stored.value,
+    locate: (path, at) => (locate ??= yamlLocator(readFileSync(file, 'utf8')))(path, at),
+  };
+  return { file: shown, dir: dirname(file), document, shell: stored.shell, steps: stored.steps, ...(stored.probabilities !== undefined ? { probabilities: stored.probabilities } : {}) };
+}
+
+function isStoredLayer(value: unknown): value is StoredLayer {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<StoredLayer>;
+  return typeof entry.shell === 'object' && entry.shell !== null && Array.isArray(entry.steps);
 }
 
 function readDataDocumentAs(file: string, shown: string): DataDocument {

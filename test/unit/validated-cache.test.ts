@@ -1,0 +1,87 @@
+/**
+ * Validated results kept between runs (dataset snapshot, bundled scenarios): served from the cache they
+ * equal a fresh parse, a changed file is validated again, and an unusable cache directory only means
+ * running without it.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/scenarios/runner.js';
+import { bundledScenarioNames, clearLayerCache, loadScenario } from '../../src/scenarios/scenario-loader.js';
+import { cachedValue } from '../../src/scenarios/validated-cache.js';
+
+let dir: string;
+const before = process.env['GOVSIM_CACHE_DIR'];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'govsim-cache-'));
+});
+
+afterEach(() => {
+  if (before === undefined) delete process.env['GOVSIM_CACHE_DIR'];
+  else process.env['GOVSIM_CACHE_DIR'] = before;
+  clearLayerCache();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function loadAll(cache: string): unknown[] {
+  process.env['GOVSIM_CACHE_DIR'] = cache;
+  clearLayerCache();
+  return bundledScenarioNames().map((name) => {
+    const loaded = loadScenario(name);
+    return JSON.parse(JSON.stringify({ steps: loaded.steps, state: loaded.state, run: runScenario(loaded) })) as unknown;
+  });
+}
+
+describe('bundled scenarios from the validated cache', () => {
+  it('load exactly as from their YAML', () => {
+    const fresh = loadAll('');
+    const written = loadAll(dir);
+    const entries = readdirSync(dir).filter((name) => name.startsWith('scenario-'));
+    expect(entries).toHaveLength(bundledScenarioNames().length);
+    const served = loadAll(dir);
+    expect(written).toEqual(fresh);
+    expect(served).toEqual(fresh);
+  });
+});
+
+describe('cachedValue', () => {
+  const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+  it('computes once, serves after, and computes again when a file it depends on changes', () => {
+    process.env['GOVSIM_CACHE_DIR'] = join(dir, 'cache');
+    const data = join(dir, 'data.txt');
+    writeFileSync(data, 'one');
+    let computed = 0;
+    const key = { name: 'probe', modules: [import.meta.url], files: [data], format: 1 };
+    const get = (): number => cachedValue(key, () => ++computed, isNumber);
+    expect(get()).toBe(1);
+    expect(get()).toBe(1);
+    expect(computed).toBe(1);
+    writeFileSync(data, 'a longer text');
+    expect(get()).toBe(2);
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(1); // the stale entry is gone
+  });
+
+  it('runs without a cache when the directory cannot be used, or when told to', () => {
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, '');
+    let computed = 0;
+    const key = { name: 'probe', modules: [import.meta.url], files: [], format: 1 };
+    for (const setting of [join(file, 'cache'), '']) {
+      process.env['GOVSIM_CACHE_DIR'] = setting;
+      expect(cachedValue(key, () => ++computed, isNumber)).toBe(computed);
+      expect(cachedValue(key, () => ++computed, isNumber)).toBe(computed);
+    }
+    expect(computed).toBe(4);
+  });
+
+  it('ignores an entry of the wrong shape', () => {
+    process.env['GOVSIM_CACHE_DIR'] = dir;
+    const key = { name: 'probe', modules: [import.meta.url], files: [], format: 1 };
+    const anything = (_value: unknown): _value is number => true;
+    cachedValue(key, () => 'text' as unknown as number, anything);
+    expect(cachedValue(key, () => 7, isNumber)).toBe(7);
+  });
+});
