@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { realpathSync, rmSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,21 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 // of other major versions (wrap-ansi's string-width 7) are left as they are.
 const fastStringWidthFile = `${root}src/ui/fast-string-width.ts`;
 const hoistedStringWidth = realpathSync(`${root}node_modules/string-width/index.js`);
+// zod re-exports all of its ~50 message locales as `z.locales` (a third of the yaml+zod chunk, parsed at
+// every start); govsim uses only English, which zod registers by itself, so the bundle keeps that one.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.split(sep).join('/').includes('/node_modules/zod/') ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    bundle.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const fastStringWidth = {
   name: 'fast-string-width',
   setup(bundle) {
@@ -43,7 +59,7 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/empty.js' },
-  plugins: [fastStringWidth],
+  plugins: [fastStringWidth, zodEnglishOnly],
   define: { 'process.env.NODE_ENV': '"production"' },
   // yaml is CommonJS and calls require("process"); ESM output needs a real require.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
