@@ -109,10 +109,10 @@ export function registerRun(program: Command): void {
     .option('-o, --out <file>', 'write the output to FILE (atomically; nothing is written if any input is invalid)')
     .option('--explain', 'table format: print each council\'s explanation trace and hinge seats')
     .action(async (inputs: string[], options: RunOptions) => {
-      parseFormat(options.format);
+      const format = parseFormat(options.format);
       const [{ loadScenarios }, { runScenario }] = await Promise.all([import('../../scenarios/batch.js'), import('../../scenarios/runner.js')]);
       const scenarios = loadScenarios(inputs);
-      if (parseFormat(options.format) === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, runScenario), options.out);
+      if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, runScenario), options.out);
       else writeOutput(renderRuns(scenarios.map(runScenario), options.format, options.explain ?? false), options.out);
     });
 }
