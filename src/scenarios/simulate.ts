@@ -200,22 +200,8 @@ export async function monteCarloSimulation(model: ProbabilisticScenario, options
   }
   const compiled = compileScenario(model);
   const plan = new MonteCarloPlan(compiled.layout, options);
-  if (workers === 1) await runInThread(compiled, plan, options);
-  else await runOnWorkers(compiled, plan, workers, options);
+  await runOnThreads(compiled, plan, workers, options);
   return summarizeTally(compiled, model.bloc, plan);
-}
-
-async function runInThread(compiled: CompiledScenario, plan: MonteCarloPlan, options: SimulationOptions): Promise<void> {
-  for (let request = plan.next(); request !== undefined; request = plan.next()) {
-    // Let signal handlers (Ctrl-C) run between blocks.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) {
-      plan.interrupt();
-      return;
-    }
-    plan.complete(request.index, sampleBlock(compiled, plan.seed, request.index, request.draws));
-    options.onProgress?.(plan.progress());
-  }
 }
 
 /** Blocks each worker may have queued, so none idles while its last tally travels back. */
@@ -261,12 +247,12 @@ export async function endIdleWorkers(): Promise<void> {
 }
 
 /**
- * K threads of work: the calling thread and K − 1 workers. The calling thread has the sampler loaded
- * and compiled already, whereas a new worker starts cold, so it takes blocks too rather than idling
- * while it waits for tallies; it yields to the event loop between blocks so tallies, Ctrl-C and
- * progress are handled as they come.
+ * K threads of work: the calling thread and K − 1 workers (none for K = 1). The calling thread has the
+ * sampler loaded and compiled already, whereas a new worker starts cold, so it takes blocks too rather
+ * than idling while it waits for tallies; it yields to the event loop between blocks so tallies,
+ * Ctrl-C and progress are handled as they come.
  */
-async function runOnWorkers(compiled: CompiledScenario, plan: MonteCarloPlan, count: number, options: SimulationOptions): Promise<void> {
+async function runOnThreads(compiled: CompiledScenario, plan: MonteCarloPlan, count: number, options: SimulationOptions): Promise<void> {
   const job = ++jobCounter;
   const pool = acquireWorkers(count - 1).map((worker) => ({ worker, queued: 0, healthy: true }));
   try {
