@@ -88,19 +88,20 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   const inputs = results.map((result) => councilInput(scenario, result));
   const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
   if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
-  const model = options.editsSince ? fixEditedAttendance(built.scenario, scenario.state, options.editsSince) : built.scenario;
+  const model = options.editsSince ? fixEditedAttendance(built.scenario, inputs, options.editsSince) : built.scenario;
   return { scenario, run, councils: results, model };
 }
 
 /**
- * Members absent in `now` but not in `since` never attend; members present in `now` but absent in
- * `since` always do. As in the scenario layer of the block, a unit's absent members are its last seats.
+ * Members absent now (in the councils the model was built from) but not in `since` never attend;
+ * members present now but absent in `since` always do. As in the scenario layer of the block, a unit's absent members are its last seats.
  */
-function fixEditedAttendance(model: ProbabilisticScenario, now: ScenarioState, since: ScenarioState): ProbabilisticScenario {
+function fixEditedAttendance(model: ProbabilisticScenario, now: readonly CouncilInput[], since: ScenarioState): ProbabilisticScenario {
   const councils = model.councils.map((council) => {
-    if (since.councils[council.id] === undefined) return council;
+    const current = now.find((input) => input.council.id === council.id)?.council;
+    if (current === undefined || since.councils[council.id] === undefined) return council;
     const absentSince = new Map(modelCouncil(since, council.id).units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
-    const absentNow = new Map(modelCouncil(now, council.id).units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
+    const absentNow = new Map(current.units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
     const units = council.units.map((unit) => {
       const before = absentSince.get(unit.id);
       const after = absentNow.get(unit.id);
