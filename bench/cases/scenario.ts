@@ -28,7 +28,7 @@ function generator(seed: number): () => number {
 }
 
 /** 1,000 varied scenarios: the CF bloc or not, transfers, absences and a deal, in random councils. */
-export function writeScenarios(dir: string, count: number): void {
+function writeScenarios(dir: string, count: number): void {
   const random = generator(2023);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const moves: readonly [string, string, string][] = [
