@@ -1,10 +1,14 @@
-// Builds the two artefacts the package ships:
-//  - dist/bin/govsim.mjs: the CLI, bundled with code splitting so that Ink/React and mathjs load only
-//    for the commands that need them (plain `node` import of mathjs alone costs ~0.9 s);
+// Builds the artefacts the package ships:
+//  - dist/bin/govsim.mjs: the CLI, bundled with code splitting so that mathjs loads only for the
+//    commands that need it (plain `node` import of mathjs alone costs ~0.9 s); explorer-main.mjs, the
+//    entry of `govsim` alone; simulate-worker.mjs, the Monte Carlo thread;
+//  - dist/bin/explorer.js: the explorer (Ink, React, Yoga and the engine) as one classic script, which
+//    src/cli/cached-script.ts compiles with V8's code cache (ES modules get none on Node 20);
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { realpathSync, rmSync } from 'node:fs';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,28 +46,79 @@ const fastStringWidth = {
   },
 };
 
-await build({
+const EXPLORER_SCRIPT = 'dist/bin/explorer.js';
+
+const common = {
   absWorkingDir: root,
-  // The Monte Carlo worker thread is an entry of its own (dist/bin/simulate-worker.mjs), sharing chunks with the CLI.
-  entryPoints: { govsim: 'src/cli/main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
-  outdir: 'dist/bin',
-  outExtension: { '.js': '.mjs' },
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   jsx: 'automatic',
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/empty.js' },
-  plugins: [fastStringWidth, zodEnglishOnly],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // yaml is CommonJS and calls require("process"); ESM output needs a real require.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-});
+  define: { 'process.env.NODE_ENV': '"production"', __GOVSIM_EXPLORER_SCRIPT__: JSON.stringify(EXPLORER_SCRIPT) },
+};
+
+// The explorer script takes Node's built-in modules from the `require` it is given: as CommonJS stubs
+// here, so that the output holds no import statement (a classic script can't have one).
+const builtins = new Set(builtinModules);
+const builtinsFromRequire = {
+  name: 'builtins-from-require',
+  setup(bundle) {
+    bundle.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === 'builtin') return { path: args.path, external: true };
+      return args.path.startsWith('node:') || builtins.has(args.path) ? { path: args.path, namespace: 'builtin' } : undefined;
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+const [, explorer] = await Promise.all([
+  build({
+    ...common,
+    // The Monte Carlo worker thread is an entry of its own, sharing chunks with the CLI.
+    entryPoints: { govsim: 'src/cli/main.ts', 'explorer-main': 'src/cli/explorer-main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
+    outdir: 'dist/bin',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    plugins: [fastStringWidth, zodEnglishOnly],
+    // yaml is CommonJS and calls require("process"); ESM output needs a real require.
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/ui/explorer.tsx'],
+    write: false,
+    metafile: true,
+    format: 'esm',
+    // mathjs stays a runtime require (src/scenarios/expression.ts); tsx is only for the sources.
+    external: ['mathjs', 'tsx/esm/api'],
+    plugins: [fastStringWidth, zodEnglishOnly, builtinsFromRequire],
+    define: { ...common.define, 'import.meta.url': '__moduleUrl' },
+  }),
+]);
+writeFileSync(`${root}${EXPLORER_SCRIPT}`, explorerScript(explorer));
+
+/** The ES module esbuild made, as the function expression src/cli/cached-script.ts runs. */
+function explorerScript(result) {
+  const [output] = result.outputFiles;
+  for (const [file, { imports }] of Object.entries(result.metafile.outputs)) {
+    const left = imports.filter((entry) => entry.kind === 'import-statement' || entry.kind === 'dynamic-import');
+    if (left.length > 0) throw new Error(`${file}: a script can't import ${left.map((entry) => entry.path).join(', ')}`);
+  }
+  const tail = /\nexport \{\n([^}]*)\};\n$/.exec(output.text);
+  if (!tail) throw new Error('the explorer bundle does not end with its export list');
+  const exported = tail[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
+    const [local, name = local] = item.split(/\s+as\s+/);
+    return `${name}: ${local}`;
+  });
+  const body = output.text.slice(0, tail.index);
+  return `(async function (require, __moduleUrl) {\n"use strict";\n${body}\nreturn { ${exported.join(', ')} };\n})\n`;
+}
 
 execFileSync(process.execPath, [`${root}/node_modules/typescript-7/bin/tsc`, '-p', 'tsconfig.build.json'], {
   cwd: root,

@@ -3,9 +3,10 @@
  * heavy modules (Ink, mathjs) are imported lazily inside the actions that need them.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, GovsimError, GovsimUsageError } from '../model/errors.js';
+import { ExitCode, GovsimUsageError } from '../model/errors.js';
 import { openExplorer } from './commands/explore.js';
 import { registerCommands } from './commands/index.js';
+import { reportFailure } from './failure.js';
 import { VERSION } from './version.js';
 
 export function createProgram(): Command {
@@ -42,13 +43,7 @@ export function reportError(error: unknown): number {
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
     return ExitCode.usage;
   }
-  if (error instanceof GovsimError) {
-    process.stderr.write(`govsim: ${error.message}\n`);
-    return error.exitCode;
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`govsim: internal error (please report it)\n${detail}\n`);
-  return ExitCode.internal;
+  return reportFailure(error);
 }
 
 // Run only when executed as the bin, not when imported by tests.

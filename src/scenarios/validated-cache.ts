@@ -1,14 +1,14 @@
 /**
- * Validated results kept between runs: JSON files under node_modules/.cache/govsim (or
- * $GOVSIM_CACHE_DIR; empty turns the cache off). Parsing and checking YAML costs a start tens of
- * milliseconds for a scenario and up to a quarter second for the dataset, while the bundled files
- * change only with an install. Each entry carries a stamp: the size and modification time of every
+ * Validated results kept between runs: files under node_modules/.cache/govsim (or $GOVSIM_CACHE_DIR;
+ * empty turns the cache off). Parsing and checking YAML costs a start tens of milliseconds for a
+ * scenario and up to a quarter second for the dataset, and compiling the explorer's code about a
+ * hundred, while the bundled files change only with an install. Values are JSON; compiled code is bytes. Each entry carries a stamp: the size and modification time of every
  * file the result depends on, the validator's own modules among them. Any difference, and the entry is
  * ignored (and replaced); an entry written by another user is never trusted. Any trouble with the
  * cache directory means running without it.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './package-root.js';
 
@@ -38,7 +38,7 @@ interface Entry {
 }
 
 /** Where the entry lives and the stamp it must carry; undefined when there is no usable cache. */
-function locate(key: CacheEntryKey): { file: string; stamp: string; prefix: string } | undefined {
+function locate(key: CacheEntryKey, extension: '.json' | '.bin'): { file: string; stamp: string; prefix: string } | undefined {
   const dir = cacheDirectory();
   if (dir === undefined) return undefined;
   try {
@@ -53,7 +53,7 @@ function locate(key: CacheEntryKey): { file: string; stamp: string; prefix: stri
     }
     const stamp = parts.join('\n');
     const prefix = `${key.name}-${fnv1a(key.modules.join('\n'))}-`;
-    return { file: join(dir, `${prefix}${fnv1a(stamp)}.json`), stamp, prefix };
+    return { file: join(dir, `${prefix}${fnv1a(stamp)}${extension}`), stamp, prefix };
   } catch {
     // Unreadable files, modules not on disk: no cache.
     return undefined;
@@ -62,37 +62,74 @@ function locate(key: CacheEntryKey): { file: string; stamp: string; prefix: stri
 
 /** The cached value, or what `compute` returns (then stored for the next run). */
 export function cachedValue<T>(key: CacheEntryKey, compute: () => T, check: (value: unknown) => value is T): T {
-  const where = locate(key);
+  const where = locate(key, '.json');
   if (where !== undefined) {
     const found = readEntry(where.file, where.stamp);
     if (found !== undefined && check(found)) return found;
   }
   const value = compute();
-  if (where !== undefined) writeEntry(where.file, where.prefix, { stamp: where.stamp, value });
+  if (where !== undefined) writeEntry(where.file, where.prefix, JSON.stringify({ stamp: where.stamp, value } satisfies Entry));
   return value;
 }
 
-function readEntry(file: string, stamp: string): unknown {
+/**
+ * Bytes stored under `key` by `storeBytes`, unless a file they depend on changed since. The entry is one
+ * line of JSON (stamp and length), then the bytes.
+ */
+export function cachedBytes(key: CacheEntryKey): Buffer | undefined {
+  const where = locate(key, '.bin');
+  if (where === undefined) return undefined;
+  const content = readTrusted(where.file);
+  if (content === undefined) return undefined;
+  const newline = content.indexOf(0x0a);
   try {
-    // An entry someone else could have written is not trusted.
-    if (typeof process.getuid === 'function' && statSync(file).uid !== process.getuid()) return undefined;
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<Entry>;
-    return entry.stamp === stamp ? entry.value : undefined;
+    const header = JSON.parse(content.subarray(0, newline).toString('utf8')) as { stamp?: unknown; length?: unknown };
+    const bytes = content.subarray(newline + 1);
+    return newline > 0 && header.stamp === where.stamp && header.length === bytes.length ? bytes : undefined;
   } catch {
     return undefined;
   }
 }
 
-function writeEntry(file: string, prefix: string, entry: Entry): void {
+export function storeBytes(key: CacheEntryKey, bytes: Uint8Array): void {
+  const where = locate(key, '.bin');
+  if (where === undefined) return;
+  const header = Buffer.from(`${JSON.stringify({ stamp: where.stamp, length: bytes.length })}\n`, 'utf8');
+  writeEntry(where.file, where.prefix, Buffer.concat([header, bytes]));
+}
+
+function readEntry(file: string, stamp: string): unknown {
+  const content = readTrusted(file);
+  try {
+    const entry = content === undefined ? undefined : (JSON.parse(content.toString('utf8')) as Partial<Entry>);
+    return entry?.stamp === stamp ? entry.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file's content, unless it is missing or someone else could have written it. */
+function readTrusted(file: string): Buffer | undefined {
+  try {
+    if (typeof process.getuid === 'function' && statSync(file).uid !== process.getuid()) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all (a temporary file renamed into place). */
+function writeEntry(file: string, prefix: string, content: string | Uint8Array): void {
   const dir = join(file, '..');
+  const extension = extname(file);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+    writeFileSync(temp, content, { mode: 0o600 });
     renameSync(temp, file);
     // Older entries of the same name and code are dead weight once a file they depend on changed.
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.json') && name !== basename(file)) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith(extension) && name !== basename(file)) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A read-only install simply runs without the cache.

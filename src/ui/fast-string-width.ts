@@ -34,6 +34,14 @@ export const NARROW_RANGES: readonly (readonly [number, number])[] = [
 const NARROW = new RegExp(`^[${NARROW_RANGES.map(([from, to]) => `\\u${hex(from)}-\\u${hex(to)}`).join('')}]*$`);
 const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*m`, 'g');
 
+const NARROW_TABLE = new Uint8Array(Math.max(...NARROW_RANGES.map(([, to]) => to)) + 1);
+for (const [from, to] of NARROW_RANGES) NARROW_TABLE.fill(1, from, to + 1);
+
+/** Whether the UTF-16 code unit is one of the narrow characters (then a grapheme and a column of its own). */
+export function isNarrowCharCode(code: number): boolean {
+  return NARROW_TABLE[code] === 1;
+}
+
 function hex(code: number): string {
   return code.toString(16).padStart(4, '0');
 }

@@ -15,11 +15,12 @@
  * test/ui/ink-output-cache.test.tsx compares frames with and without. Ink's version is pinned, and a
  * shape that no longer matches leaves Ink untouched.
  */
-import { type StyledChar, styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import type { StyledChar } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 // Not among Ink's public exports: the file itself, the one Ink's renderer imports (in the bundle too).
 import Output from '../../node_modules/ink/build/output.js';
+import { cellsText, styledCells } from './styled-cells.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -68,7 +69,7 @@ interface StyledLine {
 }
 
 const styledLines = new BoundedCache<StyledLine>((line) => {
-  const cells = styledCharsFromTokens(tokenize(line));
+  const cells = styledCells(line);
   const cellWidths = cells.map((cell) => Math.max(1, widths.get(cell.value)));
   return { cells, widths: cellWidths.every((width) => width === 1) ? undefined : cellWidths };
 });
@@ -91,7 +92,7 @@ let rowMemo: { cells: readonly StyledChar[]; text: string }[] = [];
 function rowText(y: number, cells: readonly StyledChar[]): string {
   const memo = rowMemo[y];
   if (memo?.cells.length === cells.length && sameCells(memo.cells, cells)) return memo.text;
-  const text = styledCharsToString(cells as StyledChar[]).trimEnd();
+  const text = cellsText(cells).trimEnd();
   rowMemo[y] = { cells, text };
   return text;
 }

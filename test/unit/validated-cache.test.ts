@@ -3,13 +3,13 @@
  * equal a fresh parse, a changed file is validated again, and an unusable cache directory only means
  * running without it.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenarios/runner.js';
 import { bundledScenarioNames, clearLayerCache, loadScenario } from '../../src/scenarios/scenario-loader.js';
-import { cachedValue } from '../../src/scenarios/validated-cache.js';
+import { cachedBytes, cachedValue, storeBytes } from '../../src/scenarios/validated-cache.js';
 
 let dir: string;
 const before = process.env['GOVSIM_CACHE_DIR'];
@@ -83,5 +83,35 @@ describe('cachedValue', () => {
     const anything = (_value: unknown): _value is number => true;
     cachedValue(key, () => 'text' as unknown as number, anything);
     expect(cachedValue(key, () => 7, isNumber)).toBe(7);
+  });
+});
+
+describe('cachedBytes and storeBytes', () => {
+  it('serve what was stored until a file it depends on changes, and never a damaged entry', () => {
+    process.env['GOVSIM_CACHE_DIR'] = join(dir, 'cache');
+    const data = join(dir, 'data.txt');
+    writeFileSync(data, 'one');
+    const key = { name: 'probe', modules: [import.meta.url], files: [data], format: 1 };
+    expect(cachedBytes(key)).toBeUndefined();
+    const bytes = Uint8Array.from([0, 10, 255, 10, 1]); // newlines inside the bytes too
+    storeBytes(key, bytes);
+    expect(cachedBytes(key)).toEqual(Buffer.from(bytes));
+    const [entry] = readdirSync(join(dir, 'cache'));
+    const stored = readFileSync(join(dir, 'cache', entry!));
+    writeFileSync(join(dir, 'cache', entry!), stored.subarray(0, stored.length - 1)); // cut short
+    expect(cachedBytes(key)).toBeUndefined();
+    storeBytes(key, bytes);
+    writeFileSync(data, 'a longer text');
+    expect(cachedBytes(key)).toBeUndefined();
+    storeBytes(key, Uint8Array.from([7]));
+    expect(cachedBytes(key)).toEqual(Buffer.from([7]));
+    expect(readdirSync(join(dir, 'cache'))).toHaveLength(1); // the stale entry is gone
+  });
+
+  it('store nothing when the cache is off', () => {
+    process.env['GOVSIM_CACHE_DIR'] = '';
+    const key = { name: 'probe', modules: [import.meta.url], files: [], format: 1 };
+    storeBytes(key, Uint8Array.from([1]));
+    expect(cachedBytes(key)).toBeUndefined();
   });
 });

@@ -4,7 +4,10 @@
  */
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
+import { join } from 'node:path';
+import { packageRoot } from '../../scenarios/package-root.js';
 import type * as Explorer from '../../ui/explorer.js';
+import { runCachedScript } from '../cached-script.js';
 
 export async function openExplorer(scenario?: string): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -12,22 +15,42 @@ export async function openExplorer(scenario?: string): Promise<void> {
   }
   // chalk (Ink's colours) honours FORCE_COLOR but not NO_COLOR; the bin maps it, this covers `tsx` runs.
   if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-  const { runExplorer } = await importExplorer();
-  process.exitCode = await runExplorer(scenario === undefined ? {} : { scenario });
+  const explorer = await loadExplorer();
+  const exited = explorer.runExplorer(scenario === undefined ? {} : { scenario });
+  // runExplorer draws the first frame before it first waits: the code that drew it is what is worth keeping.
+  setImmediate(explorer.storeCodeCache);
+  process.exitCode = await exited;
+}
+
+/** Set by scripts/build.mjs in the bundle: the explorer's script, relative to the package root. */
+declare const __GOVSIM_EXPLORER_SCRIPT__: string | undefined;
+
+interface LoadedExplorer {
+  readonly runExplorer: typeof Explorer.runExplorer;
+  readonly storeCodeCache: () => void;
 }
 
 /**
+ * The explorer's code: in the bundle, its own script compiled with V8's code cache (see
+ * ../cached-script.ts); from the sources, the module.
+ *
  * Yoga (Ink's layout engine) loads its WebAssembly from an inline base64 string, through `fetch` when
  * there is one; Node's first use of `fetch` loads undici, about 50 ms of the explorer's start. With
  * `fetch` hidden while the explorer's modules load, Yoga decodes the string itself. The global is put
  * back as it was, its lazy getter untouched.
  */
-async function importExplorer(): Promise<typeof Explorer> {
+async function loadExplorer(): Promise<LoadedExplorer> {
   const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   const hide = fetchDescriptor?.configurable === true;
   if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    return await import('../../ui/explorer.js');
+    if (typeof __GOVSIM_EXPLORER_SCRIPT__ === 'string') {
+      const script = await runCachedScript<typeof Explorer>(join(packageRoot(), __GOVSIM_EXPLORER_SCRIPT__));
+      return { runExplorer: script.exports.runExplorer, storeCodeCache: () => script.storeCodeCache() };
+    } else {
+      const { runExplorer } = await import('../../ui/explorer.js');
+      return { runExplorer, storeCodeCache: () => undefined };
+    }
   } finally {
     if (hide) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
   }
