@@ -7,17 +7,22 @@
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A file's path inside the package: what stubs are named by, so that no path of the build machine ends up in the bundle. */
+function packagePath(file) {
+  return relative(root, file).split(sep).join('/');
+}
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
 // Ink and its helpers measure every text node of every frame with string-width 8; in the bundle those
 // imports go to src/ui/fast-string-width.ts (same answers, fast for the explorer's characters). Copies
-// of other major versions (wrap-ansi's string-width 7) are left as they are.
+// of other major versions (wrap-ansi's string-width 7) keep their own answers.
 const fastStringWidthFile = `${root}src/ui/fast-string-width.ts`;
 const hoistedStringWidth = realpathSync(`${root}node_modules/string-width/index.js`);
 // zod re-exports all of its ~50 message locales as `z.locales` (a third of the yaml+zod chunk, parsed at
@@ -26,22 +31,47 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(bundle) {
     bundle.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.split(sep).join('/').includes('/node_modules/zod/') ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+      args.importer.split(sep).join('/').includes('/node_modules/zod/') ? { path: packagePath(join(dirname(args.importer), '../locales/index.js')), namespace: 'zod-locales' } : undefined,
     );
     bundle.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
-      resolveDir: dirname(args.path),
+      contents: `export { default as en } from ${JSON.stringify(`./${dirname(args.path)}/en.js`)};`,
+      resolveDir: root,
     }));
   },
 };
 
+// string-width's module builds an Intl.Segmenter and Unicode-property regexes (emoji sets among them)
+// when it loads: about 50 ms of the explorer's start, for text the fast path above answers without
+// them. So every copy of it is loaded on its first call instead, through a stub that requires it then.
 const fastStringWidth = {
   name: 'fast-string-width',
   setup(bundle) {
     bundle.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.pluginData === 'real' || args.importer === fastStringWidthFile) return undefined;
+      if (args.pluginData === 'real') return undefined;
       const real = await bundle.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real' });
-      return real.path === hoistedStringWidth ? { path: fastStringWidthFile } : real;
+      if (real.errors.length > 0) return real;
+      if (real.path === hoistedStringWidth && args.importer !== fastStringWidthFile) return { path: fastStringWidthFile };
+      return { path: packagePath(real.path), namespace: 'on-first-call' };
+    });
+    bundle.onLoad({ filter: /.*/, namespace: 'on-first-call' }, (args) => ({
+      contents: `let loaded;\nmodule.exports = function (...args) {\n  loaded ??= require(${JSON.stringify(`./${args.path}`)}).default;\n  return loaded.apply(this, args);\n};\n`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+// slice-ansi and ansi-tokenize also build an Intl.Segmenter when they load (the first one in a process
+// costs about 20 ms), to split text the explorer's own paths mostly never give them. Theirs is built on
+// first use instead; they only ever call its \`segment\`.
+const segmenterOnFirstUse = {
+  name: 'segmenter-on-first-use',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]node_modules[\\/](slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('new Intl.Segmenter(')) return undefined;
+      const lazy = 'function __segmenterOnFirstUse(...options) {\n  let real;\n  return { segment: (text) => (real ??= new Intl.Segmenter(...options)).segment(text) };\n}\n';
+      return { contents: `${source.replaceAll('new Intl.Segmenter(', '__segmenterOnFirstUse(')}\n${lazy}`, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
@@ -61,17 +91,26 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"', __GOVSIM_EXPLORER_SCRIPT__: JSON.stringify(EXPLORER_SCRIPT) },
 };
 
-// The explorer script takes Node's built-in modules from the `require` it is given: as CommonJS stubs
-// here, so that the output holds no import statement (a classic script can't have one).
+// The explorer script takes Node's built-in modules from the `require` it is given, since a classic
+// script can't import: a \`require()\` of one stays as it is, and an import reads a stub module that
+// requires it and exports its names (an ES module, so no CommonJS interop copies every property of
+// \`fs\` or \`process\` when the script starts).
 const builtins = new Set(builtinModules);
+const isBuiltin = (path) => path.startsWith('node:') || builtins.has(path);
 const builtinsFromRequire = {
   name: 'builtins-from-require',
   setup(bundle) {
     bundle.onResolve({ filter: /.*/ }, (args) => {
-      if (args.namespace === 'builtin') return { path: args.path, external: true };
-      return args.path.startsWith('node:') || builtins.has(args.path) ? { path: args.path, namespace: 'builtin' } : undefined;
+      if (args.namespace === 'builtin' || (args.kind === 'require-call' && isBuiltin(args.path))) return { path: args.path, external: true };
+      return isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined;
     });
-    bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      return {
+        contents: `const builtin = require(${JSON.stringify(args.path)});\nexport default builtin;\nexport const { ${names.join(', ')} } = builtin;\n`,
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -85,7 +124,7 @@ const [, explorer] = await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
-    plugins: [fastStringWidth, zodEnglishOnly],
+    plugins: [fastStringWidth, segmenterOnFirstUse, zodEnglishOnly],
     // yaml is CommonJS and calls require("process"); ESM output needs a real require.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   }),
@@ -97,7 +136,7 @@ const [, explorer] = await Promise.all([
     format: 'esm',
     // mathjs stays a runtime require (src/scenarios/expression.ts); tsx is only for the sources.
     external: ['mathjs', 'tsx/esm/api'],
-    plugins: [fastStringWidth, zodEnglishOnly, builtinsFromRequire],
+    plugins: [fastStringWidth, segmenterOnFirstUse, zodEnglishOnly, builtinsFromRequire],
     define: { ...common.define, 'import.meta.url': '__moduleUrl' },
   }),
 ]);
