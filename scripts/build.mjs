@@ -1,13 +1,14 @@
 // Builds the artefacts the package ships:
-//  - dist/bin/govsim.mjs: the CLI, bundled with code splitting so that mathjs loads only for the
-//    commands that need it (plain `node` import of mathjs alone costs ~0.9 s); explorer-main.mjs, the
-//    entry of `govsim` alone; simulate-worker.mjs, the Monte Carlo thread;
-//  - dist/bin/explorer.js: the explorer (Ink, React, Yoga and the engine) as one classic script, which
-//    src/cli/cached-script.ts compiles with V8's code cache (ES modules get none on Node 20);
+//  - dist/bin/cli.js and dist/bin/explorer.js: the command line, and the explorer (Ink, React, Yoga),
+//    each with the engine as one classic script, which src/cli/cached-script.ts compiles with V8's code
+//    cache (ES modules get none on Node 20); mathjs stays out, loaded only for scenarios with formulas
+//    (plain `node` import of mathjs alone costs ~0.9 s);
+//  - dist/bin/govsim.mjs and explorer-main.mjs: the small ES entries that start them (`govsim <command>`,
+//    `govsim` alone), and simulate-worker.mjs, the Monte Carlo thread, sharing chunks;
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,7 @@ const segmenterOnFirstUse = {
 };
 
 const EXPLORER_SCRIPT = 'dist/bin/explorer.js';
+const CLI_SCRIPT = 'dist/bin/cli.js';
 
 const common = {
   absWorkingDir: root,
@@ -88,7 +90,11 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'react-devtools-core': './scripts/empty.js' },
-  define: { 'process.env.NODE_ENV': '"production"', __GOVSIM_EXPLORER_SCRIPT__: JSON.stringify(EXPLORER_SCRIPT) },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __GOVSIM_EXPLORER_SCRIPT__: JSON.stringify(EXPLORER_SCRIPT),
+    __GOVSIM_CLI_SCRIPT__: JSON.stringify(CLI_SCRIPT),
+  },
 };
 
 // The explorer script takes Node's built-in modules from the `require` it is given, since a classic
@@ -114,12 +120,26 @@ const builtinsFromRequire = {
   },
 };
 
-const [, explorer] = await Promise.all([
+/** One of the scripts: the entry's exports are what the script returns. */
+const scriptBuild = (entry) =>
   build({
     ...common,
-    // The Monte Carlo worker thread is an entry of its own, sharing chunks with the CLI.
-    entryPoints: { govsim: 'src/cli/main.ts', 'explorer-main': 'src/cli/explorer-main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
+    entryPoints: [entry],
+    write: false,
+    metafile: true,
+    format: 'esm',
+    // mathjs stays a runtime require (src/scenarios/expression.ts); tsx is only for the sources.
+    external: ['mathjs', 'tsx/esm/api'],
+    plugins: [fastStringWidth, segmenterOnFirstUse, zodEnglishOnly, builtinsFromRequire],
+    define: { ...common.define, 'import.meta.url': '__moduleUrl' },
+  });
+
+const [entries, cli, explorer] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { govsim: 'src/cli/cli-main.ts', 'explorer-main': 'src/cli/explorer-main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
     outdir: 'dist/bin',
+    write: false,
     outExtension: { '.js': '.mjs' },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -128,29 +148,26 @@ const [, explorer] = await Promise.all([
     // yaml is CommonJS and calls require("process"); ESM output needs a real require.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   }),
-  build({
-    ...common,
-    entryPoints: ['src/ui/explorer.tsx'],
-    write: false,
-    metafile: true,
-    format: 'esm',
-    // mathjs stays a runtime require (src/scenarios/expression.ts); tsx is only for the sources.
-    external: ['mathjs', 'tsx/esm/api'],
-    plugins: [fastStringWidth, segmenterOnFirstUse, zodEnglishOnly, builtinsFromRequire],
-    define: { ...common.define, 'import.meta.url': '__moduleUrl' },
-  }),
+  scriptBuild('src/cli/main.ts'),
+  scriptBuild('src/ui/explorer.tsx'),
 ]);
-writeFileSync(`${root}${EXPLORER_SCRIPT}`, explorerScript(explorer));
+// The scripts first: the tests take dist/bin/govsim.mjs as the sign of a finished bundle.
+mkdirSync(`${root}dist/bin/chunks`, { recursive: true });
+writeFileSync(`${root}${CLI_SCRIPT}`, scriptOf(cli, CLI_SCRIPT));
+writeFileSync(`${root}${EXPLORER_SCRIPT}`, scriptOf(explorer, EXPLORER_SCRIPT));
+for (const output of entries.outputFiles.sort((a, b) => Number(a.path.endsWith('govsim.mjs')) - Number(b.path.endsWith('govsim.mjs')))) {
+  writeFileSync(output.path, output.contents);
+}
 
 /** The ES module esbuild made, as the function expression src/cli/cached-script.ts runs. */
-function explorerScript(result) {
+function scriptOf(result, name) {
   const [output] = result.outputFiles;
   for (const [file, { imports }] of Object.entries(result.metafile.outputs)) {
     const left = imports.filter((entry) => entry.kind === 'import-statement' || entry.kind === 'dynamic-import');
-    if (left.length > 0) throw new Error(`${file}: a script can't import ${left.map((entry) => entry.path).join(', ')}`);
+    if (left.length > 0) throw new Error(`${name} (${file}): a script can't import ${left.map((entry) => entry.path).join(', ')}`);
   }
   const tail = /\nexport \{\n([^}]*)\};\n$/.exec(output.text);
-  if (!tail) throw new Error('the explorer bundle does not end with its export list');
+  if (!tail) throw new Error(`${name}: the bundle does not end with its export list`);
   const exported = tail[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
     const [local, name = local] = item.split(/\s+as\s+/);
     return `${name}: ${local}`;

@@ -72,29 +72,37 @@ export function cachedValue<T>(key: CacheEntryKey, compute: () => T, check: (val
   return value;
 }
 
+/** Bytes kept between runs, with labels that say what they hold (for compiled code: which commands ran). */
+export interface StoredBytes {
+  readonly bytes: Buffer;
+  readonly labels: readonly string[];
+}
+
 /**
  * Bytes stored under `key` by `storeBytes`, unless a file they depend on changed since. The entry is one
- * line of JSON (stamp and length), then the bytes.
+ * line of JSON (stamp, labels and length), then the bytes.
  */
-export function cachedBytes(key: CacheEntryKey): Buffer | undefined {
+export function cachedBytes(key: CacheEntryKey): StoredBytes | undefined {
   const where = locate(key, '.bin');
   if (where === undefined) return undefined;
   const content = readTrusted(where.file);
   if (content === undefined) return undefined;
   const newline = content.indexOf(0x0a);
   try {
-    const header = JSON.parse(content.subarray(0, newline).toString('utf8')) as { stamp?: unknown; length?: unknown };
+    const header = JSON.parse(content.subarray(0, newline).toString('utf8')) as { stamp?: unknown; labels?: unknown; length?: unknown };
     const bytes = content.subarray(newline + 1);
-    return newline > 0 && header.stamp === where.stamp && header.length === bytes.length ? bytes : undefined;
+    if (newline <= 0 || header.stamp !== where.stamp || header.length !== bytes.length) return undefined;
+    const labels = Array.isArray(header.labels) ? header.labels.filter((label): label is string => typeof label === 'string') : [];
+    return { bytes, labels };
   } catch {
     return undefined;
   }
 }
 
-export function storeBytes(key: CacheEntryKey, bytes: Uint8Array): void {
+export function storeBytes(key: CacheEntryKey, bytes: Uint8Array, labels: readonly string[] = []): void {
   const where = locate(key, '.bin');
   if (where === undefined) return;
-  const header = Buffer.from(`${JSON.stringify({ stamp: where.stamp, length: bytes.length })}\n`, 'utf8');
+  const header = Buffer.from(`${JSON.stringify({ stamp: where.stamp, labels, length: bytes.length })}\n`, 'utf8');
   writeEntry(where.file, where.prefix, Buffer.concat([header, bytes]));
 }
 

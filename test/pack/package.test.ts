@@ -190,7 +190,17 @@ function writeDocBlocks(): void {
 }
 
 /** Entries of the package a build must have produced. */
-const BUILT = ['dist/index.js', 'dist/index.d.ts', 'dist/testing/matchers.js', 'dist/testing/matchers.d.ts', 'dist/bin/govsim.mjs'];
+const BUILT = [
+  'dist/index.js',
+  'dist/index.d.ts',
+  'dist/testing/matchers.js',
+  'dist/testing/matchers.d.ts',
+  'dist/bin/govsim.mjs',
+  'dist/bin/cli.js',
+  'dist/bin/explorer-main.mjs',
+  'dist/bin/explorer.js',
+  'dist/bin/simulate-worker.mjs',
+];
 
 /**
  * A copy of what `npm pack` reads (package.json, the README and the `files` of the manifest), taken

@@ -51,8 +51,8 @@ function cacheEntries(): string[] {
 let cacheSetting: string;
 
 /** Runs the script in a new process (one process keeps compiled code in memory); returns the compilation. */
-function run(store = false): string {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, script, store ? 'store' : ''], {
+function run(store = false, label = ''): string {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, script, store ? 'store' : '', label], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, GOVSIM_CACHE_DIR: cacheSetting },
@@ -74,6 +74,23 @@ describe('runCachedScript', { timeout: 30_000 }, () => {
     const stored = readFileSync(entry);
     expect(run(true)).toBe('from-cache');
     expect(readFileSync(entry)).toEqual(stored); // code that came from the cache is not written again
+  });
+
+  it('adds the code of a new kind of run to the stored code, once per kind', () => {
+    const entry = (): string => join(dir, 'cache', cacheEntries()[0]!);
+    const labels = (): unknown => {
+      const content = readFileSync(entry());
+      return (JSON.parse(content.subarray(0, content.indexOf(0x0a)).toString()) as { labels: unknown }).labels;
+    };
+    expect(run(true, 'councils')).toBe('fresh');
+    expect(labels()).toEqual(['councils']);
+    expect(run(true, 'run')).toBe('from-cache');
+    expect(labels()).toEqual(['councils', 'run']);
+    const stored = readFileSync(entry());
+    for (const label of ['run', 'councils']) {
+      expect(run(true, label)).toBe('from-cache');
+      expect(readFileSync(entry())).toEqual(stored);
+    }
   });
 
   it('compiles the source again when the script changed since its code was stored', () => {

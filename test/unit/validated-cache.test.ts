@@ -94,8 +94,8 @@ describe('cachedBytes and storeBytes', () => {
     const key = { name: 'probe', modules: [import.meta.url], files: [data], format: 1 };
     expect(cachedBytes(key)).toBeUndefined();
     const bytes = Uint8Array.from([0, 10, 255, 10, 1]); // newlines inside the bytes too
-    storeBytes(key, bytes);
-    expect(cachedBytes(key)).toEqual(Buffer.from(bytes));
+    storeBytes(key, bytes, ['run', 'councils']);
+    expect(cachedBytes(key)).toEqual({ bytes: Buffer.from(bytes), labels: ['run', 'councils'] });
     const [entry] = readdirSync(join(dir, 'cache'));
     const stored = readFileSync(join(dir, 'cache', entry!));
     writeFileSync(join(dir, 'cache', entry!), stored.subarray(0, stored.length - 1)); // cut short
@@ -104,7 +104,7 @@ describe('cachedBytes and storeBytes', () => {
     writeFileSync(data, 'a longer text');
     expect(cachedBytes(key)).toBeUndefined();
     storeBytes(key, Uint8Array.from([7]));
-    expect(cachedBytes(key)).toEqual(Buffer.from([7]));
+    expect(cachedBytes(key)).toEqual({ bytes: Buffer.from([7]), labels: [] });
     expect(readdirSync(join(dir, 'cache'))).toHaveLength(1); // the stale entry is gone
   });
 

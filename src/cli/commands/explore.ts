@@ -45,7 +45,7 @@ async function loadExplorer(): Promise<LoadedExplorer> {
   if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
     if (typeof __GOVSIM_EXPLORER_SCRIPT__ === 'string') {
-      const script = await runCachedScript<typeof Explorer>(join(packageRoot(), __GOVSIM_EXPLORER_SCRIPT__));
+      const script = await runCachedScript<typeof Explorer>(join(packageRoot(), __GOVSIM_EXPLORER_SCRIPT__), 'explore');
       return { runExplorer: script.exports.runExplorer, storeCodeCache: () => script.storeCodeCache() };
     } else {
       const { runExplorer } = await import('../../ui/explorer.js');
