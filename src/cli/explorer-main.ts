@@ -1,6 +1,6 @@
 /**
- * `govsim` with no arguments: bin/govsim.js starts the explorer from here, without the command-line
- * parser and every command's modules, which the explorer does not need (about 50 ms of its start).
+ * `govsim` with no arguments: bin/govsim.js starts the explorer from here, without loading the command
+ * line (its parser and every command), which the explorer does not need.
  * `govsim explore [scenario]` goes through main.ts to the same openExplorer.
  */
 import { openExplorer } from './commands/explore.js';

@@ -2,9 +2,9 @@
  * `govsim explore [scenario]` (and `govsim` with no arguments): the interactive explorer. Ink and React
  * are imported only here, after the terminal check, so batch commands never load them.
  */
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
-import { join } from 'node:path';
 import { packageRoot } from '../../scenarios/package-root.js';
 import type * as Explorer from '../../ui/explorer.js';
 import { runCachedScript } from '../cached-script.js';
