@@ -3,8 +3,8 @@
 //    each with the engine as one classic script, which src/cli/cached-script.ts compiles with V8's code
 //    cache (ES modules get none on Node 20); mathjs stays out, loaded only for scenarios with formulas
 //    (plain `node` import of mathjs alone costs ~0.9 s);
-//  - dist/bin/govsim.mjs and explorer-main.mjs: the small ES entries that start them (`govsim <command>`,
-//    `govsim` alone), and simulate-worker.mjs, the Monte Carlo thread, sharing chunks;
+//  - dist/bin/govsim.cjs and explorer-main.cjs: the small entries bin/govsim.cjs starts them from
+//    (`govsim <command>`, `govsim` alone), and simulate-worker.mjs, the Monte Carlo thread;
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -134,28 +134,41 @@ const scriptBuild = (entry) =>
     define: { ...common.define, 'import.meta.url': '__moduleUrl' },
   });
 
-const [entries, cli, explorer] = await Promise.all([
+/**
+ * The bin's entries, CommonJS so that a start never boots Node's ES module loader (about 15 ms): each
+ * small (it reads a script and runs it), none importing another.
+ */
+const entryBuild = (entryPoints) =>
   build({
     ...common,
-    entryPoints: { govsim: 'src/cli/cli-main.ts', 'explorer-main': 'src/cli/explorer-main.ts', 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
+    entryPoints,
+    outdir: 'dist/bin',
+    write: false,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { ...common.define, 'import.meta.url': '__moduleUrl' },
+    banner: { js: 'const __moduleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+
+const [entries, worker, cli, explorer] = await Promise.all([
+  entryBuild({ govsim: 'src/cli/cli-main.ts', 'explorer-main': 'src/cli/explorer-main.ts' }),
+  // The Monte Carlo worker thread.
+  build({
+    ...common,
+    entryPoints: { 'simulate-worker': 'src/scenarios/simulate-worker.ts' },
     outdir: 'dist/bin',
     write: false,
     outExtension: { '.js': '.mjs' },
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
-    plugins: [fastStringWidth, segmenterOnFirstUse, zodEnglishOnly],
-    // yaml is CommonJS and calls require("process"); ESM output needs a real require.
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   }),
   scriptBuild('src/cli/main.ts'),
   scriptBuild('src/ui/explorer.tsx'),
 ]);
-// The scripts first: the tests take dist/bin/govsim.mjs as the sign of a finished bundle.
-mkdirSync(`${root}dist/bin/chunks`, { recursive: true });
+// The scripts first, the bin's entries last: the tests take dist/bin/govsim.cjs as the sign of a finished bundle.
+mkdirSync(`${root}dist/bin`, { recursive: true });
 writeFileSync(`${root}${CLI_SCRIPT}`, scriptOf(cli, CLI_SCRIPT));
 writeFileSync(`${root}${EXPLORER_SCRIPT}`, scriptOf(explorer, EXPLORER_SCRIPT));
-for (const output of entries.outputFiles.sort((a, b) => Number(a.path.endsWith('govsim.mjs')) - Number(b.path.endsWith('govsim.mjs')))) {
+for (const output of [...worker.outputFiles, ...entries.outputFiles.sort((a, b) => Number(a.path.endsWith('govsim.cjs')) - Number(b.path.endsWith('govsim.cjs')))]) {
   writeFileSync(output.path, output.contents);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Whole-process figures: a real `node bin/govsim.js …` against `node -e 0` measured in the same run, so the
+ * Whole-process figures: a real `node bin/govsim.cjs …` against `node -e 0` measured in the same run, so the
  * floor (node + 150 ms) holds whatever the machine's speed. Needs the bundle (`npm run bench` builds it).
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchCase, Measurement } from '../harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = `${root}bin/govsim.js`;
+const bin = `${root}bin/govsim.cjs`;
 
 function wallMs(args: readonly string[]): number {
   const start = process.hrtime.bigint();
@@ -25,7 +25,7 @@ function median(values: number[]): number {
 
 /** Interleaves the two commands so that load changes hit both alike. */
 function overNode(args: readonly string[], runs = 15): Measurement {
-  if (!existsSync(`${root}dist/bin/govsim.mjs`)) throw new Error('bundle missing: run `npm run build` first');
+  if (!existsSync(`${root}dist/bin/govsim.cjs`)) throw new Error('bundle missing: run `npm run build` first');
   wallMs(['-e', '0']);
   wallMs([bin, ...args]);
   const node: number[] = [];

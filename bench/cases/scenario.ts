@@ -102,11 +102,11 @@ export const cases: BenchCase[] = [
     name: 'scenario: govsim run <dir of 1,000 files> --format json (whole process)',
     floor: { value: 2, unit: 's', kind: 'max', source: 'issue 5' },
     measure: () => {
-      if (!existsSync(join(root, 'dist/bin/govsim.mjs'))) throw new Error('bundle missing: run `npm run build` first');
+      if (!existsSync(join(root, 'dist/bin/govsim.cjs'))) throw new Error('bundle missing: run `npm run build` first');
       const dir = mkdtempSync(join(tmpdir(), 'govsim-bench-scenarios-'));
       try {
         writeScenarios(dir, 1000);
-        const args = [join(root, 'bin/govsim.js'), 'run', dir, '--format', 'json'];
+        const args = [join(root, 'bin/govsim.cjs'), 'run', dir, '--format', 'json'];
         wallMs(args);
         const times = [wallMs(args), wallMs(args), wallMs(args)].sort((a, b) => a - b);
         return { value: times[1]! / 1000, unit: 's', note: `median of 3; min ${(times[0]! / 1000).toFixed(2)} s` };

@@ -9,7 +9,7 @@
  *   typed, so Ink's 30 fps throttle never delays a frame. React runs its production build, colour is
  *   on, Ink's output caches are shared and its text measuring goes through src/ui/fast-string-width.ts,
  *   as in the shipped bin on a terminal.
- * - first frame ≤ 400 ms after launch, whole process: `node bin/govsim.js` under a pseudo-terminal made
+ * - first frame ≤ 400 ms after launch, whole process: `node bin/govsim.cjs` under a pseudo-terminal made
  *   by `script(1)` (util-linux) at 80×24, timed from spawn to the moment the last council row of the
  *   first frame arrives on the pty. `node -e 0` is timed alike in the same run for comparison.
  */
@@ -171,13 +171,13 @@ function median(values: readonly number[]): number {
 }
 
 async function firstFrame(): Promise<Measurement> {
-  if (!existsSync(`${root}dist/bin/govsim.mjs`)) throw new Error('bundle missing: run `npm run build` first');
-  await underPty('node bin/govsim.js', 'Maysan');
+  if (!existsSync(`${root}dist/bin/govsim.cjs`)) throw new Error('bundle missing: run `npm run build` first');
+  await underPty('node bin/govsim.cjs', 'Maysan');
   const app: number[] = [];
   const node: number[] = [];
   for (let i = 0; i < 7; i++) {
     node.push(await underPty('node -e "process.stdout.write(\'ready\\n\')"', 'ready'));
-    app.push(await underPty('node bin/govsim.js', 'Maysan'));
+    app.push(await underPty('node bin/govsim.cjs', 'Maysan'));
   }
   return { value: median(app), unit: 'ms', note: `median of 7 under script(1); node -e (same pty) ${median(node).toFixed(0)} ms` };
 }

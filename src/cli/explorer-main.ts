@@ -1,13 +1,12 @@
 /**
- * `govsim` with no arguments: bin/govsim.js starts the explorer from here, without loading the command
+ * `govsim` with no arguments: bin/govsim.cjs starts the explorer from here, without loading the command
  * line (its parser and every command), which the explorer does not need.
  * `govsim explore [scenario]` goes through main.ts to the same openExplorer.
  */
 import { openExplorer } from './commands/explore.js';
 import { reportFailure } from './failure.js';
 
-try {
-  await openExplorer();
-} catch (error) {
+// No top-level await: the bundle of this entry is CommonJS (see scripts/build.mjs).
+openExplorer().catch((error: unknown) => {
   process.exitCode = reportFailure(error);
-}
+});

@@ -1,7 +1,7 @@
 /**
  * Locates the govsim package root (the directory whose package.json is named "govsim"), so bundled data
  * is found the same way from src/ under tsx, from the tsc output in dist/ and from the esbuild bundle
- * dist/bin/govsim.mjs.
+ * scripts in dist/bin.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

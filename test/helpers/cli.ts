@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(REPO_ROOT, 'bin', 'govsim.js');
-export const BUNDLE = join(REPO_ROOT, 'dist', 'bin', 'govsim.mjs');
+export const BIN = join(REPO_ROOT, 'bin', 'govsim.cjs');
+export const BUNDLE = join(REPO_ROOT, 'dist', 'bin', 'govsim.cjs');
 
 export interface CliResult {
   readonly code: number;
@@ -55,7 +55,7 @@ function restore(stream: NodeJS.WriteStream, descriptor: PropertyDescriptor | un
   else Reflect.deleteProperty(stream, 'write');
 }
 
-/** Runs `node bin/govsim.js <args>` as a subprocess (build it first with `ensureBuilt`). */
+/** Runs `node bin/govsim.cjs <args>` as a subprocess (build it first with `ensureBuilt`). */
 export function runBin(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const run = (): CliResult => {
     const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -195,9 +195,9 @@ const BUILT = [
   'dist/index.d.ts',
   'dist/testing/matchers.js',
   'dist/testing/matchers.d.ts',
-  'dist/bin/govsim.mjs',
+  'dist/bin/govsim.cjs',
   'dist/bin/cli.js',
-  'dist/bin/explorer-main.mjs',
+  'dist/bin/explorer-main.cjs',
   'dist/bin/explorer.js',
   'dist/bin/simulate-worker.mjs',
 ];
@@ -254,7 +254,7 @@ describe('the packed tarball', () => {
     for (const file of [
       'package.json',
       'README.md',
-      'bin/govsim.js',
+      'bin/govsim.cjs',
       ...BUILT,
       'data/iraq-2023/dataset.yaml',
       'scenarios/baseline.yaml',

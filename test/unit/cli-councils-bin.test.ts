@@ -1,4 +1,4 @@
-/** Exit codes of the real, built CLI process (`node bin/govsim.js`). */
+/** Exit codes of the real, built CLI process (`node bin/govsim.cjs`). */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * The README's first command is the project's front door: run its effect through the built bin
- * (`node bin/govsim.js`, as `npx govsim` would) and check what it promises.
+ * (`node bin/govsim.cjs`, as `npx govsim` would) and check what it promises.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
