@@ -1,7 +1,7 @@
 /**
  * Starting one of govsim's worker threads (`simulate-worker`) from wherever this code
- * runs: the esbuild bundle (dist/bin, this code in the entry or in a chunk), the tsc output
- * (dist/scenarios) or the TypeScript sources under tsx.
+ * runs: the bundle's scripts (dist/bin/cli.js and explorer.js, where `import.meta.url` is the
+ * script's), the tsc output (dist/scenarios) or the TypeScript sources under tsx.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,9 +10,9 @@ import { ExitCode, GovsimError } from '../model/errors.js';
 
 export type WorkerEntry = 'simulate-worker';
 
-/** The entry's file next to this module: `.js` (tsc output), `../.mjs` or `./.mjs` (bundle chunk or entry), `.ts` (tsx). */
+/** The entry's file next to this module: `.js` (tsc output), `.mjs` (bundle), `.ts` (tsx). */
 export function workerFile(entry: WorkerEntry): string {
-  for (const candidate of [`./${entry}.js`, `../${entry}.mjs`, `./${entry}.mjs`, `./${entry}.ts`]) {
+  for (const candidate of [`./${entry}.js`, `./${entry}.mjs`, `./${entry}.ts`]) {
     const file = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(file)) return file;
   }

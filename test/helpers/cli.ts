@@ -70,7 +70,7 @@ export function runBin(args: readonly string[], options: { cwd?: string; env?: N
   const result = run();
   // Another test worker may have been rebuilding dist/ (the build starts by deleting it) because a
   // source file changed meanwhile: wait for that build, then run once more.
-  if (/ERR_MODULE_NOT_FOUND|the CLI bundle is missing/.test(result.stderr)) {
+  if (/ERR_MODULE_NOT_FOUND|the CLI bundle is missing|the bundle is incomplete/.test(result.stderr)) {
     ensureBuilt();
     return run();
   }
