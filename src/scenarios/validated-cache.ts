@@ -1,14 +1,16 @@
 /**
- * Validated results kept between runs: files under node_modules/.cache/govsim (or $GOVSIM_CACHE_DIR;
- * empty turns the cache off). Parsing and checking YAML costs a start tens of milliseconds for a
+ * Validated results kept between runs: files under node_modules/.cache/govsim next to the installed
+ * package, or under the user's cache directory when that one can't be written (a global install);
+ * $GOVSIM_CACHE_DIR chooses, empty turns the cache off. Parsing and checking YAML costs a start tens of milliseconds for a
  * scenario and up to a quarter second for the dataset, and compiling the explorer's code about a
  * hundred, while the bundled files change only with an install. Values are JSON; compiled code is bytes. Each entry carries a stamp: the size and modification time of every
  * file the result depends on, the validator's own modules among them. Any difference, and the entry is
  * ignored (and replaced); an entry written by another user is never trusted. Any trouble with the
  * cache directory means running without it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from './package-root.js';
 
@@ -29,7 +31,32 @@ export interface CacheEntryKey {
 export function cacheDirectory(): string | undefined {
   const configured = process.env['GOVSIM_CACHE_DIR'];
   if (configured === '') return undefined;
-  return configured ?? join(packageRoot(), 'node_modules', '.cache', 'govsim');
+  return configured ?? (defaultDirectory ??= defaultCacheDirectory(packageRoot()));
+}
+
+let defaultDirectory: string | undefined;
+
+/**
+ * node_modules/.cache/govsim in the package when this user may write there (or create it), else
+ * govsim under $XDG_CACHE_HOME or ~/.cache: a package installed by another user (`sudo npm install
+ * -g`) still starts from its cache.
+ */
+export function defaultCacheDirectory(packageDir: string, canWrite: (dir: string) => boolean = writable): string {
+  const local = join(packageDir, 'node_modules', '.cache', 'govsim');
+  let existing = local;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (canWrite(existing)) return local;
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'govsim');
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Entry {

@@ -3,13 +3,13 @@
  * equal a fresh parse, a changed file is validated again, and an unusable cache directory only means
  * running without it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenarios/runner.js';
 import { bundledScenarioNames, clearLayerCache, loadScenario } from '../../src/scenarios/scenario-loader.js';
-import { cachedBytes, cachedValue, storeBytes } from '../../src/scenarios/validated-cache.js';
+import { cachedBytes, cachedValue, defaultCacheDirectory, storeBytes } from '../../src/scenarios/validated-cache.js';
 
 let dir: string;
 const before = process.env['GOVSIM_CACHE_DIR'];
@@ -113,5 +113,27 @@ describe('cachedBytes and storeBytes', () => {
     const key = { name: 'probe', modules: [import.meta.url], files: [], format: 1 };
     storeBytes(key, Uint8Array.from([1]));
     expect(cachedBytes(key)).toBeUndefined();
+  });
+});
+
+describe('defaultCacheDirectory', () => {
+  it('is next to the package when it can be written there, else the user’s cache directory', () => {
+    const xdg = process.env['XDG_CACHE_HOME'];
+    try {
+      process.env['XDG_CACHE_HOME'] = join(dir, 'xdg');
+      const packageDir = join(dir, 'package');
+      mkdirSync(packageDir);
+      const asked: string[] = [];
+      const yes = (at: string): boolean => (asked.push(at), true);
+      // node_modules/.cache does not exist yet: what decides is whether the package directory is writable.
+      expect(defaultCacheDirectory(packageDir, yes)).toBe(join(packageDir, 'node_modules', '.cache', 'govsim'));
+      expect(asked).toEqual([packageDir]);
+      expect(defaultCacheDirectory(packageDir, () => false)).toBe(join(dir, 'xdg', 'govsim'));
+      delete process.env['XDG_CACHE_HOME'];
+      expect(defaultCacheDirectory(packageDir, () => false)).toBe(join(homedir(), '.cache', 'govsim'));
+    } finally {
+      if (xdg === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = xdg;
+    }
   });
 });
