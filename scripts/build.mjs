@@ -64,7 +64,7 @@ const fastStringWidth = {
 
 // slice-ansi and ansi-tokenize also build an Intl.Segmenter when they load (the first one in a process
 // costs about 20 ms), to split text the explorer's own paths mostly never give them. Theirs is built on
-// first use instead; they only ever call its \`segment\`.
+// first use instead; they only ever call its `segment`.
 const segmenterOnFirstUse = {
   name: 'segmenter-on-first-use',
   setup(bundle) {
@@ -97,10 +97,10 @@ const common = {
   },
 };
 
-// The explorer script takes Node's built-in modules from the `require` it is given, since a classic
-// script can't import: a \`require()\` of one stays as it is, and an import reads a stub module that
-// requires it and exports its names (an ES module, so no CommonJS interop copies every property of
-// \`fs\` or \`process\` when the script starts).
+// The scripts take Node's built-in modules from the `require` they are given, since a classic script
+// can't import: a `require()` of one stays as it is, and an import reads a stub module that requires
+// it and exports its names (an ES module, so no CommonJS interop copies every property of `fs` or
+// `process` when the script starts).
 const builtins = new Set(builtinModules);
 const isBuiltin = (path) => path.startsWith('node:') || builtins.has(path);
 const builtinsFromRequire = {
@@ -111,7 +111,10 @@ const builtinsFromRequire = {
       return isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined;
     });
     bundle.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
-      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      // Plain values only: a getter (process.stdin, fs.promises) would run when the script starts, and
+      // its value be frozen there. Importing one by name then fails the build, and must read it off the default.
+      const { default: builtin } = await import(args.path);
+      const names = Object.keys(builtin).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && !Object.getOwnPropertyDescriptor(builtin, name)?.get);
       return {
         contents: `const builtin = require(${JSON.stringify(args.path)});\nexport default builtin;\nexport const { ${names.join(', ')} } = builtin;\n`,
         loader: 'js',
