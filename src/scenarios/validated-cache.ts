@@ -1,9 +1,10 @@
 /**
  * Validated results kept between runs: files under node_modules/.cache/govsim next to the installed
  * package, or under the user's cache directory when that one can't be written (a global install);
- * $GOVSIM_CACHE_DIR chooses, empty turns the cache off. Parsing and checking YAML costs a start tens of milliseconds for a
- * scenario and up to a quarter second for the dataset, and compiling the explorer's code about a
- * hundred, while the bundled files change only with an install. Values are JSON; compiled code is bytes. Each entry carries a stamp: the size and modification time of every
+ * $GOVSIM_CACHE_DIR chooses, empty turns the cache off. Parsing and checking YAML costs a start tens
+ * of milliseconds for a scenario and up to a quarter second for the dataset, and compiling the CLI's
+ * or the explorer's code about a hundred, while the bundled files change only with an install. Values
+ * are JSON; compiled code is bytes. Each entry carries a stamp: the size and modification time of every
  * file the result depends on, the validator's own modules among them. Any difference, and the entry is
  * ignored (and replaced); an entry written by another user is never trusted. Any trouble with the
  * cache directory means running without it.
