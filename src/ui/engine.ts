@@ -264,14 +264,26 @@ function powerShares(model: Council): { banzhaf: Map<string, number>; shapleyShu
   return shares;
 }
 
-export function councilDetail(session: Session, councilId: string): CouncilDetail {
-  let perRun = detailCache.get(session.run);
-  if (!perRun) {
-    perRun = new Map();
-    detailCache.set(session.run, perRun);
+/** A council's value memoised per owner (a run, a state): computed once for each pair. */
+function perCouncil<K extends object, V>(cache: WeakMap<K, Map<string, V>>, owner: K, councilId: string, compute: () => V): V {
+  let values = cache.get(owner);
+  if (!values) {
+    values = new Map();
+    cache.set(owner, values);
   }
-  const cached = perRun.get(councilId);
-  if (cached) return cached;
+  let value = values.get(councilId);
+  if (value === undefined) {
+    value = compute();
+    values.set(councilId, value);
+  }
+  return value;
+}
+
+export function councilDetail(session: Session, councilId: string): CouncilDetail {
+  return perCouncil(detailCache, session.run, councilId, () => computeDetail(session, councilId));
+}
+
+function computeDetail(session: Session, councilId: string): CouncilDetail {
   const result = session.run.councils.find((council) => council.id === councilId);
   if (!result) throw new RangeError(`unknown council ${councilId}`);
   const model = modelCouncil(session.state, councilId);
@@ -309,7 +321,7 @@ export function councilDetail(session: Session, councilId: string): CouncilDetai
       splittable: splittable.has(unit.id),
     };
   });
-  const detail: CouncilDetail = {
+  return {
     result,
     coalition,
     check,
@@ -319,8 +331,6 @@ export function councilDetail(session: Session, councilId: string): CouncilDetai
     explanation: result.explanation,
     ...(typeof power === 'string' ? { powerNote: power } : {}),
   };
-  perRun.set(councilId, detail);
-  return detail;
 }
 
 /** Lists in a council that the dataset can split into factions at the session's seat set. */
@@ -525,16 +535,7 @@ const probabilityCache = new WeakMap<ScenarioState, Map<string, CouncilProbabili
  * Memoised per (state, council).
  */
 export function councilProbabilities(session: Session, councilId: string): CouncilProbabilities {
-  let perState = probabilityCache.get(session.state);
-  if (!perState) {
-    perState = new Map();
-    probabilityCache.set(session.state, perState);
-  }
-  const cached = perState.get(councilId);
-  if (cached) return cached;
-  const computed = computeProbabilities(session, councilId);
-  perState.set(councilId, computed);
-  return computed;
+  return perCouncil(probabilityCache, session.state, councilId, () => computeProbabilities(session, councilId));
 }
 
 function computeProbabilities(session: Session, councilId: string): CouncilProbabilities {
