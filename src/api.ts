@@ -6,7 +6,7 @@
 import { type Council, councilMajority, unitPresent } from './model/council.js';
 import { GovsimUsageError } from './model/errors.js';
 import type { WeightedGame } from './model/power/index.js';
-import { councilsFor, type CouncilsOptions, type LoadedDataset, resolvedCouncil } from './scenarios/dataset.js';
+import { councilsFor, type CouncilsOptions, type LoadedDataset, resolvedCouncil } from './dataset/dataset.js';
 import { modelCouncil } from './scenarios/runner.js';
 import type { LoadedScenario } from './scenarios/scenario-loader.js';
 

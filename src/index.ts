@@ -58,7 +58,7 @@ export {
   type ResolvedFaction,
   type ResolvedList,
   type ResolvedQuotaMember,
-} from './scenarios/dataset.js';
+} from './dataset/dataset.js';
 export { councilGame, datasetCouncil, scenarioCouncil } from './api.js';
 
 // Scenarios: build or load, run, check, diff.
@@ -102,7 +102,7 @@ export { checkExpectations, formatCheckReport, type ClaimResult, type Expectatio
 export { diffRuns, diffScenarios, type CouncilDiff, type DiffField, type FieldChange, type ScenarioDiff } from './scenarios/diff.js';
 export { checkScenarios, loadScenarios, runScenarios, type BatchRun } from './scenarios/batch.js';
 
-// Council analysis and the session procedure.
+// Council analysis and the council vote (chair, then governor).
 export {
   analyzeCouncil,
   type AnalysisOptions,
@@ -120,14 +120,14 @@ export {
   type WinningCoalitions,
 } from './model/analysis/index.js';
 export {
-  runSession,
+  runVote,
   type Candidacy,
   type PostOutcome,
   type PostStatus,
   type RunoffResult,
-  type SessionOutcome,
-  type SessionPlan,
-} from './model/session/index.js';
+  type VoteOutcome,
+  type VotePlan,
+} from './model/vote/index.js';
 export { formatExplanationLine, RULES, type ExplanationLine, type RuleBasis, type RuleConfidence, type RuleId } from './model/explanation.js';
 
 // Power indices of weighted voting games (exact rationals).

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeCouncil, analyzeFast, prepareCouncil, referenceAnalysis } from '../../src/model/analysis/index.js';
 import type { Council } from '../../src/model/council.js';
-import { councilsFor, loadDataset } from '../../src/scenarios/dataset.js';
+import { councilsFor, loadDataset } from '../../src/dataset/dataset.js';
 import { type BenchCase, formatFigure, medianMicros } from '../harness.js';
 
 function council(id: string): Council {

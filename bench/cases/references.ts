@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { councilsFor, loadDataset } from '../../src/scenarios/dataset.js';
+import { councilsFor, loadDataset } from '../../src/dataset/dataset.js';
 import { clearRunCaches, runScenario } from '../../src/scenarios/runner.js';
 import { loadScenario } from '../../src/scenarios/scenario-loader.js';
 import { type BenchCase, medianMicros } from '../harness.js';

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clearAnalysisCache } from '../../src/scenarios/council-engine.js';
+import { clearAnalysisCache } from '../../src/scenarios/council-analysis.js';
 import { clearRunCaches, runScenario } from '../../src/scenarios/runner.js';
 import { loadScenario } from '../../src/scenarios/scenario-loader.js';
 import { type BenchCase, medianMicros } from '../harness.js';

@@ -19,7 +19,7 @@ import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { ExitCode, GovsimError } from '../model/errors.js';
-import { cachedBytes, storeBytes } from '../scenarios/validated-cache.js';
+import { cachedBytes, storeBytes } from '../platform/validated-cache.js';
 
 /** How the script's code was compiled. */
 export type Compilation = 'from-cache' | 'fresh' | 'cache-refused';

@@ -5,7 +5,7 @@
  * compiling the CLI's modules (yaml and zod among them) was most of a command's start.
  */
 import { join } from 'node:path';
-import { packageRoot } from '../scenarios/package-root.js';
+import { packageRoot } from '../platform/package-root.js';
 import { runCachedScript } from './cached-script.js';
 import { reportFailure } from './failure.js';
 import type * as Main from './main.js';

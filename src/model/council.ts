@@ -16,7 +16,7 @@ export interface VotingUnit {
   readonly kind: UnitKind;
   /** Seats held in the council (a non-negative integer). */
   readonly seats: number;
-  /** Members attending the session (0..seats); absent means all attend. */
+  /** Members attending the sitting (0..seats); absent means all attend. */
   readonly present?: number;
   /** Blocs (a priori unions) the unit belongs to in this council, e.g. `['cf']`. */
   readonly blocs?: readonly string[];
@@ -107,7 +107,7 @@ export function memberCount(council: Council): number {
   return total;
 }
 
-/** Members attending the session. */
+/** Members attending the sitting. */
 export function presentCount(council: Council): number {
   let total = 0;
   for (const unit of council.units) total += unitPresent(unit);

@@ -1,5 +1,5 @@
 /**
- * The legal and theoretical basis every explanation trace cites, in one place. Analyses and session
+ * The legal and theoretical basis every explanation trace cites, in one place. Analyses and vote
  * results say *why* in plain lines; each line may name the rule it applies, and the rule's wording and
  * source live here rather than in scattered string literals.
  *

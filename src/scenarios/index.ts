@@ -1,4 +1,4 @@
-/** The scenario engine: what-if files, their steps as transitions, runs, diffs and expectations. */
+/** Scenarios: what-if files, their steps as transitions, runs, diffs and expectations. */
 export {
   Scenario,
   ScenarioShell,

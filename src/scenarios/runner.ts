@@ -14,7 +14,7 @@
  */
 import { basename, extname } from 'node:path';
 import { type Council, councilMajority, type CouncilConstraints, type VotingUnit } from '../model/council.js';
-import { analyze, clearAnalysisCache, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
+import { analyze, clearAnalysisCache, type AnalysisLine, type VotedPost, votePosts } from './council-analysis.js';
 import { councilRulesFor } from './expression.js';
 import { groupOf, type GroupSource } from './grouping.js';
 import type { LoadedScenario, ResolvedStep } from './scenario-loader.js';
@@ -432,7 +432,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
       }
     : { status, governorFrom: null, candidate: null, coalition: [], votes: 0, needed: analysis.majority, margin: null, basis: 'none', via: null };
 
-  for (const line of analysis.explanation) lines.push(engineLine(line));
+  for (const line of analysis.explanation) lines.push(explanationEntry(line));
   const decision = decisionLine(model, governing, valid, outcome, analysis.majority, labels);
   lines.push(decision);
 
@@ -440,7 +440,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   const { group, source: groupSource } = groupOf(state, councilId, model, labels);
   lines.push(groupLine(group, groupSource));
 
-  const posts = sessionPosts(state, councilId, model, governing);
+  const posts = votedPosts(state, councilId, model, governing);
   const units = council.units.map((unit) => {
     const defected = defectedVotes(unit);
     return {
@@ -473,7 +473,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   };
 }
 
-function engineLine(line: EngineLine): ExplanationEntry {
+function explanationEntry(line: AnalysisLine): ExplanationEntry {
   return line.rule !== undefined ? { text: line.text, rule: line.rule } : { text: line.text };
 }
 
@@ -511,8 +511,8 @@ function groupLine(group: Group, source: GroupSource): ExplanationEntry {
   return { text: `group ${group} (${source.label}: ${source.reason})`, ...(source.step ? { step: source.step } : {}) };
 }
 
-/** Votes the posts through the session procedure when the scenario packages posts or a deal names a chair. */
-function sessionPosts(state: ScenarioState, councilId: string, model: Council, governing: Contender | undefined): PostResult[] | undefined {
+/** Votes the posts through the council vote when the scenario packages posts or a deal names a chair. */
+function votedPosts(state: ScenarioState, councilId: string, model: Council, governing: Contender | undefined): PostResult[] | undefined {
   const ballot = state.packages[councilId];
   const deal = governing?.basis === 'deal' ? state.deals[governing.id] : undefined;
   if (!ballot && deal?.chair === undefined) return undefined;
@@ -525,7 +525,7 @@ function sessionPosts(state: ScenarioState, councilId: string, model: Council, g
     if (chair) candidacies.push({ post: 'chair', candidate: chair, supporters: governing.units });
   }
   const posts = ['chair', 'governor', ...(ballot?.posts.filter((post) => post !== 'chair' && post !== 'governor') ?? [])];
-  const outcomes: EnginePost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies });
+  const outcomes: VotedPost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies });
   return outcomes.map((post) => ({
     post: post.post,
     status: post.status,

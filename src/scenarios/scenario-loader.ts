@@ -7,11 +7,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from './data-file.js';
+import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
-import { bundledDatasets, type LoadedDataset } from './dataset.js';
-import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
-import { packageRoot } from './package-root.js';
+import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
+import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
+import { packageRoot } from '../platform/package-root.js';
 import { PROBABILITIES_SCHEMA_MODULE, ProbabilitiesSchema } from './probabilities-schema.js';
 import {
   type Expectation,
@@ -25,7 +25,7 @@ import {
 } from './scenario-schema.js';
 import { baseState, loadScenarioDataset, type ScenarioState } from './scenario-state.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
-import { cachedValue } from './validated-cache.js';
+import { cachedValue } from '../platform/validated-cache.js';
 
 /** A step of the flattened scenario, with where it was written. */
 export interface ResolvedStep {

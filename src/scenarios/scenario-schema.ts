@@ -8,7 +8,7 @@
  * step and the field (`steps[3].defect.from`) instead of a union failure.
  */
 import { z } from 'zod';
-import { MAX_COUNCIL_SEATS } from './dataset-schema.js';
+import { MAX_COUNCIL_SEATS } from '../dataset/dataset-schema.js';
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -78,7 +78,7 @@ export const AbsentSpec = z
     units: z.array(Id).min(1),
     seats: PositiveSeats.optional().describe('members absent from each listed unit; default: all'),
   })
-  .describe('Members stay away from the session (boycott, quorum-breaking).');
+  .describe('Members stay away from the sitting (boycott, quorum-breaking).');
 
 export const AttendSpec = z
   .strictObject({

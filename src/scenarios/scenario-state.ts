@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path';
 import { freeze } from 'immer';
 import type { UnitKind } from '../model/council.js';
 import type { ScenarioRules } from './expression.js';
-import { actorsOf, blocsOf, councilsFor, type LoadedDataset, loadDataset } from './dataset.js';
+import { actorsOf, blocsOf, councilsFor, type LoadedDataset, loadDataset } from '../dataset/dataset.js';
 import type { Group, StepKind } from './scenario-schema.js';
 
 /** Members of a unit whose votes go elsewhere; their seats stay with the unit. */

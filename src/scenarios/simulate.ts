@@ -28,13 +28,13 @@ import {
   summarizeTally,
 } from '../model/uncertainty/index.js';
 import type { CompiledScenario } from '../model/uncertainty/sampler.js';
-import { type DataDocument, issuesFromZod, located, readDataDocument } from './data-file.js';
+import { type DataDocument, issuesFromZod, located, readDataDocument } from '../dataset/data-file.js';
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
 import type { ScenarioState } from './scenario-state.js';
 import { SIMULATE_WORKER_ROLE, type BlockMessage, type JobMessage, type SimulateWorkerData, type TallyMessage } from './simulate-worker.js';
-import { startWorker } from './worker-thread.js';
+import { startWorker } from '../platform/worker-thread.js';
 import { resolveInCouncil } from './steps/index.js';
 
 const BLOCK_PATH = 'probabilities';

@@ -10,7 +10,7 @@ import { unitOfParty } from './subject.js';
 export type SeatMove =
   /** One seat of `from` moves to `to` (any unit when `to` is omitted). */
   | { readonly from: string; readonly to?: string }
-  /** One member of the unit stays away from the session. */
+  /** One member of the unit stays away from the sitting. */
   | { readonly absent: string }
   /** One member of the unit votes against its coalition's line. */
   | { readonly votesAgainst: string };

@@ -4,7 +4,7 @@
  * reducers cannot fulfil themselves because they touch the outside world: an I/O effect (save, open)
  * and quitting. The App performs those and reports back with actions.
  */
-import type { Session } from './session.js';
+import type { Session } from '../explorer/session.js';
 
 export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
 

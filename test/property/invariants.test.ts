@@ -21,7 +21,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { absoluteMajority, memberCount } from '../../src/model/council.js';
 import { GovsimDataError } from '../../src/model/errors.js';
-import { councilsFor, loadDataset, nationalTotals, resolvedCouncils } from '../../src/scenarios/dataset.js';
+import { councilsFor, loadDataset, nationalTotals, resolvedCouncils } from '../../src/dataset/dataset.js';
 import { runScenario, type ScenarioRun } from '../../src/scenarios/runner.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import { Step } from '../../src/scenarios/scenario-schema.js';

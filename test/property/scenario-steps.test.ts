@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/scenarios/dataset.js';
+import { loadDataset } from '../../src/dataset/dataset.js';
 import { runScenario } from '../../src/scenarios/runner.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';

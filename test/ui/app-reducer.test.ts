@@ -3,7 +3,7 @@
  * these tests drive exactly what a terminal would.
  */
 import { describe, expect, it } from 'vitest';
-import { countryRows, openSession } from '../../src/ui/engine.js';
+import { countryRows, openSession } from '../../src/explorer/queries.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
 import { dealColumns } from '../../src/ui/reducers/deal-reducer.js';

@@ -3,11 +3,11 @@
  * steps and the opened scenario's `probabilities:` block) and the `P` toggle through the reducers.
  */
 import { describe, expect, it } from 'vitest';
-import { changeAttendance, councilProbabilities, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/ui/engine.js';
+import { changeAttendance, councilProbabilities, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/explorer/queries.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
-import { applyEdit, type Session } from '../../src/ui/session.js';
+import { applyEdit, type Session } from '../../src/explorer/session.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
 const press = (ui: UiState, input: string, key: KeyFlags = {}): UiState => appReducer(ui, { type: 'keys', input, key });

@@ -8,7 +8,7 @@ import { analyzeCouncil } from '../../src/model/analysis/index.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
 import { banzhaf, shapleyShubik } from '../../src/model/power/index.js';
 import { formatRational } from '../../src/model/rational.js';
-import { loadDataset } from '../../src/scenarios/dataset.js';
+import { loadDataset } from '../../src/dataset/dataset.js';
 import { loadScenario, scenario } from '../../src/scenarios/index.js';
 
 const seats = (council: { units: readonly { id: string; seats: number; present?: number }[] }): Record<string, string> =>

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, GovsimDataError, GovsimError, GovsimMissingFileError } from '../../src/model/errors.js';
-import { MAX_DATA_DEPTH, formatDataPath, parseDataFile, readDataFile } from '../../src/scenarios/data-file.js';
-import { findPackageRoot, packageRoot } from '../../src/scenarios/package-root.js';
+import { MAX_DATA_DEPTH, formatDataPath, parseDataFile, readDataFile } from '../../src/dataset/data-file.js';
+import { findPackageRoot, packageRoot } from '../../src/platform/package-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'govsim-data-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

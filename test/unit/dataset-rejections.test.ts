@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, GovsimDataError } from '../../src/model/errors.js';
-import { loadDataset } from '../../src/scenarios/dataset.js';
+import { loadDataset } from '../../src/dataset/dataset.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 
 const TINY = join(REPO_ROOT, 'test', 'fixtures', 'datasets', 'tiny');

@@ -18,7 +18,7 @@ import {
   publishedChecks,
   resolvedCouncil,
   resolvedCouncils,
-} from '../../src/scenarios/dataset.js';
+} from '../../src/dataset/dataset.js';
 
 const ds = loadDataset();
 

@@ -4,7 +4,7 @@
  * absher 1 + idraak 1 + wathiqoon 1 + qiyam 1 + madar 1.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/scenarios/dataset.js';
+import { loadDataset } from '../../src/dataset/dataset.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { applyStep, applySteps, redo, StepError, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/scenarios/runner.js';
 import { bundledScenarioNames, clearLayerCache, loadScenario } from '../../src/scenarios/scenario-loader.js';
-import { cachedBytes, cachedValue, defaultCacheDirectory, storeBytes } from '../../src/scenarios/validated-cache.js';
+import { cachedBytes, cachedValue, defaultCacheDirectory, storeBytes } from '../../src/platform/validated-cache.js';
 
 let dir: string;
 const before = process.env['GOVSIM_CACHE_DIR'];

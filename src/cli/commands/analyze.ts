@@ -223,7 +223,7 @@ export function registerAnalyze(program: Command): void {
     .option('--seats <set>', 'seat set: final (default), preliminary, or a named estimate of the dataset')
     .option('--units <mode>', 'voting units: lists or factions', 'lists')
     .option('--coalition <ids>', 'declared coalition to check: unit or bloc ids, comma-separated')
-    .option('--absent <unit=k,...>', 'members absent from the session (unit alone: all its members)')
+    .option('--absent <unit=k,...>', 'members absent from the sitting (unit alone: all its members)')
     .option('--order <ids>', 'ideological order of unit ids, for minimal connected winning coalitions')
     .option('--limit <n>', 'rows of coalitions and hinges shown in table/md output', String(DEFAULT_LIMIT))
     .option('--format <format>', 'table, json, csv or md', 'table')
@@ -234,7 +234,7 @@ export function registerAnalyze(program: Command): void {
         throw new GovsimUsageError(`--units: unknown mode "${options.units}" (expected lists or factions)`);
       }
       const limit = parseLimit(options.limit);
-      const { loadDataset, councilsFor, seatSetId } = await import('../../scenarios/dataset.js');
+      const { loadDataset, councilsFor, seatSetId } = await import('../../dataset/dataset.js');
       const { analyzeCouncil } = await import('../../model/analysis/index.js');
       const dataset = loadDataset(options.dataset);
       const seats = seatSetId(dataset, options.seats);

@@ -4,7 +4,7 @@
  * Figures the dataset marks inferred or unresolved are flagged, never shown as plain facts.
  */
 import type { Command } from 'commander';
-import { type Confidence, type PublishedFigure, sourceIds } from '../../scenarios/dataset-schema.js';
+import { type Confidence, type PublishedFigure, sourceIds } from '../../dataset/dataset-schema.js';
 import {
   type LoadedDataset,
   type NationalTotals,
@@ -17,7 +17,7 @@ import {
   resolvedCouncils,
   seatSetId,
   weakestConfidence,
-} from '../../scenarios/dataset.js';
+} from '../../dataset/dataset.js';
 import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
 
 interface CouncilsOptions {

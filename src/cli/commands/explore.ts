@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
-import { packageRoot } from '../../scenarios/package-root.js';
+import { packageRoot } from '../../platform/package-root.js';
 import type * as Explorer from '../../ui/explorer.js';
 import { runCachedScript } from '../cached-script.js';
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, GovsimError, GovsimMissingFileError } from '../../model/errors.js';
-import { DATASET_FILE, bundledDatasets, loadDataset } from '../../scenarios/dataset.js';
+import { DATASET_FILE, bundledDatasets, loadDataset } from '../../dataset/dataset.js';
 
 /** Validates one input; throws a GovsimError describing what is wrong. Returns a short description. */
 export type Validator = (path: string) => string | void | Promise<string | void>;

@@ -9,7 +9,7 @@
  * Typed-array allocation costs about as much as the whole computation on a small council.
  */
 import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
-import { coalitionCounts, type CountBuffers, createCountBuffers } from './coalition-counts.js';
+import { coalitionCounts, type CountBuffers, createCountBuffers } from './admissible-weight-counts.js';
 import { enumerateMinimalWinning, maskWeight, popcount } from './minimal-winning.js';
 import { inOneBuffer } from './arena.js';
 import type { PreparedCouncil } from './prepared-council.js';

@@ -9,7 +9,7 @@
  * MAX_ENUMERATED_COALITIONS.
  */
 import { GovsimDataError } from '../errors.js';
-import { countMinimalWinning, countVulnerable, playersByWeight } from './coalition-counts.js';
+import { countMinimalWinning, countVulnerable, playersByWeight } from './winning-coalition-counts.js';
 import { assertWellFormed, type WeightedGame } from './weighted-game.js';
 
 /** The most coalitions any listing visits (about 0.1–1 s of work). */

@@ -7,7 +7,7 @@
  */
 import { rational, type Rational } from '../rational.js';
 import { exactSwings } from './banzhaf.js';
-import { countLosing } from './coalition-counts.js';
+import { countLosing } from './winning-coalition-counts.js';
 import { resultFromValues } from './result.js';
 import type { PowerIndexResult, WeightedGame } from './weighted-game.js';
 

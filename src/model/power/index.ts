@@ -16,7 +16,7 @@ export { publicGood } from './public-good.js';
 export { johnston } from './johnston.js';
 export { coleman, type ColemanResult } from './coleman.js';
 export { owen, unionPartition } from './owen.js';
-export { countLosing, countMinimalWinning, countVulnerable, countWinning } from './coalition-counts.js';
+export { countLosing, countMinimalWinning, countVulnerable, countWinning } from './winning-coalition-counts.js';
 export {
   type CoalitionVisitor,
   forEachMinimalWinning,

@@ -1,5 +1,5 @@
 /** The dataset's estimated split of a list into factions, the default of a `split` step. */
-import { factionSplit } from '../dataset.js';
+import { factionSplit } from '../../dataset/dataset.js';
 import { datasetOf } from '../scenario-state.js';
 import type { ScenarioState } from '../scenario-state.js';
 

@@ -4,9 +4,9 @@
  * (prompts take printable keys as text); then the screen's bindings, the moving keys and the global
  * ones, as the keymap orders them.
  */
-import { seatSetOptions } from '../engine.js';
+import { seatSetOptions } from '../../explorer/queries.js';
 import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
-import { isDirty, markSaved, type Session } from '../session.js';
+import { isDirty, markSaved, type Session } from '../../explorer/session.js';
 import { createUiState, type Overlay, type UiState } from '../ui-state.js';
 import { commitRedo, commitUndo } from './commit.js';
 import { reduceCouncil } from './council-reducer.js';

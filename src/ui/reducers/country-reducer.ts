@@ -1,5 +1,5 @@
 /** The country view: a cursor over the councils; enter opens one. */
-import { councilDetail } from '../engine.js';
+import { councilDetail } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
 import type { Message, UiState } from '../ui-state.js';
 import { isMove, moveCursor } from './cursor.js';

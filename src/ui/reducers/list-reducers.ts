@@ -1,9 +1,9 @@
 /** The timeline, the differences and the seat-set picker: cursors over read-only rows. */
-import { nationalLine, seatSetOptions } from '../engine.js';
+import { nationalLine, seatSetOptions } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
-import { switchSeats } from '../session.js';
+import { switchSeats } from '../../explorer/session.js';
 import type { UiState } from '../ui-state.js';
-import { diffLines, timelineRows } from '../view-models.js';
+import { diffLines, timelineRows } from '../../explorer/view-models.js';
 import { clampCouncil } from './council-reducer.js';
 import { isMove, moveCursor } from './cursor.js';
 

@@ -4,7 +4,7 @@
  * explanation trace.
  */
 import { Box, Text } from 'ink';
-import { councilDetail, councilProbabilities } from '../engine.js';
+import { councilDetail, councilProbabilities } from '../../explorer/queries.js';
 import { signed, truncate } from '../layout.js';
 import { MARK, SEP, STATUS_STYLE } from '../theme.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';

@@ -1,7 +1,7 @@
 /** One council in the country view: group, size, majority, the coalition against the line, status, governor. */
 import { Text } from 'ink';
 import { memo } from 'react';
-import type { CountryRow as Row } from '../engine.js';
+import type { CountryRow as Row } from '../../explorer/queries.js';
 import { cell, clip, padEnd, padStart, signed } from '../layout.js';
 import { MARK, STATUS_STYLE } from '../theme.js';
 import { CoalitionBar } from './CoalitionBar.js';

@@ -1,6 +1,6 @@
 /** The 15 councils on one screen, and the national line under them. */
 import { Box, Text } from 'ink';
-import { countryRows, nationalLine } from '../engine.js';
+import { countryRows, nationalLine } from '../../explorer/queries.js';
 import { listWindow, padEnd, padStart, truncate } from '../layout.js';
 import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';

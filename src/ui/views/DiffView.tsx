@@ -1,10 +1,10 @@
 /** Council-by-council differences from the scenario the session opened on, with the steps that caused them. */
 import { Box, Text } from 'ink';
-import { baselineDiff, startName } from '../engine.js';
+import { baselineDiff, startName } from '../../explorer/queries.js';
 import { truncate, wrapText } from '../layout.js';
 import { tint } from '../theme.js';
 import type { UiState } from '../ui-state.js';
-import { diffLines } from '../view-models.js';
+import { diffLines } from '../../explorer/view-models.js';
 
 const COLORS = { council: 'cyan', change: undefined, cause: 'green', reverted: 'yellow' } as const;
 

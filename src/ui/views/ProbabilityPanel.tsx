@@ -1,10 +1,10 @@
 /**
  * The council's outcome probabilities under the opened scenario's `probabilities:` block, for the
- * current steps (exact engine, see engine.councilProbabilities): P(elected), P(deadlock), P(no quorum),
+ * current steps (exact engine, see explorer/queries councilProbabilities): P(elected), P(deadlock), P(no quorum),
  * the expected margin and the units most often pivotal, or why they are unavailable.
  */
 import { Box, Text } from 'ink';
-import type { CouncilProbabilities } from '../engine.js';
+import type { CouncilProbabilities } from '../../explorer/queries.js';
 import { percent, signedDecimal, truncate } from '../layout.js';
 import { SEP } from '../theme.js';
 

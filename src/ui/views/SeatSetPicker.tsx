@@ -1,6 +1,6 @@
 /** Choose the seat set: final results, preliminary (101), or an alternative estimate. */
 import { Box, Text } from 'ink';
-import { seatSetOptions } from '../engine.js';
+import { seatSetOptions } from '../../explorer/queries.js';
 import { listWindow, truncate, wrapText } from '../layout.js';
 import { MARK } from '../theme.js';
 import type { UiState } from '../ui-state.js';

@@ -1,10 +1,10 @@
 /** The steps applied so far: the opened scenario's, the user's edits, and undone edits (redo). */
 import { Box, Text } from 'ink';
-import { startName } from '../engine.js';
+import { startName } from '../../explorer/queries.js';
 import { listWindow, padEnd, truncate, wrapText } from '../layout.js';
 import { MARK, SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
-import { timelineRows } from '../view-models.js';
+import { timelineRows } from '../../explorer/view-models.js';
 
 export function TimelineView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
   const { session } = ui;

@@ -1,7 +1,7 @@
 /** One unit of the council table; memoised, so a cursor move redraws two rows' elements, not all. */
 import { Text } from 'ink';
 import { memo } from 'react';
-import type { UnitRow } from '../engine.js';
+import type { UnitRow } from '../../explorer/queries.js';
 import { cell, clip, padEnd, padStart, percent } from '../layout.js';
 import { MARK, tint } from '../theme.js';
 

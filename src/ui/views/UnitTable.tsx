@@ -1,6 +1,6 @@
 /** The council's units: coalition membership, seats, attendance, power shares and pivotal units. */
 import { Box, Text } from 'ink';
-import type { UnitRow } from '../engine.js';
+import type { UnitRow } from '../../explorer/queries.js';
 import { listWindow, padEnd, padStart, truncate } from '../layout.js';
 import { UNIT_COLUMNS as COLUMNS, UnitLine } from './UnitLine.js';
 

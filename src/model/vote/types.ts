@@ -1,4 +1,4 @@
-/** The shapes of a council session: what is voted, by whom, and what came out. */
+/** The shapes of a council vote: what is voted, by whom, and what came out. */
 import type { ExplanationLine } from '../explanation.js';
 
 /** How a post ended: filled, stuck, not voted for lack of quorum, or not contested but still winnable. */
@@ -15,7 +15,7 @@ export interface Candidacy {
 }
 
 /** The order of votes and who stands. */
-export interface SessionPlan {
+export interface VotePlan {
   /** Order of votes (default `['chair', 'governor']`). */
   readonly posts?: readonly string[];
   /**
@@ -57,11 +57,11 @@ export interface PostOutcome {
   readonly explanation: readonly ExplanationLine[];
 }
 
-/** The result of a session: every post in voting order, with the trace. */
-export interface SessionOutcome {
+/** The result of a vote: every post in voting order, with the trace. */
+export interface VoteOutcome {
   readonly council: string;
   readonly members: number;
-  /** Members present when the session opened. */
+  /** Members present when the sitting opened. */
   readonly present: number;
   readonly quorum: { readonly needed: number; readonly present: number; readonly met: boolean };
   readonly posts: readonly PostOutcome[];

@@ -17,9 +17,9 @@ import {
   openSession,
   toggleMembership,
   type EditResult,
-} from '../../src/ui/engine.js';
-import { saveScenario } from '../../src/ui/save-scenario.js';
-import { applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/ui/session.js';
+} from '../../src/explorer/queries.js';
+import { saveScenario } from '../../src/explorer/save-scenario.js';
+import { applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/explorer/session.js';
 import { runCli } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'govsim-ui-session-'));

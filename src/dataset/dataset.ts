@@ -22,8 +22,8 @@ import {
   seatSetChain,
   sourceIds,
 } from './dataset-schema.js';
-import { packageRoot } from './package-root.js';
-import { cachedValue } from './validated-cache.js';
+import { packageRoot } from '../platform/package-root.js';
+import { cachedValue } from '../platform/validated-cache.js';
 import type { z } from 'zod';
 
 export type { Confidence, Dataset, Outcome } from './dataset-schema.js';

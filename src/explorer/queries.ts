@@ -1,16 +1,16 @@
 /**
- * The explorer's one door into the scenario engine: the same loader, steps, runner, council analysis
+ * The explorer's one door into the scenarios layer: the same loader, steps, runner, council analysis
  * and diff as `govsim run`, plus the model's power indices. Every number the UI shows comes from here
  * (majorities, votes, margins, groups, power shares, national figures); the views only lay them out.
- * The scenario engine has no notion of "the coalition on screen" or of a keyboard toggle, so this
+ * The scenarios layer has no notion of "the coalition on screen" or of a keyboard toggle, so this
  * module adds those as small functions that build ordinary scenario steps.
  */
 import { type Council, councilMajority, presentCount, unitPresent } from '../model/council.js';
 import { GovsimError } from '../model/errors.js';
 import { rationalToNumber } from '../model/rational.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
-import { analyze } from '../scenarios/council-engine.js';
-import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../scenarios/dataset.js';
+import { analyze } from '../scenarios/council-analysis.js';
+import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
 import { type CouncilResult, type ExplanationEntry, modelCouncil, type ScenarioRun } from '../scenarios/runner.js';
 import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
 import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';

@@ -7,7 +7,7 @@
  * All functions here are pure: they return a new session or an error message, never throw for a step
  * that does not fit (the UI shows the message instead).
  */
-import type { LoadedDataset } from '../scenarios/dataset.js';
+import type { LoadedDataset } from '../dataset/dataset.js';
 import type { LoadedScenario, ResolvedStep } from '../scenarios/scenario-loader.js';
 import { runScenario, type ScenarioRun } from '../scenarios/runner.js';
 import type { Step } from '../scenarios/scenario-schema.js';

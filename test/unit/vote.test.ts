@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Council, VotingUnit } from '../../src/model/council.js';
 import { RULES } from '../../src/model/explanation.js';
-import { runSession } from '../../src/model/session/index.js';
+import { runVote } from '../../src/model/vote/index.js';
 import { dataError } from '../helpers/errors.js';
 
 function unit(id: string, seats: number, present?: number): VotingUnit {
@@ -22,7 +22,7 @@ const kirkukCoalition = ['puk-kirkuk', 'qiyada', 'ouroba', 'quota-christian'];
 
 describe('Kirkuk, 10 Aug 2024', () => {
   it('chair then governor: 9 present meet the quorum of 9; each post gets 5 + 2 + 1 + 1 = 9 ≥ 9, margin 0', () => {
-    const outcome = runSession(kirkuk2024, {
+    const outcome = runVote(kirkuk2024, {
       candidacies: [
         { post: 'chair', candidate: 'qiyada', supporters: kirkukCoalition },
         { post: 'governor', candidate: 'puk-kirkuk', supporters: kirkukCoalition },
@@ -38,7 +38,7 @@ describe('Kirkuk, 10 Aug 2024', () => {
   });
 
   it('governor first: his vacated PUK seat leaves 8 present, so the chair vote has no quorum', () => {
-    const outcome = runSession(kirkuk2024, {
+    const outcome = runVote(kirkuk2024, {
       posts: ['governor', 'chair'],
       candidacies: [
         { post: 'chair', candidate: 'qiyada', supporters: kirkukCoalition },
@@ -58,7 +58,7 @@ describe('Kirkuk, 10 Aug 2024', () => {
 
   it('one more absence: 8 present < 9, no post can be voted', () => {
     const council = { ...kirkuk2024, units: kirkuk2024.units.map((u) => (u.id === 'ouroba' ? { ...u, present: 0 } : u)) };
-    const outcome = runSession(council, { candidacies: [{ post: 'governor', candidate: 'puk-kirkuk', supporters: kirkukCoalition }] });
+    const outcome = runVote(council, { candidacies: [{ post: 'governor', candidate: 'puk-kirkuk', supporters: kirkukCoalition }] });
     expect(outcome.quorum.met).toBe(false);
     expect(outcome.posts.map((p) => [p.post, p.status, p.votes, p.margin])).toEqual([
       ['chair', 'no-quorum', 0, -9],
@@ -72,7 +72,7 @@ const fifteen: Council = { id: 'x', name: 'x', units: [unit('a', 6), unit('b', 5
 
 describe('uncontested posts', () => {
   it('no candidacy: open when some admissible coalition of those present can reach the majority', () => {
-    const outcome = runSession(fifteen, { candidacies: [] });
+    const outcome = runVote(fifteen, { candidacies: [] });
     expect(outcome.posts.map((p) => p.status)).toEqual(['open', 'open']);
     // The smallest winning coalition of those present: a 6 + b 5 = 11? No: a + c = 9 and b + c = 8 are smaller.
     expect(outcome.posts[0]!.explanation.at(-1)!.text).toContain('e.g. b + c (8)');
@@ -83,14 +83,14 @@ describe('uncontested posts', () => {
     const pairs: [string, string][] = [
       ['a', 'b'], ['a', 'c'], ['a', 'd'], ['b', 'c'], ['b', 'd'], ['c', 'd'],
     ];
-    const outcome = runSession({ ...fifteen, constraints: { incompatible: pairs } }, { candidacies: [] });
+    const outcome = runVote({ ...fifteen, constraints: { incompatible: pairs } }, { candidacies: [] });
     expect(outcome.posts.map((p) => p.status)).toEqual(['deadlock', 'deadlock']);
   });
 });
 
 describe('contested posts', () => {
   it('the best candidate short of the majority deadlocks without a verified runoff rule', () => {
-    const outcome = runSession(fifteen, {
+    const outcome = runVote(fifteen, {
       posts: ['governor'],
       candidacies: [
         { post: 'governor', candidate: 'a', supporters: ['a', 'd'] },
@@ -105,7 +105,7 @@ describe('contested posts', () => {
 
   it('top-two runoff: plurality between the two leaders', () => {
     const council: Council = { ...fifteen, rules: { runoff: 'top-two' } };
-    const outcome = runSession(council, {
+    const outcome = runVote(council, {
       posts: ['governor'],
       candidacies: [
         { post: 'governor', candidate: 'a', supporters: ['a'] },
@@ -121,7 +121,7 @@ describe('contested posts', () => {
   it('top-two runoff: a tie between the leaders, or for second place, deadlocks', () => {
     const council: Council = { id: 'y', name: 'y', units: [unit('a', 5), unit('b', 5), unit('c', 4), unit('d', 4)], rules: { runoff: 'top-two' } };
     // 18 members, majority 10.
-    const tied = runSession(council, {
+    const tied = runVote(council, {
       posts: ['governor'],
       candidacies: [
         { post: 'governor', candidate: 'a', supporters: ['a'] },
@@ -129,7 +129,7 @@ describe('contested posts', () => {
       ],
     });
     expect(tied.posts[0]).toMatchObject({ status: 'deadlock', runoff: { candidates: ['a', 'b'], votes: [5, 5] } });
-    const secondTied = runSession(council, {
+    const secondTied = runVote(council, {
       posts: ['governor'],
       candidacies: [
         { post: 'governor', candidate: 'a', supporters: ['a'] },
@@ -146,7 +146,7 @@ describe('contested posts', () => {
 
 describe('package ballots', () => {
   it('elects all posts of the package with one count', () => {
-    const outcome = runSession(fifteen, {
+    const outcome = runVote(fifteen, {
       packages: [['chair', 'governor']],
       candidacies: [
         { post: 'chair', candidate: 'c', supporters: ['b', 'c'] },
@@ -163,7 +163,7 @@ describe('package ballots', () => {
   });
 
   it('a package that falls short deadlocks all its posts; the governor seat is vacated only after the package', () => {
-    const outcome = runSession(fifteen, {
+    const outcome = runVote(fifteen, {
       posts: ['governor', 'chair', 'deputy-chair'],
       packages: [['governor', 'chair']],
       candidacies: [
@@ -191,7 +191,7 @@ describe('vacated seat', () => {
   };
 
   it('a governor from the council leaves one seat empty for later votes: 5 + 3 = 8 becomes 4 + 3 = 7 < 8', () => {
-    const outcome = runSession(fifteen, plan);
+    const outcome = runVote(fifteen, plan);
     expect(outcome.posts.map((p) => [p.post, p.status, p.votes, p.needed])).toEqual([
       ['governor', 'elected', 8, 8],
       ['chair', 'deadlock', 7, 8],
@@ -199,15 +199,15 @@ describe('vacated seat', () => {
   });
 
   it('not when the governor comes from outside the council, or the rules say the seat is kept', () => {
-    expect(runSession(fifteen, { ...plan, governorIsMember: false }).posts[1]).toMatchObject({ status: 'elected', votes: 8 });
-    expect(runSession({ ...fifteen, rules: { governorVacatesSeat: false } }, plan).posts[1]).toMatchObject({ status: 'elected', votes: 8 });
+    expect(runVote(fifteen, { ...plan, governorIsMember: false }).posts[1]).toMatchObject({ status: 'elected', votes: 8 });
+    expect(runVote({ ...fifteen, rules: { governorVacatesSeat: false } }, plan).posts[1]).toMatchObject({ status: 'elected', votes: 8 });
   });
 });
 
 describe('plan errors name the path', () => {
   it('a unit supporting two candidates for one post', () => {
     const error = dataError(() =>
-      runSession(fifteen, {
+      runVote(fifteen, {
         candidacies: [
           { post: 'governor', candidate: 'a', supporters: ['a', 'd'] },
           { post: 'governor', candidate: 'b', supporters: ['b', 'd'] },
@@ -219,7 +219,7 @@ describe('plan errors name the path', () => {
 
   it('unknown posts, units and duplicate candidacies', () => {
     const error = dataError(() =>
-      runSession(fifteen, {
+      runVote(fifteen, {
         packages: [['chair', 'mayor']],
         candidacies: [
           { post: 'speaker', candidate: 'a', supporters: ['a'] },

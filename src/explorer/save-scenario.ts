@@ -9,14 +9,14 @@ import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import { GovsimDataError } from '../model/errors.js';
 import { writeFileAtomic } from '../cli/output.js';
 import { checkExpectations } from '../scenarios/expectations.js';
-import { packageRoot } from '../scenarios/package-root.js';
+import { packageRoot } from '../platform/package-root.js';
 import { runScenario } from '../scenarios/runner.js';
 import { loadScenario } from '../scenarios/scenario-loader.js';
 import type { Step } from '../scenarios/scenario-schema.js';
 import { touchedCouncils } from '../scenarios/steps/index.js';
-import { DEFAULT_DATASET } from '../scenarios/dataset.js';
+import { DEFAULT_DATASET } from '../dataset/dataset.js';
 import { diffRuns } from '../scenarios/diff.js';
-import { startName } from './engine.js';
+import { startName } from './queries.js';
 import type { Session } from './session.js';
 
 /** Expectation ids must be plain ids; defectors' units (`wathiqoon>deal`) are not. */

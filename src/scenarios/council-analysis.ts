@@ -1,5 +1,5 @@
 /**
- * The runner's one door into the model's council analysis and session procedure. The runner needs, per
+ * The runner's one door into the model's council analysis and council vote. The runner needs, per
  * council, the threshold arithmetic, the minimal winning coalitions and the single-seat changes that
  * flip the majority; it takes them from the analysis' numeric core (`prepareCouncil` + `analyzeFast`)
  * and words them here, which keeps a scenario run within its time budget (the full presentation of
@@ -9,14 +9,14 @@
 import { type Council, majorityText, quorumBasisText } from '../model/council.js';
 import { analyzeFast, prepareCouncil } from '../model/analysis/index.js';
 import { RULES } from '../model/explanation.js';
-import { runSession } from '../model/session/index.js';
+import { runVote } from '../model/vote/index.js';
 
-export interface EngineLine {
+export interface AnalysisLine {
   readonly rule?: string;
   readonly text: string;
 }
 
-export interface EngineAnalysis {
+export interface RunAnalysis {
   readonly members: number;
   readonly majority: number;
   readonly present: number;
@@ -29,11 +29,11 @@ export interface EngineAnalysis {
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   /** Single-seat changes that flip whether a majority forms (or the quorum), in words. */
   readonly hinges: readonly string[];
-  readonly explanation: readonly EngineLine[];
+  readonly explanation: readonly AnalysisLine[];
 }
 
 const CACHE_LIMIT = 4096;
-const cache = new Map<string, EngineAnalysis>();
+const cache = new Map<string, RunAnalysis>();
 
 /** A key that is equal exactly when two councils (with the declared coalition) analyse the same. */
 function signature(council: Council, coalition: readonly string[] | undefined): string {
@@ -52,7 +52,7 @@ export function clearAnalysisCache(): void {
 }
 
 /** Analyses a council for the runner (memoised). `coalition` is the governing coalition's unit ids, if any. */
-export function analyze(council: Council, coalition?: readonly string[]): EngineAnalysis {
+export function analyze(council: Council, coalition?: readonly string[]): RunAnalysis {
   const key = signature(council, coalition);
   let found = cache.get(key);
   if (!found) {
@@ -63,7 +63,7 @@ export function analyze(council: Council, coalition?: readonly string[]): Engine
   return found;
 }
 
-function compute(council: Council, coalition: readonly string[] | undefined): EngineAnalysis {
+function compute(council: Council, coalition: readonly string[] | undefined): RunAnalysis {
   const declared = coalition?.filter((id) => council.units.some((unit) => unit.id === id));
   const prepared = prepareCouncil(council, declared ? { coalition: declared, power: false } : { power: false });
   const fast = analyzeFast(prepared, { power: false });
@@ -112,7 +112,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): En
     const away = unit.seats - (unit.present ?? unit.seats);
     if (away > 0) absent.push(`${unit.id} ${away}`);
   }
-  const explanation: EngineLine[] = [
+  const explanation: AnalysisLine[] = [
     { ...(council.rules?.majority === undefined ? { rule: RULES.absoluteMajority.citation } : {}), text: majorityText(council, members, majority) },
     {
       ...(council.rules?.quorum === undefined ? { rule: RULES.quorum.citation } : {}),
@@ -223,22 +223,22 @@ export interface EngineCandidacy {
   readonly supporters: readonly string[];
 }
 
-export interface EnginePost {
+export interface VotedPost {
   readonly post: string;
   readonly status: 'elected' | 'deadlock' | 'no-quorum' | 'open';
   readonly winner?: string;
   readonly votes: number;
   readonly needed: number;
   readonly margin: number;
-  readonly explanation: readonly EngineLine[];
+  readonly explanation: readonly AnalysisLine[];
 }
 
-/** Votes the posts in order (packages in one ballot) per the session procedure. */
+/** Votes the posts in order (packages in one ballot) per the council vote. */
 export function votePosts(
   council: Council,
   plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[] },
-): EnginePost[] {
-  const outcome = runSession(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies });
+): VotedPost[] {
+  const outcome = runVote(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies });
   return outcome.posts.map((post) => ({
     post: post.post,
     status: post.status,

@@ -2,7 +2,7 @@
  * Rows of the read-only screens (timeline, differences), shared by their views and their reducers so
  * the cursor always ranges over exactly what is drawn.
  */
-import { baselineDiff, startName } from './engine.js';
+import { baselineDiff, startName } from './queries.js';
 import type { Session } from './session.js';
 
 export interface TimelineRow {

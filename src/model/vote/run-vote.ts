@@ -1,16 +1,16 @@
 /**
- * The session procedure: posts are voted in order (chair, then governor, unless the plan says otherwise),
+ * The council vote: posts are voted in order (chair, then governor, unless the plan says otherwise),
  * each ballot after a quorum check; a candidate needs the absolute majority of all members; a package
  * ballot fills several posts with one count; a governor drawn from the council leaves one seat unfilled
- * for the rest of the session.
+ * for the rest of the sitting.
  */
 import { type Council, councilMajority, councilQuorum, councilRules, majorityText, memberCount, quorumBasisText, unitPresent } from '../council.js';
 import { type DataIssue, GovsimDataError } from '../errors.js';
 import { type ExplanationLine, explain, note, type RuleId, scenarioRule } from '../explanation.js';
-import { coalitionCounts } from '../analysis/coalition-counts.js';
+import { coalitionCounts } from '../analysis/admissible-weight-counts.js';
 import { enumerateMinimalWinning } from '../analysis/minimal-winning.js';
 import { prepareCouncil } from '../analysis/prepared-council.js';
-import type { PostOutcome, PostStatus, RunoffResult, SessionOutcome, SessionPlan } from './types.js';
+import type { PostOutcome, PostStatus, RunoffResult, VoteOutcome, VotePlan } from './types.js';
 
 const DEFAULT_POSTS = ['chair', 'governor'] as const;
 
@@ -31,10 +31,10 @@ interface Offer {
 }
 
 /**
- * Runs the session of `council` under `plan`. Throws GovsimDataError (with a path into the plan) for
+ * Runs the vote of `council` under `plan`. Throws GovsimDataError (with a path into the plan) for
  * unknown posts or units, duplicate candidacies, or a unit supporting two candidates for one post.
  */
-export function runSession(council: Council, plan: SessionPlan): SessionOutcome {
+export function runVote(council: Council, plan: VotePlan): VoteOutcome {
   // Reuses the analysis' unit checks (duplicate ids, seat ranges) before anything is counted.
   prepareCouncil(council);
   const units = council.units;
@@ -135,7 +135,7 @@ function ballotsOf(posts: readonly string[], packages: readonly (readonly string
   return ballots;
 }
 
-function validatePlan(council: Council, plan: SessionPlan, posts: readonly string[]): Standing[] {
+function validatePlan(council: Council, plan: VotePlan, posts: readonly string[]): Standing[] {
   const issues: DataIssue[] = [];
   const ids = council.units.map((unit) => unit.id);
   const known = `units: ${ids.join(', ')}`;
