@@ -7,7 +7,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import { GovsimDataError } from '../model/errors.js';
-import { writeFileAtomic } from '../cli/output.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 import { checkExpectations } from '../scenarios/expectations.js';
 import { packageRoot } from '../platform/package-root.js';
 import { runScenario } from '../scenarios/runner.js';

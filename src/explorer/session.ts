@@ -127,7 +127,7 @@ export function applyEdit(session: Session, label: string, steps: readonly Step[
   const transitions: StepTransition[] = [];
   try {
     steps.forEach((step, i) => {
-      const transition = applyStep(state, step, offset + i);
+      const transition = applyStep(state, step, offset + i, session.dataset);
       transitions.push(transition);
       state = transition.state;
     });
@@ -173,7 +173,7 @@ export function switchSeats(session: Session, seats: string): SessionResult {
   let index = 0;
   for (const resolved of session.start.steps) {
     try {
-      state = applyStep(state, resolved.step, index++).state;
+      state = applyStep(state, resolved.step, index++, session.dataset).state;
     } catch (error) {
       return { ok: false, message: stepFailure(error, `seat set ${seats}: the opened scenario's ${resolved.label} no longer applies`) };
     }
@@ -184,7 +184,7 @@ export function switchSeats(session: Session, seats: string): SessionResult {
     const transitions: StepTransition[] = [];
     for (const step of entry.steps) {
       try {
-        const transition = applyStep(state, step, index++);
+        const transition = applyStep(state, step, index++, session.dataset);
         transitions.push(transition);
         state = transition.state;
       } catch (error) {

@@ -358,7 +358,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
       }
       if (issues.length > 0) return;
       try {
-        const transition = applyStep(state, step, index);
+        const transition = applyStep(state, step, index, dataset);
         const exceeded = councilLimitExceeded(transition.state);
         if (exceeded !== undefined) {
           issues.push(located(['steps', position, kind], exceeded, layer.document));

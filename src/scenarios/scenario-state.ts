@@ -142,9 +142,14 @@ export function dealOf(state: ScenarioState, councilId: string, unitId: string):
   return undefined;
 }
 
-/** Datasets loaded so far, by reference and by directory (a state records the directory). */
+/**
+ * Datasets scenarios named so far, by reference (with the directory it resolves from) and by
+ * directory. Only the loader reads it, to turn a scenario's `dataset:` into a dataset; steps and the
+ * runner are given the dataset, never look it up here.
+ */
 const datasets = new Map<string, LoadedDataset>();
-const bases = new Map<string, ScenarioState>();
+/** Base states owned by the dataset object they were built from (a reloaded dataset gets its own). */
+const bases = new WeakMap<LoadedDataset, Map<string, ScenarioState>>();
 
 /** Loads (once per process) the dataset a scenario names; `cwd` resolves relative paths. */
 export function loadScenarioDataset(ref: string, cwd?: string): LoadedDataset {
@@ -158,20 +163,16 @@ export function loadScenarioDataset(ref: string, cwd?: string): LoadedDataset {
   return dataset;
 }
 
-/** The dataset a state was built from. */
-export function datasetOf(state: ScenarioState): LoadedDataset {
-  return loadScenarioDataset(state.dataset);
-}
-
 /**
  * The unedited state for a dataset at a seat set: the councils as the dataset gives them, no voting
  * blocs, no deals. Built once per (dataset, seats, units) and shared (immer never mutates it).
  */
 export function baseState(dataset: LoadedDataset, seats = 'final', units: 'lists' | 'factions' = 'lists'): ScenarioState {
-  const key = `${dataset.dir}\0${seats}\0${units}`;
-  const cached = bases.get(key);
+  const key = `${seats}\0${units}`;
+  let owned = bases.get(dataset);
+  if (!owned) bases.set(dataset, (owned = new Map<string, ScenarioState>()));
+  const cached = owned.get(key);
   if (cached) return cached;
-  datasets.set(dataset.dir, dataset);
   const councils: Record<string, CouncilState> = {};
   const order: string[] = [];
   for (const council of councilsFor(dataset, { seats, units })) {
@@ -213,6 +214,6 @@ export function baseState(dataset: LoadedDataset, seats = 'final', units: 'lists
     },
     true,
   );
-  bases.set(key, state);
+  owned.set(key, state);
   return state;
 }

@@ -18,7 +18,10 @@
 import type { StyledChar } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
-// Not among Ink's public exports: the file itself, the one Ink's renderer imports (in the bundle too).
+// The one import by file path in src/, allowed for this file alone in eslint.config.js: Ink's exports
+// map lists no subpath for Output, and package.json `imports` may not point into node_modules (Node and
+// esbuild reject such a target). It is the file Ink's renderer imports, in the bundle too. Worth it:
+// Ink's output per key p50 0.3 ms with the shared caches, 8.6 ms without (bench "TUI keypress").
 import Output from '../../node_modules/ink/build/output.js';
 import { cellsText, styledCells } from './styled-cells.js';
 

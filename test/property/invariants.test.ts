@@ -21,7 +21,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { absoluteMajority, memberCount } from '../../src/model/council.js';
 import { GovsimDataError } from '../../src/model/errors.js';
-import { councilsFor, loadDataset, nationalTotals, resolvedCouncils } from '../../src/dataset/dataset.js';
+import { councilsFor, type LoadedDataset, loadDataset, nationalTotals, resolvedCouncils } from '../../src/dataset/dataset.js';
 import { runScenario, type ScenarioRun } from '../../src/scenarios/runner.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import { Step } from '../../src/scenarios/scenario-schema.js';
@@ -190,13 +190,13 @@ const datasetsWithSteps = randomDatasets.chain((data) => {
 });
 
 /** Applies what fits, in order; returns the raw documents that applied and every state passed through. */
-function applyFitting(state: ScenarioState, raws: readonly Record<string, unknown>[]) {
+function applyFitting(state: ScenarioState, raws: readonly Record<string, unknown>[], dataset: LoadedDataset) {
   const applied: { raw: Record<string, unknown>; transition: StepTransition; before: ScenarioState }[] = [];
   let current = state;
   for (const raw of raws) {
     const step = Step.parse(raw);
     try {
-      const transition = applyStep(current, step, applied.length);
+      const transition = applyStep(current, step, applied.length, dataset);
       applied.push({ raw, transition, before: current });
       current = transition.state;
     } catch (error) {
@@ -227,8 +227,8 @@ describe('steps on random datasets', () => {
     const kinds = new Set<string>();
     fc.assert(
       fc.property(datasetsWithSteps, ([data, raws]) => {
-        const base = baseState(loadDataset(datasetDir(data)), 'final');
-        const { applied } = applyFitting(base, raws);
+        const dataset = loadDataset(datasetDir(data));
+        const { applied } = applyFitting(baseState(dataset, 'final'), raws, dataset);
         for (const { raw, transition, before } of applied) {
           const after = transition.state;
           const kind = stepKind(Step.parse(raw));
@@ -260,7 +260,8 @@ describe('steps on random datasets', () => {
     fc.assert(
       fc.property(datasetsWithSteps, ([data, raws]) => {
         const dir = datasetDir(data);
-        const { applied } = applyFitting(baseState(loadDataset(dir), 'final'), raws);
+        const dataset = loadDataset(dir);
+        const { applied } = applyFitting(baseState(dataset, 'final'), raws, dataset);
         for (const council of run(dir, applied.map(({ raw }) => raw)).councils) {
           expect(council.majority).toBe(leastStrictMajority(council.seats));
           expect(council.majority).toBe(absoluteMajority(council.seats));

@@ -12,7 +12,8 @@ import { baseState, type ScenarioState } from '../../src/scenarios/scenario-stat
 import { applyStep, redo, StepError, type StepTransition, undo } from '../../src/scenarios/steps/index.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 
-const base = baseState(loadDataset('iraq-2023'), 'final');
+const dataset = loadDataset('iraq-2023');
+const base = baseState(dataset, 'final');
 const councils = base.councilOrder.filter((id) => ['najaf', 'wasit', 'kirkuk', 'basra', 'maysan'].includes(id));
 
 /** A step drawn from ids that exist; it may still not fit the state (then it must throw StepError). */
@@ -43,7 +44,7 @@ describe('step transitions (property)', () => {
           const before = states.at(-1)!;
           let transition: StepTransition;
           try {
-            transition = applyStep(before, step, applied.length);
+            transition = applyStep(before, step, applied.length, dataset);
           } catch (error) {
             expect(error).toBeInstanceOf(StepError);
             continue;
@@ -83,7 +84,7 @@ describe('step transitions (property)', () => {
         const valid: Step[] = [];
         for (const step of steps) {
           try {
-            state = applyStep(state, step, valid.length).state;
+            state = applyStep(state, step, valid.length, dataset).state;
             valid.push(step);
           } catch (error) {
             if (!(error instanceof StepError)) throw error;

@@ -50,8 +50,63 @@ describe('ESLint boundary of src/model', () => {
     expect(result!.messages.map((m) => m.ruleId)).toEqual(['no-restricted-globals']);
   });
 
-  it('allows the same imports outside src/model', async () => {
-    expect(await restrictedImports('src/scenarios/__probe.ts')).toEqual([]);
+  it('allows node:fs outside src/model, and Ink in src/ui and src/cli', async () => {
+    expect(await restrictedImports('src/platform/__probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n")).toEqual([]);
+    expect(await restrictedImports('src/ui/__probe.ts', "import { render } from 'ink';\nexport const probe = render;\n")).toEqual([]);
     expect(await restrictedImports('src/cli/__probe.ts')).toEqual([]);
+  });
+});
+
+/** A probe in `src/<layer>/` importing one module of `src/<above>/` (one level up from the probe). */
+function upwardProbe(above: string): string {
+  return `import { x } from '../${above}/x.js';\nexport const probe = x;\n`;
+}
+
+describe('ESLint boundaries of every layer (imports only go downward)', () => {
+  // Each layer with the layers above it, as docs/architecture.md draws them.
+  const cases: [string, string[]][] = [
+    ['platform', ['dataset', 'scenarios', 'explorer', 'testing', 'ui', 'cli']],
+    ['dataset', ['scenarios', 'explorer', 'testing', 'ui', 'cli']],
+    ['scenarios', ['explorer', 'testing', 'ui', 'cli']],
+    ['explorer', ['testing', 'ui', 'cli']],
+    ['testing', ['explorer', 'ui', 'cli']],
+    ['ui', ['testing', 'cli']],
+  ];
+  it.each(cases)('src/%s rejects an import from each layer above it', async (layer, above) => {
+    for (const name of above) {
+      const errors = await restrictedImports(`src/${layer}/__probe.ts`, upwardProbe(name));
+      expect(errors, `src/${layer} importing src/${name}`).toHaveLength(1);
+      expect(errors[0]!.message).toMatch(new RegExp(`src/${layer} sits below .*src/${name}`));
+    }
+  });
+
+  it.each([['platform', 'model'], ['dataset', 'platform'], ['scenarios', 'dataset'], ['explorer', 'scenarios'], ['ui', 'explorer'], ['cli', 'ui']])(
+    'src/%s may import src/%s below it',
+    async (layer, below) => {
+      expect(await restrictedImports(`src/${layer}/__probe.ts`, upwardProbe(below))).toEqual([]);
+    },
+  );
+
+  it.each(['platform', 'dataset', 'scenarios', 'explorer', 'testing'])('src/%s is UI-free and has no command line', async (layer) => {
+    const code = "import { render } from 'ink';\nimport { useState } from 'react';\nimport { Command } from 'commander';\nexport const probe = [render, useState, Command];\n";
+    const errors = await restrictedImports(`src/${layer}/__probe.ts`, code);
+    expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
+    expect(errors[0]!.message).toMatch(/UI-free/);
+    expect(errors[2]!.message).toMatch(/commander lives in src\/cli/);
+  });
+
+  it('no layer imports a module by node_modules path, nor the library entry', async () => {
+    for (const layer of ['model', 'platform', 'dataset', 'scenarios', 'explorer', 'ui', 'cli']) {
+      const code = "import Output from '../../node_modules/ink/build/output.js';\nexport const probe = Output;\n";
+      const errors = await restrictedImports(`src/${layer}/sub/__probe.ts`, code);
+      expect(errors, layer).toHaveLength(1);
+    }
+    expect(await restrictedImports('src/scenarios/__probe.ts', "import { councilGame } from '../api.js';\nexport const probe = councilGame;\n")).toHaveLength(1);
+  });
+
+  it('the library entry (src/api.ts, src/index.ts) never imports the explorer, UI or CLI', async () => {
+    for (const name of ['explorer', 'ui', 'cli', 'testing']) {
+      expect(await restrictedImports('src/__probe.ts', upwardProbe(name).replace('../', './')), name).toHaveLength(1);
+    }
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCsv, renderMarkdown, renderTable, writeFileAtomic, type Column } from '../../src/cli/output.js';
+import { renderCsv, renderMarkdown, renderTable, type Column } from '../../src/cli/output.js';
+import { writeFileAtomic } from '../../src/platform/atomic-write.js';
 
 interface Row { readonly id: string; readonly seats: number }
 const columns: Column<Row>[] = [

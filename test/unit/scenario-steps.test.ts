@@ -9,7 +9,8 @@ import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { applyStep, applySteps, redo, StepError, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';
 
-const base = baseState(loadDataset('iraq-2023'), 'final');
+const dataset = loadDataset('iraq-2023');
+const base = baseState(dataset, 'final');
 
 function unit(state: ScenarioState, council: string, id: string) {
   const found = state.councils[council]!.units.find((entry) => entry.id === id);
@@ -23,7 +24,7 @@ function seatsOf(state: ScenarioState, council: string): number {
 
 function stepError(state: ScenarioState, step: Step): StepError {
   try {
-    applyStep(state, step, 0);
+    applyStep(state, step, 0, dataset);
   } catch (error) {
     if (error instanceof StepError) return error;
     throw error;
@@ -33,7 +34,7 @@ function stepError(state: ScenarioState, step: Step): StepError {
 
 describe('seat steps', () => {
   it('transfer moves seats and keeps the council size (Wasit: Ajmal 8 → 7, NSF 2 → 3, still 16)', () => {
-    const { state } = applyStep(base, { transfer: { council: 'wasit', from: 'wasit-ajmal', to: 'nsf', seats: 1 } }, 0);
+    const { state } = applyStep(base, { transfer: { council: 'wasit', from: 'wasit-ajmal', to: 'nsf', seats: 1 } }, 0, dataset);
     expect(unit(state, 'wasit', 'wasit-ajmal').seats).toBe(7);
     expect(unit(state, 'wasit', 'nsf').seats).toBe(3);
     expect(seatsOf(state, 'wasit')).toBe(16);
@@ -50,7 +51,7 @@ describe('seat steps', () => {
     const { state } = applySteps(base, [
       { bloc: { id: 'cf', councils: ['najaf'] } },
       { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
-    ]);
+    ], dataset);
     const ids = state.councils['najaf']!.units.map((entry) => entry.id);
     expect(ids.slice(0, 2)).toEqual(['badr', 'aah']);
     expect(ids).not.toContain('nabni');
@@ -61,7 +62,7 @@ describe('seat steps', () => {
   });
 
   it('split without `into` takes the dataset estimate, which must sum to the list', () => {
-    const { state } = applyStep(base, { split: { council: 'maysan', list: 'nabni' } }, 0);
+    const { state } = applyStep(base, { split: { council: 'maysan', list: 'nabni' } }, 0, dataset);
     const factions = state.councils['maysan']!.units.filter((entry) => entry.parent === 'nabni');
     expect(factions.map((entry) => entry.id).sort()).toEqual(['aah', 'badr']);
     expect(factions.reduce((sum, entry) => sum + entry.seats, 0)).toBe(6);
@@ -78,7 +79,7 @@ describe('seat steps', () => {
     const { state } = applySteps(base, [
       { absent: { council: 'kirkuk', units: ['kdp', 'arab-alliance', 'itf'] } },
       { attend: { council: 'kirkuk', units: ['kdp'], seats: 1 } },
-    ]);
+    ], dataset);
     const present = state.councils['kirkuk']!.units.reduce((sum, entry) => sum + entry.present, 0);
     expect(present).toBe(10);
     expect(seatsOf(state, 'kirkuk')).toBe(16);
@@ -94,7 +95,7 @@ describe('seat steps', () => {
     const { state } = applySteps(base, [
       { deal: { id: 'd', parties: ['nabni', 'nsf'], councils: ['najaf'], governor: 'nabni' } },
       { defect: { council: 'najaf', from: 'state-of-law', seats: 2, to: 'd' } },
-    ]);
+    ], dataset);
     const sol = unit(state, 'najaf', 'state-of-law');
     expect(sol.seats).toBe(3);
     expect(sol.defections).toEqual([{ to: 'd', votes: 2, step: 1 }]);
@@ -107,21 +108,21 @@ describe('seat steps', () => {
   });
 
   it('seats sets a unit\'s seats and so the council size', () => {
-    const { state } = applyStep(base, { seats: { council: 'kirkuk', unit: 'kdp', seats: 3 } }, 0);
+    const { state } = applyStep(base, { seats: { council: 'kirkuk', unit: 'kdp', seats: 3 } }, 0, dataset);
     expect(seatsOf(state, 'kirkuk')).toBe(17);
   });
 });
 
 describe('alignment and rule steps', () => {
   it('bloc without members takes the dataset bloc (cf) in every council where it sits', () => {
-    const { state } = applyStep(base, { bloc: { id: 'cf', councils: 'all' } }, 0);
+    const { state } = applyStep(base, { bloc: { id: 'cf', councils: 'all' } }, 0, dataset);
     expect(state.blocs['cf']!.councils['maysan']).toEqual(['nabni', 'state-of-law', 'nsf']);
     expect(state.blocs['cf']!.councils['kirkuk']).toBeUndefined();
     expect(state.blocs['cf']!.councils['salahaddin']).toEqual(['national-framework']);
   });
 
   it('dissolve removes the bloc in the named councils only', () => {
-    const { state } = applySteps(base, [{ bloc: { id: 'cf', councils: 'all' } }, { dissolve: { bloc: 'cf', councils: ['najaf'] } }]);
+    const { state } = applySteps(base, [{ bloc: { id: 'cf', councils: 'all' } }, { dissolve: { bloc: 'cf', councils: ['najaf'] } }], dataset);
     expect(state.blocs['cf']!.councils['najaf']).toBeUndefined();
     expect(state.blocs['cf']!.councils['maysan']).toBeDefined();
   });
@@ -130,7 +131,7 @@ describe('alignment and rule steps', () => {
     const { state } = applySteps(base, [
       { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
       { deal: { id: 'badr-sadr', parties: ['badr', 'sadrists'], councils: ['najaf'], governor: 'badr' } },
-    ]);
+    ], dataset);
     expect(state.deals['badr-sadr']).toMatchObject({ actors: ['sadrists'], councils: { najaf: ['badr'] } });
   });
 
@@ -144,7 +145,7 @@ describe('alignment and rule steps', () => {
       { deal: { id: 'd', parties: ['nabni'], councils: ['najaf', 'babil'], governor: 'nabni' } },
       { join: { units: ['nsf'], to: 'd', councils: ['najaf'] } },
       { leave: { units: ['nabni'], from: 'd', councils: ['babil'] } },
-    ]);
+    ], dataset);
     expect(state.deals['d']!.councils).toEqual({ najaf: ['nabni', 'nsf'] });
   });
 
@@ -169,7 +170,7 @@ describe('transitions are patches', () => {
   ];
 
   it('undo walks back to the base state and redo forward again', () => {
-    const { state, transitions } = applySteps(base, steps);
+    const { state, transitions } = applySteps(base, steps, dataset);
     let back = state;
     for (const transition of [...transitions].reverse()) back = undo(back, transition);
     expect(back).toEqual(base);
@@ -180,13 +181,13 @@ describe('transitions are patches', () => {
 
   it('the input state is never changed (states are frozen)', () => {
     const before = JSON.stringify(base);
-    applySteps(base, steps);
+    applySteps(base, steps, dataset);
     expect(JSON.stringify(base)).toBe(before);
     expect(Object.isFrozen(base.councils['najaf'])).toBe(true);
   });
 
   it('patches tell which councils a step touched', () => {
-    const { transitions } = applySteps(base, steps);
+    const { transitions } = applySteps(base, steps, dataset);
     expect(touchedCouncils(transitions[1]!, base)).toEqual(['najaf']);
     expect(touchedCouncils(transitions[3]!, base)).toEqual(['wasit']);
     // The cf bloc sits where a CF-family list does: Nineveh has national-contract, Kirkuk has none.

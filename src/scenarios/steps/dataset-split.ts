@@ -1,15 +1,14 @@
 /** The dataset's estimated split of a list into factions, the default of a `split` step. */
-import { factionSplit } from '../../dataset/dataset.js';
-import { datasetOf } from '../scenario-state.js';
-import type { ScenarioState } from '../scenario-state.js';
+import { factionSplit, type LoadedDataset } from '../../dataset/dataset.js';
 
 export interface SplitEstimate {
   readonly parts: { id: string; name: string; seats: number }[];
   readonly note?: string;
 }
 
-export function datasetSplit(state: ScenarioState, councilId: string, listId: string): SplitEstimate | undefined {
-  const parts = factionSplit(datasetOf(state), councilId, listId, state.seats);
+/** The estimate at seat set `seats`, read from the dataset the step was given (never from disk). */
+export function datasetSplit(dataset: LoadedDataset, seats: string, councilId: string, listId: string): SplitEstimate | undefined {
+  const parts = factionSplit(dataset, councilId, listId, seats);
   if (!parts || parts.length === 0) return undefined;
   const confidence = [...new Set(parts.map((part) => part.confidence))].join('/');
   const method = parts.find((part) => part.method)?.method;

@@ -6,6 +6,7 @@
  */
 import { applyPatches, type Draft, enablePatches, type Patch, produceWithPatches } from 'immer';
 import type { Step, StepKind, StepOf } from '../scenario-schema.js';
+import type { LoadedDataset } from '../../dataset/dataset.js';
 import type { ScenarioState } from '../scenario-state.js';
 import { applyBloc, applyDeal, applyDissolve, applyJoin, applyLeave } from './alignment-steps.js';
 import { applyGroup, applyIncompatible, applyPackage, applyVeto } from './rule-steps.js';
@@ -16,7 +17,7 @@ enablePatches();
 export { StepError } from './step-error.js';
 export { resolveInCouncil, isActor } from './resolve.js';
 
-type Recipe<K extends StepKind> = (state: Draft<ScenarioState>, step: StepOf<K>, index: number) => void;
+type Recipe<K extends StepKind> = (state: Draft<ScenarioState>, step: StepOf<K>, index: number, dataset: LoadedDataset) => void;
 
 const RECIPES: { [K in StepKind]: Recipe<K> } = {
   split: applySplit,
@@ -50,16 +51,19 @@ export function stepKind(step: Step): StepKind {
 
 /**
  * Applies one step. `index` is the step's position in the flattened scenario (it is what provenance
- * records). Throws StepError when the step does not fit the state; the input state is never changed.
+ * records); `dataset` is the one the state was built from (a `split` without `into` reads its faction
+ * estimate), passed in so that no step reaches disk or a process-wide registry. Throws StepError when
+ * the step does not fit the state; the input state is never changed.
  */
-export function applyStep(state: ScenarioState, step: Step, index: number): StepTransition {
+export function applyStep(state: ScenarioState, step: Step, index: number, dataset: LoadedDataset): StepTransition {
+  if (dataset.dir !== state.dataset) throw new RangeError(`a step on a state of ${state.dataset} was given the dataset ${dataset.dir}`);
   // States are immutable, so the same step at the same position on the same state always gives the
   // same transition: a batch whose files share their first steps (`bloc: { id: cf }`) computes them once.
   let memo = transitions.get(state);
   const key = `${index}\0${JSON.stringify(step)}`;
   const known = memo?.get(key);
   if (known) return known;
-  const transition = produceTransition(state, step, index);
+  const transition = produceTransition(state, step, index, dataset);
   if (!memo) transitions.set(state, (memo = new Map<string, StepTransition>()));
   if (memo.size < 64) memo.set(key, transition);
   return transition;
@@ -67,11 +71,11 @@ export function applyStep(state: ScenarioState, step: Step, index: number): Step
 
 const transitions = new WeakMap<ScenarioState, Map<string, StepTransition>>();
 
-function produceTransition(state: ScenarioState, step: Step, index: number): StepTransition {
+function produceTransition(state: ScenarioState, step: Step, index: number, dataset: LoadedDataset): StepTransition {
   const kind = stepKind(step);
   const recipe = RECIPES[kind] as Recipe<StepKind>;
   const [next, patches, inversePatches] = produceWithPatches(state, (draft) => {
-    recipe(draft, step as StepOf<StepKind>, index);
+    recipe(draft, step as StepOf<StepKind>, index, dataset);
   }) as readonly [ScenarioState, Patch[], Patch[]];
   return { state: next, patches, inversePatches };
 }
@@ -82,11 +86,11 @@ export interface AppliedSteps {
 }
 
 /** Applies steps in order, keeping every transition. `offset` numbers them after earlier steps. */
-export function applySteps(state: ScenarioState, steps: readonly Step[], offset = 0): AppliedSteps {
+export function applySteps(state: ScenarioState, steps: readonly Step[], dataset: LoadedDataset, offset = 0): AppliedSteps {
   const transitions: StepTransition[] = [];
   let current = state;
   steps.forEach((step, i) => {
-    const transition = applyStep(current, step, offset + i);
+    const transition = applyStep(current, step, offset + i, dataset);
     transitions.push(transition);
     current = transition.state;
   });

@@ -5,6 +5,7 @@
 import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
 import { defectedVotes, type ScenarioState, type UnitState } from '../scenario-state.js';
+import type { LoadedDataset } from '../../dataset/dataset.js';
 import { datasetSplit } from './dataset-split.js';
 import { record, renameMember } from './provenance.js';
 import { councilOf, findUnit, resolveInCouncil, singleUnit, unitIds } from './resolve.js';
@@ -19,7 +20,7 @@ function mutableUnit(state: State, councilId: string, id: string, path: string):
   return state.councils[councilId]!.units.find((unit) => unit.id === id)!;
 }
 
-export function applySplit(state: State, step: StepOf<'split'>, index: number): void {
+export function applySplit(state: State, step: StepOf<'split'>, index: number, dataset: LoadedDataset): void {
   const { council: councilId, list } = step.split;
   const council = councilOf(state, councilId, 'split.council');
   const position = council.units.findIndex((unit) => unit.id === list);
@@ -39,7 +40,7 @@ export function applySplit(state: State, step: StepOf<'split'>, index: number): 
     parts = Object.entries(step.split.into).map(([id, seats]) => ({ id, name: id, seats }));
     basis = 'as given';
   } else {
-    const estimate = datasetSplit(state, councilId, list);
+    const estimate = datasetSplit(dataset, state.seats, councilId, list);
     if (!estimate) {
       throw new StepError('split.into', `the dataset has no faction estimate for "${list}" in council ${councilId}; give \`into\``);
     }
