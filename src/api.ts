@@ -3,11 +3,12 @@
  * scenario's final state, and a council as a weighted voting game for the power indices. Everything
  * else in `govsim` is re-exported from the engine as is.
  */
-import { type Council, councilMajority, unitPresent } from './model/council.js';
+import type { Council } from './model/council.js';
 import { GovsimUsageError } from './model/errors.js';
-import type { WeightedGame } from './model/power/index.js';
 import { councilsFor, type CouncilsOptions, type LoadedDataset, resolvedCouncil } from './dataset/dataset.js';
 import { modelCouncil } from './scenarios/runner.js';
+
+export { councilGame } from './model/power/council-game.js';
 import type { LoadedScenario } from './scenarios/scenario-loader.js';
 
 /**
@@ -30,17 +31,4 @@ export function scenarioCouncil(scenario: LoadedScenario, councilId: string): Co
     throw new GovsimUsageError(`unknown council "${councilId}" in scenario ${scenario.name} (councils: ${scenario.state.councilOrder.join(', ')})`);
   }
   return modelCouncil(scenario.state, councilId);
-}
-
-/**
- * A council as a weighted voting game: each unit's present members are its weight, and the quota is
- * the absolute majority of all members, floor(n/2) + 1 (absent members count in n but cannot vote), or
- * the council's explicit `rules.majority`.
- */
-export function councilGame(council: Council): WeightedGame {
-  return {
-    quota: councilMajority(council),
-    weights: council.units.map(unitPresent),
-    names: council.units.map((unit) => unit.id),
-  };
 }

@@ -5,16 +5,15 @@
  * The scenarios layer has no notion of "the coalition on screen" or of a keyboard toggle, so this
  * module adds those as small functions that build ordinary scenario steps.
  */
-import { type Council, councilMajority, presentCount, unitPresent } from '../model/council.js';
 import { GovsimError } from '../model/errors.js';
 import { rationalToNumber } from '../model/rational.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
-import { analyze } from '../scenarios/council-analysis.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
-import { type CouncilResult, type ExplanationEntry, modelCouncil, type ScenarioRun } from '../scenarios/runner.js';
+import type { CouncilResult, ExplanationEntry, ScenarioRun } from '../scenarios/runner.js';
+import { type CoalitionCheck, coalitionAnalysis, coalitionCheck, governingUnits, votingGame } from '../scenarios/run-queries.js';
 import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
 import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';
-import { defectedVotes, type ScenarioState } from '../scenarios/scenario-state.js';
+import type { ScenarioState } from '../scenarios/scenario-state.js';
 import { diffRuns, type ScenarioDiff } from '../scenarios/diff.js';
 import { exactSimulation, simulationModel } from '../scenarios/simulate.js';
 import { type Session, sessionFrom, sessionScenario, type SessionOrigin } from './session.js';
@@ -80,8 +79,7 @@ function activeAlignment(state: ScenarioState, councilId: string): ScreenCoaliti
 export function screenCoalition(state: ScenarioState, result: CouncilResult): ScreenCoalition | null {
   const { outcome } = result;
   if (outcome.via !== null && outcome.basis !== 'none') {
-    const model = new Set(modelCouncil(state, result.id).units.map((unit) => unit.id));
-    return { kind: outcome.basis, id: outcome.via, governing: true, units: outcome.coalition.filter((id) => model.has(id)) };
+    return { kind: outcome.basis, id: outcome.via, governing: true, units: governingUnits(state, result) };
   }
   return activeAlignment(state, result.id);
 }
@@ -114,13 +112,10 @@ export function countryRows(session: Session): readonly CountryRow[] {
   const rows = session.run.councils.map((result): CountryRow => {
     const coalition = screenCoalition(session.state, result);
     let measured: CountryRow['coalition'] = null;
-    if (coalition?.governing) {
-      measured = { ...coalition, votes: result.outcome.votes, margin: result.outcome.margin ?? result.outcome.votes - result.outcome.needed };
-    } else if (coalition) {
-      // A bloc that does not govern: its present members against the absolute majority of all members.
-      const model = modelCouncil(session.state, result.id);
-      const votes = presentCount({ ...model, units: model.units.filter((unit) => coalition.units.includes(unit.id)) });
-      measured = { ...coalition, votes, margin: votes - councilMajority(model) };
+    if (coalition) {
+      // The same check as the council view's: the run's votes and threshold, one definition.
+      const { votes, margin } = coalitionCheck(session.state, result, coalition.units, coalition.governing);
+      measured = { ...coalition, votes, margin };
     }
     return {
       id: result.id,
@@ -223,7 +218,7 @@ export interface CouncilDetail {
   readonly result: CouncilResult;
   readonly coalition: ScreenCoalition | null;
   /** The coalition's check: present votes against the absolute majority. */
-  readonly check: { readonly votes: number; readonly needed: number; readonly margin: number; readonly majority: boolean } | null;
+  readonly check: CoalitionCheck | null;
   readonly units: readonly UnitRow[];
   readonly pivotal: readonly string[];
   /** Single-seat changes that flip whether the coalition (or any coalition) has a majority. */
@@ -238,22 +233,18 @@ const powerCache = new Map<string, { banzhaf: Map<string, number>; shapleyShubik
 const POWER_CACHE_LIMIT = 512;
 
 /**
- * Normalised Banzhaf and Shapley–Shubik shares of the council's weighted game (weights = present seats,
- * quota = the absolute majority, as the analysis defines it). They depend on attendance only, not on who
- * is in the coalition, so they are memoised by the game. A string says why they are undefined.
+ * Normalised Banzhaf and Shapley–Shubik shares of the council's weighted game (the scenarios layer's
+ * `votingGame`: weights = present seats, quota = the run's threshold). They depend on attendance only,
+ * not on who is in the coalition, so they are memoised by the game. A string says why they are undefined.
  */
-function powerShares(model: Council): { banzhaf: Map<string, number>; shapleyShubik: Map<string, number> } | string {
-  const quota = councilMajority(model);
-  const weights = model.units.map(unitPresent);
-  const names = model.units.map((unit) => unit.id);
-  const key = `${quota}|${weights.join(',')}|${names.join(',')}`;
+function powerShares(session: Session, result: CouncilResult): { banzhaf: Map<string, number>; shapleyShubik: Map<string, number> } | string {
+  const game = votingGame(session.state, result.id);
+  const key = `${game.quota}|${game.weights.join(',')}|${game.names!.join(',')}`;
   const cached = powerCache.get(key);
   if (cached !== undefined) return cached;
-  const present = presentCount(model);
   let shares: ReturnType<typeof powerShares>;
-  if (present < quota) shares = `power indices undefined: those present (${present}) cannot reach ${quota}`;
+  if (result.present < result.majority) shares = `power indices undefined: those present (${result.present}) cannot reach ${result.majority}`;
   else {
-    const game = { quota, weights, names };
     shares = {
       banzhaf: new Map(banzhaf(game).players.map((player) => [player.name, player.float])),
       shapleyShubik: new Map(shapleyShubik(game).players.map((player) => [player.name, player.float])),
@@ -286,20 +277,13 @@ export function councilDetail(session: Session, councilId: string): CouncilDetai
 function computeDetail(session: Session, councilId: string): CouncilDetail {
   const result = session.run.councils.find((council) => council.id === councilId);
   if (!result) throw new RangeError(`unknown council ${councilId}`);
-  const model = modelCouncil(session.state, councilId);
   const coalition = screenCoalition(session.state, result);
   // The runner's own analysis, with the coalition on screen declared (memoised by council content).
-  const analysis = analyze(model, coalition?.units);
-  let check: CouncilDetail['check'] = null;
-  if (coalition?.governing) {
-    const { outcome } = result;
-    check = { votes: outcome.votes, needed: outcome.needed, margin: outcome.votes - outcome.needed, majority: outcome.status === 'elected' };
-  } else if (coalition) {
-    const votes = presentCount({ ...model, units: model.units.filter((unit) => coalition.units.includes(unit.id)) });
-    check = { votes, needed: analysis.majority, margin: votes - analysis.majority, majority: analysis.quorum.met && votes >= analysis.majority };
-  }
+  const analysis = coalitionAnalysis(session.state, councilId, coalition?.units);
+  const check = coalition ? coalitionCheck(session.state, result, coalition.units, coalition.governing) : null;
   const pivotal = coalition ? analysis.pivotal : result.pivotal;
-  const power = powerShares(model);
+  const power = powerShares(session, result);
+  const defected = new Map(result.units.map((unit) => [unit.id, unit.defected ?? 0]));
   const members = new Set(coalition?.units ?? []);
   const splittable = new Set(splittableLists(session, councilId));
   // Units as the scenario state holds them (names, kinds, factions), with the run's attendance.
@@ -312,7 +296,7 @@ function computeDetail(session: Session, councilId: string): CouncilDetail {
       kind: unit.kind,
       seats: unit.seats,
       present: unit.present,
-      defected: defectedVotes(unit),
+      defected: defected.get(unit.id) ?? 0,
       ...(unit.parent !== undefined ? { parent: unit.parent } : {}),
       inCoalition: members.has(unit.id),
       pivotal: pivotal.includes(unit.id),

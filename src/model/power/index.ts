@@ -24,5 +24,6 @@ export {
   MAX_ENUMERATED_COALITIONS,
   minimalWinningCoalitions,
 } from './coalition-enumeration.js';
+export { councilGame } from './council-game.js';
 export { MAX_BIGINT_CELLS, MAX_DP_CELLS, MAX_FLOAT_PLAYERS } from './kernel.js';
 export { ELECTORAL_COLLEGE_2020, ELECTORAL_COLLEGE_2020_ELECTORS } from './games/electoral-college-2020.js';
