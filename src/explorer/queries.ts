@@ -11,7 +11,7 @@ import { banzhaf, shapleyShubik } from '../model/power/index.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
 import type { CouncilResult, ExplanationEntry, ScenarioRun } from '../scenarios/runner.js';
 import { type CoalitionCheck, coalitionAnalysis, coalitionCheck, governingUnits, votingGame } from '../scenarios/run-queries.js';
-import { bundledScenarioFile, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
+import { bundledScenarioFile, type LoadedScenario, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
 import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';
 import type { ScenarioState } from '../scenarios/scenario-state.js';
 import { diffRuns, type ScenarioDiff } from '../scenarios/diff.js';
@@ -511,15 +511,21 @@ export type CouncilProbabilities =
     }
   | { readonly unavailable: string };
 
-const probabilityCache = new WeakMap<ScenarioState, Map<string, CouncilProbabilities>>();
+/**
+ * Keyed by the opened scenario and then the state: two sessions can reach the same state object (the
+ * dataset's shared base state, say) from scenarios with different `probabilities:` blocks.
+ */
+const probabilityCache = new WeakMap<LoadedScenario, WeakMap<ScenarioState, Map<string, CouncilProbabilities>>>();
 
 /**
  * Exact outcome probabilities of one council for the session's current steps under the opened
  * scenario's `probabilities:` block (as `govsim simulate --exact` would give for the saved what-if).
- * Memoised per (state, council).
+ * Memoised per (opened scenario, state, council).
  */
 export function councilProbabilities(session: Session, councilId: string): CouncilProbabilities {
-  return perCouncil(probabilityCache, session.state, councilId, () => computeProbabilities(session, councilId));
+  let byState = probabilityCache.get(session.start);
+  if (!byState) probabilityCache.set(session.start, (byState = new WeakMap<ScenarioState, Map<string, CouncilProbabilities>>()));
+  return perCouncil(byState, session.state, councilId, () => computeProbabilities(session, councilId));
 }
 
 function computeProbabilities(session: Session, councilId: string): CouncilProbabilities {

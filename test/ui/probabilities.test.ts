@@ -3,11 +3,12 @@
  * steps and the opened scenario's `probabilities:` block) and the `P` toggle through the reducers.
  */
 import { describe, expect, it } from 'vitest';
-import { changeAttendance, councilProbabilities, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/explorer/queries.js';
+import { changeAttendance, councilProbabilities, datasetSession, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/explorer/queries.js';
+import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
-import { applyEdit, type Session } from '../../src/explorer/session.js';
+import { applyEdit, type Session, sessionFrom } from '../../src/explorer/session.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
 const press = (ui: UiState, input: string, key: KeyFlags = {}): UiState => appReducer(ui, { type: 'keys', input, key });
@@ -25,6 +26,20 @@ describe('councilProbabilities', () => {
     expect(result.pivotal.length).toBeLessThanOrEqual(3);
     const ps = result.pivotal.map((entry) => entry.p);
     expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+  });
+
+  it('never answers for one opened scenario with another\'s memo, even on the same state object', () => {
+    // Neither has steps, so both sit on the dataset's shared base state; only one has a probabilities block.
+    const plain = datasetSession();
+    const uncertain = sessionFrom(
+      scenarioFromDocument({ name: 'attendance only', probabilities: { councils: { kirkuk: { attendance: { 'puk-kirkuk': 0.5 } } } } }),
+      { kind: 'dataset' },
+    );
+    expect(uncertain.state).toBe(plain.state);
+    expect(councilProbabilities(plain, 'kirkuk')).toEqual({ unavailable: NO_PROBABILITIES });
+    const result = councilProbabilities(uncertain, 'kirkuk');
+    if ('unavailable' in result) throw new Error(result.unavailable);
+    expect(result.elected + result.deadlock + result.noQuorum).toBeCloseTo(1, 12);
   });
 
   it('follows the current steps and memoises per state', () => {
