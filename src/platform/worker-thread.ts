@@ -1,25 +1,24 @@
 /**
- * Starting one of govsim's worker threads (`simulate-worker`) from wherever this code
- * runs: the bundle's scripts (dist/bin/cli.js and explorer.js, where `import.meta.url` is the
- * script's), the tsc output (dist/scenarios) or the TypeScript sources under tsx.
+ * Starting one of govsim's worker threads from wherever the code runs: the bundle's scripts
+ * (dist/bin/cli.js and explorer.js, where `import.meta.url` is the script's), the tsc output or the
+ * TypeScript sources under tsx. The caller names the entry beside itself (`new URL('./simulate-worker',
+ * import.meta.url)`), so this module knows no entry of the layers above it.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExitCode, GovsimError } from '../model/errors.js';
 
-export type WorkerEntry = 'simulate-worker';
-
-/** The entry's file next to this module: `.js` (tsc output), `.mjs` (bundle), `.ts` (tsx). */
-export function workerFile(entry: WorkerEntry): string {
-  for (const candidate of [`./${entry}.js`, `./${entry}.mjs`, `./${entry}.ts`]) {
-    const file = fileURLToPath(new URL(candidate, import.meta.url));
+/** The entry's file (`entry` without extension): `.js` (tsc output), `.mjs` (bundle), `.ts` (tsx). */
+export function workerFile(entry: URL): string {
+  for (const extension of ['.js', '.mjs', '.ts']) {
+    const file = fileURLToPath(`${entry.href}${extension}`);
     if (existsSync(file)) return file;
   }
-  throw new GovsimError(`cannot find the ${entry} thread next to ${fileURLToPath(import.meta.url)}`, ExitCode.internal);
+  throw new GovsimError(`cannot find the worker thread ${fileURLToPath(entry)}(.js|.mjs|.ts)`, ExitCode.internal);
 }
 
-export function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
+export function startWorker(entry: URL, workerData: unknown): Worker {
   const file = workerFile(entry);
   if (!file.endsWith('.ts')) {
     // Workers inherit the parent's execArgv, but `--input-type` (a parent run as `node --input-type=module -e …`)

@@ -99,8 +99,10 @@ const NODE_WORDS: Readonly<Record<string, string>> = {
   RelationalNode: 'comparisons are not allowed',
 };
 
+/** Parsed formulas and results, keyed by everything they depend on; emptied past a bound (a batch of many files). */
 const trees = new Map<string, ExpressionNode>();
 const results = new Map<string, number>();
+const MEMO_LIMIT = 4096;
 
 /**
  * Evaluates a threshold formula for a council of `scope.members` members. The result must be an
@@ -131,6 +133,7 @@ export function evaluateThreshold(expression: string, scope: { members: number }
       if (error instanceof Rejection) fail(error.message);
       throw error;
     }
+    if (trees.size >= MEMO_LIMIT) trees.clear();
     trees.set(expression, tree);
   }
   let value: Fraction;
@@ -145,6 +148,7 @@ export function evaluateThreshold(expression: string, scope: { members: number }
   }
   const result = Number(value.s * value.n);
   if (result < 1 || result > scope.members) fail(`for ${scope.members} members the formula gives ${result}; a threshold must be from 1 to ${scope.members} (members)`);
+  if (results.size >= MEMO_LIMIT) results.clear();
   results.set(key, result);
   return result;
 }

@@ -221,7 +221,7 @@ let jobCounter = 0;
 
 function acquireWorkers(count: number): Worker[] {
   const workers = idleWorkers.splice(0, count);
-  while (workers.length < count) workers.push(startWorker('simulate-worker', { role: SIMULATE_WORKER_ROLE } satisfies SimulateWorkerData));
+  while (workers.length < count) workers.push(startWorker(new URL('./simulate-worker', import.meta.url), { role: SIMULATE_WORKER_ROLE } satisfies SimulateWorkerData));
   for (const worker of workers) worker.removeAllListeners('exit').ref();
   return workers;
 }
