@@ -81,7 +81,7 @@ async function keypressToFrame(): Promise<Measurement> {
   const { render } = await import('ink');
   const { createElement } = await import('react');
   const { App } = await import('../../src/ui/App.js');
-  const { openSession } = await import('../../src/explorer/queries.js');
+  const { openSession } = await import('../../src/explorer/session.js');
   const { createUiState } = await import('../../src/ui/ui-state.js');
   const { shareInkOutputCaches } = await import('../../src/ui/ink-output-cache.js');
   if (!shareInkOutputCaches()) throw new Error('Ink output caches not shared'); // as runExplorer does

@@ -1,9 +1,8 @@
 /**
- * The explorer's one door into the scenarios layer: the same loader, steps, runner, council analysis
- * and diff as `govsim run`, plus the model's power indices. Every number the UI shows comes from here
- * (majorities, votes, margins, groups, power shares, national figures); the views only lay them out.
- * The scenarios layer has no notion of "the coalition on screen" or of a keyboard toggle, so this
- * module adds those as small functions that build ordinary scenario steps.
+ * The explorer's questions, over one run result per state: the country rows, the national line, a
+ * council's detail (the coalition on screen, its check, units, power shares, hinges), probabilities and
+ * the diff against the opened scenario. Every number comes from the run or the scenarios layer's run
+ * queries (src/scenarios/run-queries.ts) and the model's power indices; the views only lay them out.
  */
 import { GovsimError } from '../model/errors.js';
 import { rationalToNumber } from '../model/rational.js';
@@ -11,43 +10,12 @@ import { banzhaf, shapleyShubik } from '../model/power/index.js';
 import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
 import type { CouncilResult, ExplanationEntry, ScenarioRun } from '../scenarios/runner.js';
 import { type CoalitionCheck, coalitionAnalysis, coalitionCheck, governingUnits, votingGame } from '../scenarios/run-queries.js';
-import { bundledScenarioFile, type LoadedScenario, loadScenario, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
-import type { Group, OutcomeStatus, Step } from '../scenarios/scenario-schema.js';
+import type { LoadedScenario } from '../scenarios/scenario-loader.js';
+import type { Group, OutcomeStatus } from '../scenarios/scenario-schema.js';
 import type { ScenarioState } from '../scenarios/scenario-state.js';
 import { diffRuns, type ScenarioDiff } from '../scenarios/diff.js';
 import { exactSimulation, simulationModel } from '../scenarios/simulate.js';
-import { type Session, sessionFrom, sessionScenario, type SessionOrigin } from './session.js';
-
-/** The scenario `govsim` opens on when none is named. */
-export const DEFAULT_START = 'baseline';
-
-/** Bloc id used when a toggle has to create a coalition where none is active. */
-export const WHAT_IF_BLOC = 'what-if';
-
-/**
- * Opens a session: on `ref` (a scenario file or bundled name), or on the bundled baseline, or (if the
- * package ships none) on the dataset with no steps. Throws GovsimError subclasses for bad input.
- */
-export function openSession(ref?: string, options: { cwd?: string } = {}): Session {
-  const cwd = options.cwd ?? process.cwd();
-  if (ref === undefined) {
-    if (bundledScenarioFile(DEFAULT_START)) return sessionFrom(loadScenario(DEFAULT_START, { cwd }), { kind: 'bundled', name: DEFAULT_START });
-    return datasetSession();
-  }
-  const file = resolveScenarioRef(ref, cwd);
-  const origin: SessionOrigin = bundledScenarioFile(ref) === file ? { kind: 'bundled', name: ref } : { kind: 'file', file };
-  return sessionFrom(loadScenario(ref, { cwd }), origin);
-}
-
-/** The bundled dataset as published, with no steps. */
-export function datasetSession(): Session {
-  return sessionFrom(scenarioFromDocument({ name: 'Dataset as published (no steps)' }), { kind: 'dataset' });
-}
-
-/** Display name of what the session was opened on. */
-export function startName(session: Session): string {
-  return session.origin.kind === 'bundled' ? session.origin.name : session.start.name;
-}
+import { type Session, sessionScenario } from './session.js';
 
 // ---------------------------------------------------------------------------------------------------
 // The coalition on screen
@@ -325,173 +293,6 @@ function splittableLists(session: Session, councilId: string): string[] {
   return council.lists
     .filter((list) => list.factions && list.factions.length > 0 && units.some((unit) => unit.id === list.id && unit.kind === 'list'))
     .map((list) => list.id);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Edits: what a key in the council view means, as scenario steps
-
-export interface Edit {
-  readonly label: string;
-  readonly steps: readonly Step[];
-}
-
-export type EditResult = { readonly ok: true; readonly edit: Edit } | { readonly ok: false; readonly message: string };
-
-function alignmentHolding(state: ScenarioState, kind: 'bloc' | 'deal', councilId: string, unitId: string, except: string): string | undefined {
-  const alignments = kind === 'bloc' ? Object.values(state.blocs) : Object.values(state.deals);
-  return alignments.find((entry) => entry.id !== except && entry.councils[councilId]?.includes(unitId))?.id;
-}
-
-function freeBlocId(state: ScenarioState): string {
-  let id = WHAT_IF_BLOC;
-  for (let n = 2; state.deals[id] || state.actors.some((actor) => actor.id === id); n++) id = `${WHAT_IF_BLOC}-${n}`;
-  return id;
-}
-
-/** Puts a unit into the coalition on screen, or takes it out. */
-export function toggleMembership(session: Session, councilId: string, unitId: string): EditResult {
-  const state = session.state;
-  const detail = councilDetail(session, councilId);
-  const coalition = detail.coalition;
-  const where = detail.result.name;
-  const councils = [councilId];
-  if (coalition && coalition.kind !== 'list' && coalition.units.includes(unitId)) {
-    const step = { leave: { units: [unitId], from: coalition.id, councils } } as Step;
-    return { ok: true, edit: { label: `${where}: ${unitId} leaves ${coalition.kind} ${coalition.id}`, steps: [step] } };
-  }
-  if (coalition?.kind === 'list' && coalition.id === unitId) {
-    return { ok: false, message: `${unitId} governs ${where} alone; mark its members absent (a) or add another unit to form a bloc` };
-  }
-  const steps: Step[] = [];
-  const joining = coalition?.kind === 'list' ? [coalition.id, unitId] : [unitId];
-  const kind: 'bloc' | 'deal' = coalition?.kind === 'deal' ? 'deal' : 'bloc';
-  const target = coalition && coalition.kind !== 'list' ? coalition.id : freeBlocId(state);
-  // A unit votes with one bloc (and sits in one deal) per council: leave the other one first.
-  for (const member of joining) {
-    const other = alignmentHolding(state, kind, councilId, member, target);
-    if (other) steps.push({ leave: { units: [member], from: other, councils } });
-  }
-  if (coalition && coalition.kind !== 'list') {
-    steps.push({ join: { units: [unitId], to: coalition.id, councils } });
-    return { ok: true, edit: { label: `${where}: ${unitId} joins ${coalition.kind} ${coalition.id}`, steps } };
-  }
-  steps.push({ bloc: { id: target, members: joining, councils } });
-  return { ok: true, edit: { label: `${where}: ${joining.join(' + ')} vote as bloc ${target}`, steps } };
-}
-
-/** All of a unit's members stay away, or (if any are away) all come back. */
-export function toggleAttendance(session: Session, councilId: string, unitId: string): EditResult {
-  const unit = session.state.councils[councilId]?.units.find((entry) => entry.id === unitId);
-  if (!unit) return { ok: false, message: `unknown unit ${unitId}` };
-  const name = session.state.councils[councilId]!.name;
-  if (unit.present < unit.seats) {
-    return { ok: true, edit: { label: `${name}: ${unitId}'s absent members return`, steps: [{ attend: { council: councilId, units: [unitId] } }] } };
-  }
-  return { ok: true, edit: { label: `${name}: ${unitId} stays away`, steps: [{ absent: { council: councilId, units: [unitId] } }] } };
-}
-
-/** One member more absent (`-1`) or back (`+1`). */
-export function changeAttendance(session: Session, councilId: string, unitId: string, delta: -1 | 1): EditResult {
-  const name = session.state.councils[councilId]?.name ?? councilId;
-  if (delta < 0) {
-    return { ok: true, edit: { label: `${name}: one ${unitId} member absent`, steps: [{ absent: { council: councilId, units: [unitId], seats: 1 } }] } };
-  }
-  return { ok: true, edit: { label: `${name}: one ${unitId} member returns`, steps: [{ attend: { council: councilId, units: [unitId], seats: 1 } }] } };
-}
-
-/** Splits a list into its factions by the dataset's estimate. */
-export function splitList(session: Session, councilId: string, unitId: string): EditResult {
-  const council = session.state.councils[councilId];
-  const unit = council?.units.find((entry) => entry.id === unitId);
-  if (!council || !unit) return { ok: false, message: `unknown unit ${unitId}` };
-  if (unit.kind !== 'list') return { ok: false, message: `${unitId} is a ${unit.kind}; only a list splits into factions` };
-  return { ok: true, edit: { label: `${council.name}: split ${unitId} into its factions`, steps: [{ split: { council: councilId, list: unitId } }] } };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Deals across councils
-
-export type PartyKind = 'list' | 'faction' | 'member' | 'actor' | 'bloc';
-
-export interface PartyOption {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: PartyKind;
-  /** Seats the party holds in the chosen councils (0 for actors). */
-  readonly seats: number;
-  /** The list a faction belongs to. */
-  readonly parent?: string;
-  /** Councils where the party's list must be split first. */
-  readonly needsSplit: readonly string[];
-}
-
-/** Parties a deal in `councils` can name: units, lists, factions (splitting as needed), blocs and actors. */
-export function partyOptions(session: Session, councils: readonly string[]): readonly PartyOption[] {
-  const state = session.state;
-  const chosen = councils.length > 0 ? councils : state.councilOrder;
-  const registry = new Map(session.dataset.data.lists.map((list) => [list.id, list]));
-  const resolved = new Map(resolvedCouncils(session.dataset, session.seats).map((council) => [council.id, council]));
-  const options = new Map<string, { id: string; name: string; kind: PartyKind; seats: number; parent?: string; needsSplit: string[] }>();
-  const add = (id: string, name: string, kind: PartyKind, seats: number, parent?: string, splitIn?: string): void => {
-    const entry = options.get(id) ?? { id, name, kind, seats: 0, ...(parent !== undefined ? { parent } : {}), needsSplit: [] };
-    entry.seats += seats;
-    if (splitIn !== undefined) entry.needsSplit.push(splitIn);
-    options.set(id, entry);
-  };
-  for (const councilId of chosen) {
-    const council = state.councils[councilId];
-    if (!council) continue;
-    for (const unit of council.units) {
-      add(unit.id, unit.name, unit.kind === 'faction' ? 'faction' : unit.kind === 'member' ? 'member' : 'list', unit.seats, unit.parent);
-      if (unit.parent !== undefined) add(unit.parent, registry.get(unit.parent)?.name ?? unit.parent, 'list', unit.seats);
-      if (unit.kind === 'list') {
-        const factions = resolved.get(councilId)?.lists.find((list) => list.id === unit.id)?.factions ?? [];
-        for (const faction of factions) add(faction.id, faction.name, 'faction', faction.seats, unit.id, councilId);
-      }
-    }
-  }
-  const ordered = [...options.values()].sort((a, b) => b.seats - a.seats || a.id.localeCompare(b.id));
-  const blocs = Object.keys(state.families)
-    .filter((id) => chosen.some((councilId) => state.councils[councilId]?.units.some((unit) => unit.families.includes(id))))
-    .map((id) => ({ id, name: session.dataset.data.blocs.find((bloc) => bloc.id === id)?.name ?? id, kind: 'bloc' as const, seats: 0, needsSplit: [] }));
-  const actors = state.actors.map((actor) => ({ id: actor.id, name: actor.name, kind: 'actor' as const, seats: 0, needsSplit: [] }));
-  return [...ordered, ...actors, ...blocs.filter((bloc) => !options.has(bloc.id))];
-}
-
-export interface DealDraft {
-  readonly councils: readonly string[];
-  readonly parties: readonly string[];
-  readonly governor: string | null;
-}
-
-/** A free deal id made from the parties (`badr-sadrists`). */
-export function dealId(state: ScenarioState, parties: readonly string[]): string {
-  const stem = parties.join('-').slice(0, 40).replace(/-+$/, '') || 'deal';
-  let id = stem;
-  for (let n = 2; state.deals[id] || state.blocs[id] || state.actors.some((actor) => actor.id === id); n++) id = `${stem}-${n}`;
-  return id;
-}
-
-/** The steps of a deal: the splits its factions need, then the deal itself. */
-export function dealEdit(session: Session, draft: DealDraft): EditResult {
-  if (draft.councils.length === 0) return { ok: false, message: 'choose at least one council (space in the councils column)' };
-  if (draft.parties.length === 0) return { ok: false, message: 'choose the parties (space in the parties column)' };
-  if (draft.governor === null) return { ok: false, message: 'choose the governor party (enter in the governor column)' };
-  if (!draft.parties.includes(draft.governor)) return { ok: false, message: `the governor party ${draft.governor} must be one of the parties` };
-  const options = new Map(partyOptions(session, draft.councils).map((option) => [option.id, option]));
-  const steps: Step[] = [];
-  for (const party of draft.parties) {
-    const option = options.get(party);
-    if (!option?.parent) continue;
-    for (const councilId of option.needsSplit) {
-      const already = steps.some((step) => 'split' in step && step.split.council === councilId && step.split.list === option.parent);
-      if (!already) steps.push({ split: { council: councilId, list: option.parent } });
-    }
-  }
-  const id = dealId(session.state, draft.parties);
-  const councils = session.state.councilOrder.filter((councilId) => draft.councils.includes(councilId));
-  steps.push({ deal: { id, parties: [...draft.parties], councils, governor: draft.governor } });
-  return { ok: true, edit: { label: `deal ${id}: ${draft.parties.join(', ')} in ${councils.join(', ')}; governor from ${draft.governor}`, steps } };
 }
 
 // ---------------------------------------------------------------------------------------------------

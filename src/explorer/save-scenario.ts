@@ -16,8 +16,7 @@ import type { Step } from '../scenarios/scenario-schema.js';
 import { touchedCouncils } from '../scenarios/steps/index.js';
 import { DEFAULT_DATASET } from '../dataset/dataset.js';
 import { diffRuns } from '../scenarios/diff.js';
-import { startName } from './queries.js';
-import type { Session } from './session.js';
+import { startName, type Session } from './session.js';
 
 /** Expectation ids must be plain ids; defectors' units (`wathiqoon>deal`) are not. */
 const PLAIN_ID = /^[a-z0-9][a-z0-9-]*$/;

@@ -8,7 +8,7 @@
  * that does not fit (the UI shows the message instead).
  */
 import type { LoadedDataset } from '../dataset/dataset.js';
-import type { LoadedScenario, ResolvedStep } from '../scenarios/scenario-loader.js';
+import { bundledScenarioFile, type LoadedScenario, loadScenario, type ResolvedStep, resolveScenarioRef, scenarioFromDocument } from '../scenarios/scenario-loader.js';
 import { runScenario, type ScenarioRun } from '../scenarios/runner.js';
 import type { Step } from '../scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../scenarios/scenario-state.js';
@@ -205,4 +205,32 @@ export function isDirty(session: Session): boolean {
 /** Records a save of the current state to `file`. */
 export function markSaved(session: Session, file: string): Session {
   return { ...session, saved: { top: session.done.at(-1)?.id, seats: session.seats, file } };
+}
+
+/** The scenario `govsim` opens on when none is named. */
+export const DEFAULT_START = 'baseline';
+
+/**
+ * Opens a session: on `ref` (a scenario file or bundled name), or on the bundled baseline, or (if the
+ * package ships none) on the dataset with no steps. Throws GovsimError subclasses for bad input.
+ */
+export function openSession(ref?: string, options: { cwd?: string } = {}): Session {
+  const cwd = options.cwd ?? process.cwd();
+  if (ref === undefined) {
+    if (bundledScenarioFile(DEFAULT_START)) return sessionFrom(loadScenario(DEFAULT_START, { cwd }), { kind: 'bundled', name: DEFAULT_START });
+    return datasetSession();
+  }
+  const file = resolveScenarioRef(ref, cwd);
+  const origin: SessionOrigin = bundledScenarioFile(ref) === file ? { kind: 'bundled', name: ref } : { kind: 'file', file };
+  return sessionFrom(loadScenario(ref, { cwd }), origin);
+}
+
+/** The bundled dataset as published, with no steps. */
+export function datasetSession(): Session {
+  return sessionFrom(scenarioFromDocument({ name: 'Dataset as published (no steps)' }), { kind: 'dataset' });
+}
+
+/** Display name of what the session was opened on. */
+export function startName(session: Session): string {
+  return session.origin.kind === 'bundled' ? session.origin.name : session.start.name;
 }

@@ -2,8 +2,8 @@
  * Rows of the read-only screens (timeline, differences), shared by their views and their reducers so
  * the cursor always ranges over exactly what is drawn.
  */
-import { baselineDiff, startName } from './queries.js';
-import type { Session } from './session.js';
+import { baselineDiff } from './queries.js';
+import { startName, type Session } from './session.js';
 
 export interface TimelineRow {
   readonly kind: 'start' | 'done' | 'undone';

@@ -6,10 +6,9 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { DEFAULT_IO, type ExplorerIo, performEffect } from './effects.js';
-import { startName } from '../explorer/queries.js';
+import { startName, isDirty } from '../explorer/session.js';
 import type { KeyContext } from './keymap.js';
 import { appReducer } from './reducers/app-reducer.js';
-import { isDirty } from '../explorer/session.js';
 import type { UiState } from './ui-state.js';
 import { useKeyDispatch } from './use-key-dispatch.js';
 import { useTerminalSize } from './use-terminal-size.js';

@@ -3,10 +3,9 @@
  * after a render; every failure becomes an action (the explorer never crashes on bad input).
  */
 import { GovsimError } from '../model/errors.js';
-import { openSession } from '../explorer/queries.js';
+import { openSession, type Session } from '../explorer/session.js';
 import type { UiAction } from './reducers/app-reducer.js';
 import { saveScenario, type SavedScenario } from '../explorer/save-scenario.js';
-import type { Session } from '../explorer/session.js';
 import type { Effect } from './ui-state.js';
 
 export interface ExplorerIo {

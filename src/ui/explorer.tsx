@@ -6,9 +6,8 @@
 import { render } from 'ink';
 import { GovsimError } from '../model/errors.js';
 import { App } from './App.js';
-import { openSession } from '../explorer/queries.js';
+import { openSession, type Session } from '../explorer/session.js';
 import { shareInkOutputCaches } from './ink-output-cache.js';
-import type { Session } from '../explorer/session.js';
 import { createUiState } from './ui-state.js';
 
 export interface ExplorerOptions {

@@ -3,7 +3,8 @@
  * these tests drive exactly what a terminal would.
  */
 import { describe, expect, it } from 'vitest';
-import { countryRows, openSession } from '../../src/explorer/queries.js';
+import { countryRows } from '../../src/explorer/queries.js';
+import { openSession } from '../../src/explorer/session.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
 import { dealColumns } from '../../src/ui/reducers/deal-reducer.js';

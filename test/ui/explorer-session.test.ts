@@ -8,18 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
-import {
-  changedCouncils,
-  councilDetail,
-  countryRows,
-  dealEdit,
-  nationalLine,
-  openSession,
-  toggleMembership,
-  type EditResult,
-} from '../../src/explorer/queries.js';
+import { dealEdit, toggleMembership, type EditResult } from '../../src/explorer/edits.js';
+import { changedCouncils, councilDetail, countryRows, nationalLine } from '../../src/explorer/queries.js';
+import { openSession, applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/explorer/session.js';
 import { saveScenario } from '../../src/explorer/save-scenario.js';
-import { applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/explorer/session.js';
 import { runCli } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'govsim-ui-session-'));

@@ -5,7 +5,7 @@
 import { render as renderTesting } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
-import { openSession } from '../../src/explorer/queries.js';
+import { openSession } from '../../src/explorer/session.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { createUiState } from '../../src/ui/ui-state.js';
 import { type FakeTerminal, plain, renderAt, until } from './fake-terminal.js';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import Output from '../../node_modules/ink/build/output.js';
 import { App } from '../../src/ui/App.js';
-import { openSession } from '../../src/explorer/queries.js';
+import { openSession } from '../../src/explorer/session.js';
 import { shareInkOutputCaches, unshareInkOutputCaches } from '../../src/ui/ink-output-cache.js';
 import { createUiState } from '../../src/ui/ui-state.js';
 import { renderAt, until } from './fake-terminal.js';

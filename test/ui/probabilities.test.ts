@@ -3,12 +3,13 @@
  * steps and the opened scenario's `probabilities:` block) and the `P` toggle through the reducers.
  */
 import { describe, expect, it } from 'vitest';
-import { changeAttendance, councilProbabilities, datasetSession, type EditResult, NO_PROBABILITIES, openSession, toggleAttendance, toggleMembership } from '../../src/explorer/queries.js';
+import { changeAttendance, type EditResult, toggleAttendance, toggleMembership } from '../../src/explorer/edits.js';
+import { councilProbabilities, NO_PROBABILITIES } from '../../src/explorer/queries.js';
+import { datasetSession, openSession, applyEdit, type Session, sessionFrom } from '../../src/explorer/session.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
-import { applyEdit, type Session, sessionFrom } from '../../src/explorer/session.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
 const press = (ui: UiState, input: string, key: KeyFlags = {}): UiState => appReducer(ui, { type: 'keys', input, key });

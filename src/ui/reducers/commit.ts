@@ -2,7 +2,8 @@
  * Turning an edit into a new UI state: apply it to the session (or undo/redo one), then tell the user
  * what changed, council by council. Failures become an error message; the session stays as it was.
  */
-import { changedCouncils, type EditResult } from '../../explorer/queries.js';
+import { type EditResult } from '../../explorer/edits.js';
+import { changedCouncils } from '../../explorer/queries.js';
 import { applyEdit, redoEdit, type SessionResult, undoEdit } from '../../explorer/session.js';
 import type { UiState } from '../ui-state.js';
 

@@ -2,7 +2,8 @@
  * The council view: a cursor over the units; keys put a unit in or out of the coalition on screen,
  * send its members away or back, or split a list. Every edit is a scenario step on the timeline.
  */
-import { changeAttendance, councilDetail, splitList, toggleAttendance, toggleMembership } from '../../explorer/queries.js';
+import { changeAttendance, splitList, toggleAttendance, toggleMembership } from '../../explorer/edits.js';
+import { councilDetail } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { commitEdit } from './commit.js';

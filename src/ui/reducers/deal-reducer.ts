@@ -3,7 +3,7 @@
  * parties to those sitting there; applying turns the draft into a `deal` step (plus the `split` steps
  * its factions need) and shows every council it changed.
  */
-import { dealEdit, partyOptions, type PartyOption } from '../../explorer/queries.js';
+import { dealEdit, partyOptions, type PartyOption } from '../../explorer/edits.js';
 import type { Command } from '../keymap.js';
 import type { Session } from '../../explorer/session.js';
 import { type DealScreen, EMPTY_DEAL, type UiState } from '../ui-state.js';

@@ -1,6 +1,6 @@
 /** Compose a deal across councils: councils, parties (factions split as needed), governor party. */
 import { Box, Text } from 'ink';
-import { dealEdit } from '../../explorer/queries.js';
+import { dealEdit } from '../../explorer/edits.js';
 import { truncate } from '../layout.js';
 import { dealColumns } from '../reducers/deal-reducer.js';
 import { SEP } from '../theme.js';

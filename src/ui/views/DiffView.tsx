@@ -1,6 +1,7 @@
 /** Council-by-council differences from the scenario the session opened on, with the steps that caused them. */
 import { Box, Text } from 'ink';
-import { baselineDiff, startName } from '../../explorer/queries.js';
+import { baselineDiff } from '../../explorer/queries.js';
+import { startName } from '../../explorer/session.js';
 import { truncate, wrapText } from '../layout.js';
 import { tint } from '../theme.js';
 import type { UiState } from '../ui-state.js';

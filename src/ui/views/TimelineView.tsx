@@ -1,6 +1,6 @@
 /** The steps applied so far: the opened scenario's, the user's edits, and undone edits (redo). */
 import { Box, Text } from 'ink';
-import { startName } from '../../explorer/queries.js';
+import { startName } from '../../explorer/session.js';
 import { listWindow, padEnd, truncate, wrapText } from '../layout.js';
 import { MARK, SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
