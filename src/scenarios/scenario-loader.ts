@@ -23,7 +23,8 @@ import {
   type Step,
   type StepKind,
 } from './scenario-schema.js';
-import { baseState, loadScenarioDataset, type ScenarioState } from './scenario-state.js';
+import { baseState, type ScenarioState } from './scenario-state.js';
+import { loadNamedDataset } from '../dataset/dataset-registry.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
 import { cachedValue } from '../platform/validated-cache.js';
 
@@ -488,7 +489,7 @@ function datasetRef(ref: string, layer: Layer | undefined): [ref: string, cwd: s
 function loadDatasetFor(layer: Layer | undefined): LoadedDataset {
   const ref = layer?.shell.dataset ?? 'iraq-2023';
   try {
-    return loadScenarioDataset(...datasetRef(ref, layer));
+    return loadNamedDataset(...datasetRef(ref, layer));
   } catch (error) {
     if (error instanceof GovsimDataError && error.file !== undefined && error.file !== layer?.file) throw error;
     if (error instanceof GovsimError && layer) {

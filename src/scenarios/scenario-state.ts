@@ -3,11 +3,10 @@
  * (see ./steps/), each recorded with its patches, so a diff, an explanation trace or an undo can be
  * read back from the history. The runner converts the final state to model councils once.
  */
-import { isAbsolute } from 'node:path';
 import { freeze } from 'immer';
 import type { UnitKind } from '../model/council.js';
 import type { ScenarioRules } from './expression.js';
-import { actorsOf, blocsOf, councilsFor, type LoadedDataset, loadDataset } from '../dataset/dataset.js';
+import { actorsOf, blocsOf, councilsFor, type LoadedDataset } from '../dataset/dataset.js';
 import type { Group, StepKind } from './scenario-schema.js';
 
 /** Members of a unit whose votes go elsewhere; their seats stay with the unit. */
@@ -142,26 +141,9 @@ export function dealOf(state: ScenarioState, councilId: string, unitId: string):
   return undefined;
 }
 
-/**
- * Datasets scenarios named so far, by reference (with the directory it resolves from) and by
- * directory. Only the loader reads it, to turn a scenario's `dataset:` into a dataset; steps and the
- * runner are given the dataset, never look it up here.
- */
-const datasets = new Map<string, LoadedDataset>();
 /** Base states owned by the dataset object they were built from (a reloaded dataset gets its own). */
 const bases = new WeakMap<LoadedDataset, Map<string, ScenarioState>>();
 
-/** Loads (once per process) the dataset a scenario names; `cwd` resolves relative paths. */
-export function loadScenarioDataset(ref: string, cwd?: string): LoadedDataset {
-  const key = `${cwd ?? ''}\0${ref}`;
-  let dataset = datasets.get(key) ?? (isAbsolute(ref) ? datasets.get(ref) : undefined);
-  if (!dataset) {
-    dataset = loadDataset(ref, cwd === undefined ? {} : { cwd });
-    datasets.set(key, dataset);
-    datasets.set(dataset.dir, dataset);
-  }
-  return dataset;
-}
 
 /**
  * The unedited state for a dataset at a seat set: the councils as the dataset gives them, no voting
