@@ -7,7 +7,7 @@
 import { GovsimError } from '../model/errors.js';
 import { rationalToNumber } from '../model/rational.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
-import { type Confidence, type LoadedDataset, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
+import { type Confidence, type LoadedDataset, measurePublishedFigure, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
 import type { CouncilResult, ExplanationEntry, ScenarioRun } from '../scenarios/runner.js';
 import { type CoalitionCheck, coalitionAnalysis, coalitionCheck, governingUnits, votingGame } from '../scenarios/run-queries.js';
 import type { LoadedScenario } from '../scenarios/scenario-loader.js';
@@ -134,8 +134,7 @@ export function nationalLine(session: Session): NationalLine {
     if (check) figure = { label: here.label, computed: check.computed, published: check.published };
   } else if (candidates[0]) {
     // Never published for this seat set (an alternative estimate): show the computed value alone.
-    const totals = nationalTotals(ds, seats);
-    figure = { label: candidates[0].label, computed: candidates[0].lists!.reduce((sum, id) => sum + (totals.byList[id] ?? 0), 0) };
+    figure = { label: candidates[0].label, computed: measurePublishedFigure(ds, candidates[0], seats).value };
   }
   const line: NationalLine = {
     seatSet: seats,

@@ -144,7 +144,6 @@ export function dealOf(state: ScenarioState, councilId: string, unitId: string):
 /** Base states owned by the dataset object they were built from (a reloaded dataset gets its own). */
 const bases = new WeakMap<LoadedDataset, Map<string, ScenarioState>>();
 
-
 /**
  * The unedited state for a dataset at a seat set: the councils as the dataset gives them, no voting
  * blocs, no deals. Built once per (dataset, seats, units) and shared (immer never mutates it).
