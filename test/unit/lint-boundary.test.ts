@@ -71,6 +71,7 @@ describe('ESLint boundaries of every layer (imports only go downward)', () => {
     ['explorer', ['testing', 'ui', 'cli']],
     ['testing', ['explorer', 'ui', 'cli']],
     ['ui', ['testing', 'cli']],
+    ['cli', ['testing']],
   ];
   it.each(cases)('src/%s rejects an import from each layer above it', async (layer, above) => {
     for (const name of above) {
