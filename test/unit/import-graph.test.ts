@@ -50,7 +50,7 @@ function rank(layer: string): number {
   return index;
 }
 
-/** Imports between two different layers that do not go downward (explorer and testing are siblings). */
+/** Imports between two different layers that do not go downward. */
 export function upwardImports(graph: Map<string, string[]>): string[] {
   const bad: string[] = [];
   for (const [file, targets] of graph) {
@@ -58,8 +58,9 @@ export function upwardImports(graph: Map<string, string[]>): string[] {
       const from = layerOf(file);
       const to = layerOf(target);
       if (from === to || to === 'outside') continue;
-      const siblings = (from === 'testing' && to === 'explorer') || (from === 'explorer' && to === 'testing');
-      if (siblings || rank(to) >= rank(from)) bad.push(`${file} → ${target}`);
+      // src/testing is an entry of its own (govsim/vitest): nothing imports it, and it does not import the explorer.
+      const sideways = to === 'testing' || (from === 'testing' && to === 'explorer');
+      if (sideways || rank(to) >= rank(from)) bad.push(`${file} → ${target}`);
     }
   }
   return bad;
