@@ -345,7 +345,7 @@ function buildDatasetSchemas() {
     .object({
       council: Id,
       firstSession: IsoDate.optional(),
-      /** The session that elected the governor now in office (2024). */
+      /** The sitting that elected the governor now in office (2024). */
       governorSession: IsoDate.optional(),
       place: Text.optional(),
       present: SeatCount.optional(),

@@ -49,13 +49,13 @@ export const RULES = {
   },
   chairElection: {
     citation: 'Law 21/2008 art. 7',
-    basis: 'the first session, chaired by the eldest member, elects the council chair and deputy by secret direct ballot',
+    basis: 'the first sitting, chaired by the eldest member, elects the council chair and deputy by secret direct ballot',
     confidence: 'documented',
     source: TAMIMI,
   },
   governorElection: {
     citation: 'Law 21/2008 art. 7',
-    basis: 'the governor is elected within 30 days of the first session by an absolute majority of the total number of members',
+    basis: 'the governor is elected within 30 days of the first sitting by an absolute majority of the total number of members',
     confidence: 'documented',
     source: TAMIMI,
   },

@@ -1,5 +1,5 @@
 /**
- * The session procedure: quorum before each ballot, absolute majority of all members, packages, runoffs
+ * The council vote: quorum before each ballot, absolute majority of all members, packages, runoffs
  * under `rules.runoff`, and the seat a governor from the council leaves empty.
  */
 import { describe, expect, it } from 'vitest';
