@@ -109,7 +109,7 @@ describe('govsim check', () => {
     const result = await runCli(['check', 'scenarios']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/all \d+ expectations hold in 12 scenarios/);
+    expect(result.stdout).toMatch(/all \d+ expectations hold in 13 scenarios/);
   });
 
   it('a failing expectation exits 1 and shows the arithmetic', async () => {
