@@ -46,6 +46,7 @@ export {
   publishedChecks,
   resolvedCouncil,
   resolvedCouncils,
+  unattributedReading,
   type Confidence,
   type CouncilsOptions,
   type Dataset,
@@ -54,10 +55,13 @@ export {
   type NationalTotals,
   type Outcome,
   type PublishedCheck,
+  type PublishedKind,
+  type Reliability,
   type ResolvedCouncil,
   type ResolvedFaction,
   type ResolvedList,
   type ResolvedQuotaMember,
+  type UnattributedReading,
 } from './scenarios/dataset.js';
 export { councilGame, datasetCouncil, scenarioCouncil } from './api.js';
 

@@ -27,7 +27,7 @@ import { packageRoot } from './package-root.js';
 import { cachedValue } from './validated-cache.js';
 import type { z } from 'zod';
 
-export type { Confidence, Dataset, Outcome } from './dataset-schema.js';
+export type { Confidence, Dataset, Outcome, Reliability, UnattributedReading } from './dataset-schema.js';
 
 export const DEFAULT_DATASET = 'iraq-2023';
 export const DATASET_FILE = 'dataset.yaml';

@@ -150,7 +150,7 @@ describe('govsim scenarios, schema, validate', () => {
   it('lists the bundled scenarios', async () => {
     const result = await runCli(['scenarios', '--format', 'json']);
     const json = JSON.parse(result.stdout) as { scenarios: { name: string; description: string }[] };
-    expect(json.scenarios).toHaveLength(12);
+    expect(json.scenarios).toHaveLength(13);
     expect(json.scenarios.every((entry) => entry.description.length > 10)).toBe(true);
   });
 
