@@ -89,6 +89,16 @@ describe('documented councils with final votes', () => {
     expect(sainteLague(votes, 16, bound - 0.001)).toMatchObject({ qimam: 2, 'anbar-muttahid': 1 });
   });
 
+  it('every first divisor from 1 to 1.875 fits the three councils; none from 1.876 fits Anbar', () => {
+    const councils = ['anbar', 'kirkuk', 'nineveh'].map((id) => recorded(id, 'final'));
+    const fits = (first: number) => councils.every(({ votes, seats }) => {
+      const { low, high } = cutoffInterval(votes, seats, first);
+      return low < high;
+    });
+    for (let step = 0; step <= 35; step++) expect(fits(1 + step * 0.025), String(1 + step * 0.025)).toBe(true);
+    for (const first of [1.876, 1.9, 2]) expect(fits(first), String(first)).toBe(false);
+  });
+
   it('Nineveh: the PUK list needs more than 3 x 141,052 / 9 = 47,017 votes for 2 seats, so Rudaw\'s 45,939 cannot be right', () => {
     const { votes, seats } = recorded('nineveh', 'final');
     const { low } = cutoffInterval(votes, seats, FIRST_DIVISOR);
