@@ -369,9 +369,10 @@ export function measurePublishedFigure(
 ): { value: number; confidence: Confidence; kind: PublishedKind; fittedBy: string[] } {
   let value = 0;
   const confidences: Confidence[] = [];
+  const fittedTo = new Set(ds.data.methods.filter((method) => method.fittedTo?.includes(figure.id)).map((method) => method.id));
   const fittedBy = new Set<string>();
   const fitted = (method: string | undefined) => {
-    if (method !== undefined && ds.data.methods.find((entry) => entry.id === method)?.fittedTo?.includes(figure.id)) fittedBy.add(method);
+    if (method !== undefined && fittedTo.has(method)) fittedBy.add(method);
   };
   for (const council of resolvedCouncils(ds, seats)) {
     if (figure.total !== undefined) {
