@@ -51,6 +51,7 @@ export {
   type CouncilsOptions,
   type Dataset,
   type DatasetOptions,
+  type FittedEstimate,
   type LoadedDataset,
   type NationalTotals,
   type Outcome,

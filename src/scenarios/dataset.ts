@@ -329,10 +329,20 @@ export interface PublishedCheck {
   readonly kind: PublishedKind;
   /** Ids of the methods whose estimates in this figure were fitted to it. */
   readonly fittedBy: readonly string[];
+  /** The estimated seat figures in it that were fitted to it: a list's seats, or a council's size. */
+  readonly fittedEstimates: readonly FittedEstimate[];
   readonly source: readonly string[];
 }
 
 export type PublishedKind = 'fitted' | 'confirmed' | 'estimated';
+
+export interface FittedEstimate {
+  readonly council: string;
+  /** Absent for a council's size. */
+  readonly list?: string;
+  readonly seats: number;
+  readonly method: string;
+}
 
 /** Each published national figure that describes `seats` (default: every seat set it names), recomputed from the councils. */
 export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedCheck[] {
@@ -340,7 +350,7 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
   for (const figure of ds.data.published) {
     for (const set of figure.seatSets) {
       if (seats !== undefined && set !== seats) continue;
-      const { value, confidence, kind, fittedBy } = measurePublishedFigure(ds, figure, set);
+      const { value, confidence, kind, fittedBy, fittedEstimates } = measurePublishedFigure(ds, figure, set);
       checks.push({
         id: figure.id,
         label: figure.label,
@@ -351,6 +361,7 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
         matches: value === figure.value,
         kind,
         fittedBy,
+        fittedEstimates,
         source: sourceIds(figure.source),
       });
     }
@@ -366,13 +377,16 @@ export function measurePublishedFigure(
   ds: LoadedDataset,
   figure: PublishedFigure,
   seats?: string,
-): { value: number; confidence: Confidence; kind: PublishedKind; fittedBy: string[] } {
+): { value: number; confidence: Confidence; kind: PublishedKind; fittedBy: string[]; fittedEstimates: FittedEstimate[] } {
   let value = 0;
   const confidences: Confidence[] = [];
   const fittedTo = new Set(ds.data.methods.filter((method) => method.fittedTo?.includes(figure.id)).map((method) => method.id));
   const fittedBy = new Set<string>();
-  const fitted = (method: string | undefined) => {
-    if (method !== undefined && fittedTo.has(method)) fittedBy.add(method);
+  const fittedEstimates: FittedEstimate[] = [];
+  const fitted = (method: string | undefined, estimate: Omit<FittedEstimate, 'method'>) => {
+    if (method === undefined || !fittedTo.has(method)) return;
+    fittedBy.add(method);
+    fittedEstimates.push({ ...estimate, method });
   };
   for (const council of resolvedCouncils(ds, seats)) {
     if (figure.total !== undefined) {
@@ -383,7 +397,7 @@ export function measurePublishedFigure(
         continue;
       }
       confidences.push(council.sizeConfidence);
-      fitted(council.sizeMethod);
+      fitted(council.sizeMethod, { council: council.id, seats: figure.total === 'seats' ? council.seats : council.general });
       continue;
     }
     for (const list of council.lists) {
@@ -391,7 +405,7 @@ export function measurePublishedFigure(
       if (!counted) continue;
       value += list.seats;
       confidences.push(list.confidence);
-      fitted(list.methodId);
+      fitted(list.methodId, { council: council.id, list: list.id, seats: list.seats });
     }
     if (figure.bloc !== undefined) {
       for (const member of council.quotaMembers) {
@@ -403,7 +417,7 @@ export function measurePublishedFigure(
   }
   const confidence = weakestConfidence(confidences);
   const kind: PublishedKind = fittedBy.size > 0 ? 'fitted' : confidence === 'documented' ? 'confirmed' : 'estimated';
-  return { value, confidence, kind, fittedBy: [...fittedBy] };
+  return { value, confidence, kind, fittedBy: [...fittedBy], fittedEstimates };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -188,6 +188,14 @@ describe('switchable estimates', () => {
       tasmim: 'confirmed',
       'kurdish-parties': 'confirmed',
     });
+    // Which estimates a fitted figure rests on: Nabni's reconstructed Karbala 2, Wasit 2, Dhi Qar 5, Maysan 6
+    // (43 - 28 documented = 15 = 2 + 2 + 5 + 6); General seats: Wasit's 15 by subtraction.
+    const checks = publishedChecks(ds, 'final');
+    expect(checks.find((check) => check.id === 'nabni')!.fittedEstimates.map((e) => [e.council, e.seats])).toEqual([
+      ['karbala', 2], ['wasit', 2], ['dhiqar', 5], ['maysan', 6],
+    ]);
+    expect(checks.find((check) => check.id === 'total-general')!.fittedEstimates).toEqual([{ council: 'wasit', seats: 15, method: 'subtraction' }]);
+    expect(checks.find((check) => check.id === 'taqaddum-final')!.fittedEstimates).toEqual([]);
     const preliminary = Object.fromEntries(publishedChecks(ds, 'preliminary').map((check) => [check.id, check.kind]));
     // NSF's preliminary 23 = 16 in documented councils + alssaa's preliminary Wasit 2, Dhi Qar 2, Maysan 3:
     // documented seats only, so it is confirmed; the big three's 101 still includes reconstructed seats.

@@ -9,6 +9,7 @@ import {
   type LoadedDataset,
   type NationalTotals,
   type PublishedCheck,
+  type FittedEstimate,
   type PublishedKind,
   type ResolvedCouncil,
   loadDataset,
@@ -67,6 +68,7 @@ export interface PublishedComparison {
   readonly computedConfidence: Confidence;
   readonly kind: PublishedKind;
   readonly fittedBy: readonly string[];
+  readonly fittedEstimates: readonly FittedEstimate[];
   readonly source: readonly string[];
 }
 
@@ -74,9 +76,9 @@ function computedFor(
   ds: LoadedDataset,
   figure: PublishedFigure,
   seatSet: string,
-): { computed: number; computedConfidence: Confidence; kind: PublishedKind; fittedBy: readonly string[] } {
-  const { value, confidence, kind, fittedBy } = measurePublishedFigure(ds, figure, seatSet);
-  return { computed: value, computedConfidence: confidence, kind, fittedBy };
+): Pick<PublishedComparison, 'computed' | 'computedConfidence' | 'kind' | 'fittedBy' | 'fittedEstimates'> {
+  const { value, confidence, kind, fittedBy, fittedEstimates } = measurePublishedFigure(ds, figure, seatSet);
+  return { computed: value, computedConfidence: confidence, kind, fittedBy, fittedEstimates };
 }
 
 export interface CouncilsReport {
