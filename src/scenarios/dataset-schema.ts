@@ -706,6 +706,15 @@ export function checkDataset(
     });
   }
 
+  // Unattributed seats vote as members `<placeholder>-1`, `<placeholder>-2`, ...: no other id may look like one.
+  ds.lists.forEach((list, i) => {
+    if (list.placeholder !== true) return;
+    const generated = new RegExp(`^${list.id}-\\d+$`);
+    for (const [id, what] of namespace) {
+      if (generated.test(id)) inDataset(['lists', i, 'id'], `${what} has an id of the form "${list.id}-<n>", which the placeholder's seats take as members`);
+    }
+  });
+
   // A `documented` label needs a source that is not low-reliability.
   const reliability = new Map(ds.sources.map((source) => [source.id, source.reliability]));
   const lowOnly = (ref: unknown): boolean => {
