@@ -130,7 +130,9 @@ describe('reconstructions from preliminary votes (first divisor 1.7)', () => {
     expect(sainteLague(votes, 15, FIRST_DIVISOR)).toEqual(expected);
     // Any other list competes for the last seat (Ajmal's 8th, 93,837 / 15 = 6,255.8) above 6,256 x 1.7.
     const last = votes['wasit-ajmal']! / 15;
-    expect(councilText('wasit')).toContain(`${thousands(last)} x 1.7 =\n# ${thousands(last * 1.7)}`);
+    expect(councilText('wasit')).toContain(`# ${thousands(last)} x 1.7 = ${thousands(last * 1.7)}`);
+    // NSF's 3rd quotient overtakes Ajmal's 8th once NSF's votes / 5 pass it.
+    expect(councilText('wasit')).toContain(`93,837 / 15 x 5 - 31,157 = ${thousands(last * 5 - votes['nsf']!)} more votes`);
   });
 
   it('Dhi Qar: 10 seats among the three named lists fall Nabni 5, State of Law 3, NSF 2; Nabni 4 with State of Law 4 fits no cutoff', () => {
