@@ -46,18 +46,23 @@ export {
   publishedChecks,
   resolvedCouncil,
   resolvedCouncils,
+  unattributedReading,
   type Confidence,
   type CouncilsOptions,
   type Dataset,
   type DatasetOptions,
+  type FittedEstimate,
   type LoadedDataset,
   type NationalTotals,
   type Outcome,
   type PublishedCheck,
+  type PublishedKind,
+  type Reliability,
   type ResolvedCouncil,
   type ResolvedFaction,
   type ResolvedList,
   type ResolvedQuotaMember,
+  type UnattributedReading,
 } from './dataset/dataset.js';
 export { councilGame, datasetCouncil, scenarioCouncil } from './api.js';
 

@@ -27,6 +27,17 @@ export const MAX_COUNCIL_UNITS = MAX_UNITS;
 
 export const CONFIDENCES = ['documented', 'inferred', 'unresolved'] as const;
 
+/**
+ * How far a source can be relied on (data/iraq-2023/README.md defines each): `high` an official body,
+ * the law's text or an established news outlet (or its verbatim mirror) reporting the figure itself;
+ * `medium` a secondary analysis, a blog or an aggregator, or a page whose address was not recorded;
+ * `low` a page of unclear provenance. A figure resting only on `low` sources cannot be `documented`.
+ */
+export const RELIABILITIES = ['high', 'medium', 'low'] as const;
+
+/** How seats no source attributes to a list vote: each its own member (default), or as one unit. */
+export const UNATTRIBUTED_READINGS = ['independent', 'bloc'] as const;
+
 export const POSTS = ['chair', 'deputy-chair', 'governor'] as const;
 
 export const LIST_FAMILIES = [
@@ -80,6 +91,7 @@ function buildDatasetSchemas() {
       dateNote: Text.optional(),
       url: z.url({ error: 'expected an absolute URL' }).optional(),
       language: z.enum(['en', 'ar', 'fa', 'tr', 'ku']).optional(),
+      reliability: z.enum(RELIABILITIES, { error: `expected one of: ${RELIABILITIES.join(', ')}` }).optional(),
       note: Text.optional(),
     })
     .strict()
@@ -95,6 +107,11 @@ function buildDatasetSchemas() {
       text: Text,
       confidence: Confidence,
       source: SourceRef,
+      /**
+       * Published figures (ids in `published`) the method's estimates were reconciled with: matching
+       * them is then by construction, not an independent check.
+       */
+      fittedTo: z.array(Id).min(1).optional(),
     })
     .strict();
 
@@ -197,6 +214,8 @@ function buildDatasetSchemas() {
       name: Text,
       description: Text,
       extends: Id.optional(),
+      /** How unattributed (placeholder) seats vote; inherited through `extends`, default `independent`. */
+      unattributed: z.enum(UNATTRIBUTED_READINGS).optional(),
       overrides: z.array(SeatOverride).default([]),
     })
     .strict();
@@ -383,6 +402,8 @@ export function datasetSchemas(): DatasetSchemas {
 }
 
 export type Confidence = z.infer<DatasetSchemas['Confidence']>;
+export type Reliability = (typeof RELIABILITIES)[number];
+export type UnattributedReading = (typeof UNATTRIBUTED_READINGS)[number];
 export type SourceRef = z.infer<DatasetSchemas['SourceRef']>;
 export type Source = z.infer<DatasetSchemas['Source']>;
 export type EstimateMethod = z.infer<DatasetSchemas['EstimateMethod']>;
@@ -458,6 +479,10 @@ export function checkDataset(
     if (id !== undefined && !methods.has(id)) add(path, `unknown method "${id}"${suggest(id, methods)}`);
   };
   ds.methods.forEach((method, i) => checkSources(method.source, ['methods', i, 'source'], inDataset));
+  const publishedIds = new Set(ds.published.map((figure) => figure.id));
+  ds.methods.forEach((method, i) => method.fittedTo?.forEach((id, j) => {
+    if (!publishedIds.has(id)) inDataset(['methods', i, 'fittedTo', j], `unknown published figure "${id}"${suggest(id, publishedIds)}`);
+  }));
 
   // One namespace for everything a scenario can name: lists, factions, blocs, actors, quota members.
   const namespace = new Map<string, string>();
@@ -681,7 +706,45 @@ export function checkDataset(
     });
   }
 
+  // Unattributed seats vote as members `<placeholder>-1`, `<placeholder>-2`, ...: no other id may look like one.
+  ds.lists.forEach((list, i) => {
+    if (list.placeholder !== true) return;
+    const generated = new RegExp(`^${list.id}-\\d+$`);
+    for (const [id, what] of namespace) {
+      if (generated.test(id)) inDataset(['lists', i, 'id'], `${what} has an id of the form "${list.id}-<n>", which the placeholder's seats take as members`);
+    }
+  });
+
+  // A `documented` label needs a source that is not low-reliability.
+  const reliability = new Map(ds.sources.map((source) => [source.id, source.reliability]));
+  const lowOnly = (ref: unknown): boolean => {
+    const ids = sourceIds(ref as SourceRef);
+    return ids.length > 0 && ids.every((id) => reliability.get(id) === 'low');
+  };
+  const checkLabels = (add: (path: DataPath, message: string) => void) => (figure: Record<string, unknown>, path: DataPath) => {
+    if (figure['confidence'] === 'documented' && lowOnly(figure['source'])) {
+      add([...path, 'confidence'], `"documented" rests only on low-reliability sources (${sourceIds(figure['source'] as SourceRef).join(', ')}); label it inferred or unresolved`);
+    }
+  };
+  visitLabelled(ds, [], checkLabels(inDataset));
+  for (const council of councils) visitLabelled(council.data, [], checkLabels(at(council)));
+  if (outcomes) visitLabelled(outcomes.data, [], checkLabels(at(outcomes)));
+
   return report.byFile();
+}
+
+/** Calls `visit` on every object in `value` that carries both a `confidence` and a `source`. */
+function visitLabelled(value: unknown, path: DataPath, visit: (figure: Record<string, unknown>, path: DataPath) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => visitLabelled(item, [...path, i], visit));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  if ('confidence' in record && 'source' in record) visit(record, path);
+  for (const [key, child] of Object.entries(record)) {
+    if (child !== null && typeof child === 'object') visitLabelled(child, [...path, key], visit);
+  }
 }
 
 /** The seat sets from the root to `id` (root first); undefined on a cycle or a dangling `extends`. */

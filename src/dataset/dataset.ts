@@ -16,6 +16,7 @@ import {
   type FileIssues,
   type Outcome,
   type PublishedFigure,
+  type UnattributedReading,
   DATASET_SCHEMA_MODULE,
   checkDataset,
   datasetSchemas,
@@ -26,7 +27,7 @@ import { packageRoot } from '../platform/package-root.js';
 import { cachedValue } from '../platform/validated-cache.js';
 import type { z } from 'zod';
 
-export type { Confidence, Dataset, Outcome } from './dataset-schema.js';
+export type { Confidence, Dataset, Outcome, Reliability, UnattributedReading } from './dataset-schema.js';
 
 export const DEFAULT_DATASET = 'iraq-2023';
 export const DATASET_FILE = 'dataset.yaml';
@@ -139,6 +140,8 @@ export interface ResolvedList {
   readonly source: readonly string[];
   /** The estimation method's summary, for inferred figures. */
   readonly method?: string;
+  /** The estimation method's id (`methods` in dataset.yaml). */
+  readonly methodId?: string;
   readonly note?: string;
   /** Bloc ids this list belongs to in this council. */
   readonly blocs: readonly string[];
@@ -167,6 +170,8 @@ export interface ResolvedCouncil {
   readonly majority: number;
   /** Confidence of the council size. */
   readonly sizeConfidence: Confidence;
+  /** The method id behind an inferred council size (e.g. `subtraction`). */
+  readonly sizeMethod?: string;
   /** The weakest confidence among the seat figures (size, lists, quota). */
   readonly confidence: Confidence;
   /** Lists with at least one seat, in the council file's order. */
@@ -220,11 +225,17 @@ export interface CouncilsOptions {
  */
 export function councilsFor(ds: LoadedDataset, options: CouncilsOptions = {}): Council[] {
   const byFaction = (options.units ?? 'lists') === 'factions';
+  const reading = unattributedReading(ds, options.seats);
   const rules = { runoff: ds.data.rules.runoff.value, governorVacatesSeat: ds.data.rules.governorVacatesSeat.value };
   return resolvedCouncils(ds, options.seats).map((council) => {
     const units: VotingUnit[] = [];
     for (const list of council.lists) {
-      if (byFaction && list.factions) {
+      if (list.placeholder === true && reading === 'independent') {
+        // Unattributed seats may belong to several lists: by default no two of them are assumed to vote together.
+        for (let seat = 1; seat <= list.seats; seat++) {
+          units.push({ id: `${list.id}-${seat}`, name: `${list.name}: seat ${seat} of ${list.seats}`, kind: 'member', seats: 1, blocs: list.blocs, parent: list.id });
+        }
+      } else if (byFaction && list.factions) {
         for (const faction of list.factions) {
           if (faction.seats > 0) units.push({ id: faction.id, name: faction.name, kind: 'faction', seats: faction.seats, blocs: list.blocs, parent: list.id });
         }
@@ -237,6 +248,18 @@ export function councilsFor(ds: LoadedDataset, options: CouncilsOptions = {}): C
     }
     return { id: council.id, name: council.name, units, rules };
   });
+}
+
+/**
+ * How a seat set reads unattributed (placeholder) seats: `independent` (default: each seat is its own
+ * member, the neutral choice) or `bloc` (each placeholder list votes as one unit).
+ */
+export function unattributedReading(ds: LoadedDataset, seats?: string): UnattributedReading {
+  const seatSets = new Map(ds.data.seatSets.map((set) => [set.id, set]));
+  const chain = seatSetChain(seatSetId(ds, seats), seatSets) ?? [];
+  let reading: UnattributedReading = 'independent';
+  for (const set of chain) reading = set.unattributed ?? reading;
+  return reading;
 }
 
 /**
@@ -298,7 +321,27 @@ export interface PublishedCheck {
    */
   readonly computedConfidence: Confidence;
   readonly matches: boolean;
+  /**
+   * `fitted`: estimates that enter the figure were reconciled with it (`fittedBy` names their methods),
+   * so a match is by construction; `confirmed`: every seat in it is documented and none was fitted, so a
+   * match is an independent check; `estimated`: estimates enter it, none fitted to it.
+   */
+  readonly kind: PublishedKind;
+  /** Ids of the methods whose estimates in this figure were fitted to it. */
+  readonly fittedBy: readonly string[];
+  /** The estimated seat figures in it that were fitted to it: a list's seats, or a council's size. */
+  readonly fittedEstimates: readonly FittedEstimate[];
   readonly source: readonly string[];
+}
+
+export type PublishedKind = 'fitted' | 'confirmed' | 'estimated';
+
+export interface FittedEstimate {
+  readonly council: string;
+  /** Absent for a council's size. */
+  readonly list?: string;
+  readonly seats: number;
+  readonly method: string;
 }
 
 /** Each published national figure that describes `seats` (default: every seat set it names), recomputed from the councils. */
@@ -307,7 +350,7 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
   for (const figure of ds.data.published) {
     for (const set of figure.seatSets) {
       if (seats !== undefined && set !== seats) continue;
-      const { value, confidence } = measurePublishedFigure(ds, figure, set);
+      const { value, confidence, kind, fittedBy, fittedEstimates } = measurePublishedFigure(ds, figure, set);
       checks.push({
         id: figure.id,
         label: figure.label,
@@ -316,6 +359,9 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
         computed: value,
         computedConfidence: confidence,
         matches: value === figure.value,
+        kind,
+        fittedBy,
+        fittedEstimates,
         source: sourceIds(figure.source),
       });
     }
@@ -327,13 +373,31 @@ export function publishedChecks(ds: LoadedDataset, seats?: string): PublishedChe
  * What a published figure measures (lists, a bloc or a total), computed from the councils of a seat
  * set, with the weakest confidence of the figures that went into it.
  */
-export function measurePublishedFigure(ds: LoadedDataset, figure: PublishedFigure, seats?: string): { value: number; confidence: Confidence } {
+export function measurePublishedFigure(
+  ds: LoadedDataset,
+  figure: PublishedFigure,
+  seats?: string,
+): { value: number; confidence: Confidence; kind: PublishedKind; fittedBy: string[]; fittedEstimates: FittedEstimate[] } {
   let value = 0;
   const confidences: Confidence[] = [];
+  const fittedTo = new Set(ds.data.methods.filter((method) => method.fittedTo?.includes(figure.id)).map((method) => method.id));
+  const fittedBy = new Set<string>();
+  const fittedEstimates: FittedEstimate[] = [];
+  const fitted = (method: string | undefined, estimate: Omit<FittedEstimate, 'method'>) => {
+    if (method === undefined || !fittedTo.has(method)) return;
+    fittedBy.add(method);
+    fittedEstimates.push({ ...estimate, method });
+  };
   for (const council of resolvedCouncils(ds, seats)) {
     if (figure.total !== undefined) {
       value += figure.total === 'seats' ? council.seats : figure.total === 'general' ? council.general : council.quota;
+      if (figure.total === 'quota') {
+        // Quota seats are named one by one, so their own labels apply, not the council size's.
+        confidences.push(...council.quotaMembers.map((member) => member.confidence));
+        continue;
+      }
       confidences.push(council.sizeConfidence);
+      fitted(council.sizeMethod, { council: council.id, seats: figure.total === 'seats' ? council.seats : council.general });
       continue;
     }
     for (const list of council.lists) {
@@ -341,6 +405,7 @@ export function measurePublishedFigure(ds: LoadedDataset, figure: PublishedFigur
       if (!counted) continue;
       value += list.seats;
       confidences.push(list.confidence);
+      fitted(list.methodId, { council: council.id, list: list.id, seats: list.seats });
     }
     if (figure.bloc !== undefined) {
       for (const member of council.quotaMembers) {
@@ -350,7 +415,9 @@ export function measurePublishedFigure(ds: LoadedDataset, figure: PublishedFigur
       }
     }
   }
-  return { value, confidence: weakestConfidence(confidences) };
+  const confidence = weakestConfidence(confidences);
+  const kind: PublishedKind = fittedBy.size > 0 ? 'fitted' : confidence === 'documented' ? 'confirmed' : 'estimated';
+  return { value, confidence, kind, fittedBy: [...fittedBy], fittedEstimates };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -544,6 +611,7 @@ function resolveSeatSet(data: Dataset, setId: string): ResolvedCouncil[] {
         confidence: list.confidence,
         source: list.source,
         ...(method !== undefined ? { method } : {}),
+        ...(list.method !== undefined ? { methodId: list.method } : {}),
         ...(list.note !== undefined ? { note: list.note } : {}),
         blocs: blocsFor(id, council.id),
         ...(list.factions
@@ -578,6 +646,7 @@ function resolveSeatSet(data: Dataset, setId: string): ResolvedCouncil[] {
       seats,
       majority: absoluteMajority(seats),
       sizeConfidence: council.seats.confidence,
+      ...(council.seats.method !== undefined ? { sizeMethod: council.seats.method } : {}),
       confidence: weakestConfidence([
         council.confidence,
         council.seats.confidence,

@@ -1,6 +1,7 @@
 /**
- * The A/B/C grouping of councils. The Coordination Framework's real grouping was never published
- * (no source found), so the default is derived by a stated rule from the CF's seats:
+ * The A/B/C grouping of councils. The Coordination Framework did group the provinces A, B and C (Shafaq,
+ * late January 2024) but never published which province was in which group, so the default membership
+ * is derived by a stated rule from the CF's seats:
  *
  * - A: the CF alone holds an absolute majority of all members (or the scenario's `rules.majority`);
  * - B: the CF falls short, but the other members together cannot reach a majority without it;

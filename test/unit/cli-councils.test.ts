@@ -66,8 +66,11 @@ describe('govsim councils', () => {
     expect(row('wasit')).toMatch(/\b16~\s+9~\s+wasit-ajmal 8~/);
     expect(row('dhiqar')).toMatch(/nabni 5~\s+10\?\s+yes\?\s+unresolved/);
     expect(row('baghdad')).not.toMatch(/[~?]/);
-    expect(stdout).toMatch(/CF big three \(Nabni \+ State of Law \+ NSF\): 102~ \(published 102 ✓/);
-    expect(stdout).toMatch(/Taqaddum: 21 \(published 21 ✓/);
+    // 102 matches because the reconstruction was reconciled with it: fitted, never a ✓.
+    expect(stdout).toMatch(/CF big three \(Nabni \+ State of Law \+ NSF\): 102~ \(published 102 ≈ fitted \(sainte-lague-reconstruction\)/);
+    expect(stdout).not.toMatch(/102~ \(published 102 ✓/);
+    // Taqaddum's 21 adds up documented seats only (Baghdad 8 + Anbar 6 + Nineveh 2 + Diyala 3 + Salah al-Din 2).
+    expect(stdout).toMatch(/Taqaddum: 21 \(published 21 ✓ confirmed/);
     expect(stdout).toMatch(/^~ inferred/m);
     expect(stdout).toMatch(/^\? includes unresolved seats/m);
   });
@@ -78,7 +81,35 @@ describe('govsim councils', () => {
     expect(csv.stdout.trim().split('\n')).toHaveLength(16);
     const md = await runCli(['councils', '--format', 'md', '--seats', 'preliminary']);
     expect(md.stdout).toMatch(/^\| id \| council \|/);
-    expect(md.stdout).toMatch(/- CF big three \(Nabni \+ State of Law \+ NSF\): 101~ \(published 101 ✓/);
+    expect(md.stdout).toMatch(/- CF big three \(Nabni \+ State of Law \+ NSF\): 101~ \(published 101 ≈ fitted/);
+  });
+
+  it('--national: fitted and confirmed matches apart, in table, CSV, Markdown and JSON', async () => {
+    // Fitted: Wasit's size came from 275 by subtraction (so 275 and 285 are fitted to it), and the
+    // reconstruction of Karbala, Wasit, Dhi Qar and Maysan was reconciled with Nabni 43, State of Law 35,
+    // NSF 24 and so with 102. Confirmed: the quota 10 and the lists that sit only in documented councils.
+    const fitted = ['total-seats', 'total-general', 'cf-big-three-final', 'nabni', 'state-of-law', 'nsf-final'];
+    const confirmed = ['total-quota', 'taqaddum-final', 'siyada', 'azm', 'tasmim', 'kurdish-parties'];
+    const csv = (await runCli(['councils', '--national', '--format', 'csv'])).stdout.trim().split('\n');
+    expect(csv[0]).toBe('figure,label,published,computed,matches,kind,fitted by,source');
+    const kindOf = new Map(csv.slice(1).map((line) => [line.split(',')[0], line.split(',')[5]]));
+    for (const id of fitted) expect(kindOf.get(id), id).toBe('fitted');
+    for (const id of confirmed) expect(kindOf.get(id), id).toBe('confirmed');
+    expect(csv).toHaveLength(1 + fitted.length + confirmed.length);
+    const md = (await runCli(['councils', '--national', '--format', 'md'])).stdout;
+    expect(md).toMatch(/\| tasmim \| Tasmim \| 12 \| 12 \| yes \| confirmed \|/);
+    expect(md).toMatch(/\| nabni \| Nabni \| 43 \| 43~ \| yes \| fitted \| sainte-lague-reconstruction \|/);
+    const json = JSON.parse((await runCli(['councils', '--national', '--format', 'json'])).stdout) as { published: { id: string; kind: string; fittedBy: string[] }[] };
+    expect(json.published.find((check) => check.id === 'total-general')).toMatchObject({ kind: 'fitted', fittedBy: ['subtraction'] });
+    const full = await councilsJson();
+    expect((full as unknown as { published: { id: string; kind: string }[] }).published.find((check) => check.id === 'kurdish-parties')?.kind).toBe('confirmed');
+  });
+
+  it('an alternative seat set shows where it departs from the figures the best estimate was fitted to', async () => {
+    // dhiqar-nabni-4-sol-4: Nabni 43 - 1 = 42 and State of Law 35 + 1 = 36; the big three stay 102.
+    const { stdout } = await runCli(['councils', '--seats', 'dhiqar-nabni-4-sol-4']);
+    expect(stdout).toMatch(/^Nabni: 42~ \(published 43 for ihec-final, final, preliminary, not for this seat set\)/m);
+    expect(stdout).toMatch(/^State of Law: 36~ \(published 35 for ihec-final, final, preliminary, not for this seat set\)/m);
   });
 
   it('runs on another dataset directory (--dataset ./test/fixtures/datasets/tiny)', async () => {

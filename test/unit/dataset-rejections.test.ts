@@ -96,6 +96,8 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['override-without-factions', 'dataset.yaml', 'seatSets[1].overrides[0].factions: list "heron" is split into factions in council northvale; give the split for 5 seats'],
   ['bad-date', 'dataset.yaml', 'meta.electionDate: expected a date YYYY-MM-DD'],
   ['bad-url', 'dataset.yaml', 'sources[0].url: expected an absolute URL'],
+  ['placeholder-id-collision', 'dataset.yaml', 'lists[4].id: list unnamed-2 has an id of the form "unnamed-<n>", which the placeholder\'s seats take as members'],
+  ['documented-low-reliability', 'dataset.yaml', 'rules.majority.confidence: "documented" rests only on low-reliability sources (made-up)'],
   ['wrong-schema-version', 'dataset.yaml', 'schemaVersion: expected schemaVersion: 1'],
 ];
 

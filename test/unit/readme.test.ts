@@ -47,6 +47,9 @@ describe('README first command', () => {
     const result = runBin(govsimArgs);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^id\s+council\s+seats\s+majority/);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\? includes unresolved seats/);
+    const last = result.stdout.trimEnd().split('\n').slice(-4);
+    expect(last[0]).toMatch(/^~ inferred/);
+    expect(last[1]).toMatch(/^\? includes unresolved seats/);
+    expect(last[3]).toMatch(/^≈ fitted /);
   });
 });

@@ -9,6 +9,8 @@ import {
   type LoadedDataset,
   type NationalTotals,
   type PublishedCheck,
+  type FittedEstimate,
+  type PublishedKind,
   type ResolvedCouncil,
   loadDataset,
   nationalTotals,
@@ -23,6 +25,7 @@ import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '.
 interface CouncilsOptions {
   readonly dataset?: string;
   readonly seats?: string;
+  readonly national?: boolean;
   readonly format: string;
   readonly out?: string;
 }
@@ -63,12 +66,19 @@ export interface PublishedComparison {
   /** The same measure computed for the reported seat set. */
   readonly computed: number;
   readonly computedConfidence: Confidence;
+  readonly kind: PublishedKind;
+  readonly fittedBy: readonly string[];
+  readonly fittedEstimates: readonly FittedEstimate[];
   readonly source: readonly string[];
 }
 
-function computedFor(ds: LoadedDataset, figure: PublishedFigure, seatSet: string): { computed: number; computedConfidence: Confidence } {
-  const { value, confidence } = measurePublishedFigure(ds, figure, seatSet);
-  return { computed: value, computedConfidence: confidence };
+function computedFor(
+  ds: LoadedDataset,
+  figure: PublishedFigure,
+  seatSet: string,
+): Pick<PublishedComparison, 'computed' | 'computedConfidence' | 'kind' | 'fittedBy' | 'fittedEstimates'> {
+  const { value, confidence, kind, fittedBy, fittedEstimates } = measurePublishedFigure(ds, figure, seatSet);
+  return { computed: value, computedConfidence: confidence, kind, fittedBy, fittedEstimates };
 }
 
 export interface CouncilsReport {
@@ -91,7 +101,16 @@ const MARKS: Record<Confidence, string> = { documented: '', inferred: '~', unres
 const LEGEND = {
   '~': 'inferred: an estimate (see the council file for the method)',
   '?': 'includes unresolved seats (lists the sources do not name)',
+  '✓ confirmed': 'a published figure matched by documented seats alone: an independent check',
+  '≈ fitted': 'a published figure the estimates were reconciled with: matching it is by construction, not a check',
 } as const;
+
+/** How a national figure's match reads: an independent check, or agreement by construction. */
+export function publishedVerdict(check: { readonly matches: boolean; readonly kind: PublishedKind; readonly fittedBy: readonly string[] }): string {
+  if (!check.matches) return '✗ MISMATCH';
+  if (check.kind === 'fitted') return `≈ fitted (${check.fittedBy.join(', ')})`;
+  return check.kind === 'confirmed' ? '✓ confirmed' : '✓ estimated';
+}
 
 /** The report behind every format: computed from the dataset, nothing typed. */
 export function councilsReport(ds: LoadedDataset, seats?: string): CouncilsReport {
@@ -206,7 +225,7 @@ function nationalLines(report: CouncilsReport): string[] {
     lines.push(`${report.focusBloc}: ${totals.byBloc[report.focusBloc] ?? 0} seats; a majority on its own in ${alone} of ${report.councils.length} councils`);
   }
   for (const check of report.published) {
-    lines.push(`${check.label}: ${marked(check.computed, check.computedConfidence)} (published ${check.published} ${check.matches ? '✓' : '✗ MISMATCH'}; ${check.source.join(', ')})`);
+    lines.push(`${check.label}: ${marked(check.computed, check.computedConfidence)} (published ${check.published} ${publishedVerdict(check)}; ${check.source.join(', ')})`);
   }
   for (const check of report.comparisons) {
     lines.push(`${check.label}: ${marked(check.computed, check.computedConfidence)} (published ${check.published} for ${check.publishedFor.join(', ')}, not for this seat set)`);
@@ -214,6 +233,24 @@ function nationalLines(report: CouncilsReport): string[] {
   if (report.published.length === 0 && report.comparisons.length === 0) lines.push('No published figures describe this seat set.');
   lines.push(...Object.entries(report.legend).map(([mark, meaning]) => `${mark} ${meaning}`));
   return lines;
+}
+
+const NATIONAL_COLUMNS: Column<PublishedCheck>[] = [
+  { header: 'figure', value: (check) => check.id },
+  { header: 'label', value: (check) => check.label },
+  { header: 'published', value: (check) => String(check.published), align: 'right' },
+  { header: 'computed', value: (check) => marked(check.computed, check.computedConfidence), align: 'right' },
+  { header: 'matches', value: (check) => (check.matches ? 'yes' : 'no') },
+  { header: 'kind', value: (check) => check.kind },
+  { header: 'fitted by', value: (check) => check.fittedBy.join(' ') },
+  { header: 'source', value: (check) => check.source.join(' ') },
+];
+
+/** `--national`: one row per published figure of the seat set, with whether its match is fitted or confirmed. */
+export function renderNational(report: CouncilsReport, format: string): string {
+  const chosen = parseFormat(format);
+  if (chosen === 'json') return renderJson({ schemaVersion: report.schemaVersion, dataset: report.dataset, seats: report.seats, published: report.published, legend: report.legend });
+  return renderRows(chosen, NATIONAL_COLUMNS, report.published);
 }
 
 export function renderCouncils(report: CouncilsReport, format: string): string {
@@ -231,11 +268,13 @@ export function registerCouncils(program: Command): void {
     .description('list the councils: seats, majority, largest list, and whether the focus bloc governs alone')
     .option('-d, --dataset <name|path>', 'bundled dataset name or dataset directory', 'iraq-2023')
     .option('-s, --seats <set>', 'seat set: final, preliminary, ihec-final or a named alternative (default: the dataset\'s default)')
+    .option('-n, --national', 'one row per published national figure: matches, and whether fitted or confirmed')
     .option('-f, --format <format>', 'table, json, csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically)')
     .action((options: CouncilsOptions) => {
       parseFormat(options.format);
       const ds = loadDataset(options.dataset);
-      writeOutput(renderCouncils(councilsReport(ds, options.seats), options.format), options.out);
+      const report = councilsReport(ds, options.seats);
+      writeOutput(options.national === true ? renderNational(report, options.format) : renderCouncils(report, options.format), options.out);
     });
 }
