@@ -27,9 +27,9 @@ export interface HemicycleLayout {
 
 export const WIDTH = 400;
 const CX = 200;
-const CY = 205;
-const OUTER = 185;
-const INNER_SHARE = 0.36;
+const CY = 200;
+const OUTER = 180;
+const INNER_SHARE = 0.4;
 /** Upper bound on drawn seats: a council above this is drawn as text only (cost stays linear and small). */
 export const MAX_DRAWN_SEATS = 2000;
 
@@ -67,7 +67,7 @@ export function hemicycleLayout(n: number): HemicycleLayout {
   if (rings > 1) spacing = Math.min(spacing, (OUTER - inner) / (rings - 1));
   if (!Number.isFinite(spacing)) spacing = OUTER - inner;
   seats.sort((a, b) => b.angle - a.angle || b.ring - a.ring);
-  return { seats, dot: Math.min(spacing * 0.42, 16), cx: CX, cy: CY, inner, outer: OUTER };
+  return { seats, dot: Math.min(spacing * 0.42, 14), cx: CX, cy: CY, inner, outer: OUTER };
 }
 
 /** What a drawn seat stands for. */
@@ -129,7 +129,7 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
   const id = `${prefix}${safeId(council.id)}`;
   const captionHeight = options.standalone && options.caption ? 26 : 0;
   const legendRows = options.standalone ? Math.ceil(council.units.filter((unit) => unit.seats > 0).length / 2) : 0;
-  const height = captionHeight + CY + 30 + (legendRows > 0 ? legendRows * 18 + 46 : 0);
+  const height = captionHeight + CY + 96 + (legendRows > 0 ? legendRows * 18 + 44 : 0);
   const out: string[] = [];
   out.push(
     `<svg ${options.standalone ? 'xmlns="http://www.w3.org/2000/svg" ' : ''}viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" class="hemicycle" data-council="${escapeHtml(council.id)}" data-seats="${drawn.length}">`,
@@ -138,7 +138,7 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
   );
   if (options.standalone) {
     out.push(patternDefs(patterns), `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`);
-    if (options.caption) out.push(`<text x="${CX}" y="18" text-anchor="middle" font-family="system-ui, sans-serif" font-size="15" font-weight="600" fill="#111">${escapeHtml(options.caption)}</text>`);
+    if (options.caption) out.push(`<text x="${CX}" y="18" text-anchor="middle" font-family="system-ui, sans-serif" font-size="${options.caption.length > 44 ? 11 : 15}" font-weight="600" fill="#111">${escapeHtml(options.caption.length > 70 ? `${options.caption.slice(0, 69)}…` : options.caption)}</text>`);
   }
   out.push(`<g transform="translate(0 ${captionHeight})">`);
   // The threshold: between the last seat inside the majority and the first outside it.
@@ -177,11 +177,11 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
   out.push('</g>');
   const governing = council.alignments.find((alignment) => alignment.governing);
   out.push(
-    `<text x="${CX}" y="${CY - 30}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="30" font-weight="700" fill="#111">${governing ? `${governing.votes}` : '–'}<tspan font-size="16" font-weight="400"> / ${council.majority} needed</tspan></text>`,
-    `<text x="${CX}" y="${CY - 8}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="14" fill="#222">${escapeHtml(statusWords(council))}</text>`,
-    `<text x="${CX}" y="${CY + 22}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="12" fill="#333">${council.seats} seats · ${council.present} present · majority ${council.majority} (dashed line)</text>`,
+    `<text x="${CX}" y="${CY + 44}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="26" font-weight="700" fill="#111">${governing ? `${governing.votes}` : '–'}<tspan font-size="15" font-weight="400"> of ${council.majority} needed</tspan></text>`,
+    `<text x="${CX}" y="${CY + 64}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="14" fill="#222">${escapeHtml(statusWords(council))}</text>`,
+    `<text x="${CX}" y="${CY + 84}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="12" fill="#333">${council.seats} seats · ${council.present} present · majority ${council.majority} (dashed line)</text>`,
   );
-  if (options.standalone) out.push(svgLegend(council, colours, patterns, CY + 44));
+  if (options.standalone) out.push(svgLegend(council, colours, patterns, CY + 112));
   out.push('</g></svg>');
   return out.join('');
 }
@@ -198,12 +198,13 @@ function svgLegend(council: ReportCouncil, colours: ReadonlyMap<string, number>,
     const label = `${unit.name} ${unit.seats}${unit.present < unit.seats ? ` (${unit.seats - unit.present} absent)` : ''}${isEstimated(unit) ? ` · ${unit.confidence}` : ''}`;
     out.push(
       `<circle cx="${x + 6}" cy="${y - 4}" r="6" fill="${fill}"${ring}/>` +
-        `<text x="${x + 16}" y="${y}" font-family="system-ui, sans-serif" font-size="11" fill="#111">${escapeHtml(label.length > 34 ? `${label.slice(0, 33)}…` : label)}</text>`,
+        `<text x="${x + 16}" y="${y}" font-family="system-ui, sans-serif" font-size="11" fill="#111">${escapeHtml(label.length > 30 ? `${label.slice(0, 29)}…` : label)}</text>`,
     );
   });
   const keyY = top + Math.ceil(units.length / 2) * 18 + 4;
   out.push(
-    `<text x="12" y="${keyY}" font-family="system-ui, sans-serif" font-size="10" fill="#333">Ringed: votes with the governing alignment · dashed ring: a competing one · hollow: absent · hatched: estimated seats</text>`,
+    `<text x="12" y="${keyY}" font-family="system-ui, sans-serif" font-size="10" fill="#333">Ringed: votes with the governing alignment · dashed ring: a competing one</text>`,
+    `<text x="12" y="${keyY + 13}" font-family="system-ui, sans-serif" font-size="10" fill="#333">Hollow: absent · hatched: estimated seats · dashed line: the majority</text>`,
   );
   return out.join('');
 }
