@@ -70,13 +70,12 @@ export function renderTileMap(councils: readonly ReportCouncil[], prefix: string
     const status = council.outcome.status;
     const style = OUTCOME_STYLE[status] ?? OUTCOME_STYLE.open!;
     const focus = status === 'elected' && council.outcome.governorFrom !== null && focusGovernors.has(council.outcome.governorFrom);
-    const label = `${council.name}: ${outcomeWords(council)}; group ${council.group}; confidence ${council.confidence}`;
     const swatch =
       status === 'elected'
         ? `<rect width="40" height="16" fill="${style.fill}"/>${focus ? '<path d="M4 8l5 5 10-10" stroke="#fff" stroke-width="2.4" fill="none"/>' : ''}`
         : `<rect width="40" height="16" fill="url(#${prefix}o-${status})"/>`;
     return (
-      `<a class="tile tile-${status}" href="#council-${safeId(council.id)}" style="grid-column:${column + 1};grid-row:${row + 1}" aria-label="${escapeHtml(label)}" data-council="${escapeHtml(council.id)}" data-status="${status}">` +
+      `<a class="tile tile-${status}" href="#council-${safeId(council.id)}" style="grid-column:${column + 1};grid-row:${row + 1}" data-council="${escapeHtml(council.id)}" data-status="${status}">` +
       `<svg class="swatch" viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" focusable="false">${swatch}</svg>` +
       `<span class="tile-name">${escapeHtml(council.name)}</span>` +
       `<span class="tile-ar">${arabic(council.nameAr)}</span>` +
