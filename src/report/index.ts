@@ -11,8 +11,7 @@ import { reportProbabilities } from './probabilities.js';
 
 export type { ReportAlignment, ReportCouncil, ReportData, ReportSource, ReportUnit, SeatConfidence } from './adapter.js';
 export { reportData } from './adapter.js';
-export { hemicycleLayout, seatsOf, type HemicycleLayout, type SeatPosition } from './hemicycle.js';
-export { TILE_GRID } from './tile-map.js';
+export { hemicycleLayout, type HemicycleLayout, type SeatPosition } from './hemicycle.js';
 
 export interface ReportOptions {
   /** The scenario to compare with (the baseline); its changes get a section of their own. */

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
       const { page, requests, errors } = await open(width);
       expect(requests).toEqual([url]);
       expect(errors).toEqual([]);
-      const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth, body: document.body.scrollWidth }));
+      const overflow = await page.evaluate<{ scroll: number; view: number; body: number }>('({ scroll: document.documentElement.scrollWidth, view: window.innerWidth, body: document.body.scrollWidth })');
       expect(overflow.scroll).toBeLessThanOrEqual(overflow.view);
       expect(overflow.body).toBeLessThanOrEqual(overflow.view);
       await page.context().close();
@@ -92,14 +92,13 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
 
   it('draws, per council, as many seats as the run result holds (and its absent ones hollow)', async () => {
     const { page } = await open(1440);
-    const drawn = await page.evaluate(() =>
-      [...document.querySelectorAll('section.council')].map((section) => ({
+    // Browser-side code as text: the project's type check has no DOM library.
+    const drawn = await page.evaluate(`[...document.querySelectorAll('section.council')].map((section) => ({
         id: section.id.replace(/^council-/, ''),
         seats: section.querySelectorAll('svg.hemicycle circle[data-unit]').length,
         absent: section.querySelectorAll('svg.hemicycle circle[data-state="absent"]').length,
         visible: [...section.querySelectorAll('svg.hemicycle circle[data-unit]')].filter((circle) => circle.getBoundingClientRect().width > 0).length,
-      })),
-    );
+      }))`);
     const run = runScenario(loadScenario('badr-sadr-najaf-maysan'));
     expect(drawn).toEqual(run.councils.map((council) => ({ id: council.id, seats: council.seats, absent: council.seats - council.present, visible: council.seats })));
     await page.context().close();
@@ -110,21 +109,21 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     const svg = page.locator('#council-najaf svg.hemicycle');
     await svg.scrollIntoViewIfNeeded();
     const box = (await svg.boundingBox())!;
-    const seats = await page.evaluate(() => {
-      const root = document.querySelector('#council-najaf svg.hemicycle')!.getBoundingClientRect();
+    const seats = await page.evaluate<{ unit: string; state: string; estimated: boolean; fill: string; x: number; y: number; r: number }[]>(`(() => {
+      const root = document.querySelector('#council-najaf svg.hemicycle').getBoundingClientRect();
       return [...document.querySelectorAll('#council-najaf svg.hemicycle circle[data-unit]')].map((circle) => {
         const rect = circle.getBoundingClientRect();
         return {
-          unit: circle.getAttribute('data-unit')!,
-          state: circle.getAttribute('data-state')!,
+          unit: circle.getAttribute('data-unit'),
+          state: circle.getAttribute('data-state'),
           estimated: circle.getAttribute('data-estimated') === 'true',
-          fill: circle.getAttribute('fill')!,
+          fill: circle.getAttribute('fill'),
           x: rect.left + rect.width / 2 - root.left,
           y: rect.top + rect.height / 2 - root.top,
           r: rect.width / 2,
         };
       });
-    });
+    })()`);
     const image = decodePng(await svg.screenshot({ path: join(scratch, 'najaf.png') }));
     expect(Math.abs(image.width - box.width)).toBeLessThanOrEqual(1);
     const ringed = seats.filter((seat) => seat.state === 'governing');
@@ -174,11 +173,11 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
   it('is keyboard navigable: a skip link first, then every province tile reachable by Tab', async () => {
     const { page } = await open(1440);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the report');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to the report');
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      const council = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.council ?? null);
+      const council = await page.evaluate<string | null>('document.activeElement?.dataset.council ?? null');
       if (council) reached.add(council);
     }
     expect(reached.size).toBe(15);
@@ -191,12 +190,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
       // The page's own policy forbids scripts; the checker alone is let in.
       const { page } = await open(width, { bypassCSP: true });
       await page.evaluate(axe);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-        });
-        return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.length, first: violation.nodes[0]?.target.join(' ') }));
-      });
+      const violations = await page.evaluate(`window.axe
+        .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+        .then((result) => result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.length, first: violation.nodes[0]?.target.join(' ') })))`);
       expect(violations, `at ${width} px`).toEqual([]);
       await page.context().close();
     }
