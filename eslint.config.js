@@ -28,6 +28,19 @@ export const modelBoundary = {
   ],
 };
 
+/** The report renders run results into markup: it may read the engine, never the faces built on it. */
+export const reportBoundary = {
+  paths: [
+    { name: 'ink', message: 'src/report renders HTML and SVG: no terminal UI.' },
+    { name: 'react', message: 'src/report renders HTML and SVG: no terminal UI.' },
+    { name: 'commander', message: 'src/report is called by the CLI, never the reverse.' },
+  ],
+  patterns: [
+    { group: ['**/ui/**', '**/ui', '**/cli/**', '**/cli', '**/explorer/**', '**/explorer', '**/testing/**'],
+      message: 'src/report may import model, dataset, scenarios and platform only.' },
+  ],
+};
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'scripts/empty.js', 'bin/**', '.tmp/**'] },
   js.configs.recommended,
@@ -52,6 +65,10 @@ export default defineConfig(
       'no-restricted-imports': ['error', modelBoundary],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/model is pure: no process access.' }],
     },
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', reportBoundary] },
   },
   {
     files: ['test/**', 'bench/**'],

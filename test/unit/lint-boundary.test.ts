@@ -55,3 +55,13 @@ describe('ESLint boundary of src/model', () => {
     expect(await restrictedImports('src/cli/__probe.ts')).toEqual([]);
   });
 });
+
+describe('ESLint boundary of src/report', () => {
+  it('rejects cli, ui and ink imports in src/report, and allows the engine', async () => {
+    const probe = ["import { main } from '../cli/main.js';", "import { App } from '../ui/App.js';", "import { render } from 'ink';", "import { runScenario } from '../scenarios/index.js';", 'export const probe = [main, App, render, runScenario];', ''].join('\n');
+    const errors = await restrictedImports('src/report/__probe.ts', probe);
+    expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
+    expect(errors[0]!.message).toMatch(/src\/report may import model, dataset, scenarios and platform only/);
+  });
+});
+
