@@ -17,6 +17,8 @@ export interface SeatPosition {
 
 export interface HemicycleLayout {
   readonly seats: readonly SeatPosition[];
+  /** Ring radii, inner first. */
+  readonly radii: readonly number[];
   /** Dot radius. */
   readonly dot: number;
   readonly cx: number;
@@ -27,7 +29,7 @@ export interface HemicycleLayout {
 
 export const WIDTH = 400;
 const CX = 200;
-const CY = 200;
+const CY = 210;
 const OUTER = 180;
 const INNER_SHARE = 0.4;
 /** Upper bound on drawn seats: a council above this is drawn as text only (cost stays linear and small). */
@@ -39,9 +41,10 @@ export const MAX_DRAWN_SEATS = 2000;
  */
 export function hemicycleLayout(n: number): HemicycleLayout {
   const inner = OUTER * INNER_SHARE;
-  if (n <= 0) return { seats: [], dot: 0, cx: CX, cy: CY, inner, outer: OUTER };
-  // Total arc ≈ π·rows·(R+r0)/2 over n seats against a row gap (R−r0)/(rows−1): equal when rows² ≈ 0.31·n.
-  const rings = n <= 3 ? 1 : Math.max(1, Math.round(0.56 * Math.sqrt(n) + 0.5));
+  if (n <= 0) return { seats: [], radii: [], dot: 0, cx: CX, cy: CY, inner, outer: OUTER };
+  // Seats along an arc sit closer than rings do with rows ≈ 0.45·√n (2 rings for 15 seats, 4 for 52, 8 for 285),
+  // which reads as a parliament rather than a scatter; the dot size follows the tighter of the two spacings.
+  const rings = n <= 3 ? 1 : Math.max(1, Math.round(0.45 * Math.sqrt(n) + 0.4));
   const radii = Array.from({ length: rings }, (_, i) => (rings === 1 ? (OUTER + inner) / 2 : inner + ((OUTER - inner) * i) / (rings - 1)));
   const total = radii.reduce((sum, radius) => sum + radius, 0);
   const counts = radii.map((radius) => Math.floor((n * radius) / total));
@@ -67,7 +70,50 @@ export function hemicycleLayout(n: number): HemicycleLayout {
   if (rings > 1) spacing = Math.min(spacing, (OUTER - inner) / (rings - 1));
   if (!Number.isFinite(spacing)) spacing = OUTER - inner;
   seats.sort((a, b) => b.angle - a.angle || b.ring - a.ring);
-  return { seats, dot: Math.min(spacing * 0.42, 14), cx: CX, cy: CY, inner, outer: OUTER };
+  return { seats, radii, dot: Math.min(spacing * 0.42, 14), cx: CX, cy: CY, inner, outer: OUTER };
+}
+
+/**
+ * Per ring, the angle separating the first `majority` seats (in drawing order) from the rest: between
+ * the ring's last seat inside and its first seat outside (π + ε when none is inside, −ε when all are).
+ */
+export function thresholdAngles(layout: HemicycleLayout, majority: number): number[] {
+  const epsilon = 0.04;
+  return layout.radii.map((_, ring) => {
+    const inside: number[] = [];
+    const outside: number[] = [];
+    layout.seats.forEach((seat, index) => {
+      if (seat.ring === ring) (index < majority ? inside : outside).push(seat.angle);
+    });
+    if (inside.length === 0) return Math.PI + epsilon;
+    if (outside.length === 0) return -epsilon;
+    return (Math.min(...inside) + Math.max(...outside)) / 2;
+  });
+}
+
+/**
+ * The majority threshold as a dashed line from the centre outwards, stepping between rings where
+ * seats at the same angle fall on both sides, so that it always separates the first `majority` seats.
+ */
+function thresholdPath(layout: HemicycleLayout, majority: number): string {
+  const angles = thresholdAngles(layout, majority);
+  const { radii, dot } = layout;
+  const half = radii.length > 1 ? (radii[1]! - radii[0]!) / 2 : dot * 1.5;
+  const at = (radius: number, angle: number): string => `${coord(CX + radius * Math.cos(angle))} ${coord(CY - radius * Math.sin(angle))}`;
+  const parts: string[] = [];
+  radii.forEach((radius, ring) => {
+    const angle = angles[ring]!;
+    const from = ring === 0 ? radius - Math.max(half, dot * 1.5) : radius - half;
+    const to = ring === radii.length - 1 ? radius + Math.max(half * 0.6, dot * 1.6) : radius + half;
+    if (ring === 0) parts.push(`M${at(from, angle)}`);
+    else {
+      const previous = angles[ring - 1]!;
+      // Along the gap between the rings, from the previous ring's angle to this one's.
+      if (Math.abs(previous - angle) > 1e-9) parts.push(`A${coord(from)} ${coord(from)} 0 0 ${angle < previous ? 1 : 0} ${at(from, angle)}`);
+    }
+    parts.push(`L${at(to, angle)}`);
+  });
+  return `<path class="threshold" d="${parts.join(' ')}" fill="none" stroke="#111" stroke-width="2" stroke-dasharray="5 3"/>`;
 }
 
 /** What a drawn seat stands for. */
@@ -141,21 +187,7 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
     if (options.caption) out.push(`<text x="${CX}" y="18" text-anchor="middle" font-family="system-ui, sans-serif" font-size="${options.caption.length > 44 ? 11 : 15}" font-weight="600" fill="#111">${escapeHtml(options.caption.length > 70 ? `${options.caption.slice(0, 69)}…` : options.caption)}</text>`);
   }
   out.push(`<g transform="translate(0 ${captionHeight})">`);
-  // The threshold: between the last seat inside the majority and the first outside it.
-  if (council.majority > 0 && council.majority <= layout.seats.length) {
-    const a = layout.seats[council.majority - 1]!.angle;
-    const b = layout.seats[council.majority]?.angle ?? 0;
-    const angle = (a + b) / 2;
-    const from = layout.inner - layout.dot * 2;
-    const to = layout.outer + layout.dot * 1.6;
-    const x1 = CX + from * Math.cos(angle);
-    const y1 = CY - from * Math.sin(angle);
-    const x2 = CX + to * Math.cos(angle);
-    const y2 = CY - to * Math.sin(angle);
-    out.push(
-      `<line class="threshold" x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${coord(y2)}" stroke="#111" stroke-width="2" stroke-dasharray="5 3"/>`,
-    );
-  }
+  if (council.majority > 0 && council.majority < layout.seats.length) out.push(thresholdPath(layout, council.majority));
   out.push('<g class="seats">');
   drawn.forEach((seat, i) => {
     const position = layout.seats[i]!;
@@ -177,7 +209,7 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
   out.push('</g>');
   const governing = council.alignments.find((alignment) => alignment.governing);
   out.push(
-    `<text x="${CX}" y="${CY + 44}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="26" font-weight="700" fill="#111">${governing ? `${governing.votes}` : '–'}<tspan font-size="15" font-weight="400"> of ${council.majority} needed</tspan></text>`,
+    `<text x="${CX}" y="${CY + 44}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="26" font-weight="700" fill="#111">${governing ? `${governing.votes}<tspan font-size="15" font-weight="400"> of ${council.majority} needed</tspan>` : `${council.majority}<tspan font-size="15" font-weight="400"> needed to govern</tspan>`}</text>`,
     `<text x="${CX}" y="${CY + 64}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="14" fill="#222">${escapeHtml(statusWords(council))}</text>`,
     `<text x="${CX}" y="${CY + 84}" text-anchor="middle" font-family="system-ui, sans-serif" font-size="12" fill="#333">${council.seats} seats · ${council.present} present · majority ${council.majority} (dashed line)</text>`,
   );

@@ -99,13 +99,13 @@ function unitTable(council: ReportCouncil, colours: ReadonlyMap<string, number>,
     .map(
       (unit) =>
         `<tr><th scope="row">${swatch(unit, colours, governing)} ${escapeHtml(unit.name)}${unit.nameAr ? ` ${arabic(unit.nameAr)}` : ''}<span class="uid">${escapeHtml(unit.id)}</span></th>` +
-        `<td class="num">${unit.seats}</td><td class="num">${unit.present}</td>` +
-        `<td>${unit.alignment ? escapeHtml(unit.alignment) : '—'}</td>` +
-        `<td>${badge(unit.confidence)}${unit.method ? `<span class="method">${escapeHtml(unit.method)}</span>` : ''}</td>` +
-        `<td>${unit.sources.length > 0 ? citations.cite(unit.sources) : unit.confidence === 'scenario' ? 'scenario step (see trace)' : '—'}</td></tr>`,
+        `<td class="num" data-label="seats">${unit.seats}</td><td class="num" data-label="present">${unit.present}</td>` +
+        `<td data-label="votes with">${unit.alignment ? escapeHtml(unit.alignment) : '—'}</td>` +
+        `<td class="wide">${badge(unit.confidence)}${unit.method ? `<span class="method">${escapeHtml(unit.method)}</span>` : ''}</td>` +
+        `<td class="wide" data-label="source">${unit.sources.length > 0 ? citations.cite(unit.sources) : unit.confidence === 'scenario' ? 'scenario step (see trace)' : '—'}</td></tr>`,
     );
   return (
-    `<div class="table-wrap" role="region" aria-label="${escapeHtml(`${council.name}: seats by unit`)}" tabindex="0"><table>` +
+    `<div class="table-wrap" role="region" aria-label="${escapeHtml(`${council.name}: seats by unit`)}" tabindex="0"><table class="units">` +
     `<caption>Seats by unit, in the order drawn</caption>` +
     `<thead><tr><th scope="col">Unit</th><th scope="col">Seats</th><th scope="col">Present</th><th scope="col">Votes with</th><th scope="col">Confidence</th><th scope="col">Source</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>`
@@ -254,7 +254,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 main,header,nav,footer{max-width:1100px;margin:0 auto;padding:0 16px}
 h1{font-size:1.7rem;line-height:1.2;margin:1rem 0 .3rem}h2{font-size:1.35rem;border-top:2px solid var(--ink);padding-top:.6rem;margin-top:2rem}
 h3{font-size:1.15rem;margin:1.4rem 0 .3rem}h4{font-size:1rem;margin:1rem 0 .2rem}
-p,li,td,th,figcaption{overflow-wrap:anywhere}
+p,li,figcaption{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}
 a{color:var(--link)}a:focus-visible,.table-wrap:focus-visible,summary:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:2}
 nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;list-style:none;margin:.5rem 0}
@@ -282,6 +282,10 @@ th[scope=row]{font-weight:500}.sw{vertical-align:middle}
 details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem}
 @media (max-width:480px){body{font-size:15px}th,td{padding:.25rem .25rem}.tile-outcome,.tile-meta{font-size:.66rem}}
+@media (max-width:640px){table.units thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.units tr{display:flex;flex-wrap:wrap;gap:0 .8rem;border-bottom:1px solid var(--line);padding:.3rem 0}
+table.units th,table.units td{display:block;border:0;padding:0;text-align:left}table.units th[scope=row],table.units td.wide{flex:1 0 100%}
+table.units td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}}
 @media print{nav,.skip{display:none}body{font-size:11pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.council,.change,figure,tr{break-inside:avoid}details>ol{display:block}a{color:var(--ink)}.table-wrap{overflow:visible}}
 `;
 

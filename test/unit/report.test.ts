@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledScenarioNames, loadScenario, runScenario, scenarioFromDocument, type CouncilResult } from '../../src/index.js';
 import { councilHemicycleSvg, hemicycleLayout, reportData, scenarioReport } from '../../src/report/index.js';
+import { thresholdAngles } from '../../src/report/hemicycle.js';
 
 /** The circles of one council's section of the page, with their data attributes. */
 function sectionSeats(html: string, councilId: string): { unit: string; owner: string; state: string; estimated: boolean; fill: string }[] {
@@ -97,6 +98,18 @@ describe('hemicycle layout', () => {
         expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(2 * layout.dot - 1e-9);
       }
     }
+  });
+});
+
+describe('the majority line', () => {
+  it.each([[15, 8], [13, 7], [52, 27], [16, 9], [29, 15], [3, 2], [285, 143]])('%i seats: on every ring it separates the first %i seats from the rest', (n, majority) => {
+    const layout = hemicycleLayout(n);
+    const angles = thresholdAngles(layout, majority);
+    layout.seats.forEach((seat, index) => {
+      const boundary = angles[seat.ring]!;
+      if (index < majority) expect(seat.angle, `seat ${index}`).toBeGreaterThan(boundary);
+      else expect(seat.angle, `seat ${index}`).toBeLessThan(boundary);
+    });
   });
 });
 
