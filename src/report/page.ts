@@ -164,7 +164,7 @@ function countrySection(input: PageInput, citations: Citations): string {
     `Elected ${byStatus.elected}, deadlock ${byStatus.deadlock}, no quorum ${byStatus['no-quorum']}, open ${byStatus.open}. Groups: A ${groups.A}, B ${groups.B}, C ${groups.C}.</p>` +
     (lines.length > 0 ? `<h3>The national ${escapeHtml(data.focusBloc.toUpperCase())} line</h3><ul>${lines.join('')}</ul>` : '') +
     `<h3>Provinces</h3><p class="note">Tiles are placed roughly where each province lies (north at the top); each links to its council. A check mark: the ${escapeHtml(data.focusBloc.toUpperCase())} provides the governor.</p>` +
-    renderTileMap(data.councils, PAGE_PREFIX, input.focusUnits) +
+    renderTileMap(data.councils, PAGE_PREFIX, input.focusUnits, data.focusBloc.toUpperCase()) +
     `<ul class="legend" aria-label="Outcome key">${legend}</ul>` +
     `</section>`
   );
@@ -263,7 +263,7 @@ nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;list-style:none;marg
 bdi[lang=ar]{font-family:"Noto Naskh Arabic","Geeza Pro","Arial",sans-serif}
 .tile-map{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:6px;max-width:640px}
 .tile{display:flex;flex-direction:column;gap:1px;border:2px solid var(--ink);border-radius:6px;padding:4px;text-decoration:none;color:var(--ink);background:#fff;min-width:0}
-.tile:hover{background:#f2f5fb}.tile .swatch{width:100%;height:14px;display:block}
+.tile:hover{background:#f2f5fb}.tile .swatch{width:100%;height:18px;display:block;border-radius:3px}.focus{font-weight:700;color:#1e5b2a}
 .tile-name{font-weight:700;font-size:.85rem;line-height:1.15}.tile-ar{font-size:.85rem}.tile-outcome,.tile-meta{font-size:.72rem;line-height:1.2;color:var(--muted)}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0}.legend li{display:flex;align-items:center;gap:.3rem}
 .conf{display:inline-block;padding:0 .35em;border-radius:4px;font-size:.8rem;white-space:nowrap}

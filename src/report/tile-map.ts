@@ -62,7 +62,7 @@ export function outcomeWords(council: ReportCouncil): string {
  * The map as an HTML grid of links (keyboard reachable, each to its council's section), each tile with
  * an outcome swatch in colour and pattern, the names in English and Arabic, group and confidence.
  */
-export function renderTileMap(councils: readonly ReportCouncil[], prefix: string, focusGovernors: ReadonlySet<string>): string {
+export function renderTileMap(councils: readonly ReportCouncil[], prefix: string, focusGovernors: ReadonlySet<string>, focusLabel: string): string {
   const places = tilePlaces(councils);
   const rows = Math.max(...[...places.values()].map(([, row]) => row)) + 1;
   const tiles = councils.map((council) => {
@@ -72,14 +72,14 @@ export function renderTileMap(councils: readonly ReportCouncil[], prefix: string
     const focus = status === 'elected' && council.outcome.governorFrom !== null && focusGovernors.has(council.outcome.governorFrom);
     const swatch =
       status === 'elected'
-        ? `<rect width="40" height="16" fill="${style.fill}"/>${focus ? '<path d="M4 8l5 5 10-10" stroke="#fff" stroke-width="2.4" fill="none"/>' : ''}`
-        : `<rect width="40" height="16" fill="url(#${prefix}o-${status})"/>`;
+        ? `<rect width="200" height="16" fill="${style.fill}"/>${focus ? '<path d="M6 8l4 4 8-8" stroke="#fff" stroke-width="2.4" fill="none"/>' : ''}`
+        : `<rect width="200" height="16" fill="url(#${prefix}o-${status})"/>`;
     return (
       `<a class="tile tile-${status}" href="#council-${safeId(council.id)}" style="grid-column:${column + 1};grid-row:${row + 1}" data-council="${escapeHtml(council.id)}" data-status="${status}">` +
-      `<svg class="swatch" viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" focusable="false">${swatch}</svg>` +
+      `<svg class="swatch" viewBox="0 0 200 16" preserveAspectRatio="xMinYMin slice" aria-hidden="true" focusable="false">${swatch}</svg>` +
       `<span class="tile-name">${escapeHtml(council.name)}</span>` +
       `<span class="tile-ar">${arabic(council.nameAr)}</span>` +
-      `<span class="tile-outcome">${escapeHtml(outcomeWords(council))}</span>` +
+      `<span class="tile-outcome">${escapeHtml(outcomeWords(council))}${focus ? ` <span class="focus">✓ ${escapeHtml(focusLabel)}</span>` : ''}</span>` +
       `<span class="tile-meta">group ${escapeHtml(council.group)} · <span class="conf conf-${council.confidence}">${escapeHtml(council.confidence)}</span></span>` +
       `</a>`
     );
