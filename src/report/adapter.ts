@@ -6,7 +6,8 @@
  */
 import { scenarioCouncil } from '../api.js';
 import { type Confidence, type LoadedDataset, publishedChecks, resolvedCouncil, weakestConfidence } from '../scenarios/dataset.js';
-import { type CouncilResult, type LoadedScenario, type ScenarioRun, runScenario } from '../scenarios/index.js';
+import type { Council } from '../model/council.js';
+import { type CouncilResult, type LoadedScenario, type ScenarioRun, type ScenarioState, runScenario } from '../scenarios/index.js';
 
 /** A seat figure's confidence, or `scenario` for seats a step of the scenario set (hypothetical). */
 export type SeatConfidence = Confidence | 'scenario';
@@ -187,7 +188,7 @@ function seatFacts(ds: LoadedDataset, councilId: string, seatSet: string): Map<s
 }
 
 /** The alignments a result names: `alignments` when the run lists competing ones, else the governing coalition. */
-function alignmentsOf(result: CouncilResult): ReportAlignment[] {
+function alignmentsOf(result: CouncilResult, state: ScenarioState, model: Council): ReportAlignment[] {
   const listed = (result as { alignments?: unknown }).alignments;
   if (Array.isArray(listed)) {
     const found: ReportAlignment[] = [];
@@ -209,8 +210,28 @@ function alignmentsOf(result: CouncilResult): ReportAlignment[] {
     if (found.length > 0) return found.sort((a, b) => Number(b.governing) - Number(a.governing));
   }
   const { outcome } = result;
-  if (outcome.via === null || outcome.coalition.length === 0) return [];
-  return [{ id: outcome.via, label: `${outcome.basis} ${outcome.via}`, units: outcome.coalition, votes: outcome.votes, governing: true }];
+  const found: ReportAlignment[] = [];
+  if (outcome.via !== null && outcome.coalition.length > 0) {
+    found.push({ id: outcome.via, label: `${outcome.basis} ${outcome.via}`, units: outcome.coalition, votes: outcome.votes, governing: true });
+  }
+  // The run names only the governing alignment: the other deals and blocs declared here compete with
+  // it, each with its members the governing one has not pulled away (and their defectors).
+  const taken = new Set(found.flatMap((alignment) => alignment.units));
+  const competing = [
+    ...Object.values(state.deals).map((deal) => ({ basis: 'deal', id: deal.id, members: deal.councils[result.id] })),
+    ...Object.values(state.blocs).map((bloc) => ({ basis: 'bloc', id: bloc.id, members: bloc.councils[result.id] })),
+  ];
+  for (const { basis, id, members } of competing) {
+    if (!members || id === outcome.via) continue;
+    const units = model.units
+      .filter((unit) => !taken.has(unit.id) && (members.includes(unit.id) || unit.id.endsWith(`>${id}`)))
+      .map((unit) => unit.id);
+    if (units.length === 0) continue;
+    for (const unit of units) taken.add(unit);
+    const votes = model.units.filter((unit) => units.includes(unit.id)).reduce((sum, unit) => sum + (unit.present ?? unit.seats), 0);
+    found.push({ id, label: `${basis} ${id}`, units, votes, governing: false });
+  }
+  return found;
 }
 
 function confidenceOf(result: CouncilResult, units: readonly ReportUnit[]): SeatConfidence {
@@ -229,7 +250,7 @@ export function reportCouncil(scenario: LoadedScenario, result: CouncilResult): 
   const resolved = resolvedCouncil(ds, result.id, scenario.seats);
   const facts = seatFacts(ds, result.id, scenario.seats);
   const model = scenarioCouncil(scenario, result.id);
-  const alignments = alignmentsOf(result);
+  const alignments = alignmentsOf(result, scenario.state, model);
   const alignmentOf = new Map<string, string>();
   for (const alignment of alignments) for (const unit of alignment.units) if (!alignmentOf.has(unit)) alignmentOf.set(unit, alignment.id);
   const stateUnits = new Map(scenario.state.councils[result.id]!.units.map((unit) => [unit.id, unit]));
