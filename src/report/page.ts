@@ -139,7 +139,7 @@ function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, num
     (council.hinge.length > 0 ? council.hinge.map((hinge) => `<li>${escapeHtml(hinge)}</li>`).join('') : '<li>No breaking point within one seat.</li>') +
     `</ul>` +
     (predictions.length > 0 ? `<h4>Predicted coalitions</h4><ul>${predictions.join('')}</ul>` : '') +
-    `<details><summary>Explanation trace (${trace.length} steps)</summary><ol class="trace">${trace.join('')}</ol></details>` +
+    `<h4>Explanation trace</h4><ol class="trace">${trace.join('')}</ol>` +
     `</section>`
   );
 }
@@ -255,7 +255,7 @@ main,header,nav,footer{max-width:1100px;margin:0 auto;padding:0 16px}
 h1{font-size:1.7rem;line-height:1.2;margin:1rem 0 .3rem}h2{font-size:1.35rem;border-top:2px solid var(--ink);padding-top:.6rem;margin-top:2rem}
 h3{font-size:1.15rem;margin:1.4rem 0 .3rem}h4{font-size:1rem;margin:1rem 0 .2rem}
 p,li,figcaption{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}
-a{color:var(--link)}a:focus-visible,.table-wrap:focus-visible,summary:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+a{color:var(--link)}a:focus-visible,.table-wrap:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:2}
 nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;list-style:none;margin:.5rem 0}
 .lead{font-size:1.05rem}.note,.meta,.uid,.method,.rule,.ci{color:var(--muted);font-size:.88rem}
@@ -279,14 +279,13 @@ th[scope=row]{font-weight:500}.sw{vertical-align:middle}
 .council{border-top:1px solid var(--line);margin-top:1.5rem}
 .pbar{display:inline-block;width:60px;height:10px;border:1px solid #555;vertical-align:middle;margin-right:.3rem}.pbar-fill{display:block;height:100%;background:#1f5fa8}
 .sources li{margin:.3rem 0}.url{word-break:break-all}
-details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem}
 @media (max-width:480px){body{font-size:15px}th,td{padding:.25rem .25rem}.tile-outcome,.tile-meta{font-size:.66rem}}
 @media (max-width:640px){table.units thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.units tr{display:flex;flex-wrap:wrap;gap:0 .8rem;border-bottom:1px solid var(--line);padding:.3rem 0}
 table.units th,table.units td{display:block;border:0;padding:0;text-align:left}table.units th[scope=row],table.units td.wide{flex:1 0 100%}
 table.units td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}}
-@media print{nav,.skip{display:none}body{font-size:11pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.council,.change,figure,tr{break-inside:avoid}details>ol{display:block}a{color:var(--ink)}.table-wrap{overflow:visible}}
+@media print{nav,.skip{display:none}body{font-size:11pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.change,figure,tr,li{break-inside:avoid}h2,h3,h4{break-after:avoid}a{color:var(--ink)}.table-wrap{overflow:visible}}
 `;
 
 /** The whole page. */

@@ -170,6 +170,22 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     }
   });
 
+  it('prints: the print stylesheet hides the navigation, fits the page width, and Chromium makes a PDF of it', async () => {
+    const { page, errors } = await open(1440);
+    await page.emulateMedia({ media: 'print' });
+    const state = await page.evaluate<{ nav: string; scroll: number; view: number }>(
+      "({ nav: getComputedStyle(document.querySelector('nav')).display, scroll: document.documentElement.scrollWidth, view: window.innerWidth })",
+    );
+    expect(state.nav).toBe('none');
+    expect(state.scroll).toBeLessThanOrEqual(state.view);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Fifteen councils with their hemicycles and tables take many pages; a blank print would take one.
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('is keyboard navigable: a skip link first, then every province tile reachable by Tab', async () => {
     const { page } = await open(1440);
     await page.keyboard.press('Tab');
