@@ -95,6 +95,8 @@ export interface ReportData {
   readonly cfLines: readonly NationalLine[];
   readonly sources: ReadonlyMap<string, ReportSource>;
   readonly steps: readonly { readonly label: string; readonly kind: string; readonly note?: string; readonly source?: string }[];
+  /** Sources of the majority and quorum rules (floor(n/2)+1 of all members). */
+  readonly ruleSources: { readonly majority: readonly string[]; readonly quorum: readonly string[] };
 }
 
 const CONFIDENCE_ORDER: readonly SeatConfidence[] = ['documented', 'inferred', 'unresolved', 'scenario'];
@@ -331,6 +333,7 @@ export function reportData(scenario: LoadedScenario, run: ScenarioRun = runScena
     national: run.national,
     cfLines,
     sources: sourceTable(scenario),
+    ruleSources: { majority: idsOf(ds.data.rules.majority.source), quorum: idsOf(ds.data.rules.quorum.source) },
     steps: scenario.steps.map((step) => ({
       label: step.label,
       kind: step.kind,

@@ -56,8 +56,13 @@ class Citations {
     if (!text) return '';
     const [id = '', url] = text.split(' ');
     if (this.table.has(id)) return this.cite([id]);
-    return url ? `<a class="cite" href="${escapeHtml(url)}">${escapeHtml(id)}</a>` : `<span class="cite">${escapeHtml(id)}</span>`;
+    return url && isWebAddress(url) ? `<a class="cite" href="${escapeHtml(url)}">${escapeHtml(id)}</a>` : `<span class="cite">${escapeHtml(id)}</span>`;
   }
+}
+
+/** Only web addresses become links (a scenario's source may be any text, `javascript:` included). */
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }
 
 const CONFIDENCE_TEXT: Readonly<Record<SeatConfidence, string>> = {
@@ -112,7 +117,7 @@ function unitTable(council: ReportCouncil, colours: ReadonlyMap<string, number>,
   );
 }
 
-function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, number>, citations: Citations): string {
+function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, number>, citations: Citations, rules: ReportData['ruleSources']): string {
   const colours = coloursFor(council, ranking);
   const id = safeId(council.id);
   const alignments = council.alignments.map(
@@ -129,7 +134,7 @@ function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, num
     `<section class="council" id="council-${id}" aria-labelledby="council-${id}-h">` +
     `<h3 id="council-${id}-h">${escapeHtml(council.name)} ${arabic(council.nameAr)}</h3>` +
     `<p class="status status-${council.outcome.status}">${statusSentence(council)}</p>` +
-    `<p class="meta">${council.seats} members (${citations.cite(council.sizeSources)}), majority ${council.majority}, ${council.present} present · group ${escapeHtml(council.group)} (${escapeHtml(council.groupSource)}) · confidence ${badge(council.confidence)}</p>` +
+    `<p class="meta">${council.seats} members (${citations.cite(council.sizeSources)}), majority ${council.majority} of all members (${citations.cite(rules.majority)}), ${council.present} present, quorum ${council.quorum.needed} (${citations.cite(rules.quorum)}) · group ${escapeHtml(council.group)} (${escapeHtml(council.groupSource)}) · confidence ${badge(council.confidence)}</p>` +
     `<figure class="hemi">${renderHemicycle(council, { idPrefix: PAGE_PREFIX, colours })}<figcaption>One dot per seat, left to right in the table's order. Solid ring: votes with the governing alignment; dashed ring: a competing alignment; hollow dashed dot: absent; hatched: estimated seats. The dashed line marks the majority (${council.majority}).</figcaption></figure>` +
     (alignments.length > 0 ? `<h4>Alignments</h4><ul>${alignments.join('')}</ul>` : '') +
     `<h4>The arithmetic</h4><p class="decision">${escapeHtml(council.decision)}</p>` +
@@ -240,7 +245,7 @@ function sourcesSection(citations: Citations): string {
       (source) =>
         `<li id="src-${safeId(source.id)}"><strong>${escapeHtml(source.outlet)}</strong>${source.date ? `, ${escapeHtml(source.date)}` : ', undated'}: ` +
         `${source.title ? `<cite>${escapeHtml(source.title)}</cite>` : escapeHtml(source.id)}` +
-        `${source.url ? ` — <a class="url" href="${escapeHtml(source.url)}" rel="noreferrer">${escapeHtml(source.url)}</a>` : ' — no URL recorded'}` +
+        `${source.url ? ` — ${isWebAddress(source.url) ? `<a class="url" href="${escapeHtml(source.url)}" rel="noreferrer">${escapeHtml(source.url)}</a>` : escapeHtml(source.url)}` : ' — no URL recorded'}` +
         `${source.note ? `<br><span class="note">${escapeHtml(source.note)}</span>` : ''} <span class="uid">${escapeHtml(source.id)}</span></li>`,
     );
   return `<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><p class="note">Confidence: <em>documented</em> figures are stated by the source; <em>inferred</em> ones are derived by a stated method and <em>unresolved</em> ones are not found in the sources (both drawn hatched); seats <em>set by the scenario</em> are hypothetical.</p><ol class="sources">${items.join('')}</ol></section>`;
@@ -316,7 +321,7 @@ export function renderPage(input: PageInput): string {
   parts.push(
     `<section id="councils" aria-labelledby="councils-h"><h2 id="councils-h">Councils</h2>`,
     `<ul class="legend" aria-label="Councils">${data.councils.map((council) => `<li><a href="#council-${safeId(council.id)}">${escapeHtml(council.name)}</a>: ${escapeHtml(outcomeWords(council))}</li>`).join('')}</ul>`,
-    ...data.councils.map((council) => councilSection(council, ranking, citations)),
+    ...data.councils.map((council) => councilSection(council, ranking, citations, data.ruleSources)),
     '</section>',
   );
   const steps = data.steps.map((step) => `<li><strong>${escapeHtml(step.label)}</strong> <code>${escapeHtml(step.kind)}</code>${step.note ? `: ${escapeHtml(step.note)}` : ''}${step.source ? ` ${citations.cite([step.source])}` : ''}</li>`);

@@ -32,7 +32,7 @@ describe('seats drawn equal the seats in the run result', () => {
     it(`${name}: every council, per unit, present and absent`, async () => {
       const scenario = loadScenario(name);
       const run = runScenario(scenario);
-      const html = await scenarioReport(scenario, { run, probabilities: false });
+      const html = await scenarioReport(scenario, { run });
       for (const result of run.councils) {
         const seats = sectionSeats(html, result.id);
         expect(seats, result.id).toHaveLength(result.seats);
@@ -154,6 +154,21 @@ describe('the page', () => {
     expect(bars.length).toBeGreaterThanOrEqual(2);
     expect(bars.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 9);
     expect(section).toContain('href="#council-najaf"');
+  });
+});
+
+describe('untrusted text', () => {
+  it('escapes names and links only web addresses', async () => {
+    const scenario = scenarioFromDocument({
+      name: '<img src=x onerror=alert(1)> & co',
+      dataset: 'iraq-2023',
+      sources: [{ id: 'sneaky', url: 'javascript:alert(1)' }],
+      steps: [{ absent: { council: 'najaf', units: ['madar'] }, source: 'sneaky' }],
+    });
+    const html = await scenarioReport(scenario, { probabilities: false });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; co');
+    expect(html).not.toMatch(/href="javascript:/i);
   });
 });
 
