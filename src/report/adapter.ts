@@ -129,7 +129,7 @@ function sourceTable(scenario: LoadedScenario): Map<string, ReportSource> {
     if (table.has(source.id)) continue;
     table.set(source.id, {
       id: source.id,
-      outlet: source.url ? hostOf(source.url) : 'scenario note',
+      outlet: source.url ? hostOf(source.url) : (source.title ?? source.id),
       ...(source.title !== undefined ? { title: source.title } : {}),
       ...(source.date !== undefined ? { date: source.date } : {}),
       ...(source.url !== undefined ? { url: source.url } : {}),

@@ -198,9 +198,9 @@ export function renderHemicycle(council: ReportCouncil, options: HemicycleOption
     const r = layout.dot;
     let stroke = '';
     if (state === 'absent') stroke = ` stroke="${colour}" stroke-width="${coord(r * 0.3)}" stroke-dasharray="${coord(r * 0.5)} ${coord(r * 0.35)}"`;
-    else if (state === 'governing') stroke = ` stroke="#000" stroke-width="${coord(r * 0.42)}"`;
+    else if (state === 'governing') stroke = ` stroke="#000" stroke-width="${coord(r * 0.28)}"`;
     else if (state === 'competing') stroke = ` stroke="#000" stroke-width="${coord(r * 0.3)}" stroke-dasharray="${coord(r * 0.45)} ${coord(r * 0.3)}"`;
-    const radius = state === 'absent' ? r * 0.85 : state === 'governing' ? r * 0.8 : r;
+    const radius = state === 'absent' ? r * 0.85 : state === 'governing' ? r * 0.86 : r;
     out.push(
       `<circle cx="${coord(position.x)}" cy="${coord(position.y)}" r="${coord(radius)}" fill="${fill}"${stroke} data-unit="${escapeHtml(seat.unit.id)}" data-owner="${escapeHtml(seat.unit.owner)}" data-state="${state}"${estimated ? ' data-estimated="true"' : ''}>` +
         `<title>${escapeHtml(`${seat.unit.name}${seat.present ? '' : ' (absent)'}${seat.unit.alignment ? `, votes with ${seat.unit.alignment}` : ''}${estimated ? `, ${seat.unit.confidence} seat` : ''}`)}</title></circle>`,
