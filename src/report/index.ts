@@ -3,7 +3,7 @@
  * (`govsim report --format svg`), both plain markup built by code. Pure: returns strings; the caller writes.
  */
 import { GovsimUsageError } from '../model/errors.js';
-import { diffScenarios, type LoadedScenario, runScenario, type ScenarioRun } from '../scenarios/index.js';
+import { diffRuns, type LoadedScenario, runScenario, type ScenarioRun } from '../scenarios/index.js';
 import { reportData } from './adapter.js';
 import { renderHemicycle } from './hemicycle.js';
 import { colourRanking, coloursFor, renderPage } from './page.js';
@@ -40,7 +40,11 @@ export async function scenarioReport(scenario: LoadedScenario, options: ReportOp
   const run = options.run ?? runScenario(scenario);
   const data = reportData(scenario, run);
   const against = options.against;
-  const diff = against && !sameScenario(against, scenario) ? { diff: diffScenarios(against, run), before: reportData(against) } : undefined;
+  let diff: { diff: ReturnType<typeof diffRuns>; before: ReturnType<typeof reportData> } | undefined;
+  if (against && !sameScenario(against, scenario)) {
+    const before = runScenario(against);
+    diff = { diff: diffRuns(before, run), before: reportData(against, before) };
+  }
   const probabilities = options.probabilities === false ? undefined : await reportProbabilities(scenario);
   return renderPage({ data, ...(diff ? { diff } : {}), ...(probabilities ? { probabilities } : {}), focusUnits: focusUnits(scenario) });
 }
