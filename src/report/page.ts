@@ -117,7 +117,7 @@ function unitTable(council: ReportCouncil, colours: ReadonlyMap<string, number>,
   );
 }
 
-function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, number>, citations: Citations, rules: ReportData['ruleSources']): string {
+function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, number>, citations: Citations, rules: ReportData['ruleSources'], steps: ReadonlySet<string>): string {
   const colours = coloursFor(council, ranking);
   const id = safeId(council.id);
   const alignments = council.alignments.map(
@@ -125,7 +125,7 @@ function councilSection(council: ReportCouncil, ranking: ReadonlyMap<string, num
   );
   const trace = council.explanation.map(
     (line) =>
-      `<li>${escapeHtml(line.text)}${line.rule ? ` <span class="rule">(${escapeHtml(line.rule)})</span>` : ''}${line.source ? ` <span class="src">${citations.citeText(line.source)}</span>` : ''}</li>`,
+      `<li>${escapeHtml(line.text)}${line.rule ? ` <span class="rule">(${escapeHtml(line.rule)})</span>` : ''}${line.step && steps.has(line.step) ? ` <a class="step" href="#step-${safeId(line.step)}">${escapeHtml(line.step)}</a>` : ''}${line.source ? ` <span class="src">${citations.citeText(line.source)}</span>` : ''}</li>`,
   );
   const predictions = council.predictions.map(
     (prediction) => `<li>${escapeHtml(prediction.label)}: ${escapeHtml(prediction.coalitions.map((coalition) => coalition.join(' + ')).join(' · ') || 'none')}</li>`,
@@ -177,7 +177,10 @@ function countrySection(input: PageInput, citations: Citations): string {
 
 function causesOf(council: CouncilDiff, diff: ScenarioDiff, citations: Citations): string {
   const items = [
-    ...council.causes.map((change) => `<li><strong>${escapeHtml(`${diff.to} ${change.step}`)}</strong> (${escapeHtml(change.kind)}): ${escapeHtml(change.text)}${change.source ? ` ${citations.citeText(change.source)}` : ''}</li>`),
+    ...council.causes.map(
+      (change) =>
+        `<li><a href="#step-${safeId(change.step)}"><strong>${escapeHtml(`${diff.to} ${change.step}`)}</strong></a> (${escapeHtml(change.kind)}): ${escapeHtml(change.text)}${change.source ? ` ${citations.citeText(change.source)}` : ''}</li>`,
+    ),
     ...council.reverted.map((change) => `<li>without <strong>${escapeHtml(`${diff.from} ${change.step}`)}</strong> (${escapeHtml(change.kind)}): ${escapeHtml(change.text)}</li>`),
   ];
   return items.length > 0 ? `<ul>${items.join('')}</ul>` : '<p>No step touched this council; its outcome follows from changes elsewhere.</p>';
@@ -298,6 +301,7 @@ export function renderPage(input: PageInput): string {
   const { data } = input;
   const citations = new Citations(data.sources);
   const ranking = colourRanking(input.diff ? [data, input.diff.before] : [data]);
+  const stepLabels = new Set(data.steps.map((step) => step.label));
   const parts: string[] = [];
   const title = `${data.scenario} — govsim report`;
   parts.push(
@@ -321,10 +325,10 @@ export function renderPage(input: PageInput): string {
   parts.push(
     `<section id="councils" aria-labelledby="councils-h"><h2 id="councils-h">Councils</h2>`,
     `<ul class="legend" aria-label="Councils">${data.councils.map((council) => `<li><a href="#council-${safeId(council.id)}">${escapeHtml(council.name)}</a>: ${escapeHtml(outcomeWords(council))}</li>`).join('')}</ul>`,
-    ...data.councils.map((council) => councilSection(council, ranking, citations, data.ruleSources)),
+    ...data.councils.map((council) => councilSection(council, ranking, citations, data.ruleSources, stepLabels)),
     '</section>',
   );
-  const steps = data.steps.map((step) => `<li><strong>${escapeHtml(step.label)}</strong> <code>${escapeHtml(step.kind)}</code>${step.note ? `: ${escapeHtml(step.note)}` : ''}${step.source ? ` ${citations.cite([step.source])}` : ''}</li>`);
+  const steps = data.steps.map((step) => `<li id="step-${safeId(step.label)}"><strong>${escapeHtml(step.label)}</strong> <code>${escapeHtml(step.kind)}</code>${step.note ? `: ${escapeHtml(step.note)}` : ''}${step.source ? ` ${citations.cite([step.source])}` : ''}</li>`);
   parts.push(`<section id="steps" aria-labelledby="steps-h"><h2 id="steps-h">Steps</h2>${steps.length > 0 ? `<ol>${steps.join('')}</ol>` : '<p>None: the dataset as it is.</p>'}</section>`);
   parts.push(sourcesSection(citations), '</main>');
   parts.push(`<footer><p>Made with govsim from the ${escapeHtml(data.dataset)} dataset. Hatched seats are estimates; see Sources.</p></footer></body></html>\n`);

@@ -126,6 +126,11 @@ describe('the page', () => {
     const listed = new Set([...html.matchAll(/<li id="src-([^"]+)"/g)].map((match) => match[1]!));
     expect(cited.size).toBeGreaterThan(5);
     expect(listed).toEqual(cited);
+    // Step references in the traces and the diff lead to the list of steps.
+    const stepLinks = new Set([...html.matchAll(/href="#step-([^"]+)"/g)].map((match) => match[1]!));
+    const stepIds = new Set([...html.matchAll(/<li id="step-([^"]+)"/g)].map((match) => match[1]!));
+    expect(stepLinks.size).toBeGreaterThan(0);
+    for (const link of stepLinks) expect(stepIds, link).toContain(link);
     // The Najaf seats rest on Shafaq's final results of 28 Dec 2023.
     expect(html).toMatch(/<li id="src-shafaq-2023-12-28-final"><strong>Shafaq News \(hathalyoum mirror\)<\/strong>, 2023-12-28: <cite>[^<]+<\/cite> — <a class="url" href="https:\/\/english\.hathalyoum\.net/);
   });
@@ -142,7 +147,8 @@ describe('the page', () => {
     expect(changes).toContain('id="diff-najaf"');
     expect(changes).toContain('id="diff-maysan"');
     const najaf = changes.slice(changes.indexOf('id="diff-najaf"'), changes.indexOf('</article>', changes.indexOf('id="diff-najaf"')));
-    expect(najaf).toMatch(/badr-sadr-najaf-maysan step 5<\/strong> \(deal\)/);
+    expect(najaf).toMatch(/<a href="#step-step_205"><strong>badr-sadr-najaf-maysan step 5<\/strong><\/a> \(deal\)/);
+    expect(html).toContain('<li id="step-step_205"><strong>step 5</strong> <code>deal</code>');
     // Before and after hemicycles, each with Najaf's 15 seats.
     expect([...najaf.matchAll(/class="hemicycle" data-council="najaf" data-seats="15"/g)]).toHaveLength(2);
   });
