@@ -196,11 +196,13 @@ function alignmentsOf(result: CouncilResult, state: ScenarioState, model: Counci
     const found: ReportAlignment[] = [];
     for (const item of listed as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
-      const entry = item as { id?: unknown; basis?: unknown; units?: unknown; votes?: unknown; governing?: unknown; via?: unknown };
-      const id = typeof entry.id === 'string' ? entry.id : typeof entry.via === 'string' ? entry.via : undefined;
-      if (id === undefined || !Array.isArray(entry.units)) continue;
-      const units = (entry.units as unknown[]).filter((unit): unit is string => typeof unit === 'string');
-      const governing = typeof entry.governing === 'boolean' ? entry.governing : id === result.outcome.via;
+      const entry = item as Record<string, unknown>;
+      const id = [entry.id, entry.via, entry.alignment].find((value): value is string => typeof value === 'string');
+      const members = [entry.units, entry.members, entry.coalition].find((value): value is unknown[] => Array.isArray(value));
+      if (id === undefined || members === undefined) continue;
+      const units = members.filter((unit): unit is string => typeof unit === 'string');
+      const flag = [entry.governing, entry.governs, entry.elected].find((value): value is boolean => typeof value === 'boolean');
+      const governing = flag ?? id === result.outcome.via;
       found.push({
         id,
         label: `${typeof entry.basis === 'string' ? `${entry.basis} ` : ''}${id}`,
@@ -239,9 +241,9 @@ function alignmentsOf(result: CouncilResult, state: ScenarioState, model: Counci
 function confidenceOf(result: CouncilResult, units: readonly ReportUnit[]): SeatConfidence {
   const given = (result as { confidence?: unknown }).confidence;
   if (typeof given === 'string' && (CONFIDENCE_ORDER as readonly string[]).includes(given)) return given as SeatConfidence;
-  if (typeof given === 'object' && given !== null && typeof (given as { level?: unknown }).level === 'string') {
-    const level = (given as { level: string }).level;
-    if ((CONFIDENCE_ORDER as readonly string[]).includes(level)) return level as SeatConfidence;
+  if (typeof given === 'object' && given !== null) {
+    const level = [(given as Record<string, unknown>).level, (given as Record<string, unknown>).confidence].find((value) => typeof value === 'string');
+    if (typeof level === 'string' && (CONFIDENCE_ORDER as readonly string[]).includes(level)) return level as SeatConfidence;
   }
   return weakest(units.filter((unit) => unit.seats > 0).map((unit) => unit.confidence));
 }

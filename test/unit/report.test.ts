@@ -163,6 +163,37 @@ describe('the page', () => {
   });
 });
 
+describe('run results that list every competing alignment and a confidence per council', () => {
+  it('are drawn as given: the governing alignment ringed, a competing one dashed, the stated confidence shown', async () => {
+    const scenario = loadScenario('badr-sadr-najaf-maysan');
+    const run = runScenario(scenario);
+    // The shape a richer run result may take: every alignment of a council, and its confidence.
+    const enriched = {
+      ...run,
+      councils: run.councils.map((council) =>
+        council.id === 'najaf'
+          ? {
+              ...council,
+              confidence: { level: 'unresolved' },
+              alignments: [
+                { id: 'state-of-law', basis: 'list', units: ['state-of-law', 'wafaa'], votes: 5, governing: false },
+                { id: 'badr-sadr', basis: 'deal', units: ['badr', 'hikma', 'wathiqoon>badr-sadr', 'sadrists'], votes: 3, governing: true },
+              ],
+            }
+          : council,
+      ),
+    };
+    const html = await scenarioReport(scenario, { run: enriched, probabilities: false });
+    const seats = sectionSeats(html, 'najaf');
+    expect(seats.slice(0, 3).every((seat) => seat.state === 'governing')).toBe(true);
+    expect(seats.slice(3, 8).map((seat) => [seat.owner, seat.state])).toEqual([
+      ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['wafaa', 'competing'], ['wafaa', 'competing'],
+    ]);
+    expect(seats.slice(8).every((seat) => seat.state === 'other')).toBe(true);
+    expect(html).toMatch(/aria-labelledby="council-najaf-h">[\s\S]*?confidence <span class="conf conf-unresolved">/);
+  });
+});
+
 describe('untrusted text', () => {
   it('escapes names and links only web addresses', async () => {
     const scenario = scenarioFromDocument({
