@@ -272,7 +272,7 @@ bdi[lang=ar]{font-family:"Noto Naskh Arabic","Geeza Pro","Arial",sans-serif}
 .tile-map{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:6px;max-width:640px}
 .tile{display:flex;flex-direction:column;gap:1px;border:2px solid var(--ink);border-radius:6px;padding:4px;text-decoration:none;color:var(--ink);background:#fff;min-width:0}
 .tile:hover{background:#f2f5fb}.tile .swatch{width:100%;height:18px;display:block;border-radius:3px}.focus{font-weight:700;color:#1e5b2a}
-.tile-name{font-weight:700;font-size:.85rem;line-height:1.15}.tile-ar{font-size:.85rem}.tile-outcome,.tile-meta{font-size:.72rem;line-height:1.2;color:var(--muted)}
+.tile-name{font-weight:700;font-size:.85rem;line-height:1.15;overflow-wrap:anywhere}.tile .conf{white-space:normal;overflow-wrap:anywhere;font-size:.7rem;padding:0 .2em}.tile-ar{font-size:.85rem}.tile-outcome,.tile-meta{font-size:.72rem;line-height:1.2;color:var(--muted)}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0}.legend li{display:flex;align-items:center;gap:.3rem}
 .conf{display:inline-block;padding:0 .35em;border-radius:4px;font-size:.8rem;white-space:nowrap}
 .conf-documented{background:#e6f4ea;color:#1e5b2a}.conf-inferred{background:#fff1d6;color:#6b4200}.conf-unresolved{background:#fde7ea;color:#8a0018}.conf-scenario{background:#ecebff;color:#36358f}
@@ -288,7 +288,7 @@ th[scope=row]{font-weight:500}.sw{vertical-align:middle}
 .pbar{display:inline-block;width:60px;height:10px;border:1px solid #555;vertical-align:middle;margin-right:.3rem}.pbar-fill{display:block;height:100%;background:#1f5fa8}
 .sources li{margin:.3rem 0}.url{word-break:break-all}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem}
-@media (max-width:480px){body{font-size:15px}th,td{padding:.25rem .25rem}.tile-outcome,.tile-meta{font-size:.66rem}}
+@media (max-width:480px){body{font-size:15px}th,td{padding:.25rem .25rem}.tile{padding:3px}.tile-name{font-size:.78rem}.tile-outcome,.tile-meta{font-size:.66rem;overflow-wrap:anywhere}.tile .conf{font-size:.62rem}}
 @media (max-width:640px){table.units thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.units tr{display:flex;flex-wrap:wrap;gap:0 .8rem;border-bottom:1px solid var(--line);padding:.3rem 0}
 table.units th,table.units td{display:block;border:0;padding:0;text-align:left}table.units th[scope=row],table.units td.wide{flex:1 0 100%}

@@ -86,6 +86,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
       const overflow = await page.evaluate<{ scroll: number; view: number; body: number }>('({ scroll: document.documentElement.scrollWidth, view: window.innerWidth, body: document.body.scrollWidth })');
       expect(overflow.scroll).toBeLessThanOrEqual(overflow.view);
       expect(overflow.body).toBeLessThanOrEqual(overflow.view);
+      // Nor inside the tiles: no name or badge spills over its province's border.
+      const spilling = await page.evaluate<string[]>("[...document.querySelectorAll('.tile')].filter((tile) => tile.scrollWidth > tile.clientWidth).map((tile) => tile.dataset.council)");
+      expect(spilling).toEqual([]);
       await page.context().close();
     });
   }
