@@ -41,7 +41,8 @@ export function tilePlaces(councils: readonly ReportCouncil[]): Map<string, read
       taken.add(`${cell[0]},${cell[1]}`);
     }
   }
-  let next = 5 * TILE_COLUMNS;
+  // Councils the grid does not know fill the rows below the known ones (from the top when none is known).
+  let next = places.size > 0 ? (Math.max(...[...places.values()].map(([, row]) => row)) + 1) * TILE_COLUMNS : 0;
   for (const council of councils) {
     if (places.has(council.id)) continue;
     places.set(council.id, [next % TILE_COLUMNS, Math.floor(next / TILE_COLUMNS)]);

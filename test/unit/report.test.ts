@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledScenarioNames, loadScenario, runScenario, scenarioFromDocument, type CouncilResult } from '../../src/index.js';
 import { councilHemicycleSvg, hemicycleLayout, reportData, scenarioReport } from '../../src/report/index.js';
 import { thresholdAngles } from '../../src/report/hemicycle.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 /** The circles of one council's section of the page, with their data attributes. */
 function sectionSeats(html: string, councilId: string): { unit: string; owner: string; state: string; estimated: boolean; fill: string }[] {
@@ -191,6 +192,17 @@ describe('run results that list every competing alignment and a confidence per c
     ]);
     expect(seats.slice(8).every((seat) => seat.state === 'other')).toBe(true);
     expect(html).toMatch(/aria-labelledby="council-najaf-h">[\s\S]*?confidence <span class="conf conf-unresolved">/);
+  });
+});
+
+describe('another dataset', () => {
+  it('places provinces the grid does not know from the top, and draws their seats', async () => {
+    const scenario = scenarioFromDocument({ name: 'tiny', dataset: 'test/fixtures/datasets/tiny', steps: [] }, { cwd: REPO_ROOT });
+    const run = runScenario(scenario);
+    const html = await scenarioReport(scenario, { run });
+    const rows = [...html.matchAll(/class="tile [^"]*" href="[^"]*" style="grid-column:(\d+);grid-row:(\d+)"/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(rows).toEqual(run.councils.map((_, i) => [(i % 4) + 1, Math.floor(i / 4) + 1]));
+    for (const council of run.councils) expect(sectionSeats(html, council.id)).toHaveLength(council.seats);
   });
 });
 
