@@ -234,6 +234,7 @@ function probabilitySection(probabilities: ReportProbabilities): string {
     `<div class="table-wrap" role="region" aria-label="Outcome probabilities per council" tabindex="0"><table><caption>Outcome probabilities per council</caption>` +
     `<thead><tr><th scope="col">Council (coalition)</th><th scope="col">Elected</th><th scope="col">Deadlock</th><th scope="col">No quorum</th><th scope="col">${escapeHtml(bloc)} governs</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
     `<h3>How many of the ${probabilities.councils.length} simulated councils the ${escapeHtml(bloc)} governs</h3>` +
+    `<p class="note">Simulated: ${escapeHtml(probabilities.councils.map((council) => council.name).join(', '))} (the councils the scenario changes or its block names); the others keep the outcome shown in the country map.</p>` +
     `<figure class="chart-fig">${distributionChart(probabilities.distribution, bloc, `${PAGE_PREFIX}dist`)}` +
     `<figcaption>The same figures as a table:</figcaption></figure>` +
     `<div class="table-wrap" role="region" aria-label="Distribution table" tabindex="0"><table class="narrow"><thead><tr><th scope="col">Governorships</th><th scope="col">Probability</th></tr></thead><tbody>${table}</tbody></table></div>` +
