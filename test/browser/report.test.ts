@@ -189,6 +189,28 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('the --format svg file opens on its own: 15 Najaf seats, its own patterns, nothing fetched', async () => {
+    const svgFile = join(scratch, 'najaf.svg');
+    const made = runBin(['report', 'badr-sadr-najaf-maysan', '--format', 'svg', '--council', 'najaf', '--out', svgFile]);
+    expect(made.code).toBe(0);
+    const context = await browser.newContext({ viewport: { width: 420, height: 600 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(svgFile).href);
+    expect(requests).toEqual([pathToFileURL(svgFile).href]);
+    const found = await page.evaluate<{ seats: number; ringed: number; hatched: number }>(
+      "({ seats: document.querySelectorAll('circle[data-unit]').length, ringed: document.querySelectorAll('circle[data-state=governing]').length, hatched: [...document.querySelectorAll('circle[data-unit]')].filter((c) => c.getAttribute('fill').startsWith('url(#')).length })",
+    );
+    // Badr 1 + AAH 2 + Hikma 1 + Nasr 1 are the estimated faction seats.
+    expect(found).toEqual({ seats: 15, ringed: 3, hatched: 5 });
+    const image = decodePng(await page.screenshot());
+    const colours = new Set<string>();
+    for (let y = 0; y < image.height; y += 5) for (let x = 0; x < image.width; x += 5) colours.add(pixel(image, x, y).join(','));
+    expect(colours.size).toBeGreaterThan(20);
+    await context.close();
+  });
+
   it('is keyboard navigable: a skip link first, then every province tile reachable by Tab', async () => {
     const { page } = await open(1440);
     await page.keyboard.press('Tab');
