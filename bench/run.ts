@@ -24,6 +24,7 @@ const STATED_FLOORS: readonly { readonly floor: string; readonly row: RegExp }[]
   { floor: '`govsim run <one scenario>` ≤ node -e 0 + 150 ms', row: /^CLI start: govsim run / },
   { floor: 'TUI keypress → frame ≤ 16 ms p95', row: /^TUI keypress/ },
   { floor: 'TUI first frame ≤ 400 ms', row: /^TUI first frame/ },
+  { floor: '`govsim report` on every bundled scenario ≤ 1 s each', row: /^report: govsim report, slowest bundled scenario/ },
 ];
 
 interface Row {

@@ -207,3 +207,21 @@ export {
   type SimulateHooks,
   type StopReason,
 } from './model/uncertainty/index.js';
+
+// Reports: the HTML page of `govsim report` and a council's hemicycle as SVG.
+export {
+  councilHemicycleSvg,
+  hemicycleLayout,
+  reportData,
+  scenarioReport,
+  type HemicycleLayout,
+  type HemicycleSvgOptions,
+  type ReportAlignment,
+  type ReportCouncil,
+  type ReportData,
+  type ReportOptions,
+  type ReportSource,
+  type ReportUnit,
+  type SeatConfidence,
+  type SeatPosition,
+} from './report/index.js';

@@ -5,7 +5,7 @@
  * milliseconds of every start, for the explorer (a 1.9 MB bundle of React, Ink, Yoga, zod, yaml and
  * the engine) as for a command such as `govsim run` (1.2 MB).
  *
- * The code is kept in the validated cache (see ../scenarios/validated-cache.ts), stamped with the
+ * The code is kept in the validated cache (see ../platform/validated-cache.ts), stamped with the
  * script file's size and modification time; V8 itself refuses code made by another version or with
  * other flags, and then the script is simply compiled again and the new code stored.
  *

@@ -41,10 +41,10 @@ function layerOf(file: string): string {
   return file.includes('/') ? top : 'entry';
 }
 
-/** Rank in the layer order; the library entry sits above scenarios and below explorer, ui and cli. */
+/** Rank in the layer order; the library entry sits above report and below explorer, ui and cli. */
 function rank(layer: string): number {
   if (layer === 'outside') return Infinity;
-  if (layer === 'entry') return LAYERS.indexOf('scenarios') + 0.5;
+  if (layer === 'entry') return LAYERS.indexOf('report') + 0.5;
   const index = LAYERS.indexOf(layer);
   if (index < 0) throw new Error(`src/${layer} is not a known layer; add it to LAYERS in eslint.config.js and docs/architecture.md`);
   return index;

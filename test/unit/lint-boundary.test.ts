@@ -65,9 +65,10 @@ function upwardProbe(above: string): string {
 describe('ESLint boundaries of every layer (imports only go downward)', () => {
   // Each layer with the layers above it, as docs/architecture.md draws them.
   const cases: [string, string[]][] = [
-    ['platform', ['dataset', 'scenarios', 'explorer', 'testing', 'ui', 'cli']],
-    ['dataset', ['scenarios', 'explorer', 'testing', 'ui', 'cli']],
-    ['scenarios', ['explorer', 'testing', 'ui', 'cli']],
+    ['platform', ['dataset', 'scenarios', 'report', 'explorer', 'testing', 'ui', 'cli']],
+    ['dataset', ['scenarios', 'report', 'explorer', 'testing', 'ui', 'cli']],
+    ['scenarios', ['report', 'explorer', 'testing', 'ui', 'cli']],
+    ['report', ['explorer', 'testing', 'ui', 'cli']],
     ['explorer', ['testing', 'ui', 'cli']],
     ['testing', ['explorer', 'ui', 'cli']],
     ['ui', ['testing', 'cli']],
@@ -81,14 +82,14 @@ describe('ESLint boundaries of every layer (imports only go downward)', () => {
     }
   });
 
-  it.each([['platform', 'model'], ['dataset', 'platform'], ['scenarios', 'dataset'], ['explorer', 'scenarios'], ['ui', 'explorer'], ['cli', 'ui']])(
+  it.each([['platform', 'model'], ['dataset', 'platform'], ['scenarios', 'dataset'], ['report', 'scenarios'], ['explorer', 'scenarios'], ['ui', 'explorer'], ['cli', 'ui']])(
     'src/%s may import src/%s below it',
     async (layer, below) => {
       expect(await restrictedImports(`src/${layer}/__probe.ts`, upwardProbe(below))).toEqual([]);
     },
   );
 
-  it.each(['platform', 'dataset', 'scenarios', 'explorer', 'testing'])('src/%s is UI-free and has no command line', async (layer) => {
+  it.each(['platform', 'dataset', 'scenarios', 'report', 'explorer', 'testing'])('src/%s is UI-free and has no command line', async (layer) => {
     const code = "import { render } from 'ink';\nimport { useState } from 'react';\nimport { Command } from 'commander';\nexport const probe = [render, useState, Command];\n";
     const errors = await restrictedImports(`src/${layer}/__probe.ts`, code);
     expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
@@ -111,3 +112,12 @@ describe('ESLint boundaries of every layer (imports only go downward)', () => {
     }
   });
 });
+describe('ESLint boundary of src/report', () => {
+  it('rejects cli, ui and ink imports in src/report, and allows the engine', async () => {
+    const probe = ["import { main } from '../cli/main.js';", "import { App } from '../ui/App.js';", "import { render } from 'ink';", "import { runScenario } from '../scenarios/index.js';", 'export const probe = [main, App, render, runScenario];', ''].join('\n');
+    const errors = await restrictedImports('src/report/__probe.ts', probe);
+    expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
+    expect(errors[0]!.message).toMatch(/src\/report sits below .*src\/ui/);
+  });
+});
+

@@ -5,6 +5,7 @@ import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
 import { registerExplore } from './explore.js';
 import { registerPower } from './power.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerScenarios } from './scenarios.js';
 import { registerSchema } from './schema.js';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerAnalyze(program);
   registerRun(program);
   registerDiff(program);
+  registerReport(program);
   registerCheck(program);
   registerScenarios(program);
   registerSchema(program);
