@@ -235,13 +235,18 @@ export interface NationalQuery {
   readonly limit?: number;
 }
 
-/** Parties with seats in at least two councils, largest first, that are not wholly inside the target. */
+/**
+ * Parties with seats in at least two councils, largest first, that are not wholly inside the target.
+ * Quota members (individuals) and the seats the sources attribute to no list are not parties.
+ */
 export function nationalParties(scenario: LoadedScenario, target: string): string[] {
   const { state } = scenario;
+  const placeholders = new Set(resolvedCouncils(datasetOf(state), state.seats).flatMap((council) => council.lists.filter((list) => list.placeholder).map((list) => list.id)));
   const seats = new Map<string, { councils: Set<string>; seats: number; outside: boolean }>();
   for (const councilId of state.councilOrder) {
     const inTarget = new Set(resolveInCouncil(state, councilId, target));
     for (const unit of state.councils[councilId]!.units) {
+      if (unit.kind === 'member' || placeholders.has(unit.id)) continue;
       const party = unit.parent ?? unit.id;
       const entry = seats.get(party) ?? { councils: new Set<string>(), seats: 0, outside: false };
       entry.councils.add(councilId);
