@@ -154,7 +154,12 @@ export function pathsTarget(scenario: LoadedScenario, council: PathsCouncil, id:
   const vetoes = state.vetoes.filter((veto) => veto.councils.includes(council.id));
   const vetoed = (unit: string): string | undefined => vetoes.find((veto) => veto.against.some((ref) => resolveInCouncil(state, council.id, ref).includes(unit)))?.actor;
   const vetoedBy = governorUnits.length > 0 && governorUnits.every((unit) => vetoed(unit) !== undefined) ? vetoed(governorUnits[0]!) : undefined;
-  return { id, units, ...(vetoedBy !== undefined ? { blocked: `its governor's party is vetoed by ${vetoedBy}` } : {}) };
+  let blocked: string | undefined;
+  if (state.deals[id] && !state.deals[id].councils[council.id]) blocked = `deal ${id} does not cover this council`;
+  // The engine names a governor from a seated party; a governor from outside the council is not modelled here.
+  else if (own.length === 0) blocked = `${id} holds no seat in this council`;
+  else if (vetoedBy !== undefined) blocked = `its governor's party is vetoed by ${vetoedBy}`;
+  return { id, units, ...(blocked !== undefined ? { blocked } : {}) };
 }
 
 export interface PathsQuery {
@@ -197,25 +202,31 @@ export function scenarioPaths(scenario: LoadedScenario, query: PathsQuery = {}, 
   return { scenario: run.id, for: target, councils, paths: councils.flatMap((entry) => entry.paths), breaking };
 }
 
-/** The scenario steps that carry out a path (applied after the scenario's own steps, they reach the threshold). */
+/**
+ * The scenario steps that carry out a path (applied after the scenario's own steps, they reach the
+ * threshold). A target that is a deal or a bloc here takes partners by `join` and defectors by name;
+ * any other target (a party, a list, a political family) first becomes a deal of its own here, so
+ * that its votes, partners' and defectors' included, count as one alignment.
+ */
 export function pathSteps(scenario: LoadedScenario, path: CouncilPath): Step[] {
   const { state } = scenario;
   const council = path.council;
   const targetUnits = resolveInCouncil(state, council, path.for);
-  // A seat or a defector needs one unit to go to: the target's largest here.
+  // Moved seats need one unit to go to: the target's largest here.
   const anchor = [...(state.councils[council]?.units ?? [])].filter((unit) => targetUnits.includes(unit.id)).sort((a, b) => b.seats - a.seats)[0]?.id ?? path.for;
-  const alignment = state.deals[path.for] !== undefined || state.blocs[path.for]?.councils[council] !== undefined;
+  const alignment = state.deals[path.for]?.councils[council] !== undefined || state.blocs[path.for]?.councils[council] !== undefined;
+  const dealId = `${path.for}-${council}`;
+  const own: Step[] = alignment ? [] : [{ deal: { id: dealId, parties: [path.for, ...path.add], councils: [council], governor: path.for } }];
+  const to = alignment ? path.for : dealId;
   switch (path.kind) {
     case 'partners':
-      return alignment
-        ? [{ join: { units: [...path.add], to: path.for, councils: [council] } }]
-        : [{ deal: { id: `${path.for}-${path.add.join('-')}`.slice(0, 60), parties: [path.for, ...path.add], councils: [council], governor: path.for } }];
+      return alignment ? [{ join: { units: [...path.add], to: path.for, councils: [council] } }] : own;
     case 'return':
-      return path.members.map((member) => ({ attend: { council, units: [member.unit], seats: member.seats } }));
+      return [...own, ...path.members.map((member): Step => ({ attend: { council, units: [member.unit], seats: member.seats } }))];
     case 'defections':
-      return path.members.map((member) => ({ defect: { council, from: member.unit, seats: member.seats, to: alignment ? path.for : anchor } }));
+      return [...own, ...path.members.map((member): Step => ({ defect: { council, from: member.unit, seats: member.seats, to } }))];
     case 'transfer':
-      return path.members.map((member) => ({ transfer: { council, from: member.unit, to: anchor, seats: member.seats } }));
+      return [...own, ...path.members.map((member): Step => ({ transfer: { council, from: member.unit, to: anchor, seats: member.seats } }))];
   }
 }
 
