@@ -24,6 +24,8 @@ const STATED_FLOORS: readonly { readonly floor: string; readonly row: RegExp }[]
   { floor: '`govsim run <one scenario>` ≤ node -e 0 + 150 ms', row: /^CLI start: govsim run / },
   { floor: 'TUI keypress → frame ≤ 16 ms p95', row: /^TUI keypress/ },
   { floor: 'TUI first frame ≤ 400 ms', row: /^TUI first frame/ },
+  { floor: 'paths: CF k = 1..15 frontier, 12 partners ≤ 50 ms', row: /^paths: CF k = 1\.\.15 package frontier/ },
+  { floor: 'paths: a 40-list council does not blow up', row: /^paths: council of 40 lists/ },
 ];
 
 interface Row {
