@@ -323,6 +323,6 @@ export function scenarioPackages(scenario: LoadedScenario, query: NationalQuery 
 
 /** What one package wins, loses and leaves open, and whose defection costs the most. */
 export function scenarioPackage(scenario: LoadedScenario, partners: readonly string[], query: NationalQuery = {}, run?: ScenarioRun): PackageOutcome {
-  const candidates = query.candidates ?? [...new Set([...partners])];
-  return packageOutcome(packageInput(scenario, { ...query, candidates }, run), partners);
+  const candidates = [...new Set(partners)];
+  return packageOutcome(packageInput(scenario, { ...query, candidates }, run), candidates);
 }

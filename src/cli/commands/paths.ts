@@ -17,6 +17,7 @@ interface PathsOptions {
   readonly package?: string;
   readonly candidates?: string;
   readonly maxPartners?: string;
+  readonly atLeast?: string;
   readonly limit: string;
   readonly format: string;
   readonly out?: string;
@@ -161,6 +162,7 @@ export function registerPaths(program: Command): void {
     .option('--package <ids>', 'what this package of partners wins, loses and leaves open (comma-separated)')
     .option('--candidates <ids>', '--national: candidate partners (default: every party with seats in two councils or more)')
     .option('--max-partners <n>', '--national: packages of at most n partners')
+    .option('--at-least <k>', '--national: only the packages giving at least k governorships, and what the best one wins, loses and leaves open')
     .option('--limit <n>', 'paths per kind and council, packages per level', '10')
     .option('-f, --format <format>', 'table, json, csv or md (markdown)', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically)')
@@ -185,8 +187,13 @@ export function registerPaths(program: Command): void {
         { ...(options.for !== undefined ? { for: options.for } : {}), ...(options.council !== undefined ? { councils: idList(options.council, '--council') } : {}), limit },
         run,
       );
-      const frontier = options.national ? paths.scenarioPackages(scenario, national, run) : undefined;
-      const outcome = options.package !== undefined ? paths.scenarioPackage(scenario, idList(options.package, '--package'), national, run) : undefined;
+      const atLeast = options.atLeast !== undefined ? count(options.atLeast, '--at-least', 1) : undefined;
+      const wantsFrontier = options.national === true || atLeast !== undefined;
+      const full = wantsFrontier ? paths.scenarioPackages(scenario, national, run) : undefined;
+      if (full && atLeast !== undefined && atLeast > full.levels.length) throw new GovsimUsageError(`--at-least: ${atLeast} is more than the ${full.levels.length} councils`);
+      const frontier = full && atLeast !== undefined ? { ...full, levels: full.levels.filter((level) => level.k === atLeast) } : full;
+      const chosen = options.package !== undefined ? idList(options.package, '--package') : atLeast !== undefined ? frontier?.levels[0]?.packages[0]?.partners : undefined;
+      const outcome = chosen !== undefined ? paths.scenarioPackage(scenario, chosen, national, run) : undefined;
       if (format === 'json') {
         writeOutput(
           renderJson({
@@ -203,8 +210,9 @@ export function registerPaths(program: Command): void {
         );
         return;
       }
+      // A national question alone prints the national answer; --council adds the councils' paths.
       const sections = [
-        ...councilSections(result, format),
+        ...(wantsFrontier && options.council === undefined ? [] : councilSections(result, format)),
         ...(frontier ? [frontierSection(frontier, format, limit)] : []),
         ...(outcome ? outcomeSections(outcome, format) : []),
       ];
