@@ -109,7 +109,7 @@ describe('govsim check', () => {
     const result = await runCli(['check', 'scenarios']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/all \d+ expectations hold in 12 scenarios/);
+    expect(result.stdout).toMatch(/all \d+ expectations hold in 13 scenarios/);
   });
 
   it('a failing expectation exits 1 and shows the arithmetic', async () => {
@@ -150,7 +150,7 @@ describe('govsim scenarios, schema, validate', () => {
   it('lists the bundled scenarios', async () => {
     const result = await runCli(['scenarios', '--format', 'json']);
     const json = JSON.parse(result.stdout) as { scenarios: { name: string; description: string }[] };
-    expect(json.scenarios).toHaveLength(12);
+    expect(json.scenarios).toHaveLength(13);
     expect(json.scenarios.every((entry) => entry.description.length > 10)).toBe(true);
   });
 
