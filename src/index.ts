@@ -132,6 +132,7 @@ export { formatExplanationLine, RULES, type ExplanationLine, type RuleBasis, typ
 
 // What would it take: minimal partner sets, breaking points, national packages of governorships.
 export {
+  breakingSteps,
   nationalParties,
   packageInput,
   pathsCouncil,

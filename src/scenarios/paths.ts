@@ -7,6 +7,7 @@
 import { type Council, councilMajority, councilQuorum } from '../model/council.js';
 import { GovsimUsageError } from '../model/errors.js';
 import {
+  type BreakingPoint,
   breakingPoints,
   type CouncilBreaking,
   councilPaths,
@@ -227,6 +228,36 @@ export function pathSteps(scenario: LoadedScenario, path: CouncilPath): Step[] {
       return [...own, ...path.members.map((member): Step => ({ defect: { council, from: member.unit, seats: member.seats, to } }))];
     case 'transfer':
       return [...own, ...path.members.map((member): Step => ({ transfer: { council, from: member.unit, to: anchor, seats: member.seats } }))];
+  }
+}
+
+/**
+ * The scenario steps that carry out a breaking point: `leave` for units exiting a bloc or deal (a
+ * list governing alone votes against itself instead), `defect` (votes against) for members, `absent`
+ * for a boycott. Null when the point names a group of defectors, which no step can address by id.
+ */
+export function breakingSteps(scenario: LoadedScenario, point: BreakingPoint): Step[] | null {
+  if (point.units.some((unit) => unit.includes(DEFECTOR_SEPARATOR))) return null;
+  const { state } = scenario;
+  const council = point.council;
+  const present = new Map((state.councils[council]?.units ?? []).map((unit) => [unit.id, unit.present - unit.defections.reduce((total, entry) => total + entry.votes, 0)]));
+  switch (point.kind) {
+    case 'exit':
+      return state.deals[point.alignment] !== undefined || state.blocs[point.alignment] !== undefined
+        ? [{ leave: { units: [...point.units], from: point.alignment, councils: [council] } }]
+        : point.units.map((unit): Step => ({ defect: { council, from: unit, seats: present.get(unit) ?? 0 } }));
+    case 'members': {
+      const steps: Step[] = [];
+      let left = point.seats;
+      for (const unit of point.units) {
+        const seats = Math.min(left, present.get(unit) ?? 0);
+        if (seats > 0) steps.push({ defect: { council, from: unit, seats } });
+        left -= seats;
+      }
+      return steps;
+    }
+    case 'boycott':
+      return [{ absent: { council, units: [...point.units] } }];
   }
 }
 

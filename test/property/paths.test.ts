@@ -16,7 +16,7 @@ import {
   type PathsCouncil,
 } from '../../src/model/paths/index.js';
 import { runScenario } from '../../src/scenarios/runner.js';
-import { pathSteps, scenarioPaths, withSteps } from '../../src/scenarios/paths.js';
+import { breakingSteps, pathSteps, scenarioPaths, withSteps } from '../../src/scenarios/paths.js';
 import { loadScenario } from '../../src/scenarios/scenario-loader.js';
 
 const RUNS = { numRuns: 150, seed: 20240101 };
@@ -217,5 +217,25 @@ describe('paths applied as scenario steps', () => {
       expect(after.outcome.votes, label).toBeGreaterThanOrEqual(after.majority);
       expect(after.outcome.votes, label).toBe(path.votes);
     }
+  });
+});
+
+describe('breaking points applied as scenario steps', () => {
+  it.each(['baseline', 'what-would-it-take', 'nineveh-package', 'diyala-2024'])('%s: each breaking point ends the governing majority', (name) => {
+    const scenario = loadScenario(name);
+    const result = scenarioPaths(scenario, { limit: 4 });
+    const before = runScenario(scenario);
+    let applied = 0;
+    for (const point of result.breaking.flatMap((entry) => entry.points)) {
+      const steps = breakingSteps(scenario, point);
+      if (steps === null) continue;
+      applied++;
+      const council = runScenario(withSteps(scenario, steps)).councils.find((entry) => entry.id === point.council)!;
+      const label = `${point.council}: ${point.kind} ${point.units.join('+')} ${point.seats} → ${council.decision}`;
+      expect(before.councils.find((entry) => entry.id === point.council)!.outcome.via, label).toBe(point.alignment);
+      // Broken: the alignment no longer governs with a majority (another may, or nobody).
+      expect(council.outcome.status === 'elected' && council.outcome.via === point.alignment, label).toBe(false);
+    }
+    expect(applied).toBeGreaterThan(0);
   });
 });
