@@ -6,7 +6,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import '../../src/testing/matchers.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
+import { naivePackageFrontier, packageFrontier } from '../../src/model/paths/index.js';
 import { loadScenario, runScenario, scenario } from '../../src/scenarios/index.js';
+import { packageInput } from '../../src/scenarios/paths.js';
 import { runCli } from '../helpers/cli.js';
 
 interface PathsJson {
@@ -81,6 +83,12 @@ describe('govsim paths', () => {
     // (Karbala 5 + 7 = 12 ≥ 7) + wasit-ajmal 8 (Wasit 7 + 8 = 15 ≥ 9): 6 + 4 = 10 councils.
     expect(ten.national!.levels[0]!.packages[0]!.partners).toEqual(['asas', 'tasmim', 'ibdaa-karbala', 'wasit-ajmal']);
     expect(ten.package).toMatchObject({ won: 10, lost: 0, open: 3 });
+  });
+
+  it('gives the same frontier as the literal definition on the bundled data', () => {
+    const input = packageInput(loadScenario('baseline'), { candidates: ['taqaddum', 'siyada', 'azm', 'hasm', 'kdp', 'asas', 'tasmim', 'ibdaa-karbala', 'wasit-ajmal'] });
+    const fast = packageFrontier(input, { limit: 10_000 }).levels.map((level) => level.packages.map((entry) => entry.partners.join('+')).sort());
+    expect(fast).toEqual(naivePackageFrontier(input).map((level) => level.packages.map((entry) => entry.join('+')).sort()));
   });
 
   it('prints tables, Markdown and CSV', async () => {
