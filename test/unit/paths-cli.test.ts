@@ -105,6 +105,7 @@ describe('govsim paths', () => {
     expect((await runCli(['paths', 'baseline', '--for', 'cff'])).code).toBe(2);
     expect((await runCli(['paths', 'baseline', '--council', 'atlantis'])).code).toBe(2);
     expect((await runCli(['paths', 'baseline', '--limit', 'x'])).code).toBe(2);
+    expect((await runCli(['paths', 'baseline', '--limit', '5000'])).code).toBe(2);
     expect((await runCli(['paths', 'baseline', '--at-least', '16'])).code).toBe(2);
     const many = Array.from({ length: 23 }, (_, i) => (i === 0 ? 'taqaddum' : `quota-christian`)).join(',');
     expect((await runCli(['paths', 'baseline', '--national', '--candidates', many])).code).toBe(2);

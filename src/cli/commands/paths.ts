@@ -169,6 +169,8 @@ export function registerPaths(program: Command): void {
     .action(async (ref: string, options: PathsOptions) => {
       const format = parseFormat(options.format === 'markdown' ? 'md' : options.format);
       const limit = count(options.limit, '--limit', 1);
+      // Paths are listed best first; past a thousand per kind they are a listing, not an answer.
+      if (limit > 1000) throw new GovsimUsageError(`--limit: at most 1000 (got ${limit})`);
       const [{ loadScenario }, { runScenario }, paths] = await Promise.all([
         import('../../scenarios/scenario-loader.js'),
         import('../../scenarios/runner.js'),
