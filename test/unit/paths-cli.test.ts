@@ -8,7 +8,7 @@ import '../../src/testing/matchers.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
 import { naivePackageFrontier, packageFrontier } from '../../src/model/paths/index.js';
 import { loadScenario, runScenario, scenario } from '../../src/scenarios/index.js';
-import { packageInput } from '../../src/scenarios/paths.js';
+import { packageInput, scenarioPaths } from '../../src/scenarios/paths.js';
 import { runCli } from '../helpers/cli.js';
 
 interface PathsJson {
@@ -51,6 +51,12 @@ describe('govsim paths', () => {
       ['aah', 8],
       ['state-of-law', 8],
     ]);
+  });
+
+  it('counts a bloc without the parties a deal took away (its rump)', () => {
+    // Maysan after the Badr–Sadr deal: the CF votes without badr 3 and hikma 2: aah 3 + state-of-law 3 + nasr 1 = 7 ≥ 7.
+    const result = scenarioPaths(loadScenario('what-would-it-take'), { councils: ['maysan'] }).councils[0]!;
+    expect([result.votes, result.threshold, result.deficit]).toEqual([7, 7, 0]);
   });
 
   it('lists the breaking points of the CF in Najaf', async () => {
