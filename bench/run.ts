@@ -25,6 +25,8 @@ const STATED_FLOORS: readonly { readonly floor: string; readonly row: RegExp }[]
   { floor: 'TUI keypress → frame ≤ 16 ms p95', row: /^TUI keypress/ },
   { floor: 'TUI first frame ≤ 400 ms', row: /^TUI first frame/ },
   { floor: '`govsim report` on every bundled scenario ≤ 1 s each', row: /^report: govsim report, slowest bundled scenario/ },
+  { floor: 'paths: CF k = 1..15 frontier, 12 partners ≤ 50 ms', row: /^paths: CF k = 1\.\.15 package frontier/ },
+  { floor: 'paths: a 40-list council does not blow up', row: /^paths: council of 40 lists/ },
 ];
 
 interface Row {

@@ -135,6 +135,54 @@ export {
 } from './model/vote/index.js';
 export { formatExplanationLine, RULES, type ExplanationLine, type RuleBasis, type RuleConfidence, type RuleId } from './model/explanation.js';
 
+// What would it take: minimal partner sets, breaking points, national packages of governorships.
+export {
+  breakingSteps,
+  nationalParties,
+  packageInput,
+  pathsCouncil,
+  pathSteps,
+  pathsTarget,
+  scenarioPackage,
+  scenarioPackages,
+  scenarioPaths,
+  withSteps,
+  type NationalQuery,
+  type PathsQuery,
+  type ScenarioPaths,
+} from './scenarios/paths.js';
+export {
+  breakingPoints,
+  councilPaths,
+  minimalSets,
+  packageFrontier,
+  packageOutcome,
+  PathSearchError,
+  type AlignmentKind,
+  type BreakingKind,
+  type BreakingPoint,
+  type CouncilBreaking,
+  type CouncilPath,
+  type CouncilPaths,
+  type CouncilPathsOptions,
+  type FrontierLevel,
+  type FrontierOptions,
+  type MinimalSets,
+  type MinimalSetsOptions,
+  type Package,
+  type PackageCouncil,
+  type PackageCouncilStatus,
+  type PackageFrontier,
+  type PackageInput,
+  type PackageOutcome,
+  type PathConfidence,
+  type PathKind,
+  type PathsAlignment,
+  type PathsCouncil,
+  type PathsTarget,
+  type PathsUnit,
+} from './model/paths/index.js';
+
 // Power indices of weighted voting games (exact rationals).
 export {
   banzhaf,

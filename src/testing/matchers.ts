@@ -11,6 +11,7 @@ import type { ScenarioRun } from '../scenarios/runner.js';
 import type { Group } from '../scenarios/scenario-schema.js';
 import { deadlocks, electsGovernor, formsMajority, hasGroup, hingesOn, isPivotal, lacksQuorum, type Verdict } from './council-claims.js';
 import type { SeatMove } from './hinge-lines.js';
+import { breaksWithout, needsPartners, scenarioOf, winsWithPackage } from './paths-claims.js';
 import { runOf } from './subject.js';
 
 export type { SeatMove } from './hinge-lines.js';
@@ -35,6 +36,12 @@ export interface GovsimMatchers<R = unknown> {
   toHingeOn: (council: string, seatMove?: SeatMove) => R;
   /** The council's A/B/C group. */
   toHaveGroup: (council: string, group: Group) => R;
+  /** The fewest partners that bring `party` (a party, bloc or deal) to the majority in the council is `count` (0: it has it). */
+  toNeedPartners: (council: string, party: string, count: number) => R;
+  /** The governing alignment falls below the majority when these units (or parties) leave it. */
+  toBreakWithout: (council: string, units: readonly string[]) => R;
+  /** The package of partners gives `party` the governorship in at least `councils` councils. */
+  toGovernWithPackage: (party: string, partners: readonly string[], councils: number) => R;
 }
 
 declare module 'vitest' {
@@ -49,7 +56,7 @@ interface MatcherOutcome {
   readonly message: () => string;
 }
 
-function outcome(state: MatcherState, name: keyof GovsimMatchers, args: string, run: ScenarioRun, verdict: Verdict): MatcherOutcome {
+function outcome(state: MatcherState, name: keyof GovsimMatchers, args: string, run: Pick<ScenarioRun, 'scenario' | 'file'>, verdict: Verdict): MatcherOutcome {
   const { utils, isNot } = state;
   return {
     pass: verdict.pass,
@@ -95,6 +102,18 @@ export const govsimMatchers = {
   toHaveGroup(this: MatcherState, received: unknown, council: string, group: Group): MatcherOutcome {
     const run = runOf(received);
     return outcome(this, 'toHaveGroup', 'council, group', run, hasGroup(run, council, group));
+  },
+  toNeedPartners(this: MatcherState, received: unknown, council: string, party: string, count: number): MatcherOutcome {
+    const scenario = scenarioOf(received);
+    return outcome(this, 'toNeedPartners', 'council, party, count', { scenario: scenario.name, file: scenario.file ?? null }, needsPartners(scenario, council, party, count));
+  },
+  toBreakWithout(this: MatcherState, received: unknown, council: string, units: readonly string[]): MatcherOutcome {
+    const scenario = scenarioOf(received);
+    return outcome(this, 'toBreakWithout', 'council, units', { scenario: scenario.name, file: scenario.file ?? null }, breaksWithout(scenario, council, units));
+  },
+  toGovernWithPackage(this: MatcherState, received: unknown, party: string, partners: readonly string[], councils: number): MatcherOutcome {
+    const scenario = scenarioOf(received);
+    return outcome(this, 'toGovernWithPackage', 'party, partners, councils', { scenario: scenario.name, file: scenario.file ?? null }, winsWithPackage(scenario, party, partners, councils));
   },
 };
 

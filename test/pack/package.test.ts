@@ -104,8 +104,11 @@ describe('a consumer of the packed govsim', () => {
     expect(baseline).toHingeOn('basra', { votesAgainst: 'tasmim' });
     expect(baseline).toHaveGroup('najaf', 'A');
     expect({ run: baseline }).toEqual({ run: expect.toHaveGroup('baghdad', 'C') });
+    expect('baseline').toNeedPartners('wasit', 'cf', 1);
+    expect('baseline').toBreakWithout('najaf', ['nsf']);
+    expect('baseline').toGovernWithPackage('cf', ['tasmim'], 7);
     expect(Object.keys(govsimMatchers).sort()).toEqual(
-      ['toBePivotal', 'toDeadlock', 'toElectGovernor', 'toFormMajority', 'toHaveGroup', 'toHingeOn', 'toLackQuorum'],
+      ['toBePivotal', 'toBreakWithout', 'toDeadlock', 'toElectGovernor', 'toFormMajority', 'toGovernWithPackage', 'toHaveGroup', 'toHingeOn', 'toLackQuorum', 'toNeedPartners'],
     );
   });
 

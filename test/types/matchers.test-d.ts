@@ -32,6 +32,14 @@ describe('govsim/vitest matchers', () => {
     expectTypeOf(expect(run).not.toDeadlock).toBeCallableWith('najaf');
   });
 
+  it('ask what it would take', () => {
+    expectTypeOf(expect('baseline').toNeedPartners).parameters.toEqualTypeOf<[council: string, party: string, count: number]>();
+    expectTypeOf(expect('baseline').toBreakWithout).parameters.toEqualTypeOf<[council: string, units: readonly string[]]>();
+    expectTypeOf(expect('baseline').toGovernWithPackage).parameters.toEqualTypeOf<[party: string, partners: readonly string[], councils: number]>();
+    // @ts-expect-error the count of partners is a number
+    expect('baseline').toNeedPartners('wasit', 'cf', 'one');
+  });
+
   it('take the three kinds of seat move', () => {
     expectTypeOf(expect(run).toHingeOn).toBeCallableWith('basra', { from: 'tasmim' });
     expectTypeOf(expect(run).toHingeOn).toBeCallableWith('basra', { from: 'tasmim', to: 'nabni' });

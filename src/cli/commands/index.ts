@@ -4,6 +4,7 @@ import { registerCheck } from './check.js';
 import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
 import { registerExplore } from './explore.js';
+import { registerPaths } from './paths.js';
 import { registerPower } from './power.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
@@ -26,5 +27,6 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerSimulate(program);
   registerPower(program);
+  registerPaths(program);
   registerValidate(program);
 }
