@@ -236,9 +236,9 @@ export interface EnginePost {
 /** Votes the posts in order (packages in one ballot) per the session procedure. */
 export function votePosts(
   council: Council,
-  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[] },
+  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[]; governorIsMember?: boolean },
 ): EnginePost[] {
-  const outcome = runSession(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies });
+  const outcome = runSession(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies, ...(plan.governorIsMember === false ? { governorIsMember: false } : {}) });
   return outcome.posts.map((post) => ({
     post: post.post,
     status: post.status,

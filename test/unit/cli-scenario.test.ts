@@ -55,7 +55,7 @@ describe('govsim run', () => {
     expect(lines).toHaveLength(76);
     expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock');
     // two-thirds.yaml: rules.majority "ceil(2*members/3)" makes Najaf's threshold 10 of 15.
-    expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),open');
+    expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),deadlock');
   });
 
   it('writes atomically with --out, and nothing at all when an input is invalid', async () => {
@@ -118,7 +118,7 @@ describe('govsim check', () => {
     expect(result.stdout).toContain('✗ najaf (expect[0])');
     expect(result.stdout).toContain('✗ status: expected deadlock, got elected');
     expect(result.stdout).toContain('✓ votes: 9');
-    expect(result.stdout).toContain('arithmetic: bloc cf: nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8 ⇒ elected, margin 1');
+    expect(result.stdout).toContain('arithmetic: bloc cf: nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8 ⇒ elected; alone: wafaa 2, idraak 1, wathiqoon 1, qiyam 1, madar 1 (each < 8); ⇒ bloc cf elected, margin 1');
     expect(result.stdout).toContain('1 of 1 expectations failed');
   });
 });
@@ -128,9 +128,10 @@ describe('govsim diff', () => {
     const result = await runCli(['diff', 'wasit-one-seat', '--format', 'json']);
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout) as { councils: { id: string; changes: { field: string; before: string; after: string }[]; causes: { step: string; text: string }[] }[] };
-    // Baseline: every CF council elected by the bloc; wasit-one-seat declares no bloc, so those open up too.
+    // Baseline: every CF council elected by the bloc (Wasit: CF 7 < 9, a failed claim ⇒ deadlock);
+    // wasit-one-seat declares no bloc, so the CF councils open up.
     const wasit = diff.councils.find((council) => council.id === 'wasit')!;
-    expect(wasit.changes).toContainEqual({ field: 'status', before: 'open', after: 'elected' });
+    expect(wasit.changes).toContainEqual({ field: 'status', before: 'deadlock', after: 'elected' });
     expect(wasit.causes[0]).toMatchObject({ step: 'step 1', text: expect.stringContaining('deal ajmal-feyli') });
     const najaf = diff.councils.find((council) => council.id === 'najaf')!;
     expect(najaf.changes).toContainEqual({ field: 'status', before: 'elected', after: 'open' });
@@ -164,7 +165,7 @@ describe('govsim scenarios, schema, validate', () => {
     const good = await runCli(['validate', 'scenarios/kirkuk-2024.yaml']);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('ok scenarios/kirkuk-2024.yaml');
-    const bad = await runCli(['validate', 'test/fixtures/scenarios/bad/governor-not-party.yaml']);
+    const bad = await runCli(['validate', 'test/fixtures/scenarios/bad/governor-unknown.yaml']);
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain('steps[0].deal.governor');
   });

@@ -24,17 +24,44 @@ describe('governing coalition', () => {
     expect(najaf.decision).toContain('= 8 ≥ 8');
   });
 
-  it('a deal that falls short is a deadlock (no governor), even when a bloc would win', () => {
-    // Maysan: the CF bloc has 12 ≥ 7, but a declared deal of nsf 3 + quota-sabean 1 = 4 < 7 decides: deadlock, short by 3.
+  it('a deal that falls short loses to the rump of the bloc it took its parties from', () => {
+    // Maysan: the deal takes nsf out of the CF bloc. deal d = nsf 3 + quota-sabean 1 = 4 < 7;
+    // cf rump = nabni 6 + state-of-law 3 = 9 ≥ 7 ⇒ the rump is elected, margin 2, governor from nabni (largest).
     const run = scenario('short deal')
       .bloc({ id: 'cf', councils: ['maysan'] })
       .deal({ id: 'd', parties: ['nsf', 'quota-sabean'], councils: ['maysan'], governor: 'nsf' })
       .run();
+    const maysan = council(run, 'maysan');
+    expect(maysan.outcome).toMatchObject({ status: 'elected', governorFrom: 'nabni', votes: 9, margin: 2, basis: 'bloc', via: 'cf', alignment: 'cf (rump without nsf)' });
+    expect(maysan.alignments.find((a) => a.kind === 'deal')).toMatchObject({ id: 'd', votes: 4, status: 'short' });
+    expect(maysan.decision).toContain('cf (rump without nsf): nabni 6 + state-of-law 3 = 9 ≥ 7 ⇒ elected');
+    expect(maysan.decision).toContain('deal d: nsf 3 + quota-sabean 1 = 4 < 7');
+  });
+
+  it('a deal that falls short with no rival reaching the majority is a deadlock (no governor)', () => {
+    // Maysan without a bloc: deal d = nsf 3 + quota-sabean 1 = 4 < 7; nabni 6 alone < 7 ⇒ deadlock, short by 3.
+    const run = scenario('short deal alone').deal({ id: 'd', parties: ['nsf', 'quota-sabean'], councils: ['maysan'], governor: 'nsf' }).run();
     expect(council(run, 'maysan').outcome).toMatchObject({ status: 'deadlock', governorFrom: null, candidate: 'nsf', votes: 4, margin: -3 });
   });
 
+  it('the Badr–Sadr deal leaves the rest of the CF a majority in Najaf (8 of 15)', () => {
+    // Najaf, final seats, nabni split into badr 1 + aah 2. deal badr-sadr = badr 1 (+ sadrists 0) = 1 < 8;
+    // cf rump = aah 2 + state-of-law 3 + nsf 2 + absher 1 = 8 ≥ 8 ⇒ elected, margin 0; governor from
+    // state-of-law (largest rump member, 3).
+    const run = scenario('badr-sadr')
+      .bloc({ id: 'cf', councils: ['najaf'] })
+      .split({ council: 'najaf', list: 'nabni', into: { badr: 1, aah: 2 } })
+      .deal({ id: 'badr-sadr', parties: ['badr', 'sadrists'], councils: ['najaf'], governor: 'badr' })
+      .run();
+    const najaf = council(run, 'najaf');
+    expect(najaf.outcome).toMatchObject({ status: 'elected', governorFrom: 'state-of-law', votes: 8, margin: 0 });
+    expect(najaf.decision).toContain('cf (rump without badr): aah 2 + state-of-law 3 + nsf 2 + absher 1 = 8 ≥ 8 ⇒ elected');
+    expect(najaf.decision).toContain('deal badr-sadr: badr 1 + sadrists 0 = 1 < 8');
+  });
+
   it('the deal with most votes governs when several cover a council', () => {
-    // Najaf: d1 = nabni 3 + state-of-law 3 = 6; d2 = wafaa 2 + nsf 2 = 4 ⇒ d1 (6 < 8: deadlock).
+    // Najaf: d1 = nabni 3 + state-of-law 3 = 6; d2 = wafaa 2 + nsf 2 = 4; neither reaches 8 ⇒ deadlock,
+    // reported for the strongest claim d1.
     const run = scenario('two deals')
       .deal({ id: 'd1', parties: ['nabni', 'state-of-law'], councils: ['najaf'], governor: 'nabni' })
       .deal({ id: 'd2', parties: ['wafaa', 'nsf'], councils: ['najaf'], governor: 'wafaa' })
@@ -48,8 +75,10 @@ describe('governing coalition', () => {
     const run = scenario('cf').bloc({ id: 'cf', councils: ['najaf', 'maysan', 'baghdad'] }).run();
     expect(council(run, 'najaf').outcome).toMatchObject({ status: 'elected', governorFrom: 'nabni', votes: 9, basis: 'bloc' });
     expect(council(run, 'maysan').outcome).toMatchObject({ governorFrom: 'nabni', votes: 12, margin: 5 });
-    // Baghdad CF 9 + 9 + 5 + 2 = 25 < 27: the bloc does not govern and the council stays open.
-    expect(council(run, 'baghdad').outcome).toMatchObject({ status: 'open', governorFrom: null, margin: null, basis: 'none' });
+    // Baghdad CF 9 + 9 + 5 + 2 = 25 < 27 and no other list reaches 27 alone: the bloc's claim fails ⇒ deadlock.
+    expect(council(run, 'baghdad').outcome).toMatchObject({ status: 'deadlock', governorFrom: null, votes: 25, margin: -2, basis: 'bloc' });
+    // Kirkuk, where no bloc or deal is declared and no list reaches 9: open.
+    expect(council(run, 'kirkuk').outcome).toMatchObject({ status: 'open', governorFrom: null, margin: null, basis: 'none' });
   });
 
   it('a single list with its own majority governs (Basra: Tasmim 12 of 23)', () => {
@@ -125,6 +154,7 @@ describe('attendance, defections, vetoes, incompatibilities', () => {
       .incompatible({ between: ['cf', 'sadrists'] })
       .run();
     const maysan = council(run, 'maysan');
+    // The void deal pulls nobody out; no bloc is declared and no list reaches 7 alone (nabni's factions 3 + 3) ⇒ open.
     expect(maysan.outcome.status).toBe('open');
     expect(maysan.explanation.some((line) => line.text.includes('declared incompatible by step 3'))).toBe(true);
   });

@@ -49,7 +49,7 @@ describe('expectations', () => {
     expect(check.expectations.map((entry) => entry.ok)).toEqual([true, false, true]);
     const report = formatCheckReport([check]);
     expect(report).toContain('✗ wasit (expect[1]) — wrong on purpose');
-    expect(report).toContain('arithmetic: deal af: wasit-ajmal 8 + quota-feyli 1 = 9 ≥ 9 ⇒ elected, margin 0');
+    expect(report).toContain('arithmetic: deal af: wasit-ajmal 8 + quota-feyli 1 = 9 ≥ 9 ⇒ elected; alone: state-of-law 3, nabni 2, nsf 2 (each < 9); ⇒ deal af elected, margin 0');
     // Elected: wasit (deal), basra (Tasmim 12 of 23), karbala (Ibdaa 7 of 13) = 3.
     expect(check.expectations[2]!.claims.map((claim) => claim.actual)).toEqual(['wasit-ajmal 8 = 8', '3 (basra, karbala, wasit)']);
   });

@@ -23,14 +23,21 @@ const COLUMNS: readonly Column<Row>[] = [
   { header: 'present', value: (row) => row.council.present, align: 'right' },
   { header: 'group', value: (row) => `${row.council.group}${row.council.groupSource === 'derived' ? ' (derived)' : ` (${row.council.groupSource})`}` },
   { header: 'status', value: (row) => row.council.outcome.status },
-  { header: 'governor from', value: (row) => row.council.outcome.governorFrom ?? '' },
-  { header: 'coalition', value: (row) => (row.council.outcome.via ? `${row.council.outcome.basis} ${row.council.outcome.via}` : '') },
+  { header: 'governor from', value: (row) => governorText(row.council) },
+  { header: 'coalition', value: (row) => row.council.outcome.alignment ?? '' },
   { header: 'votes', value: (row) => (row.council.outcome.via ? row.council.outcome.votes : ''), align: 'right' },
   { header: 'margin', value: (row) => row.council.outcome.margin ?? '', align: 'right' },
   { header: 'pivotal', value: (row) => row.council.pivotal.join(' ') },
   { header: 'hinges', value: (row) => row.council.hinge.length, align: 'right' },
   { header: 'changed by', value: (row) => [...new Set(row.council.changes.map((change) => change.step))].join(', ') },
 ];
+
+/** The governor's party, marked when it holds no seat in the council (a deal may name one from outside). */
+function governorText(council: CouncilResult): string {
+  const from = council.outcome.governorFrom;
+  if (from === null) return '';
+  return council.outcome.governorSeated ? from : `${from} (no seat in this council)`;
+}
 
 /** The JSON document of `govsim run` (also used by tests). */
 export function runsToJson(runs: readonly ScenarioRun[]): unknown {
