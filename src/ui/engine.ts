@@ -59,7 +59,7 @@ export type CoalitionKind = 'deal' | 'bloc' | 'list';
 export interface ScreenCoalition {
   readonly kind: CoalitionKind;
   readonly id: string;
-  /** Whether the runner made it govern this council. */
+  /** Whether the runner elected it in this council (the alignment it reports, elected; not a claim that fell short). */
   readonly governing: boolean;
   /** Model unit ids voting with it (defectors' units included when it governs). */
   readonly units: readonly string[];
@@ -81,7 +81,7 @@ export function screenCoalition(state: ScenarioState, result: CouncilResult): Sc
   const { outcome } = result;
   if (outcome.via !== null && outcome.basis !== 'none') {
     const model = new Set(modelCouncil(state, result.id).units.map((unit) => unit.id));
-    return { kind: outcome.basis, id: outcome.via, governing: true, units: outcome.coalition.filter((id) => model.has(id)) };
+    return { kind: outcome.basis, id: outcome.via, governing: outcome.status === 'elected', units: outcome.coalition.filter((id) => model.has(id)) };
   }
   return activeAlignment(state, result.id);
 }

@@ -76,7 +76,7 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     keys(session, 'Space');
     text = await waitFor(session, /NO MAJORITY/);
     expect(text).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | OPEN');
-    expect(text).toContain('Najaf elected → open');
+    expect(text).toContain('Najaf elected → deadlock');
 
     keys(session, 'u');
     text = await waitFor(session, /undo: Najaf: nabni leaves bloc cf/);
