@@ -26,6 +26,7 @@ import {
 import { baseState, loadScenarioDataset, type ScenarioState } from './scenario-state.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
 import { cachedValue } from './validated-cache.js';
+import { expectationIdIssues } from './expectation-ids.js';
 
 /** A step of the flattened scenario, with where it was written. */
 export interface ResolvedStep {
@@ -392,6 +393,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     if (expectation.council !== undefined && !state.councils[expectation.council]) {
       expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
     }
+    expectIssues.push(...expectationIdIssues(state, expectation, i, own.document));
   });
   if (expectIssues.length > 0) throw new GovsimDataError(own.file, expectIssues);
 
