@@ -93,6 +93,8 @@ export interface AlignmentResult {
   readonly units: readonly string[];
   readonly actors: readonly string[];
   readonly votes: number;
+  /** Present votes per unit, in council order (the arithmetic of `votes`). */
+  readonly parts: readonly { readonly unit: string; readonly votes: number }[];
   readonly governor: string | null;
   readonly governorSeated: boolean;
   readonly status: AlignmentStatus;
@@ -369,6 +371,7 @@ function alignmentResult(alignment: AlignmentTally): AlignmentResult {
     units: alignment.units,
     actors: alignment.actors,
     votes: alignment.votes,
+    parts: alignment.parts,
     governor: alignment.governor,
     governorSeated: alignment.governorSeated,
     status: alignment.status,
