@@ -571,7 +571,9 @@ function computeProbabilities(session: Session, councilId: string): CouncilProba
 // Diff
 
 export function baselineDiff(session: Session): ScenarioDiff {
-  return diffRuns(session.baseline, session.run);
+  // The dataset's published list figures (the CF big three) are compared nationally, as `govsim diff` does.
+  const figures = session.dataset.data.published.flatMap((figure) => (figure.lists !== undefined ? [{ label: figure.label, lists: figure.lists }] : []));
+  return diffRuns(session.baseline, session.run, figures);
 }
 
 /** Councils whose outcome differs between two runs (status, governor, votes, …), with a short summary. */
@@ -585,6 +587,7 @@ export function changedCouncils(before: ScenarioRun, after: ScenarioRun): { id: 
       governor ? `governor ${governor.before} → ${governor.after}` : undefined,
       !status && margin ? `margin ${margin.before} → ${margin.after}` : undefined,
     ].filter((part): part is string => part !== undefined);
-    return { id: council.id, summary: `${council.name} ${parts.length > 0 ? parts.join(', ') : council.changes.map((change) => change.field).join(', ')}` };
+    const fields = council.changes.length > 0 ? council.changes.map((change) => change.field).join(', ') : 'seats and alignments';
+    return { id: council.id, summary: `${council.name} ${parts.length > 0 ? parts.join(', ') : fields}` };
   });
 }

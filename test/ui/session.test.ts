@@ -19,6 +19,7 @@ import {
   type EditResult,
 } from '../../src/ui/engine.js';
 import { saveScenario } from '../../src/ui/save-scenario.js';
+import { diffLines } from '../../src/ui/view-models.js';
 import { applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/ui/session.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -124,6 +125,15 @@ describe('a deal across councils', () => {
 });
 
 describe('seat sets', () => {
+  it('the diff view lists the seat changes of a seat set, as `govsim diff` does', () => {
+    // Preliminary Baghdad: absher 1 (final 2) ⇒ CF 25 → 24; nationally the big three 102 → 101.
+    const lines = diffLines(ok(switchSeats(baseline, 'preliminary'))).map((line) => line.text);
+    expect(lines).toContain('seats bloc cf: 25 → 24');
+    expect(lines).toContain('seats jamaheer: 4 → 5');
+    expect(lines).toContain('CF big three (Nabni + State of Law + NSF): 102 → 101');
+    expect(lines).toContain('caused by the seat set final → preliminary');
+  });
+
   it('shows the Wasit hinge: with Ajmal on 7, one seat more gives the CF lists the majority', () => {
     // wasit-ajmal-7: state-of-law 3 + nabni 2 + nsf 3 = 8 of 16, majority 9: one seat short.
     const seven = ok(switchSeats(baseline, 'wasit-ajmal-7'));
