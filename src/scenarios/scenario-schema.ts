@@ -54,7 +54,7 @@ export const DealSpec = z
     name: z.string().min(1).optional(),
     parties: z.array(Id).min(1).describe('unit, list, bloc or zero-seat actor ids'),
     councils: CouncilSelection,
-    governor: Id.describe('the party that provides the governor; one of `parties`'),
+    governor: Id.describe('the party that provides the governor: any party or actor, in the deal or not, seated in the council or not'),
     chair: Id.optional().describe('the party that provides the council chair; one of `parties`'),
   })
   .describe('The parties\' present members vote for one governor in each listed council.');
