@@ -30,6 +30,8 @@ export interface CouncilDiff {
   readonly reverted: readonly CouncilChange[];
   /** `seat set a → b` when seats differ and the runs start from different seat sets. */
   readonly seatSet?: string;
+  /** The weakest confidence of the seats the outcome rests on, before and after. */
+  readonly confidence: { readonly before: CouncilResult['confidence']; readonly after: CouncilResult['confidence'] };
 }
 
 export interface ScenarioDiff {
@@ -94,6 +96,7 @@ export function diffRuns(a: ScenarioRun, b: ScenarioRun, figures: readonly ListF
       causes: after.changes.filter((change) => !keysA.has(change.key)),
       reverted: previous.changes.filter((change) => !keysB.has(change.key)),
       ...(seatSets !== undefined && seatsMoved ? { seatSet: seatSets } : {}),
+      confidence: { before: previous.confidence, after: after.confidence },
     });
   }
   return { from: a.id, to: b.id, councils, unchanged, national: nationalDiff(a, b, figures) };

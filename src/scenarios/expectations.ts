@@ -26,6 +26,8 @@ export interface ExpectationResult {
   readonly claims: readonly ClaimResult[];
   /** The council's decisive arithmetic, for failure reports. */
   readonly arithmetic: string;
+  /** The weakest confidence of the seats the council's outcome rests on (council claims only). */
+  readonly confidence?: 'documented' | 'inferred' | 'unresolved';
   readonly note?: string;
 }
 
@@ -173,6 +175,7 @@ function evaluate(list: readonly Expectation[], run: ScenarioRun, pathOf: (index
       ok: results.every((result) => result.ok),
       claims: results,
       arithmetic: council.decision,
+      confidence: council.confidence,
       ...(expectation.note !== undefined ? { note: expectation.note } : {}),
     };
   });
@@ -194,7 +197,9 @@ export function formatCheckReport(checks: readonly ScenarioCheck[]): string {
     for (const expectation of check.expectations) {
       total++;
       if (expectation.ok) {
-        lines.push(`  ✓ ${expectation.session ?? expectation.council}: ${describeClaims(expectation.claims)}`);
+        // A pass on estimated seats is not a pass on documented ones: say so.
+        const basis = expectation.confidence === undefined || expectation.confidence === 'documented' ? '' : ` (holds on ${expectation.confidence} seats)`;
+        lines.push(`  ✓ ${expectation.session ?? expectation.council}: ${describeClaims(expectation.claims)}${basis}`);
         continue;
       }
       failed++;
@@ -203,7 +208,7 @@ export function formatCheckReport(checks: readonly ScenarioCheck[]): string {
         if (claim.ok) lines.push(`      ✓ ${claim.field}: ${claim.expected}`);
         else lines.push(`      ✗ ${claim.field}: expected ${claim.expected}, got ${claim.actual}`);
       }
-      lines.push(`      arithmetic: ${expectation.arithmetic}`);
+      lines.push(`      arithmetic: ${expectation.arithmetic}${expectation.confidence === undefined || expectation.confidence === 'documented' ? '' : ` (on ${expectation.confidence} seats)`}`);
     }
   }
   lines.push('');

@@ -16,6 +16,7 @@ import { basename, extname } from 'node:path';
 import { type Council, councilMajority, councilQuorum, type CouncilConstraints, type VotingUnit } from '../model/council.js';
 import { type AlignmentContest, type AlignmentKind, type AlignmentStatus, type AlignmentTally, alignmentLabel, alignmentLine, decideAlignments } from '../model/vote/alignments.js';
 import { councilAlignments, defectorUnitId, stepLabel } from './alignments.js';
+import { type Confidence, resultConfidence } from './result-confidence.js';
 import { analyze, clearAnalysisCache, type EngineLine, type EnginePost, votePosts } from './council-engine.js';
 import { councilRulesFor } from './expression.js';
 import { groupOf, type GroupSource } from './grouping.js';
@@ -115,6 +116,11 @@ export interface CouncilResult {
   readonly outcome: CouncilOutcome;
   /** The arithmetic behind the outcome in one line (who, how many votes, against what threshold). */
   readonly decision: string;
+  /**
+   * The weakest confidence of the seat figures the outcome rests on: the elected alignment's units and
+   * the council's size, or every unit when nobody is elected (docs/semantics.md, "Confidence").
+   */
+  readonly confidence: Confidence;
   readonly pivotal: readonly string[];
   readonly hinge: readonly string[];
   /** Coalition theories' predictions (minimal winning coalitions), listed unless a governor is elected. */
@@ -320,6 +326,10 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
   for (const line of analysis.explanation) lines.push(engineLine(line));
   const decision = decisionLine(contest, outcome, analysis.majority, labels);
   lines.push(decision);
+  const confidence = resultConfidence(state, councilId, contest.elected?.units);
+  if (confidence !== 'documented') {
+    lines.push({ text: `confidence: ${confidence} — the outcome rests on seat figures that are ${confidence === 'inferred' ? 'estimates' : 'unresolved in the sources'} (${contest.elected ? 'the elected alignment\'s seats or the council size' : 'the seats of the council\'s units'})` });
+  }
 
   const pivotal = governing ? [...analysis.pivotal] : [...analysis.vetoPlayers];
   const { group, source: groupSource } = groupOf(state, councilId, model, labels);
@@ -347,6 +357,7 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     groupSource: groupSource.label,
     outcome,
     decision: decision.text,
+    confidence,
     pivotal,
     hinge: analysis.hinges,
     // Predictions matter where no declared coalition elected a governor.

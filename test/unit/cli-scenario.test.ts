@@ -50,10 +50,11 @@ describe('govsim run', () => {
     const result = await runCli(['run', 'test/fixtures/scenarios/good', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,governor from,coalition,votes,margin,pivotal,hinges,changed by');
+    expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,confidence,governor from,coalition,votes,margin,pivotal,hinges,changed by');
     // 5 scenarios × 15 councils + header.
     expect(lines).toHaveLength(76);
-    expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock');
+    // Wasit rests on Ajmal's estimated 8 seats: inferred.
+    expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock,inferred');
     // two-thirds.yaml: rules.majority "ceil(2*members/3)" makes Najaf's threshold 10 of 15.
     expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),deadlock');
   });
@@ -109,7 +110,8 @@ describe('govsim check', () => {
     const result = await runCli(['check', 'scenarios']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/all \d+ expectations hold in 12 scenarios/);
+    // 12 scenarios and the 15 replays in scenarios/replays.
+    expect(result.stdout).toMatch(/all \d+ expectations hold in 27 scenarios/);
   });
 
   it('a failing expectation exits 1 and shows the arithmetic', async () => {

@@ -200,3 +200,24 @@ describe('grouping and the explanation trace', () => {
     expect(basra.hinge.some((line) => line.includes('tasmim') && line.includes('loses the majority'))).toBe(true);
   });
 });
+
+describe('confidence of each answer', () => {
+  it('is the weakest confidence of the seats the outcome rests on', () => {
+    const run = scenario('confidence').bloc({ id: 'cf', councils: 'all' }).run();
+    const of = (id: string) => council(run, id).confidence;
+    // Najaf: CF lists documented, elected ⇒ documented. Maysan: the CF's Maysan figures are estimates ⇒ inferred.
+    expect(of('najaf')).toBe('documented');
+    expect(of('maysan')).toBe('inferred');
+    // Karbala: Ibdaa's 7 of 13 is documented, and the unattributed seat does not change who is elected.
+    expect(of('karbala')).toBe('documented');
+    // Wasit: deadlocked, so every unit counts, and Ajmal's 8 is an estimate.
+    expect(of('wasit')).toBe('inferred');
+    expect(council(run, 'wasit').explanation.some((line) => line.text.startsWith('confidence: inferred'))).toBe(true);
+  });
+
+  it('splitting a list makes the outcome rest on estimated faction seats', () => {
+    // Najaf with nabni split into its estimated factions: the CF still elects, on badr/aah estimates.
+    const run = scenario('split').bloc({ id: 'cf', councils: ['najaf'] }).split({ council: 'najaf', list: 'nabni' }).run();
+    expect(council(run, 'najaf').confidence).toBe('inferred');
+  });
+});

@@ -71,6 +71,7 @@ function diffRows(diff: ScenarioDiff): Row[] {
   for (const council of diff.councils) {
     const causes = causesOf(diff, council).join('; ');
     for (const change of fieldRows(council)) rows.push({ council: council.id, ...change, cause: causes });
+    if (council.confidence.before !== council.confidence.after) rows.push({ council: council.id, field: 'confidence', before: council.confidence.before, after: council.confidence.after, cause: causes });
   }
   for (const change of diff.national.changes) rows.push({ council: 'national', field: `seats ${change.label}`, before: String(change.before), after: String(change.after), cause: nationalCause(diff) });
   return rows;
@@ -80,7 +81,9 @@ function renderDiffTable(diff: ScenarioDiff): string {
   // One block per council: the causes are sentences, too long for a column.
   const lines = [`${diff.to} against ${diff.from}: ${diff.councils.length} council${diff.councils.length === 1 ? '' : 's'} changed, ${diff.unchanged.length} unchanged`];
   for (const council of diff.councils) {
-    lines.push('', `${council.id} (${council.name})`);
+    const { before, after } = council.confidence;
+    const basis = before === 'documented' && after === 'documented' ? '' : before === after ? ` — rests on ${after} seats` : ` — rests on ${before} → ${after} seats`;
+    lines.push('', `${council.id} (${council.name})${basis}`);
     const rows = fieldRows(council);
     const width = Math.max(...rows.map((row) => row.field.length));
     for (const row of rows) lines.push(`  ${row.field.padEnd(width)}  ${row.before} → ${row.after}`);

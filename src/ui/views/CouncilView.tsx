@@ -18,7 +18,15 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const { result, coalition, check } = detail;
   const style = STATUS_STYLE[result.outcome.status];
   const selected = detail.units[ui.council.cursor];
-  const facts = [`${result.seats} members`, `majority ${result.majority}`, `present ${result.present}`, `quorum ${result.quorum.met ? 'met' : 'NOT MET'}`, `group ${result.group} (${result.groupSource})`].join(SEP);
+  const facts = [
+    `${result.seats} members`,
+    `majority ${result.majority}`,
+    `present ${result.present}`,
+    `quorum ${result.quorum.met ? 'met' : 'NOT MET'}`,
+    `group ${result.group} (${result.groupSource})`,
+    // The outcome's confidence, as `govsim run` marks it: on estimated (~) or unresolved (?) seats.
+    ...(result.confidence === 'documented' ? [] : [`outcome on ${result.confidence} seats ${result.confidence === 'inferred' ? '~' : '?'}`]),
+  ].join(SEP);
   const coalitionText = coalition
     ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed${SEP}` : ''}`
     : 'no coalition declared here: space on a unit starts one';
