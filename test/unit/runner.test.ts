@@ -221,3 +221,36 @@ describe('confidence of each answer', () => {
     expect(council(run, 'najaf').confidence).toBe('inferred');
   });
 });
+
+describe('A/B/C over the coalitions the scenario allows', () => {
+  // Diyala: diyalna 4 (CF), taqaddum 3, siyada 3, istiqbal-diyala 2, azm 1, asas 1, puk 1 = 15; majority 8.
+  it('is C while some allowed coalition without the CF reaches the majority', () => {
+    // With taqaddum/siyada incompatible: istiqbal-diyala 2 + taqaddum 3 + azm 1 + asas 1 + puk 1 = 8 ≥ 8 ⇒ C.
+    const run = scenario('one pair').incompatible({ between: ['taqaddum', 'siyada'], councils: ['diyala'] }).run();
+    const diyala = council(run, 'diyala');
+    expect(diyala.group).toBe('C');
+    expect(diyala.explanation.at(-1)!.text).toContain('allowed by the incompatible pairs (taqaddum/siyada)');
+  });
+
+  it('is B when every coalition without the CF that would reach the majority joins an incompatible pair', () => {
+    // Taqaddum, Siyada and Istiqbal Diyala pairwise incompatible: at most one of them (3) + azm 1 + asas 1 + puk 1 = 6 < 8 ⇒ B,
+    // although the others hold 11 ≥ 8 together (the seats-only rule said C).
+    const run = scenario('three pairs')
+      .incompatible({ between: ['taqaddum', 'siyada'], councils: ['diyala'] })
+      .incompatible({ between: ['taqaddum', 'istiqbal-diyala'], councils: ['diyala'] })
+      .incompatible({ between: ['siyada', 'istiqbal-diyala'], councils: ['diyala'] })
+      .run();
+    const diyala = council(run, 'diyala');
+    expect(diyala.group).toBe('B');
+    expect(diyala.groupSource).toBe('derived');
+    expect(diyala.explanation.at(-1)!.text).toBe(
+      'group B (derived: rule: A/B/C over the coalitions the scenario allows; CF 4 < 8; others 11 ≥ 8, but every coalition of them reaching 8 joins an incompatible pair (taqaddum/siyada, taqaddum/istiqbal-diyala, siyada/istiqbal-diyala): no majority without it)',
+    );
+  });
+
+  it('counts units in a voting bloc with the CF on its side', () => {
+    // Diyala: a bloc of diyalna 4 + istiqbal-diyala 2 + puk 1 + asas 1 = 8 ≥ 8 ⇒ A.
+    const run = scenario('bloc').bloc({ id: 'cf', members: ['diyalna', 'istiqbal-diyala', 'puk', 'asas'], councils: ['diyala'] }).run();
+    expect(council(run, 'diyala').group).toBe('A');
+  });
+});
