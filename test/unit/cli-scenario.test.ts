@@ -139,6 +139,15 @@ describe('govsim diff', () => {
     expect(najaf.changes).toContainEqual({ field: 'status', before: 'elected', after: 'open' });
   });
 
+  it('takes a directory: each file against the baseline', async () => {
+    const result = await runCli(['diff', 'scenarios/replays', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { diffs: { to: string; councils: { id: string }[] }[] };
+    expect(json.diffs).toHaveLength(15);
+    // Diyala's replay against the baseline: the CF bloc's claim (diyalna 4 < 8) gives way to the State of Law deal.
+    expect(json.diffs.find((diff) => diff.to === 'diyala')!.councils.map((council) => council.id)).toContain('diyala');
+  });
+
   it('against a scenario that extends it, only the new steps are causes', async () => {
     const result = await runCli(['diff', 'khamenei-bar', '--against', 'baseline']);
     expect(result.code).toBe(0);
