@@ -94,8 +94,6 @@ export interface AlignmentResult {
   readonly units: readonly string[];
   readonly actors: readonly string[];
   readonly votes: number;
-  /** Present votes per unit, in council order (the arithmetic of `votes`). */
-  readonly parts: readonly { readonly unit: string; readonly votes: number }[];
   readonly governor: string | null;
   readonly governorSeated: boolean;
   readonly status: AlignmentStatus;
@@ -128,7 +126,11 @@ export interface CouncilResult {
   /** Coalition theories' predictions (minimal winning coalitions), listed unless a governor is elected. */
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   readonly posts?: readonly PostResult[];
-  /** Every alignment competing in the council: deals, blocs or their rumps, units alone. */
+  /**
+   * The alignments competing in the council: every deal, bloc or rump (void ones with their reason),
+   * defectors voting against every line, and a unit alone when it is elected or defectors rally to it;
+   * every unit not listed votes alone.
+   */
   readonly alignments: readonly AlignmentResult[];
   readonly units: readonly UnitResult[];
   readonly changes: readonly CouncilChange[];
@@ -366,7 +368,9 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     // Predictions matter where no declared coalition elected a governor.
     predictions: outcome.status === 'elected' ? [] : analysis.predictions,
     ...(posts ? { posts } : {}),
-    alignments: contest.alignments.map(alignmentResult),
+    // Units alone are implied (every unit not listed votes alone); one is listed when it is elected or
+    // tied, or when defectors rally to it.
+    alignments: contest.alignments.filter((a) => a.kind !== 'list' || a.status === 'elected' || a.status === 'tied' || a.units.length > 1).map(alignmentResult),
     units,
     changes,
     explanation: lines,
@@ -385,7 +389,6 @@ function alignmentResult(alignment: AlignmentTally): AlignmentResult {
     units: alignment.units,
     actors: alignment.actors,
     votes: alignment.votes,
-    parts: alignment.parts,
     governor: alignment.governor,
     governorSeated: alignment.governorSeated,
     status: alignment.status,

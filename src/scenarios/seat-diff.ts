@@ -36,9 +36,11 @@ export interface ListFigure {
 function alignmentOf(council: CouncilResult): Map<string, string> {
   const byUnit = new Map<string, string>();
   for (const alignment of council.alignments) {
-    if (alignment.status === 'void' && alignment.kind !== 'list') continue;
+    if (alignment.status === 'void') continue;
     for (const unit of alignment.units) byUnit.set(unit, alignment.kind === 'list' ? 'alone' : alignment.label);
   }
+  // Every unit not listed votes alone.
+  for (const unit of council.units) if (!byUnit.has(unit.id)) byUnit.set(unit.id, 'alone');
   return byUnit;
 }
 
@@ -80,12 +82,20 @@ export interface AlignmentVotes {
 export function alignmentSeatDiffs(before: CouncilResult, after: CouncilResult): AlignmentVotes[] {
   const seatsOf = (council: CouncilResult): Map<string, number> => {
     const seats = new Map<string, number>();
-    const unitSeats = new Map(council.units.map((unit) => [unit.id, unit.seats - (unit.defected ?? 0)]));
+    const byId = new Map(council.units.map((unit) => [unit.id, unit]));
     for (const alignment of council.alignments) {
       if (alignment.kind === 'list' || alignment.kind === 'against') continue;
-      // Defectors' units (`unit>target`) are not in `units`; their seats are the votes they bring.
-      const total = alignment.units.reduce((sum, id) => sum + (unitSeats.get(id) ?? defectorSeats(council, id)), 0);
-      seats.set(alignment.label, total);
+      // Loyal seats of its units, plus its defectors' units (`unit>target`), who always attend: their
+      // seats are the votes left once the loyal units' present members are counted.
+      let loyalSeats = 0;
+      let loyalPresent = 0;
+      for (const id of alignment.units) {
+        const unit = byId.get(id);
+        if (unit === undefined) continue;
+        loyalSeats += unit.seats - (unit.defected ?? 0);
+        loyalPresent += unit.present - (unit.defected ?? 0);
+      }
+      seats.set(alignment.label, loyalSeats + alignment.votes - loyalPresent);
     }
     return seats;
   };
@@ -98,12 +108,6 @@ export function alignmentSeatDiffs(before: CouncilResult, after: CouncilResult):
     if (a !== b) out.push({ label, before: a === undefined ? '—' : String(a), after: b === undefined ? '—' : String(b) });
   }
   return out;
-}
-
-/** Votes of a defectors' unit (`unit>target`): defectors always attend, so their votes are their seats. */
-function defectorSeats(council: CouncilResult, id: string): number {
-  for (const alignment of council.alignments) for (const part of alignment.parts) if (part.unit === id) return part.votes;
-  return 0;
 }
 
 /** Seats per list over all councils (a faction counts for its list). */

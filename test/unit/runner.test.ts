@@ -123,6 +123,13 @@ describe('attendance, defections, vetoes, incompatibilities', () => {
     expect(najaf.seats).toBe(15);
   });
 
+  it('a unit alone with defectors rallying to it is listed, and the votes add up', () => {
+    // Najaf, no bloc: 1 nabni member defects to wafaa ⇒ wafaa alone 2 + nabni>wafaa 1 = 3; the other units alone.
+    const run = scenario('rally').defect({ council: 'najaf', from: 'nabni', seats: 1, to: 'wafaa' }).run();
+    const najaf = council(run, 'najaf');
+    expect(najaf.alignments).toEqual([expect.objectContaining({ kind: 'list', id: 'wafaa', units: ['wafaa', 'nabni>wafaa'], votes: 3 })]);
+  });
+
   it('a defector to a unit counts for whatever coalition holds that unit', () => {
     // Najaf CF bloc 9; one nabni member defects to wafaa (outside): CF 8 ≥ 8, margin 0.
     const run = scenario('defect out').bloc({ id: 'cf', councils: ['najaf'] }).defect({ council: 'najaf', from: 'nabni', seats: 1, to: 'wafaa' }).run();

@@ -87,27 +87,54 @@ export function decideAlignments(
   threshold: number,
   quorumMet: boolean,
 ): AlignmentContest {
-  const tallied = inputs.map((input) => {
-    const parts = input.units.map((unit) => ({ unit, votes: present.get(unit) ?? 0 }));
-    let votes = 0;
-    for (const part of parts) votes += part.votes;
-    return { input, parts, votes };
+  // One pass for the votes, one for the statuses; a run decides every council of every scenario of a
+  // batch this way, so it allocates only the tallies themselves.
+  const votes = new Int32Array(inputs.length);
+  const parts: { unit: string; votes: number }[][] = [];
+  let top = -1;
+  let topCount = 0;
+  inputs.forEach((input, i) => {
+    const own: { unit: string; votes: number }[] = [];
+    let total = 0;
+    for (const unit of input.units) {
+      const count = present.get(unit) ?? 0;
+      own.push({ unit, votes: count });
+      total += count;
+    }
+    parts.push(own);
+    votes[i] = total;
+    if (!quorumMet || input.kind === 'against' || input.voidReason !== undefined || total < threshold) return;
+    if (total > top) {
+      top = total;
+      topCount = 1;
+    } else if (total === top) topCount++;
   });
-  const reaching = tallied.filter((t) => quorumMet && t.input.kind !== 'against' && t.input.voidReason === undefined && t.votes >= threshold);
-  const top = reaching.reduce((best, t) => Math.max(best, t.votes), -1);
-  const winners = reaching.filter((t) => t.votes === top);
-  const tie = winners.length > 1;
-  const winner = winners.length === 1 ? winners[0] : undefined;
-  const alignments: AlignmentTally[] = tallied.map((t) => {
+  const tie = topCount > 1;
+  let elected: AlignmentTally | undefined;
+  const alignments: AlignmentTally[] = inputs.map((input, i) => {
     let status: AlignmentStatus;
-    if (t.input.kind === 'against') status = 'against';
-    else if (t.input.voidReason !== undefined) status = 'void';
-    else if (t === winner) status = 'elected';
-    else if (tie && winners.includes(t)) status = 'tied';
+    const reaches = quorumMet && input.kind !== 'against' && input.voidReason === undefined && votes[i]! >= threshold && votes[i] === top;
+    if (input.kind === 'against') status = 'against';
+    else if (input.voidReason !== undefined) status = 'void';
+    else if (reaches) status = tie ? 'tied' : 'elected';
     else status = 'short';
-    return { ...t.input, votes: t.votes, parts: t.parts, status };
+    const tally: AlignmentTally = {
+      kind: input.kind,
+      id: input.id,
+      units: input.units,
+      actors: input.actors,
+      governor: input.governor,
+      governorSeated: input.governorSeated,
+      step: input.step,
+      ...(input.without !== undefined ? { without: input.without } : {}),
+      ...(input.voidReason !== undefined ? { voidReason: input.voidReason } : {}),
+      votes: votes[i]!,
+      parts: parts[i]!,
+      status,
+    };
+    if (status === 'elected') elected = tally;
+    return tally;
   });
-  const elected = winner === undefined ? undefined : alignments[tallied.indexOf(winner)];
   const claims = alignments.filter((a) => CLAIMS.has(a.kind) && a.status !== 'void');
   const rank = (a: AlignmentTally): number => (a.kind === 'deal' ? 0 : 1);
   const strongest = claims.reduce<AlignmentTally | undefined>(
