@@ -25,6 +25,7 @@ export function stepLabel(labels: ReadonlyMap<number, ResolvedStep>, index: numb
 function defectorsInto(council: CouncilState, alignment: string, members: readonly string[]): string[] {
   const ids: string[] = [];
   for (const unit of council.units) {
+    if (unit.defections.length === 0) continue;
     const seen = new Set<string | null>();
     for (const defection of unit.defections) {
       if (seen.has(defection.to)) continue;
@@ -147,9 +148,10 @@ export function councilAlignments(state: ScenarioState, councilId: string, model
   }
 
   // Everyone else votes alone: a loyal unit (with the defectors who rally to it), or defectors voting against every line.
+  const anyDefection = council.units.some((unit) => unit.defections.length > 0);
   for (const unit of council.units) {
     if (taken.has(unit.id)) continue;
-    const units = [unit.id, ...defectorsInto(council, unit.id, [unit.id])].filter((id) => !taken.has(id));
+    const units = anyDefection ? [unit.id, ...defectorsInto(council, unit.id, [unit.id])].filter((id) => !taken.has(id)) : [unit.id];
     const governor = vetoed.has(unit.id) ? null : unit.id;
     found.push({
       kind: 'list',

@@ -100,7 +100,7 @@ export function groupOf(
     return { group: override.group, source: { label: `set by ${step}`, reason: 'the scenario sets it', step } };
   }
   const derived = deriveGroup(model, GROUPING_BLOC, groupConstraints(state, councilId, model));
-  return { group: derived.group, source: { label: 'derived', reason: `rule: A/B/C over the coalitions the scenario allows; ${derived.reason}` } };
+  return { group: derived.group, source: { label: 'derived', reason: `over allowed coalitions: ${derived.reason}` } };
 }
 
 /**

@@ -40,7 +40,10 @@ export function resultConfidence(state: ScenarioState, councilId: string, units:
   }
   const values: Confidence[] = [confidences.size];
   const ids = units ?? [...confidences.units.keys()];
-  for (const id of ids) values.push(confidences.units.get(id.split('>')[0]!) ?? 'documented');
+  for (const id of ids) {
+    const cut = id.indexOf('>');
+    values.push(confidences.units.get(cut < 0 ? id : id.slice(0, cut)) ?? 'documented');
+  }
   return weakestConfidence(values);
 }
 

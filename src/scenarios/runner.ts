@@ -111,8 +111,6 @@ export interface CouncilResult {
   readonly group: Group;
   /** `derived` or `set by step N`. */
   readonly groupSource: string;
-  /** The rule and the constraints (incompatible pairs, blocs) that produced the group, or the step that set it. */
-  readonly groupReason: string;
   readonly outcome: CouncilOutcome;
   /** The arithmetic behind the outcome in one line (who, how many votes, against what threshold). */
   readonly decision: string;
@@ -359,7 +357,6 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     quorum,
     group,
     groupSource: groupSource.label,
-    groupReason: groupSource.reason,
     outcome,
     decision: decision.text,
     confidence,

@@ -242,7 +242,7 @@ describe('toHaveGroup', () => {
     expect(baseline).toHaveGroup('baghdad', 'C');
     const message = failure(() => expect(baseline).toHaveGroup('baghdad', 'A'));
     expect(message).toContain('Received: group C (derived)');
-    expect(message).toContain('group C (derived: rule: A/B/C over the coalitions the scenario allows; others 27 ≥ 27 of 52: a majority can form without the CF (25))');
+    expect(message).toContain('group C (derived: over allowed coalitions: others 27 ≥ 27 of 52: a majority can form without the CF (25))');
   });
 
   it('reads a group set by a step', () => {

@@ -251,7 +251,7 @@ describe('A/B/C over the coalitions the scenario allows', () => {
     expect(diyala.group).toBe('B');
     expect(diyala.groupSource).toBe('derived');
     expect(diyala.explanation.at(-1)!.text).toBe(
-      'group B (derived: rule: A/B/C over the coalitions the scenario allows; CF 4 < 8; others 11 ≥ 8, but every coalition of them reaching 8 joins an incompatible pair (taqaddum/siyada, taqaddum/istiqbal-diyala, siyada/istiqbal-diyala): no majority without it)',
+      'group B (derived: over allowed coalitions: CF 4 < 8; others 11 ≥ 8, but every coalition of them reaching 8 joins an incompatible pair (taqaddum/siyada, taqaddum/istiqbal-diyala, siyada/istiqbal-diyala): no majority without it)',
     );
   });
 
