@@ -791,7 +791,7 @@ function uniqueIds(items: readonly { id: string }[], path: DataPath, add: (path:
 }
 
 /** ` (did you mean "x"?)` for a near miss, else the empty string. */
-function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
+export function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
   const candidates: string[] = [...known.keys()];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;

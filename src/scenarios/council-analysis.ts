@@ -236,9 +236,9 @@ export interface VotedPost {
 /** Votes the posts in order (packages in one ballot) per the council vote. */
 export function votePosts(
   council: Council,
-  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[] },
+  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[]; governorIsMember?: boolean },
 ): VotedPost[] {
-  const outcome = runVote(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies });
+  const outcome = runVote(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies, ...(plan.governorIsMember === false ? { governorIsMember: false } : {}) });
   return outcome.posts.map((post) => ({
     post: post.post,
     status: post.status,

@@ -14,7 +14,7 @@ import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../
 import { packageRoot } from '../platform/package-root.js';
 import { PROBABILITIES_SCHEMA_MODULE, ProbabilitiesSchema } from './probabilities-schema.js';
 import {
-  type Expectation,
+  Expectation,
   SCENARIO_SCHEMA_MODULE,
   ScenarioShell,
   type SourceEntry,
@@ -27,6 +27,7 @@ import { baseState, type ScenarioState } from './scenario-state.js';
 import { loadNamedDataset } from '../dataset/dataset-registry.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
 import { cachedValue } from '../platform/validated-cache.js';
+import { expectationIdIssues } from './expectation-ids.js';
 
 /** A step of the flattened scenario, with where it was written. */
 export interface ResolvedStep {
@@ -63,6 +64,55 @@ export interface LoadedScenario {
   readonly extends: readonly string[];
   /** The `probabilities` block, passed through untouched for the uncertainty engine. */
   readonly probabilities?: unknown;
+  /** The scenario's own dated sessions, each with the state after it (inherited sessions only contribute their steps). */
+  readonly sessions: readonly SessionCheckpoint[];
+}
+
+/** One replayed session: where the state stood after it, and what it should show. */
+export interface SessionCheckpoint {
+  /** Position in the file's `sessions` list. */
+  readonly index: number;
+  readonly council: string;
+  readonly date: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly note?: string;
+  /** The state after this session's steps (and every earlier one). */
+  readonly state: ScenarioState;
+  /** Every step applied so far, in order. */
+  readonly steps: readonly ResolvedStep[];
+  readonly expect: readonly Expectation[];
+}
+
+/** A session's claims: `council` defaults to the session's; ids are resolved as in `expect`. */
+function sessionExpectations(
+  raws: readonly unknown[],
+  council: string,
+  session: number,
+  state: ScenarioState,
+  document: DataDocument | undefined,
+): { parsed: Expectation[]; issues: DataIssue[] } {
+  const parsed: Expectation[] = [];
+  const issues: DataIssue[] = [];
+  raws.forEach((raw, j) => {
+    const at = ['sessions', session, 'expect', j];
+    const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
+    const result = Expectation.safeParse(filled, { reportInput: true });
+    if (!result.success) {
+      const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
+      issues.push(...issuesFromZod(prefixed as typeof result.error, document));
+      return;
+    }
+    const expectation = result.data;
+    if (expectation.council !== undefined && !state.councils[expectation.council]) {
+      issues.push(located([...at, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, document));
+      return;
+    }
+    // Paths of id issues are relative to `expect[j]`; re-root them under the session.
+    for (const issue of expectationIdIssues(state, expectation, j, document)) issues.push({ ...issue, path: `sessions[${session}].${issue.path}` });
+    parsed.push(expectation);
+  });
+  return { parsed, issues };
 }
 
 export interface LoadOptions {
@@ -288,8 +338,8 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
   return { file, dir, document, shell: shell.data, steps, ...(probabilities !== undefined ? { probabilities } : {}) };
 }
 
-function parseStep(raw: unknown, i: number, document: DataDocument | undefined): { step: Step } | { issues: DataIssue[] } {
-  const at = ['steps', i] as const;
+function parseStep(raw: unknown, i: number, document: DataDocument | undefined, prefix: readonly (string | number)[] = []): { step: Step } | { issues: DataIssue[] } {
+  const at = [...prefix, 'steps', i] as const;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { issues: [located(at, `expected a step object such as { split: {...} } (kinds: ${STEP_KINDS.join(', ')})`, document)] };
   }
@@ -343,17 +393,19 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
 
   const steps: ResolvedStep[] = [];
   const transitions: StepTransition[] = [];
+  const checkpoints: SessionCheckpoint[] = [];
   let state = base;
-  for (const layer of ordered) {
+  /** Applies one list of steps of `layer` (its `steps`, or a session's, under `prefix`), labelled `${label} n`. */
+  const applyAll = (layer: Layer, list: readonly Step[], prefix: readonly (string | number)[], label: string): void => {
     const issues: DataIssue[] = [];
-    layer.steps.forEach((step, position) => {
+    list.forEach((step, position) => {
       const index = steps.length;
       const kind = stepKind(step);
       let source: SourceEntry | undefined;
       if (step.source !== undefined) {
         source = sources.get(step.source) ?? (/^https?:\/\//.test(step.source) ? { id: step.source, url: step.source } : undefined);
         if (!source) {
-          issues.push(located(['steps', position, 'source'], `unknown source "${step.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document));
+          issues.push(located([...prefix, 'steps', position, 'source'], `unknown source "${step.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document));
           return;
         }
       }
@@ -362,27 +414,64 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
         const transition = applyStep(state, step, index, dataset);
         const exceeded = councilLimitExceeded(transition.state);
         if (exceeded !== undefined) {
-          issues.push(located(['steps', position, kind], exceeded, layer.document));
+          issues.push(located([...prefix, 'steps', position, kind], exceeded, layer.document));
           return;
         }
         transitions.push(transition);
         state = transition.state;
       } catch (error) {
         if (!(error instanceof StepError)) throw error;
-        issues.push(located(['steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
+        issues.push(located([...prefix, 'steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
         return;
       }
       steps.push({
         step,
         kind,
         index,
-        label: layer === own ? `step ${position + 1}` : `${nameOf(layer)} step ${position + 1}`,
+        label: `${label} ${position + 1}`,
         origin: { scenario: nameOf(layer), file: layer.file, position },
         ...(source ? { source } : {}),
         ...(step.note !== undefined ? { note: step.note } : {}),
       });
     });
     if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
+  };
+  for (const layer of ordered) {
+    const inherited = layer === own ? '' : `${nameOf(layer)} `;
+    applyAll(layer, layer.steps, [], `${inherited}step`);
+    // Sessions replay in order after the steps; each starts from the state the previous one left.
+    (layer.shell.sessions ?? []).forEach((session, i) => {
+      const at = ['sessions', i] as const;
+      if (!state.councils[session.council]) {
+        throw new GovsimDataError(layer.file, [located([...at, 'council'], `unknown council "${session.council}" (known: ${state.councilOrder.join(', ')})`, layer.document)]);
+      }
+      if (session.source !== undefined && !sources.has(session.source) && !/^https?:\/\//.test(session.source)) {
+        throw new GovsimDataError(layer.file, [located([...at, 'source'], `unknown source "${session.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document)]);
+      }
+      const parsed: Step[] = [];
+      const issues: DataIssue[] = [];
+      (session.steps ?? []).forEach((raw, j) => {
+        const result = parseStep(raw, j, layer.document, at);
+        if ('issues' in result) issues.push(...result.issues);
+        else parsed.push(result.step);
+      });
+      if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
+      applyAll(layer, parsed, at, `${inherited}session ${i + 1} (${session.date}) step`);
+      if (layer !== own) return;
+      const expect = sessionExpectations(session.expect ?? [], session.council, i, state, layer.document);
+      if (expect.issues.length > 0) throw new GovsimDataError(layer.file, expect.issues);
+      checkpoints.push({
+        index: i,
+        council: session.council,
+        date: session.date,
+        ...(session.title !== undefined ? { title: session.title } : {}),
+        ...(session.source !== undefined ? { source: session.source } : {}),
+        ...(session.note !== undefined ? { note: session.note } : {}),
+        state,
+        steps: [...steps],
+        expect: expect.parsed,
+      });
+    });
   }
 
   checkThresholds(rules, state, layers);
@@ -393,6 +482,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     if (expectation.council !== undefined && !state.councils[expectation.council]) {
       expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
     }
+    expectIssues.push(...expectationIdIssues(state, expectation, i, own.document));
   });
   if (expectIssues.length > 0) throw new GovsimDataError(own.file, expectIssues);
 
@@ -408,6 +498,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     sources: [...sources.values()],
     steps,
     expect,
+    sessions: checkpoints,
     base,
     state,
     transitions,

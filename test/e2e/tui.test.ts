@@ -72,11 +72,11 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     // Colour is on by default (the NO_COLOR test below relies on this check being able to fail).
     expect(screen(session, true)).toMatch(COLOUR);
 
-    // Nabni (Badr's list) leaves: 6 < 8, no bloc or list governs ⇒ open.
+    // Nabni (Badr's list) leaves: CF 6 < 8 and nabni alone 3 < 8; the bloc claimed Najaf ⇒ deadlock.
     keys(session, 'Space');
     text = await waitFor(session, /NO MAJORITY/);
-    expect(text).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | OPEN');
-    expect(text).toContain('Najaf elected → open');
+    expect(text).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | DEADLOCK');
+    expect(text).toContain('Najaf elected → deadlock');
 
     keys(session, 'u');
     text = await waitFor(session, /undo: Najaf: nabni leaves bloc cf/);
@@ -104,7 +104,7 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     const check = runBin(['check', saved]);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/✓ najaf: status open/);
+    expect(check.stdout).toMatch(/✓ najaf: status deadlock/);
   });
 
   it('asks before quitting with unsaved changes; Ctrl-C twice exits 130 and restores the screen', async () => {

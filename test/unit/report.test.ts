@@ -164,34 +164,26 @@ describe('the page', () => {
   });
 });
 
-describe('run results that list every competing alignment and a confidence per council', () => {
-  it('are drawn as given: the governing alignment ringed, a competing one dashed, the stated confidence shown', async () => {
+describe('competing alignments and the confidence of each council, as the run gives them', () => {
+  it('rings the elected alignment solid and every other claim dashed, and shows the run\'s confidence', async () => {
     const scenario = loadScenario('badr-sadr-najaf-maysan');
     const run = runScenario(scenario);
-    // The shape a richer run result may take: every alignment of a council, and its confidence.
-    const enriched = {
-      ...run,
-      councils: run.councils.map((council) =>
-        council.id === 'najaf'
-          ? {
-              ...council,
-              confidence: { level: 'unresolved' },
-              alignments: [
-                { id: 'state-of-law', basis: 'list', units: ['state-of-law', 'wafaa'], votes: 5, governing: false },
-                { id: 'badr-sadr', basis: 'deal', units: ['badr', 'hikma', 'wathiqoon>badr-sadr', 'sadrists'], votes: 3, governing: true },
-              ],
-            }
-          : council,
-      ),
-    };
-    const html = await scenarioReport(scenario, { run: enriched, probabilities: false });
-    const seats = sectionSeats(html, 'najaf');
-    expect(seats.slice(0, 3).every((seat) => seat.state === 'governing')).toBe(true);
-    expect(seats.slice(3, 8).map((seat) => [seat.owner, seat.state])).toEqual([
-      ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['wafaa', 'competing'], ['wafaa', 'competing'],
-    ]);
-    expect(seats.slice(8).every((seat) => seat.state === 'other')).toBe(true);
-    expect(html).toMatch(/aria-labelledby="council-najaf-h">[\s\S]*?confidence <span class="conf conf-unresolved">/);
+    const html = await scenarioReport(scenario, { run, probabilities: false });
+    for (const id of ['najaf', 'maysan']) {
+      const council = run.councils.find((entry) => entry.id === id)!;
+      const seats = sectionSeats(html, id);
+      const elected = council.alignments.find((alignment) => alignment.status === 'elected');
+      const claims = council.alignments.filter((alignment) => alignment !== elected && alignment.status !== 'void' && (alignment.kind === 'deal' || alignment.kind === 'bloc' || alignment.kind === 'rump'));
+      // Every present member of the elected alignment is ringed solid, of the other claims dashed.
+      expect(seats.filter((seat) => seat.state === 'governing').length, id).toBe(council.outcome.status === 'elected' ? elected!.votes : 0);
+      expect(seats.filter((seat) => seat.state === 'competing').length, id).toBe(claims.reduce((sum, alignment) => sum + alignment.votes, 0));
+      expect(html, id).toMatch(new RegExp(`aria-labelledby="council-${id}-h">[\\s\\S]*?confidence <span class="conf conf-${council.confidence}">`));
+    }
+    // Maysan (13 members, majority 7): the CF rump without Badr, aah 2 + state-of-law 3 + nsf 1 + absher 1 = 7, is
+    // elected; the deal badr-sadr (badr 5 + sadrists 0) competes. Najaf: nobody reaches 8, so no seat is solid.
+    const maysan = run.councils.find((entry) => entry.id === 'maysan')!;
+    expect(maysan.outcome.status).toBe('elected');
+    expect(sectionSeats(html, 'najaf').some((seat) => seat.state === 'governing')).toBe(false);
   });
 });
 
