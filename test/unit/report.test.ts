@@ -45,23 +45,26 @@ describe('seats drawn equal the seats in the run result', () => {
           drawn.set(seat.owner, entry);
         }
         expect(drawn, result.id).toEqual(expectedSeatsByOwner(result));
-        // Highlighted seats are the present votes the run counts for its coalition.
+        // Seats ringed solid are the present votes of the elected alignment; a deadlocked or open council has none.
         const highlighted = seats.filter((seat) => seat.state === 'governing').length;
-        expect(highlighted, `${result.id} highlighted`).toBe(result.outcome.basis === 'none' ? 0 : result.outcome.votes);
+        expect(highlighted, `${result.id} highlighted`).toBe(result.outcome.status === 'elected' ? result.outcome.votes : 0);
       }
     });
   }
 });
 
 describe('the Najaf hemicycle under the Badr–Sadr understanding', () => {
-  it('rings badr 1 + hikma 1 + the wathiqoon defector 1 = 3 first, hatches the estimated factions', async () => {
+  it('draws both claims on Najaf dashed (deadlock), the deal first, and hatches the estimated factions', async () => {
     const scenario = loadScenario('badr-sadr-najaf-maysan');
     const html = await scenarioReport(scenario, { probabilities: false });
     const seats = sectionSeats(html, 'najaf');
-    // Scenario file: "badr 1 + hikma 1 + wathiqoon's defector 1 (+ sadrists 0) = 3 < 8".
+    // Scenario file: deal badr 1 + hikma 1 + wathiqoon's defector 1 (+ sadrists 0) = 3 < 8; the CF rump
+    // aah 2 + state-of-law 3 + nasr 1 + absher 1 = 7 < 8. Nobody reaches 8: no seat is ringed solid.
+    expect(seats.some((seat) => seat.state === 'governing')).toBe(false);
     expect(seats.slice(0, 3).map((seat) => seat.unit).sort()).toEqual(['badr', 'hikma', 'wathiqoon>badr-sadr']);
-    expect(seats.slice(0, 3).every((seat) => seat.state === 'governing')).toBe(true);
-    expect(seats.slice(3).some((seat) => seat.state === 'governing')).toBe(false);
+    expect(seats.slice(3, 10).map((seat) => seat.owner)).toEqual(['aah', 'aah', 'state-of-law', 'state-of-law', 'state-of-law', 'nasr', 'absher']);
+    expect(seats.slice(0, 10).every((seat) => seat.state === 'competing')).toBe(true);
+    expect(seats.slice(10).every((seat) => seat.state === 'other')).toBe(true);
     // Faction seats are the dataset's inferred split: drawn hatched. Listed seats are documented: solid.
     for (const seat of seats) {
       const estimated = ['badr', 'aah', 'hikma', 'nasr'].includes(seat.owner);
@@ -69,7 +72,7 @@ describe('the Najaf hemicycle under the Badr–Sadr understanding', () => {
       expect(seat.fill.startsWith('url(#'), seat.unit).toBe(estimated);
     }
     expect(html).toMatch(/<bdi dir="rtl" lang="ar">النجف<\/bdi>/);
-    expect(html.includes('3 &lt; 8, short by 5')).toBe(true);
+    expect(html).toContain('aah 2 + state-of-law 3 + nasr 1 + absher 1 = 7 &lt; 8');
   });
 
   it('draws absent members hollow (Kirkuk 2024: KDP, Arab Alliance and ITF stay away)', async () => {
@@ -148,8 +151,9 @@ describe('the page', () => {
     expect(changes).toContain('id="diff-najaf"');
     expect(changes).toContain('id="diff-maysan"');
     const najaf = changes.slice(changes.indexOf('id="diff-najaf"'), changes.indexOf('</article>', changes.indexOf('id="diff-najaf"')));
-    expect(najaf).toMatch(/<a href="#step-step_205"><strong>badr-sadr-najaf-maysan step 5<\/strong><\/a> \(deal\)/);
-    expect(html).toContain('<li id="step-step_205"><strong>step 5</strong> <code>deal</code>');
+    // The deal is the scenario's 6th step (after the CF bloc and four splits).
+    expect(najaf).toMatch(/<a href="#step-step_206"><strong>badr-sadr-najaf-maysan step 6<\/strong><\/a> \(deal\)/);
+    expect(html).toContain('<li id="step-step_206"><strong>step 6</strong> <code>deal</code>');
     // Before and after hemicycles, each with Najaf's 15 seats.
     expect([...najaf.matchAll(/class="hemicycle" data-council="najaf" data-seats="15"/g)]).toHaveLength(2);
   });
