@@ -14,7 +14,7 @@
  * of them (a V8 "invalid size" abort when listed); the count stays exact ({@link countMinimalWinning}),
  * the listing stops here and says so.
  */
-export const MAX_LISTED_MINIMAL = 10_000;
+export const MAX_LISTED_MINIMAL = 1000;
 
 /** The inputs of one enumeration; weights may differ from the prepared council's (hinge what-ifs). */
 export interface MinimalWinningSearch {

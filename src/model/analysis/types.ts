@@ -81,7 +81,7 @@ export interface WinningCoalitions {
   readonly count: number;
   /**
    * Minimal winning coalitions: admissible, winning, and losing once any member that is not required leaves.
-   * Sorted by votes, then by number of units, then by council order. At most 10,000 are listed (the
+   * Sorted by votes, then by number of units, then by council order. At most 1,000 are listed (the
    * first found); `minimalCount` says how many there are.
    */
   readonly minimal: readonly CouncilCoalition[];
@@ -99,7 +99,7 @@ export interface Prediction {
   /** Human label with the citation, e.g. `minimum winning (Riker 1962)`. */
   readonly label: string;
   readonly rule: string;
-  /** The predicted coalitions; at most 10,000 (see `complete`). */
+  /** The predicted coalitions; at most 1,000 (see `complete`). */
   readonly coalitions: readonly CouncilCoalition[];
   /** False when the list stops at the listing limit, or was drawn from a minimal list that did. */
   readonly complete: boolean;
