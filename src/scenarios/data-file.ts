@@ -5,9 +5,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isScalar } from 'yaml';
+import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
+import { jsonProblem } from './json-check.js';
 
 /** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
 export const DATA_FILE_MODULE = import.meta.url;
@@ -156,6 +157,11 @@ function parseYaml(file: string, text: string): DataDocument {
       }),
     );
   }
+  const unreadable = unrepresentableNumber(document);
+  if (unreadable !== undefined) {
+    const at = unreadable.offset >= 0 ? lineCounter.linePos(unreadable.offset) : undefined;
+    throw new GovsimDataError(file, [{ path: formatDataPath(unreadable.path), message: `${unreadable.message}${at ? ` (line ${at.line}, column ${at.col})` : ''}` }]);
+  }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
@@ -189,6 +195,43 @@ export function yamlLocator(text: string): DataDocument['locate'] {
     const { line, col } = lineCounter.linePos(node.range[0]);
     return { line, column: col };
   };
+}
+
+/**
+ * A plain scalar YAML reads as a number that does not hold what was written: `1e-400` becomes 0,
+ * `1e400` Infinity (`.inf` and `.nan`, written as such, are left to the schemas).
+ */
+function unrepresentableNumber(document: Document.Parsed): { path: DataPath; message: string; offset: number } | undefined {
+  let found: { path: DataPath; message: string; offset: number } | undefined;
+  visit(document, {
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== 'number' || typeof node.source !== 'string') return undefined;
+      const source = node.source.trim();
+      if (/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source)) return undefined;
+      const mantissa = source.split(/[eE]/)[0]!;
+      let message: string | undefined;
+      if (!Number.isFinite(node.value)) message = `number ${source} is too large for a double`;
+      else if (node.value === 0 && /[1-9]/.test(mantissa) && !/^0[xo]/.test(source)) message = `number ${source} is too small for a double: it would read as 0`;
+      if (message === undefined) return undefined;
+      found = { path: dataPathOf(ancestors, node), message, offset: node.range?.[0] ?? -1 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The data path of `node` from the ancestors `visit` passes (maps through their pairs, sequences by index). */
+function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  const chain = [...ancestors, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isPair(parent)) {
+      if (child === parent.value) path.push(isScalar(parent.key) ? String(parent.key.value) : String(parent.key));
+    } else if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+  }
+  return path;
 }
 
 class NestingTooDeep extends Error {
@@ -229,6 +272,11 @@ function parseJson(file: string, text: string): DataDocument {
       [{ path: '', message: where ? `JSON syntax (line ${where.line}, column ${where.column}): ${text2}` : `JSON syntax: ${text2}` }],
       { cause: error },
     );
+  }
+  const problem = jsonProblem(text);
+  if (problem !== undefined) {
+    const where = lineColumn(text, problem.offset);
+    throw new GovsimDataError(file, [{ path: formatDataPath(problem.path), message: `${problem.message} (line ${where.line}, column ${where.column})` }]);
   }
   return { file, value, locate: () => undefined };
 }
