@@ -8,6 +8,7 @@ import { openExplorer } from './commands/explore.js';
 import { registerCommands } from './commands/index.js';
 import { reportFailure } from './failure.js';
 import { VERSION } from './version.js';
+import { endQuietlyWhenOutputCloses } from './closed-output.js';
 
 export function createProgram(): Command {
   const program = new Command('govsim')
@@ -26,6 +27,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const program = createProgram();
   // Commands report failure through process.exitCode; start clean so an earlier in-process run can't leak in.
   process.exitCode = undefined;
