@@ -3,6 +3,7 @@
  * is a bug, printed with its stack, exit 70.
  */
 import { ExitCode, GovsimError } from '../model/errors.js';
+import { escapeControls } from './safe-text.js';
 
 const EXIT_CODES = new Set<unknown>(Object.values(ExitCode));
 
@@ -10,11 +11,11 @@ const EXIT_CODES = new Set<unknown>(Object.values(ExitCode));
 export function reportFailure(error: unknown): number {
   const exitCode = govsimExitCode(error);
   if (exitCode !== undefined) {
-    process.stderr.write(`govsim: ${(error as Error).message}\n`);
+    process.stderr.write(`govsim: ${escapeControls((error as Error).message)}\n`);
     return exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`govsim: internal error (please report it)\n${detail}\n`);
+  process.stderr.write(`govsim: internal error (please report it)\n${escapeControls(detail)}\n`);
   return ExitCode.internal;
 }
 

@@ -9,6 +9,7 @@ import { registerCommands } from './commands/index.js';
 import { reportFailure } from './failure.js';
 import { VERSION } from './version.js';
 import { endQuietlyWhenOutputCloses } from './closed-output.js';
+import { escapeControls } from './safe-text.js';
 
 export function createProgram(): Command {
   const program = new Command('govsim')
@@ -16,7 +17,7 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(escapeControls(text)) });
   registerCommands(program);
   // `govsim` with no command opens the explorer; a word that is no command stays a usage error.
   program.allowExcessArguments().action(async (_options: unknown, command: Command) => {

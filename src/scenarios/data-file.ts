@@ -21,6 +21,20 @@ export const MAX_DATA_DEPTH = 64;
  * nesting shows up as about depth + 3, so data within MAX_DATA_DEPTH never gets near this.
  */
 const MAX_YAML_PARSER_DEPTH = 2 * MAX_DATA_DEPTH;
+/**
+ * Characters no text in a data file may hold: C0 and C1 controls but tab and line feed, and the
+ * bidirectional overrides. Names and descriptions reach the terminal in tables, explanations, errors
+ * and the explorer, where ESC sequences would retitle the window, clear the screen or forge links.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function unsafeText(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'a bidirectional control';
+  return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}); text may not change how the terminal shows it`;
+}
+
 /** Keys that would reach Object.prototype through a careless merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -229,7 +243,7 @@ function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | num
     const child = chain[i + 1];
     if (isPair(parent)) {
       if (child === parent.value) path.push(isScalar(parent.key) ? String(parent.key.value) : String(parent.key));
-    } else if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    } else if (isSeq(parent)) path.push(parent.items.indexOf(child));
   }
   return path;
 }
@@ -286,6 +300,11 @@ function checkShape(file: string, root: unknown): void {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const unsafe = UNSAFE_TEXT.exec(value);
+      if (unsafe !== null) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `text holds ${unsafeText(unsafe[0])}` }]);
+      continue;
+    }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DATA_DEPTH) {
       throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `nesting deeper than ${MAX_DATA_DEPTH} levels` }]);
@@ -298,6 +317,8 @@ function checkShape(file: string, root: unknown): void {
       throw new GovsimDataError(file, [{ path: formatDataPath(path), message: 'unsupported YAML collection type' }]);
     }
     for (const key of Object.keys(value)) {
+      const unsafeKey = UNSAFE_TEXT.exec(key);
+      if (unsafeKey !== null) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `a key holds ${unsafeText(unsafeKey[0])}` }]);
       if (FORBIDDEN_KEYS.has(key)) {
         throw new GovsimDataError(file, [{ path: formatDataPath([...path, key]), message: `forbidden key "${key}"` }]);
       }
