@@ -13,27 +13,25 @@ export interface JsonProblem {
 
 interface Frame {
   readonly kind: 'object' | 'array';
-  readonly path: (string | number)[];
   readonly keys: Set<string>;
   index: number;
   key: string | undefined;
 }
 
-/** The first problem in `text` (valid JSON), or undefined. Iterative: nesting cannot overflow the stack. */
+/**
+ * The first problem in `text` (valid JSON), or undefined. Iterative, and the path is built only for a
+ * problem, so hostile nesting costs linear time (the depth limit is checked after, on the value).
+ */
 export function jsonProblem(text: string): JsonProblem | undefined {
   const stack: Frame[] = [];
-  const here = (): (string | number)[] => {
-    const top = stack.at(-1);
-    if (top === undefined) return [];
-    return top.kind === 'array' ? [...top.path, top.index] : [...top.path, top.key ?? ''];
-  };
+  const here = (): (string | number)[] => stack.map((frame) => (frame.kind === 'array' ? frame.index : (frame.key ?? '')));
   let i = 0;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x7b || c === 0x5b) {
       // { or [
-      stack.push({ kind: c === 0x7b ? 'object' : 'array', path: here(), keys: new Set(), index: 0, key: undefined });
+      stack.push({ kind: c === 0x7b ? 'object' : 'array', keys: new Set(), index: 0, key: undefined });
       i++;
     } else if (c === 0x7d || c === 0x5d) {
       stack.pop();
@@ -51,7 +49,7 @@ export function jsonProblem(text: string): JsonProblem | undefined {
       const top = stack.at(-1);
       if (top?.kind === 'object' && top.key === undefined) {
         const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key)) return { path: [...top.path, key], message: `duplicate key "${key}"`, offset: i };
+        if (top.keys.has(key)) return { path: [...here().slice(0, -1), key], message: `duplicate key "${key}"`, offset: i };
         top.keys.add(key);
         top.key = key;
       }
