@@ -253,7 +253,8 @@ function buildDatasetSchemas() {
       lists: z.array(ListEntry).min(1),
       blocs: z.array(Bloc).default([]),
       actors: z.array(Actor).default([]),
-      seatSets: z.array(SeatSet).min(1),
+      // Each seat set resolves its chain of `extends`: thousands of them would cost their square.
+      seatSets: z.array(SeatSet).min(1).max(200, { error: 'at most 200 seat sets' }),
       published: z.array(PublishedFigure).default([]),
     })
     .strict();
