@@ -3,7 +3,7 @@
  * is a bug, printed with its stack, exit 70.
  */
 import { ExitCode, GovsimError } from '../model/errors.js';
-import { escapeControls } from './safe-text.js';
+import { escapeControls } from '../model/terminal-text.js';
 
 const EXIT_CODES = new Set<unknown>(Object.values(ExitCode));
 

@@ -9,7 +9,7 @@ import { registerCommands } from './commands/index.js';
 import { reportFailure } from './failure.js';
 import { VERSION } from './version.js';
 import { endQuietlyWhenOutputCloses } from './closed-output.js';
-import { escapeControls } from './safe-text.js';
+import { escapeControls } from '../model/terminal-text.js';
 
 export function createProgram(): Command {
   const program = new Command('govsim')

@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
+import { firstUnsafeCharacter } from '../model/terminal-text.js';
 import { jsonProblem } from './json-check.js';
 
 /** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
@@ -21,14 +22,6 @@ export const MAX_DATA_DEPTH = 64;
  * nesting shows up as about depth + 3, so data within MAX_DATA_DEPTH never gets near this.
  */
 const MAX_YAML_PARSER_DEPTH = 2 * MAX_DATA_DEPTH;
-/**
- * Characters no text in a data file may hold: C0 and C1 controls but tab and line feed, and the
- * bidirectional overrides. Names and descriptions reach the terminal in tables, explanations, errors
- * and the explorer, where ESC sequences would retitle the window, clear the screen or forge links.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 function unsafeText(char: string): string {
   const code = char.charCodeAt(0);
   const name = code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'a bidirectional control';
@@ -301,8 +294,9 @@ function checkShape(file: string, root: unknown): void {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      const unsafe = UNSAFE_TEXT.exec(value);
-      if (unsafe !== null) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `text holds ${unsafeText(unsafe[0])}` }]);
+      // Text reaches the terminal (src/model/terminal-text.ts): no control characters in data.
+      const unsafe = firstUnsafeCharacter(value);
+      if (unsafe !== undefined) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `text holds ${unsafeText(unsafe)}` }]);
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -317,8 +311,8 @@ function checkShape(file: string, root: unknown): void {
       throw new GovsimDataError(file, [{ path: formatDataPath(path), message: 'unsupported YAML collection type' }]);
     }
     for (const key of Object.keys(value)) {
-      const unsafeKey = UNSAFE_TEXT.exec(key);
-      if (unsafeKey !== null) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `a key holds ${unsafeText(unsafeKey[0])}` }]);
+      const unsafeKey = firstUnsafeCharacter(key);
+      if (unsafeKey !== undefined) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `a key holds ${unsafeText(unsafeKey)}` }]);
       if (FORBIDDEN_KEYS.has(key)) {
         throw new GovsimDataError(file, [{ path: formatDataPath([...path, key]), message: `forbidden key "${key}"` }]);
       }
