@@ -288,7 +288,11 @@ function parseJson(file: string, text: string): DataDocument {
   return { file, value, locate: () => undefined };
 }
 
-/** Depth and key checks, iterative so hostile nesting cannot overflow the stack. */
+/** Depth, key and text checks, iterative so hostile nesting cannot overflow the stack. */
+export function checkDataShape(file: string | undefined, root: unknown): void {
+  checkShape(file ?? '<input>', root);
+}
+
 function checkShape(file: string, root: unknown): void {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from './data-file.js';
+import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
+import { checkDataShape, DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from './data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from './dataset.js';
 import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from './dataset-schema.js';
@@ -125,6 +125,7 @@ export function resolveScenarioRef(ref: string, cwd: string = process.cwd()): st
 
 /** Loads, validates and applies a scenario file or bundled scenario. Throws GovsimError subclasses only. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  if (typeof ref !== 'string') throw new GovsimUsageError(`expected a scenario file or bundled name, got ${typeof ref}`);
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioRef(ref, cwd);
   const display = displayPath(file, cwd);
@@ -139,6 +140,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 export function scenarioFromDocument(document: unknown, options: { file?: string; dir?: string; cwd?: string } = {}): LoadedScenario {
   const cwd = options.cwd ?? process.cwd();
   const dir = options.dir ?? cwd;
+  // The checks a file gets when it is read (depth, forbidden keys, control characters).
+  checkDataShape(options.file, document);
   const own = validateLayer(document, options.file, dir, undefined);
   const parents = own.shell.extends ? readChain(resolveExtends(own), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
   return assemble([own, ...parents], options.file);

@@ -9,7 +9,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeCouncil, banzhaf, GovsimDataError, GovsimError, scenarioFromDocument, runScenario, shapleyShubik } from '../../src/index.js';
+import { analyzeCouncil, banzhaf, GovsimDataError, GovsimError, loadDataset, loadScenario, scenarioFromDocument, runScenario, shapleyShubik } from '../../src/index.js';
 import { globMatcher } from '../../src/scenarios/batch.js';
 import { BIN, ensureBuilt, REPO_ROOT, runBin, runCli } from '../helpers/cli.js';
 
@@ -80,6 +80,24 @@ describe('ids named like Object.prototype members', () => {
       const council = { id: 'c', name: 'C', units: [{ id: 'a', name: 'A', kind: 'list' as const, seats: 3 }] };
       expect(() => analyzeCouncil(council, { coalition: [id] })).toThrow(GovsimError);
     }
+  });
+});
+
+describe('the library with input of the wrong shape or size', () => {
+  it('throws GovsimError for malformed councils, games and references, and for councils too large to analyse', () => {
+    const calls: (() => unknown)[] = [
+      () => analyzeCouncil(null as never),
+      () => analyzeCouncil({ id: 'c', name: 'C', units: 5 as never }),
+      () => analyzeCouncil({ id: 'c', name: 'C', units: [null as never] }),
+      // Two lists of 10^9 seats took 34 s.
+      () => analyzeCouncil({ id: 'c', name: 'C', units: [{ id: 'a', name: 'A', kind: 'list', seats: 1e9 }, { id: 'b', name: 'B', kind: 'list', seats: 1e9 }] }),
+      () => banzhaf(null as never),
+      () => loadDataset(5 as never),
+      () => loadScenario(5 as never),
+      () => scenarioFromDocument({ name: 'title \u001b]0;pwned\u0007' }),
+      () => scenarioFromDocument({ name: 'reversed \u202eevil' }),
+    ];
+    for (const call of calls) expect(call).toThrow(GovsimError);
   });
 });
 
