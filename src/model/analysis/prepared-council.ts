@@ -140,10 +140,9 @@ export const MAX_MEMBERS = 20_000;
 
 function checkUnits(council: Council): void {
   // Library callers may pass anything: a wrong shape is a data error, not a TypeError further down.
-  if (council === null || typeof council !== 'object' || !Array.isArray(council.units)) {
-    throw new GovsimDataError(undefined, [{ path: 'units', message: 'expected a council with a list of units' }]);
-  }
-  const malformed = council.units.findIndex((unit) => unit === null || typeof unit !== 'object' || typeof unit.id !== 'string');
+  const shape: unknown = council === null || typeof council !== 'object' ? undefined : council.units;
+  if (!Array.isArray(shape)) throw new GovsimDataError(undefined, [{ path: 'units', message: 'expected a council with a list of units' }]);
+  const malformed = (shape as unknown[]).findIndex((unit) => unit === null || typeof unit !== 'object' || typeof (unit as { id?: unknown }).id !== 'string');
   if (malformed !== -1) throw new GovsimDataError(undefined, [{ path: `units[${malformed}]`, message: 'expected a unit with an id' }]);
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
