@@ -192,6 +192,20 @@ else:
   });
 });
 
+describe('error reports', () => {
+  it('are bounded: at most 100 lines of 1,000 characters, with what was left out counted', async () => {
+    const order = await runCli(['analyze', 'najaf', '--order', Array.from({ length: 5000 }, () => 'nabni').join(',')]);
+    expect(order.code).toBe(2);
+    const lines = order.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toBe('… and 4899 more problems');
+    const long = await runCli(['analyze', 'najaf', '--coalition', ','.repeat(100_000)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr.length).toBeLessThan(1200);
+    expect(long.stderr).toContain('more characters)');
+  });
+});
+
 describe('diff', () => {
   it('refuses scenarios on different datasets (exit 2), instead of "0 councils changed"', async () => {
     const other = join(work, 'other-dataset');
