@@ -64,6 +64,7 @@ const VALIDATOR_MODULES = [import.meta.url, DATASET_SCHEMA_MODULE, DATA_FILE_MOD
  * GovsimDataError (naming every bad file and path) for invalid data.
  */
 export function loadDataset(ref: string = DEFAULT_DATASET, options: DatasetOptions = {}): LoadedDataset {
+  if (typeof ref !== 'string') throw new GovsimUsageError(`expected a dataset directory or bundled name, got ${typeof ref}`);
   const bundled = bundledDatasetDir(ref);
   if (bundled !== undefined) {
     // A fresh load (validation) leaves the per-process instance alone: callers may key caches on it.

@@ -4,6 +4,7 @@
  * touched the council in one scenario and not in the other (read from the recorded provenance, which
  * the steps wrote while their patches were produced).
  */
+import { GovsimUsageError } from '../model/errors.js';
 import type { LoadedScenario } from './scenario-loader.js';
 import { type CouncilChange, type CouncilResult, runScenario, type ScenarioRun } from './runner.js';
 import { type AlignmentVotes, alignmentSeatDiffs, type ListFigure, type NationalDiff, nationalDiff, type UnitDiff, unitDiffs } from './seat-diff.js';
@@ -63,6 +64,10 @@ const FIELDS: readonly DiffField[] = ['status', 'governorFrom', 'coalition', 'vo
 
 /** Council-by-council differences from run `a` to run `b`; `figures` adds national list figures to compare. */
 export function diffRuns(a: ScenarioRun, b: ScenarioRun, figures: readonly ListFigure[] = []): ScenarioDiff {
+  // Councils of two datasets share ids but not seats or lists: a diff of them would compare nothing real.
+  if (a.dataset !== b.dataset) {
+    throw new GovsimUsageError(`cannot compare ${b.file ?? b.id} with ${a.file ?? a.id}: they use different datasets (${b.dataset} and ${a.dataset})`);
+  }
   const before = new Map(a.councils.map((council) => [council.id, council]));
   const councils: CouncilDiff[] = [];
   const unchanged: string[] = [];
@@ -104,15 +109,22 @@ export function diffRuns(a: ScenarioRun, b: ScenarioRun, figures: readonly ListF
 
 /** Differences from scenario `a` to scenario `b` (loaded scenarios or their runs). */
 export function diffScenarios(a: LoadedScenario | ScenarioRun, b: LoadedScenario | ScenarioRun): ScenarioDiff {
+  if (!isRun(a) && !isRun(b) && a.dataset.dir !== b.dataset.dir) {
+    throw new GovsimUsageError(`cannot compare ${b.file ?? b.name} with ${a.file ?? a.name}: they use different datasets (${b.dataset.dir} and ${a.dataset.dir})`);
+  }
   return diffRuns(asRun(a), asRun(b), [...listFigures(a), ...listFigures(b)]);
 }
 
 /** The dataset's published figures that count lists (the CF big three), for the national comparison. */
 function listFigures(value: LoadedScenario | ScenarioRun): ListFigure[] {
-  if (!('dataset' in value) || typeof value.dataset !== 'object') return [];
+  if (isRun(value)) return [];
   return value.dataset.data.published.flatMap((figure) => (figure.lists !== undefined ? [{ label: figure.label, lists: figure.lists }] : []));
 }
 
+function isRun(value: LoadedScenario | ScenarioRun): value is ScenarioRun {
+  return 'councils' in value && Array.isArray(value.councils);
+}
+
 function asRun(value: LoadedScenario | ScenarioRun): ScenarioRun {
-  return 'councils' in value && Array.isArray(value.councils) ? value : runScenario(value as LoadedScenario);
+  return isRun(value) ? value : runScenario(value);
 }

@@ -4,10 +4,10 @@
  * step that names an unknown unit or moves seats nobody holds is reported here, with the file and
  * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
+import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
+import { checkDataShape, DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
 import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
@@ -176,6 +176,7 @@ export function resolveScenarioRef(ref: string, cwd: string = process.cwd()): st
 
 /** Loads, validates and applies a scenario file or bundled scenario. Throws GovsimError subclasses only. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  if (typeof ref !== 'string') throw new GovsimUsageError(`expected a scenario file or bundled name, got ${typeof ref}`);
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioRef(ref, cwd);
   const display = displayPath(file, cwd);
@@ -190,6 +191,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 export function scenarioFromDocument(document: unknown, options: { file?: string; dir?: string; cwd?: string } = {}): LoadedScenario {
   const cwd = options.cwd ?? process.cwd();
   const dir = options.dir ?? cwd;
+  // The checks a file gets when it is read (depth, forbidden keys, control characters).
+  checkDataShape(options.file, document);
   const own = validateLayer(document, options.file, dir, undefined);
   const parents = own.shell.extends ? readChain(resolveExtends(own), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
   return assemble([own, ...parents], options.file);
@@ -207,16 +210,41 @@ export function clearLayerCache(): void {
   layerCache.clear();
 }
 
-/** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. */
+/**
+ * Most steps a scenario may apply, inherited ones included. Each step copies the per-council records it
+ * appends to (immer, for undo and provenance), so the cost grows with the square of the steps: 16,000
+ * took 52 s and 1.7 GB; real scenarios have tens.
+ */
+export const MAX_STEPS = 2000;
+
+/** Longest `extends` chain: real chains are two or three files deep; 5,000 overflowed the stack. */
+export const MAX_EXTENDS_DEPTH = 64;
+
+/** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. Iterative. */
 function readChain(file: string, display: string | undefined, cwd: string, seen: readonly string[], child?: Layer): Layer[] {
-  const shown = display ?? displayPath(file, cwd);
-  if (seen.includes(file)) {
-    const cycle = [...seen, file].map((entry) => (isAbsolute(entry) ? displayPath(entry, cwd) : entry));
-    throw new GovsimDataError(child?.file, [{ path: 'extends', message: `extends cycle: ${cycle.join(' → ')}` }]);
+  const layers: Layer[] = [];
+  const chain = [...seen];
+  const onChain = new Set(seen);
+  let next: string | undefined = file;
+  let shown = display ?? displayPath(file, cwd);
+  let from = child;
+  while (next !== undefined) {
+    if (onChain.has(next)) {
+      const cycle = [...chain, next].map((entry) => (isAbsolute(entry) ? displayPath(entry, cwd) : entry));
+      throw new GovsimDataError(from?.file, [{ path: 'extends', message: `extends cycle: ${cycle.join(' → ')}` }]);
+    }
+    if (layers.length >= MAX_EXTENDS_DEPTH) {
+      throw new GovsimDataError(from?.file, [{ path: 'extends', message: `extends chain deeper than ${MAX_EXTENDS_DEPTH} files` }]);
+    }
+    const layer = readLayer(next, shown);
+    layers.push(layer);
+    chain.push(next);
+    onChain.add(next);
+    next = layer.shell.extends ? resolveExtends(layer) : undefined;
+    if (next !== undefined) shown = displayPath(next, cwd);
+    from = layer;
   }
-  const layer = readLayer(file, shown);
-  if (!layer.shell.extends) return [layer];
-  return [layer, ...readChain(resolveExtends(layer), undefined, cwd, [...seen, file], layer)];
+  return layers;
 }
 
 function readLayer(file: string, shown: string): Layer {
@@ -297,8 +325,15 @@ function resolveExtends(layer: Layer): string {
   const ref = layer.shell.extends!;
   if (looksLikePath(ref)) {
     const target = resolve(layer.dir, ref);
-    if (!existsSync(target)) throw new GovsimDataError(layer.file, [{ path: 'extends', message: `no such scenario file "${ref}" (relative to ${layer.dir})` }]);
-    return target;
+    // The real path: a cycle through symbolic links is then a cycle of the same names, and a relative
+    // `extends` in the target is read from where the file really is.
+    try {
+      return realpathSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = code === 'ELOOP' ? `"${ref}" is a symbolic link that points back to itself (a cycle)` : `no such scenario file "${ref}" (relative to ${layer.dir})`;
+      throw new GovsimDataError(layer.file, [{ path: 'extends', message }], { cause: error });
+    }
   }
   const bundled = bundledScenarioFile(ref);
   if (!bundled) {
@@ -391,6 +426,10 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   }
   if (Object.keys(rules).length > 0) base = { ...base, rules };
 
+  const total = ordered.reduce((count, layer) => count + layer.steps.length, 0);
+  if (total > MAX_STEPS) {
+    throw new GovsimDataError(own.file, [{ path: 'steps', message: `${total} steps${ordered.length > 1 ? ' with the files it extends' : ''}; a scenario may have at most ${MAX_STEPS}` }]);
+  }
   const steps: ResolvedStep[] = [];
   const transitions: StepTransition[] = [];
   const checkpoints: SessionCheckpoint[] = [];

@@ -174,7 +174,7 @@ function sections(analysis: CouncilAnalysis, format: Exclude<OutputFormat, 'json
   const minimal = analysis.winning.minimal;
   const shown = format === 'csv' ? minimal : minimal.slice(0, limit);
   out.push({
-    title: `Minimal winning coalitions (${minimal.length}; ${analysis.winning.count} admissible winning in all)`,
+    title: `Minimal winning coalitions (${analysis.winning.minimalCountExact ? '' : 'more than '}${analysis.winning.minimalCount}${minimal.length < analysis.winning.minimalCount || !analysis.winning.minimalCountExact ? `, the first ${minimal.length} found listed` : ''}; ${analysis.winning.count} admissible winning in all)`,
     body: minimal.length === 0 ? 'none\n' : renderRows(format, COALITION_COLUMNS, shown) + (format === 'csv' ? '' : more(minimal.length, shown.length)),
   });
   const predictionRows = analysis.predictions.flatMap((prediction): PredictionRow[] => {

@@ -5,7 +5,7 @@
  */
 import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
-import type { ScenarioState } from '../scenario-state.js';
+import { dictionary, type ScenarioState } from '../scenario-state.js';
 import { record } from './provenance.js';
 import { describeCouncils, existsAnywhere, isActor, knownRefs, resolveInCouncil, selectCouncils } from './resolve.js';
 import { known, StepError } from './step-error.js';
@@ -41,7 +41,7 @@ export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): vo
     throw new StepError('bloc.members', `members are required: the dataset has no bloc "${id}" ${known(Object.keys(state.families), 'dataset blocs')}`);
   }
   const councils = selectCouncils(state, step.bloc.councils, 'bloc.councils');
-  const byCouncil: Record<string, string[]> = {};
+  const byCouncil = dictionary<string[]>();
   const found = new Set<string>();
   for (const councilId of councils) {
     const units: string[] = [];
@@ -107,7 +107,7 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   const explicit = step.deal.councils !== 'all';
   const councils = selectCouncils(state, step.deal.councils, 'deal.councils');
   const actors = parties.filter((party) => isActor(state, party));
-  const byCouncil: Record<string, string[]> = {};
+  const byCouncil = dictionary<string[]>();
   const found = new Set<string>(actors);
   for (const councilId of councils) {
     // With `councils: all`, a deal covers the councils where its governor party sits (an outside
