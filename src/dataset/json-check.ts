@@ -3,7 +3,8 @@
  * a key given twice in one object (JSON.parse keeps the last; YAML rejects it), and a number that does
  * not survive as a double (`1e-400` becomes 0, `1e400` Infinity), since values are read as written.
  */
-import type { DataPath } from './data-file.js';
+/** Where in the document: keys and indices from the root (the same shape as data-file's DataPath). */
+type DataPath = readonly (string | number)[];
 
 export interface JsonProblem {
   readonly path: DataPath;
