@@ -9,9 +9,6 @@ import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, i
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
 
-/** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
-export const DATA_FILE_MODULE = import.meta.url;
-
 export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_DATA_DEPTH = 64;
 /**

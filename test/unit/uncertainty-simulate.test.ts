@@ -284,7 +284,7 @@ describe('govsim simulate (in process)', () => {
 
 describe('govsim simulate as a process', () => {
   it('Ctrl-C prints the partial result marked interrupted and exits 130', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', 'kirkuk-2024', '--runs', '1000000000', '--progress', '--format', 'json'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/cli-main.ts', 'simulate', 'kirkuk-2024', '--runs', '1000000000', '--progress', '--format', 'json'], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1' },
     });
