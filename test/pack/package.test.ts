@@ -195,11 +195,12 @@ const BUILT = [
   'dist/index.d.ts',
   'dist/testing/matchers.js',
   'dist/testing/matchers.d.ts',
-  'dist/bin/govsim.cjs',
-  'dist/bin/cli.js',
+  'dist/bin/cli.cjs',
+  'dist/bin/compile-cache.cjs',
   'dist/bin/explorer-main.cjs',
-  'dist/bin/explorer.js',
+  'dist/bin/explorer.mjs',
   'dist/bin/simulate-worker.mjs',
+  'dist/snapshot.json',
 ];
 
 /**
