@@ -4,8 +4,10 @@
  * every failure becomes a GovsimError that names the file (and the line, where there is one).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isScalar } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
 
@@ -17,6 +19,13 @@ export const MAX_DATA_DEPTH = 64;
  * nesting shows up as about depth + 3, so data within MAX_DATA_DEPTH never gets near this.
  */
 const MAX_YAML_PARSER_DEPTH = 2 * MAX_DATA_DEPTH;
+/**
+ * The YAML parser, loaded on first use (its CommonJS build): importing it costs a start tens of
+ * milliseconds, and the library's import, JSON files and the build-time snapshot need none.
+ */
+let yaml: typeof Yaml | undefined;
+const loadYaml = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 /** Keys that would reach Object.prototype through a careless merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -125,7 +134,7 @@ function readText(file: string): string {
 }
 
 function parseYaml(file: string, text: string): DataDocument {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (loadYaml().LineCounter)();
   let documents: Document.Parsed[];
   try {
     documents = composeYaml(text, lineCounter);
@@ -172,10 +181,11 @@ export function yamlLocator(text: string): DataDocument['locate'] {
   let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   return (path, at = 'value') => {
     if (parsed === undefined) {
-      const lineCounter = new LineCounter();
+      const lineCounter = new (loadYaml().LineCounter)();
       parsed = { document: composeYaml(text, lineCounter)[0]!, lineCounter };
     }
     const { document, lineCounter } = parsed;
+    const { isMap, isNode, isScalar } = loadYaml();
     let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
     if (at === 'key' && path.length > 0) {
       const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
@@ -199,11 +209,11 @@ class NestingTooDeep extends Error {
  * stack shows nesting far beyond MAX_DATA_DEPTH, so hostile nesting costs microseconds, not seconds.
  */
 function composeYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ uniqueKeys: true, logLevel: 'silent' });
+  const parser = new (loadYaml().Parser)(lineCounter.addNewLine);
+  const composer = new (loadYaml().Composer)({ uniqueKeys: true, logLevel: 'silent' });
   lineCounter.addNewLine(0);
   function* tokens(): Generator<CST.Token> {
-    for (const lexeme of new Lexer().lex(text)) {
+    for (const lexeme of new (loadYaml().Lexer)().lex(text)) {
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_YAML_PARSER_DEPTH) throw new NestingTooDeep(parser.offset);
     }
