@@ -30,21 +30,28 @@ export function isPrivateDirectory(dir: string, uid: number | undefined = proces
   if (!isAbsolute(dir)) return false;
   try {
     const missing: string[] = [];
-    for (let path = dir; !exists(path); path = dirname(path)) {
-      if (missing.length === MAX_MISSING_LEVELS || dirname(path) === path) return false;
-      missing.unshift(path);
+    let existing = dir;
+    for (; !exists(existing); existing = dirname(existing)) {
+      if (missing.length === MAX_MISSING_LEVELS || dirname(existing) === existing) return false;
+      missing.unshift(existing);
     }
-    for (const path of missing) mkdirSync(path, { mode: 0o700 });
     // No user ids (Windows): the user's profile directory is private already.
     if (uid === undefined) return true;
+    // Nothing is made where someone else could swap it for theirs.
+    if (missing.length > 0 && !isSafeParent(existing, uid)) return false;
+    for (const path of missing) mkdirSync(path, { mode: 0o700 });
     const own = lstatSync(dir);
-    if (!own.isDirectory() || own.uid !== uid || (own.mode & 0o022) !== 0) return false;
-    const parent = statSync(dirname(dir));
-    const othersMayWrite = (parent.mode & 0o022) !== 0 && (parent.mode & 0o1000) === 0;
-    return (parent.uid === uid || parent.uid === 0) && !othersMayWrite;
+    return own.isDirectory() && own.uid === uid && (own.mode & 0o022) === 0 && isSafeParent(dirname(dir), uid);
   } catch {
     return false;
   }
+}
+
+/** Owned by this user or root, and writable by no one else unless sticky (as /tmp is). */
+function isSafeParent(dir: string, uid: number): boolean {
+  const parent = statSync(dir);
+  const othersMayWrite = (parent.mode & 0o022) !== 0 && (parent.mode & 0o1000) === 0;
+  return parent.isDirectory() && (parent.uid === uid || parent.uid === 0) && !othersMayWrite;
 }
 
 function exists(path: string): boolean {
