@@ -1,18 +1,30 @@
 /**
  * Whole-process figures: a real `node bin/govsim.cjs …` against `node -e 0` measured in the same run, so the
- * floor (node + 150 ms) holds whatever the machine's speed. Needs the bundle (`npm run bench` builds it).
+ * floor (node + 100 ms) holds whatever the machine's speed. Each start is measured with an empty cache
+ * directory (a new one per run: Node's compile cache, where Node has one, starts empty) and with a warm
+ * one. Needs the bundle (`npm run bench` builds it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase, Measurement } from '../harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = `${root}bin/govsim.cjs`;
 
-function wallMs(args: readonly string[]): number {
+const scratch = mkdtempSync(join(tmpdir(), 'govsim-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const warmCache = join(scratch, 'warm');
+let emptyCaches = 0;
+
+type Cache = 'empty' | 'warm';
+
+function wallMs(args: readonly string[], cache: Cache = 'warm'): number {
+  const cacheDir = cache === 'warm' ? warmCache : join(scratch, `empty-${++emptyCaches}`);
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', GOVSIM_CACHE_DIR: cacheDir } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.toString()}`);
   return ms;
@@ -24,15 +36,15 @@ function median(values: number[]): number {
 }
 
 /** Interleaves the two commands so that load changes hit both alike. */
-function overNode(args: readonly string[], runs = 15): Measurement {
-  if (!existsSync(`${root}dist/bin/govsim.cjs`)) throw new Error('bundle missing: run `npm run build` first');
+function overNode(args: readonly string[], cache: Cache, runs = 15): Measurement {
+  if (!existsSync(`${root}dist/snapshot.json`)) throw new Error('bundle missing: run `npm run build` first');
   wallMs(['-e', '0']);
-  wallMs([bin, ...args]);
+  wallMs([bin, ...args], cache);
   const node: number[] = [];
   const govsim: number[] = [];
   for (let i = 0; i < runs; i++) {
     node.push(wallMs(['-e', '0']));
-    govsim.push(wallMs([bin, ...args]));
+    govsim.push(wallMs([bin, ...args], cache));
   }
   const base = median(node);
   const total = median(govsim);
@@ -41,19 +53,41 @@ function overNode(args: readonly string[], runs = 15): Measurement {
 
 const hasRun = existsSync(`${root}scenarios/baseline.yaml`);
 
+const startFloor = { value: 100, unit: 'ms', kind: 'max', source: 'issue 14' } as const;
+
 export const cases: BenchCase[] = [
+  ...(['empty', 'warm'] as const).flatMap((cache): BenchCase[] => [
+    {
+      name: `CLI start: govsim councils, ${cache} cache, over node -e 0`,
+      floor: startFloor,
+      measure: () => overNode(['councils'], cache),
+    },
+    ...(hasRun
+      ? [
+          {
+            name: `CLI start: govsim run <bundled scenario>, ${cache} cache, over node -e 0`,
+            floor: startFloor,
+            measure: () => overNode(['run', 'baseline', '--format', 'json'], cache),
+          },
+        ]
+      : []),
+  ]),
   {
-    name: 'CLI start: govsim councils --format json, over node -e 0',
-    floor: { value: 150, unit: 'ms', kind: 'max', source: 'issue 9' },
-    measure: () => overNode(['councils', '--format', 'json']),
+    name: "library: import('govsim'), over node -e 0",
+    floor: { value: 80, unit: 'ms', kind: 'max', source: 'issue 14' },
+    measure: () => {
+      // The package's own name resolves to itself from its root (the exports map), as for a user.
+      const withImport = ['--input-type=module', '-e', "await import('govsim')"];
+      const node: number[] = [];
+      const library: number[] = [];
+      wallMs(withImport);
+      for (let i = 0; i < 15; i++) {
+        node.push(wallMs(['--input-type=module', '-e', '0']));
+        library.push(wallMs(withImport));
+      }
+      const base = median(node);
+      const total = median(library);
+      return { value: total - base, unit: 'ms', note: `import ${total.toFixed(0)} ms vs node -e 0 ${base.toFixed(0)} ms` };
+    },
   },
-  ...(hasRun
-    ? [
-        {
-          name: 'CLI start: govsim run <one scenario>, over node -e 0',
-          floor: { value: 150, unit: 'ms', kind: 'max', source: 'issue 9' },
-          measure: () => overNode(['run', 'scenarios/baseline.yaml', '--format', 'json']),
-        } satisfies BenchCase,
-      ]
-    : []),
 ];
