@@ -5,7 +5,7 @@
  * machine, not to CI. A case that throws is reported as an error row; the others still run.
  * Exit code 1 when a floor is missed, not measured, or a case failed.
  *
- *   npm run bench [-- <filter>]   only the cases whose name or file contains <filter>
+ *   npm run bench [-- <filter>…]   only the cases whose name or file contains one of the filters
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -40,14 +40,15 @@ interface Row {
 }
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
+const filter = filters.length > 0;
 const rows: Row[] = [];
 const loadBefore = loadavg()[0]!;
 
 for (const file of readdirSync(casesDir).filter((name) => name.endsWith('.ts')).sort()) {
   const module = (await import(pathToFileURL(`${casesDir}${file}`).href)) as { cases: readonly BenchCase[] };
   for (const bench of module.cases) {
-    if (filter && !bench.name.includes(filter) && !file.includes(filter)) continue;
+    if (filter && !filters.some((text) => bench.name.includes(text) || file.includes(text))) continue;
     const floorText = bench.floor ? `${bench.floor.kind === 'max' ? '≤' : '≥'} ${formatFigure(bench.floor.value, bench.floor.unit)} (${bench.floor.source})` : '—';
     let row: Row;
     try {
