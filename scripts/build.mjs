@@ -1,7 +1,7 @@
 // The build: esbuild bundles the command line and the explorer, tsc emits the library, and the bundled
-// data is validated once, here, into dist/snapshot.json (see src/platform/bundled-snapshot.ts).
+// data is validated once, here, into dist/snapshot.json (see src/platform/snapshot-file.ts).
 //
-//  - dist/bin/cli.cjs: `govsim <command>` (CommonJS: no ES module loader at start, ~15 ms on Node 20);
+//  - dist/bin/cli.cjs: `govsim <command>` (CommonJS: a command never boots the ES module loader);
 //  - dist/bin/explorer-main.cjs: `govsim` alone, without the command-line parser;
 //  - dist/bin/explorer.mjs: Ink, React, Yoga and the explorer (an ES module: Yoga awaits at top level),
 //    imported by either of the two above;
@@ -9,8 +9,9 @@
 //  - dist/bin/simulate-worker.mjs: the Monte Carlo thread;
 //  - dist/**/*.js + .d.ts: the library entries `govsim` and `govsim/vitest`, emitted by tsc;
 //  - dist/snapshot.json: the bundled dataset and scenarios, validated, with a hash of their files.
-// mathjs stays out of every bundle (a plain require of it costs ~0.9 s; src/scenarios/expression.ts
-// loads it for scenarios with formulas only).
+// mathjs and the YAML parser stay out of the bundles, required on first use from node_modules
+// (src/scenarios/expression.ts: scenarios with formulas; src/scenarios/data-file.ts: a YAML file the
+// snapshot does not cover).
 //
 // Two plugins (measured on Node 20 as CPU time, which a loaded machine disturbs far less than wall
 // time; median of 7, `node -e 0` taking 50 ms):
