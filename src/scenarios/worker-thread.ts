@@ -1,6 +1,6 @@
 /**
  * Starting one of govsim's worker threads (`simulate-worker`) from wherever this code
- * runs: the bundle's scripts (dist/bin/cli.js and explorer.js, where `import.meta.url` is the
+ * runs: the bundles (dist/bin/cli.cjs and explorer.mjs, where `import.meta.url` is the
  * script's), the tsc output (dist/scenarios) or the TypeScript sources under tsx.
  */
 import { existsSync } from 'node:fs';
