@@ -6,13 +6,14 @@
  * included, is validated in full. Nothing is written at run time, so no cache directory is needed, and
  * an install from the registry (which builds nothing) starts as fast as a clone.
  *
- * The snapshot sits beside the code that made it (`../snapshot.json` from this module: dist/ for the
- * library and the bundles); the sources run under tsx have none, so a schema changed in the sources is
- * always validated afresh. Any trouble reading it means validating in full.
+ * The snapshot sits beside the code that made it, in the dist/ directory this module was built into
+ * (the library's and the command line's bundles); the sources run under tsx are in none, so a schema
+ * changed in the sources is always validated afresh. Any trouble reading it means validating in full.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Bumped when the stored shape changes. */
 export const SNAPSHOT_FORMAT = 1;
@@ -43,9 +44,18 @@ export function inputsHash(files: readonly string[], base: string): string | und
 
 let snapshot: Snapshot | null | undefined;
 
+/** dist/snapshot.json of the dist/ directory this code runs from, if it runs from one. */
+function snapshotFile(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const dist = here.lastIndexOf(`${sep}dist${sep}`);
+  return dist < 0 ? undefined : join(here.slice(0, dist), 'dist', 'snapshot.json');
+}
+
 function readSnapshot(): Snapshot | null {
+  const file = snapshotFile();
+  if (file === undefined) return null;
   try {
-    const parsed = JSON.parse(readFileSync(new URL('../snapshot.json', import.meta.url), 'utf8')) as Partial<Snapshot> | null;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot> | null;
     const usable = parsed !== null && typeof parsed === 'object' && parsed.format === SNAPSHOT_FORMAT && typeof parsed.entries === 'object' && parsed.entries !== null;
     return usable ? (parsed as Snapshot) : null;
   } catch {

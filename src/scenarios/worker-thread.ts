@@ -1,7 +1,7 @@
 /**
  * Starting one of govsim's worker threads (`simulate-worker`) from wherever this code
  * runs: the bundles (dist/bin/cli.cjs and explorer.mjs, where `import.meta.url` is the
- * script's), the tsc output (dist/scenarios) or the TypeScript sources under tsx.
+ * script's; the library's in dist/) or the TypeScript sources under tsx.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,9 +10,12 @@ import { ExitCode, GovsimError } from '../model/errors.js';
 
 export type WorkerEntry = 'simulate-worker';
 
-/** The entry's file next to this module: `.js` (tsc output), `.mjs` (bundle), `.ts` (tsx). */
+/**
+ * The entry's file: next to this module (`.mjs` in dist/bin for the command line's bundles, `.ts` under
+ * tsx), or in dist/bin from the library's bundle (dist/index.mjs or a chunk in dist/chunks).
+ */
 export function workerFile(entry: WorkerEntry): string {
-  for (const candidate of [`./${entry}.js`, `./${entry}.mjs`, `./${entry}.ts`]) {
+  for (const candidate of [`./${entry}.mjs`, `./${entry}.ts`, `./bin/${entry}.mjs`, `../bin/${entry}.mjs`]) {
     const file = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(file)) return file;
   }

@@ -191,9 +191,9 @@ function writeDocBlocks(): void {
 
 /** Entries of the package a build must have produced. */
 const BUILT = [
-  'dist/index.js',
+  'dist/index.mjs',
   'dist/index.d.ts',
-  'dist/testing/matchers.js',
+  'dist/testing/matchers.mjs',
   'dist/testing/matchers.d.ts',
   'dist/bin/cli.cjs',
   'dist/bin/compile-cache.cjs',

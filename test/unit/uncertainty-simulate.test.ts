@@ -111,7 +111,7 @@ describe('bundled scenarios with a probabilities block', () => {
   it('workers start under the parent\'s flags: V8 flags, and `node --input-type=module -e` (which a worker file refuses)', () => {
     ensureBuilt();
     const script = `
-      import { loadScenario, monteCarloSimulation, simulationModel } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.js')).href)};
+      import { loadScenario, monteCarloSimulation, simulationModel } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.mjs')).href)};
       const { model } = simulationModel(loadScenario('kirkuk-2024'));
       const result = await monteCarloSimulation(model, { seed: 5, runs: 3 * 4096, workers: 2 });
       process.stdout.write(String(result.draws));`;
