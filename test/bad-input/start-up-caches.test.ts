@@ -10,7 +10,9 @@ import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtemp
 import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Library from '../../src/index.js';
 import { cacheDirectoryPath, isPrivateDirectory } from '../../src/platform/compile-cache.js';
 import { ensureBuilt, REPO_ROOT } from '../helpers/cli.js';
 
@@ -71,6 +73,24 @@ describe('the build-time snapshot of the bundled data', () => {
     writeFileSync(snapshotFile(), original);
     writeFileSync(datasetFile(), originalData);
   };
+
+  it('holds what validating the bundled files gives now: the dataset and every YAML scenario', async () => {
+    const { loadDataset, loadScenario } = await import('../../src/index.js');
+    const { bundledScenarioNames } = await import('../../src/scenarios/scenario-loader.js');
+    // The library's bundle reads the snapshot (it runs from dist/); the sources validate afresh.
+    const built = (await import(pathToFileURL(join(REPO_ROOT, 'dist', 'index.mjs')).href)) as typeof Library;
+    const { dir: _builtDir, ...fromSnapshot } = built.loadDataset('iraq-2023');
+    const { dir: _dir, ...fresh } = loadDataset('iraq-2023', { snapshot: false });
+    expect(JSON.parse(JSON.stringify(fromSnapshot))).toEqual(JSON.parse(JSON.stringify(fresh)));
+    const names = bundledScenarioNames();
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      const parts = (scenario: ReturnType<typeof loadScenario>): string => JSON.stringify([scenario.name, scenario.rules, scenario.sources, scenario.steps, scenario.expect]);
+      expect(parts(built.loadScenario(name)), name).toBe(parts(loadScenario(name)));
+    }
+    const snapshot = JSON.parse(original) as { entries: Record<string, unknown> };
+    expect(Object.keys(snapshot.entries)).toEqual(expect.arrayContaining(['dataset:iraq-2023', ...names.map((name) => `scenario:${name}`)]));
+  });
 
   it('is what a start reads while the files hash as at build time, and ignored once one changes', () => {
     // A marker only the snapshot holds: shown while the data files match, gone once they don't.
