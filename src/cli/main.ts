@@ -48,10 +48,3 @@ export function reportError(error: unknown): number {
   }
   return reportFailure(error);
 }
-
-// Run when started from the sources (`tsx src/cli/main.ts`, `npm run dev`); the bin calls main itself (./cli-main.ts).
-const isEntry = process.argv[1] !== undefined && /main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  const code = await main(process.argv.slice(2));
-  process.exitCode = code;
-}

@@ -4,15 +4,14 @@
  * every failure becomes a GovsimError that names the file (and the line, where there is one).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
 import { firstUnsafeCharacter } from '../model/terminal-text.js';
 import { jsonProblem } from './json-check.js';
-
-/** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
-export const DATA_FILE_MODULE = import.meta.url;
 
 export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_DATA_DEPTH = 64;
@@ -27,6 +26,13 @@ function unsafeText(char: string): string {
   const name = code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'a bidirectional control';
   return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}); text may not change how the terminal shows it`;
 }
+
+/**
+ * The YAML parser, loaded on first use (its CommonJS build): importing it costs a start tens of
+ * milliseconds, and the library's import, JSON files and the build-time snapshot need none.
+ */
+let yaml: typeof Yaml | undefined;
+const loadYaml = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /** Keys that would reach Object.prototype through a careless merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -136,7 +142,7 @@ function readText(file: string): string {
 }
 
 function parseYaml(file: string, text: string): DataDocument {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (loadYaml().LineCounter)();
   let documents: Document.Parsed[];
   try {
     documents = composeYaml(text, lineCounter);
@@ -188,10 +194,11 @@ export function yamlLocator(text: string): DataDocument['locate'] {
   let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   return (path, at = 'value') => {
     if (parsed === undefined) {
-      const lineCounter = new LineCounter();
+      const lineCounter = new (loadYaml().LineCounter)();
       parsed = { document: composeYaml(text, lineCounter)[0]!, lineCounter };
     }
     const { document, lineCounter } = parsed;
+    const { isMap, isNode, isScalar } = loadYaml();
     let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
     if (at === 'key' && path.length > 0) {
       const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
@@ -210,6 +217,7 @@ export function yamlLocator(text: string): DataDocument['locate'] {
  */
 function unrepresentableNumber(document: Document.Parsed): { path: DataPath; message: string; offset: number } | undefined {
   let found: { path: DataPath; message: string; offset: number } | undefined;
+  const { visit } = loadYaml();
   visit(document, {
     Scalar(_key, node, ancestors) {
       if (typeof node.value !== 'number' || typeof node.source !== 'string') return undefined;
@@ -229,6 +237,7 @@ function unrepresentableNumber(document: Document.Parsed): { path: DataPath; mes
 
 /** The data path of `node` from the ancestors `visit` passes (maps through their pairs, sequences by index). */
 function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const { isPair, isScalar, isSeq } = loadYaml();
   const path: (string | number)[] = [];
   const chain = [...ancestors, node];
   for (let i = 0; i < chain.length - 1; i++) {
@@ -252,11 +261,11 @@ class NestingTooDeep extends Error {
  * stack shows nesting far beyond MAX_DATA_DEPTH, so hostile nesting costs microseconds, not seconds.
  */
 function composeYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ uniqueKeys: true, logLevel: 'silent' });
+  const parser = new (loadYaml().Parser)(lineCounter.addNewLine);
+  const composer = new (loadYaml().Composer)({ uniqueKeys: true, logLevel: 'silent' });
   lineCounter.addNewLine(0);
   function* tokens(): Generator<CST.Token> {
-    for (const lexeme of new Lexer().lex(text)) {
+    for (const lexeme of new (loadYaml().Lexer)().lex(text)) {
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_YAML_PARSER_DEPTH) throw new NestingTooDeep(parser.offset);
     }

@@ -13,9 +13,6 @@ import { type DataDocument, type DataPath, located } from './data-file.js';
 /** An id: lowercase letters, digits and hyphens, at most 100 characters (the length bounds every message and "did you mean"). */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-/** This module's URL: validated-dataset snapshots are keyed on the validator's code. */
-export const DATASET_SCHEMA_MODULE = import.meta.url;
-
 /**
  * The largest council a file may describe. The analysis allocates count tables proportional to the
  * members (2^53 − 1 of them crashed it; 10^8 took 13 s and 2.8 GB), and no legislature comes near:

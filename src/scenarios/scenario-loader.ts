@@ -7,15 +7,15 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
-import { checkDataShape, DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
+import { checkDataShape, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
-import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
+import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
 import { packageRoot } from '../platform/package-root.js';
-import { PROBABILITIES_SCHEMA_MODULE, ProbabilitiesSchema } from './probabilities-schema.js';
+import { inputsHash, snapshotValue } from '../platform/snapshot-file.js';
+import { ProbabilitiesSchema } from './probabilities-schema.js';
 import {
   Expectation,
-  SCENARIO_SCHEMA_MODULE,
   ScenarioShell,
   type SourceEntry,
   STEP_KINDS,
@@ -26,7 +26,6 @@ import {
 import { baseState, type ScenarioState } from './scenario-state.js';
 import { loadNamedDataset } from '../dataset/dataset-registry.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
-import { cachedValue } from '../platform/validated-cache.js';
 import { expectationIdIssues } from './expectation-ids.js';
 
 /** A step of the flattened scenario, with where it was written. */
@@ -205,7 +204,7 @@ function displayPath(file: string, cwd: string): string {
 
 const layerCache = new Map<string, { mtime: number; layer: Layer }>();
 
-/** Forgets the scenario files read in this process (the on-disk cache of bundled ones stays). */
+/** Forgets the scenario files read in this process. */
 export function clearLayerCache(): void {
   layerCache.clear();
 }
@@ -266,7 +265,7 @@ function parseLayer(file: string, shown: string): Layer {
   return validateLayer(document.value, shown, dirname(file), document);
 }
 
-/** What a validated layer keeps between runs (its document's positions are found again on demand). */
+/** What the build keeps of a validated bundled layer (its document's positions are found again on demand). */
 interface StoredLayer {
   readonly value: unknown;
   readonly shell: ScenarioShell;
@@ -274,27 +273,18 @@ interface StoredLayer {
   readonly probabilities?: unknown;
 }
 
-const STORED_LAYER_FORMAT = 1;
-const LAYER_VALIDATOR_MODULES = [import.meta.url, SCENARIO_SCHEMA_MODULE, PROBABILITIES_SCHEMA_MODULE, DATASET_SCHEMA_MODULE, DATA_FILE_MODULE];
-
 function isBundledScenarioFile(file: string): boolean {
   return dirname(file) === bundledScenarioDir() && extname(file) === '.yaml';
 }
 
 /**
- * A bundled scenario, validated once and then read from the cache (validated-cache.ts): the explorer
- * opens on one, and YAML parsing and schema checks are most of a cold start's loading time.
+ * A bundled scenario: validated at build time, and taken from the snapshot while its file is unchanged
+ * (../platform/snapshot-file.ts); the explorer opens on one, and YAML parsing and schema checks are most
+ * of a start's loading time.
  */
 function readBundledLayer(file: string, shown: string): Layer {
-  const key = { name: `scenario-${basename(file, '.yaml')}`, modules: LAYER_VALIDATOR_MODULES, files: [file], format: STORED_LAYER_FORMAT };
-  const stored = cachedValue<StoredLayer>(
-    key,
-    () => {
-      const layer = parseLayer(file, shown);
-      return { value: layer.document?.value, shell: layer.shell, steps: layer.steps, ...(layer.probabilities !== undefined ? { probabilities: layer.probabilities } : {}) };
-    },
-    isStoredLayer,
-  );
+  const stored = snapshotValue(`scenario:${basename(file, '.yaml')}`, [file], dirname(file));
+  if (!isStoredLayer(stored)) return parseLayer(file, shown);
   let locate: DataDocument['locate'] | undefined;
   const document: DataDocument = {
     file: shown,
@@ -302,6 +292,16 @@ function readBundledLayer(file: string, shown: string): Layer {
     locate: (path, at) => (locate ??= yamlLocator(readFileSync(file, 'utf8')))(path, at),
   };
   return { file: shown, dir: dirname(file), document, shell: stored.shell, steps: stored.steps, ...(stored.probabilities !== undefined ? { probabilities: stored.probabilities } : {}) };
+}
+
+/** For the build (scripts/build.mjs): a bundled scenario validated in full, and the hash of its file. */
+export function scenarioSnapshotEntry(name: string): { key: string; hash: string; value: StoredLayer } {
+  const file = join(bundledScenarioDir(), `${name}.yaml`);
+  const hash = inputsHash([file], dirname(file));
+  if (hash === undefined) throw new Error(`cannot read ${file}`);
+  const layer = parseLayer(file, displayPath(file, process.cwd()));
+  const value = { value: layer.document?.value, shell: layer.shell, steps: layer.steps, ...(layer.probabilities !== undefined ? { probabilities: layer.probabilities } : {}) };
+  return { key: `scenario:${name}`, hash, value };
 }
 
 function isStoredLayer(value: unknown): value is StoredLayer {

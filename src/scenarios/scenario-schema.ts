@@ -13,9 +13,6 @@ import { ProbabilitiesSchema } from './probabilities-schema.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-/** This module's URL: cached validated scenarios are keyed on the validator's code. */
-export const SCENARIO_SCHEMA_MODULE = import.meta.url;
-
 export const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and dashes, at most 100' });
 
 /** Councils a step applies to: `all` or a list of council ids. */

@@ -5,7 +5,7 @@
  * these sessions away from any other tmux server on the machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,25 +125,6 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     const text = await waitFor(session, /EXIT=130/);
     // The alternate screen is gone: nothing of the explorer is left on the terminal.
     expect(text).not.toContain('govsim |');
-  });
-
-  it('keeps its compiled code for the next start, which uses it instead of compiling again', async () => {
-    const cache = join(scratch, 'cache');
-    let stored = 0;
-    const entries = (): string[] => readdirSync(cache).filter((name) => name.startsWith('code-explorer-'));
-    for (const session of ['compile', 'reuse']) {
-      launch(session, `GOVSIM_CACHE_DIR=${JSON.stringify(cache)}`);
-      await waitFor(session, /Maysan/);
-      keys(session, 'q');
-      await waitFor(session, /EXIT=0/);
-      if (session === 'compile') {
-        expect(entries()).toHaveLength(1);
-        stored = statSync(join(cache, entries()[0]!)).mtimeMs;
-      }
-    }
-    // Code V8 accepted is not written again; refused code would have been replaced.
-    expect(entries()).toHaveLength(1);
-    expect(statSync(join(cache, entries()[0]!)).mtimeMs).toBe(stored);
   });
 
   it('honours NO_COLOR (no colour escapes) and still marks state in words and symbols', async () => {

@@ -194,15 +194,16 @@ function writeDocBlocks(): void {
 
 /** Entries of the package a build must have produced. */
 const BUILT = [
-  'dist/index.js',
+  'dist/index.mjs',
   'dist/index.d.ts',
-  'dist/testing/matchers.js',
+  'dist/testing/matchers.mjs',
   'dist/testing/matchers.d.ts',
-  'dist/bin/govsim.cjs',
-  'dist/bin/cli.js',
+  'dist/bin/cli.cjs',
+  'dist/bin/compile-cache.cjs',
   'dist/bin/explorer-main.cjs',
-  'dist/bin/explorer.js',
+  'dist/bin/explorer.mjs',
   'dist/bin/simulate-worker.mjs',
+  'dist/snapshot.json',
 ];
 
 /**

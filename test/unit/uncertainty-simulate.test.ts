@@ -111,7 +111,7 @@ describe('bundled scenarios with a probabilities block', () => {
   it('workers start under the parent\'s flags: V8 flags, and `node --input-type=module -e` (which a worker file refuses)', () => {
     ensureBuilt();
     const script = `
-      import { loadScenario, monteCarloSimulation, simulationModel } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.js')).href)};
+      import { loadScenario, monteCarloSimulation, simulationModel } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.mjs')).href)};
       const { model } = simulationModel(loadScenario('kirkuk-2024'));
       const result = await monteCarloSimulation(model, { seed: 5, runs: 3 * 4096, workers: 2 });
       process.stdout.write(String(result.draws));`;
@@ -287,7 +287,7 @@ describe('govsim simulate (in process)', () => {
 
 describe('govsim simulate as a process', () => {
   it('Ctrl-C prints the partial result marked interrupted and exits 130', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', 'kirkuk-2024', '--runs', '100000000', '--progress', '--format', 'json'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/cli-main.ts', 'simulate', 'kirkuk-2024', '--runs', '100000000', '--progress', '--format', 'json'], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1' },
     });
