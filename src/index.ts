@@ -88,7 +88,7 @@ export {
   type LoadedScenario,
   type LoadOptions,
   type ResolvedStep,
-  type SessionCheckpoint,
+  type SittingCheckpoint,
 } from './scenarios/scenario-loader.js';
 // The state a scenario's steps produce (`LoadedScenario.state`), for code that reads it directly.
 export type { BlocState, CouncilState, DealState, ProvenanceEntry, ScenarioState, UnitState } from './scenarios/scenario-state.js';
@@ -105,7 +105,7 @@ export {
   type ScenarioRun,
   type UnitResult,
 } from './scenarios/runner.js';
-export { checkExpectations, formatCheckReport, sessionRun, type ClaimResult, type ExpectationResult, type ScenarioCheck } from './scenarios/expectations.js';
+export { checkExpectations, formatCheckReport, sittingRun, type ClaimResult, type ExpectationResult, type ScenarioCheck } from './scenarios/expectations.js';
 export { diffRuns, diffScenarios, type CouncilDiff, type DiffField, type FieldChange, type ScenarioDiff } from './scenarios/diff.js';
 export type { AlignmentVotes, NationalChange, NationalDiff, UnitDiff } from './scenarios/seat-diff.js';
 export type { AlignmentKind, AlignmentStatus } from './model/vote/alignments.js';

@@ -362,9 +362,9 @@ function buildDatasetSchemas() {
   const Outcome = z
     .object({
       council: Id,
-      firstSession: IsoDate.optional(),
+      firstSitting: IsoDate.optional(),
       /** The sitting that elected the governor now in office (2024). */
-      governorSession: IsoDate.optional(),
+      governorSitting: IsoDate.optional(),
       place: Text.optional(),
       present: SeatCount.optional(),
       presentNote: Text.optional(),

@@ -3,7 +3,7 @@
  * them turns a scenario file into a test: `govsim check` prints ✓/✗ per expectation and, on failure,
  * the arithmetic that decided the council.
  */
-import type { LoadedScenario, SessionCheckpoint } from './scenario-loader.js';
+import type { LoadedScenario, SittingCheckpoint } from './scenario-loader.js';
 import type { Expectation } from './scenario-schema.js';
 import { type CouncilResult, runScenario, type ScenarioRun } from './runner.js';
 
@@ -15,12 +15,12 @@ export interface ClaimResult {
 }
 
 export interface ExpectationResult {
-  /** Position in the file's `expect` list (or in its session's). */
+  /** Position in the file's `expect` list (or in its sitting's). */
   readonly index: number;
-  /** Where it is written: `expect[2]`, or `sessions[1].expect[0]`. */
+  /** Where it is written: `expect[2]`, or `sittings[1].expect[0]`. */
   readonly path: string;
-  /** The session it is about, for a session's claims: `kirkuk 2024-08-10`. */
-  readonly session?: string;
+  /** The sitting it is about, for a sitting's claims: `kirkuk 2024-08-10`. */
+  readonly sitting?: string;
   readonly council: string;
   readonly ok: boolean;
   readonly claims: readonly ClaimResult[];
@@ -138,24 +138,24 @@ function nationalClaims(claimsOf: NonNullable<Expectation['national']>, run: Sce
   return { results: out, arithmetic: arithmetic.join('; ') };
 }
 
-/** Evaluates a scenario's expectations against its run, then each session's against the state after that session. */
+/** Evaluates a scenario's expectations against its run, then each sitting's against the state after that sitting. */
 export function checkExpectations(scenario: LoadedScenario, run: ScenarioRun): ScenarioCheck {
   const expectations = [
     ...evaluate(scenario.expect, run, (index) => `expect[${index}]`),
-    ...(scenario.sessions ?? []).flatMap((session) => evaluate(session.expect, sessionRun(scenario, session), (index) => `sessions[${session.index}].expect[${index}]`, `${session.council} ${session.date}`)),
+    ...(scenario.sittings ?? []).flatMap((sitting) => evaluate(sitting.expect, sittingRun(scenario, sitting), (index) => `sittings[${sitting.index}].expect[${index}]`, `${sitting.council} ${sitting.date}`)),
   ];
   return { scenario: run.scenario, file: run.file, ok: expectations.every((entry) => entry.ok), expectations };
 }
 
-/** The run of the state a session left. */
-export function sessionRun(scenario: LoadedScenario, session: SessionCheckpoint): ScenarioRun {
-  return runScenario({ ...scenario, state: session.state, steps: session.steps });
+/** The run of the state a sitting left. */
+export function sittingRun(scenario: LoadedScenario, sitting: SittingCheckpoint): ScenarioRun {
+  return runScenario({ ...scenario, state: sitting.state, steps: sitting.steps });
 }
 
-function evaluate(list: readonly Expectation[], run: ScenarioRun, pathOf: (index: number) => string, session?: string): ExpectationResult[] {
+function evaluate(list: readonly Expectation[], run: ScenarioRun, pathOf: (index: number) => string, sitting?: string): ExpectationResult[] {
   const byId = new Map(run.councils.map((council) => [council.id, council]));
   return list.map((expectation, index): ExpectationResult => {
-    const where = { index, path: pathOf(index), ...(session !== undefined ? { session } : {}) };
+    const where = { index, path: pathOf(index), ...(sitting !== undefined ? { sitting } : {}) };
     if (expectation.national !== undefined || expectation.council === undefined) {
       const { results, arithmetic } = nationalClaims(expectation.national ?? {}, run);
       return {
@@ -199,11 +199,11 @@ export function formatCheckReport(checks: readonly ScenarioCheck[]): string {
       if (expectation.ok) {
         // A pass on estimated seats is not a pass on documented ones: say so.
         const basis = expectation.confidence === undefined || expectation.confidence === 'documented' ? '' : ` (holds on ${expectation.confidence} seats)`;
-        lines.push(`  ✓ ${expectation.session ?? expectation.council}: ${describeClaims(expectation.claims)}${basis}`);
+        lines.push(`  ✓ ${expectation.sitting ?? expectation.council}: ${describeClaims(expectation.claims)}${basis}`);
         continue;
       }
       failed++;
-      lines.push(`  ✗ ${expectation.session ?? expectation.council} (${expectation.path})${expectation.note ? ` — ${expectation.note}` : ''}`);
+      lines.push(`  ✗ ${expectation.sitting ?? expectation.council} (${expectation.path})${expectation.note ? ` — ${expectation.note}` : ''}`);
       for (const claim of expectation.claims) {
         if (claim.ok) lines.push(`      ✓ ${claim.field}: ${claim.expected}`);
         else lines.push(`      ✗ ${claim.field}: expected ${claim.expected}, got ${claim.actual}`);

@@ -63,38 +63,38 @@ export interface LoadedScenario {
   readonly extends: readonly string[];
   /** The `probabilities` block, passed through untouched for the uncertainty engine. */
   readonly probabilities?: unknown;
-  /** The scenario's own dated sessions, each with the state after it (inherited sessions only contribute their steps). */
-  readonly sessions: readonly SessionCheckpoint[];
+  /** The scenario's own dated sittings, each with the state after it (inherited sittings only contribute their steps). */
+  readonly sittings: readonly SittingCheckpoint[];
 }
 
-/** One replayed session: where the state stood after it, and what it should show. */
-export interface SessionCheckpoint {
-  /** Position in the file's `sessions` list. */
+/** One replayed sitting: where the state stood after it, and what it should show. */
+export interface SittingCheckpoint {
+  /** Position in the file's `sittings` list. */
   readonly index: number;
   readonly council: string;
   readonly date: string;
   readonly title?: string;
   readonly source?: string;
   readonly note?: string;
-  /** The state after this session's steps (and every earlier one). */
+  /** The state after this sitting's steps (and every earlier one). */
   readonly state: ScenarioState;
   /** Every step applied so far, in order. */
   readonly steps: readonly ResolvedStep[];
   readonly expect: readonly Expectation[];
 }
 
-/** A session's claims: `council` defaults to the session's; ids are resolved as in `expect`. */
-function sessionExpectations(
+/** A sitting's claims: `council` defaults to the sitting's; ids are resolved as in `expect`. */
+function sittingExpectations(
   raws: readonly unknown[],
   council: string,
-  session: number,
+  sitting: number,
   state: ScenarioState,
   document: DataDocument | undefined,
 ): { parsed: Expectation[]; issues: DataIssue[] } {
   const parsed: Expectation[] = [];
   const issues: DataIssue[] = [];
   raws.forEach((raw, j) => {
-    const at = ['sessions', session, 'expect', j];
+    const at = ['sittings', sitting, 'expect', j];
     const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
     const result = Expectation.safeParse(filled, { reportInput: true });
     if (!result.success) {
@@ -107,8 +107,8 @@ function sessionExpectations(
       issues.push(located([...at, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, document));
       return;
     }
-    // Paths of id issues are relative to `expect[j]`; re-root them under the session.
-    for (const issue of expectationIdIssues(state, expectation, j, document)) issues.push({ ...issue, path: `sessions[${session}].${issue.path}` });
+    // Paths of id issues are relative to `expect[j]`; re-root them under the sitting.
+    for (const issue of expectationIdIssues(state, expectation, j, document)) issues.push({ ...issue, path: `sittings[${sitting}].${issue.path}` });
     parsed.push(expectation);
   });
   return { parsed, issues };
@@ -432,9 +432,9 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   }
   const steps: ResolvedStep[] = [];
   const transitions: StepTransition[] = [];
-  const checkpoints: SessionCheckpoint[] = [];
+  const checkpoints: SittingCheckpoint[] = [];
   let state = base;
-  /** Applies one list of steps of `layer` (its `steps`, or a session's, under `prefix`), labelled `${label} n`. */
+  /** Applies one list of steps of `layer` (its `steps`, or a sitting's, under `prefix`), labelled `${label} n`. */
   const applyAll = (layer: Layer, list: readonly Step[], prefix: readonly (string | number)[], label: string): void => {
     const issues: DataIssue[] = [];
     list.forEach((step, position) => {
@@ -478,34 +478,34 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   for (const layer of ordered) {
     const inherited = layer === own ? '' : `${nameOf(layer)} `;
     applyAll(layer, layer.steps, [], `${inherited}step`);
-    // Sessions replay in order after the steps; each starts from the state the previous one left.
-    (layer.shell.sessions ?? []).forEach((session, i) => {
-      const at = ['sessions', i] as const;
-      if (!state.councils[session.council]) {
-        throw new GovsimDataError(layer.file, [located([...at, 'council'], `unknown council "${session.council}" (known: ${state.councilOrder.join(', ')})`, layer.document)]);
+    // Sittings replay in order after the steps; each starts from the state the previous one left.
+    (layer.shell.sittings ?? []).forEach((sitting, i) => {
+      const at = ['sittings', i] as const;
+      if (!state.councils[sitting.council]) {
+        throw new GovsimDataError(layer.file, [located([...at, 'council'], `unknown council "${sitting.council}" (known: ${state.councilOrder.join(', ')})`, layer.document)]);
       }
-      if (session.source !== undefined && !sources.has(session.source) && !/^https?:\/\//.test(session.source)) {
-        throw new GovsimDataError(layer.file, [located([...at, 'source'], `unknown source "${session.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document)]);
+      if (sitting.source !== undefined && !sources.has(sitting.source) && !/^https?:\/\//.test(sitting.source)) {
+        throw new GovsimDataError(layer.file, [located([...at, 'source'], `unknown source "${sitting.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document)]);
       }
       const parsed: Step[] = [];
       const issues: DataIssue[] = [];
-      (session.steps ?? []).forEach((raw, j) => {
+      (sitting.steps ?? []).forEach((raw, j) => {
         const result = parseStep(raw, j, layer.document, at);
         if ('issues' in result) issues.push(...result.issues);
         else parsed.push(result.step);
       });
       if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
-      applyAll(layer, parsed, at, `${inherited}session ${i + 1} (${session.date}) step`);
+      applyAll(layer, parsed, at, `${inherited}sitting ${i + 1} (${sitting.date}) step`);
       if (layer !== own) return;
-      const expect = sessionExpectations(session.expect ?? [], session.council, i, state, layer.document);
+      const expect = sittingExpectations(sitting.expect ?? [], sitting.council, i, state, layer.document);
       if (expect.issues.length > 0) throw new GovsimDataError(layer.file, expect.issues);
       checkpoints.push({
         index: i,
-        council: session.council,
-        date: session.date,
-        ...(session.title !== undefined ? { title: session.title } : {}),
-        ...(session.source !== undefined ? { source: session.source } : {}),
-        ...(session.note !== undefined ? { note: session.note } : {}),
+        council: sitting.council,
+        date: sitting.date,
+        ...(sitting.title !== undefined ? { title: sitting.title } : {}),
+        ...(sitting.source !== undefined ? { source: sitting.source } : {}),
+        ...(sitting.note !== undefined ? { note: sitting.note } : {}),
         state,
         steps: [...steps],
         expect: expect.parsed,
@@ -537,7 +537,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     sources: [...sources.values()],
     steps,
     expect,
-    sessions: checkpoints,
+    sittings: checkpoints,
     base,
     state,
     transitions,

@@ -230,11 +230,11 @@ export const ScenarioRules = z.strictObject({
   ),
 });
 
-/** A day, or a month where the sources give no day (Diyala's first session, February 2024). */
+/** A day, or a month where the sources give no day (Diyala's first sitting, February 2024). */
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 
-/** A dated session of one council: the changes since the previous session, then claims about its result. */
-function sessionObject<S extends z.ZodType>(steps: S) {
+/** A dated sitting of one council: the changes since the previous sitting, then claims about its result. */
+function sittingObject<S extends z.ZodType>(steps: S) {
   return z
     .strictObject({
       council: Id.describe('the council that meets'),
@@ -242,8 +242,8 @@ function sessionObject<S extends z.ZodType>(steps: S) {
       title: z.string().min(1).optional(),
       source: z.string().min(1).optional().describe('a source id from `sources`, or a URL'),
       note: z.string().optional(),
-      steps: steps.describe('changes since the previous session (attendance, deals, rulings); the state carries over'),
-      expect: z.array(z.unknown()).optional().describe('claims about this session\'s result; `council` defaults to the session\'s'),
+      steps: steps.describe('changes since the previous sitting (attendance, deals, rulings); the state carries over'),
+      expect: z.array(z.unknown()).optional().describe('claims about this sitting\'s result; `council` defaults to the sitting\'s'),
     })
     .describe('One sitting of a council, replayed in order after the scenario\'s steps.');
 }
@@ -261,7 +261,7 @@ function scenarioObject<S extends z.ZodType>(steps: S) {
       sources: z.array(SourceEntry).optional(),
       steps,
       expect: z.array(Expectation).optional(),
-      sessions: z.array(sessionObject(steps)).optional().describe('dated sessions in order, each after the previous one (the state carries over)'),
+      sittings: z.array(sittingObject(steps)).optional().describe('dated sittings in order, each after the previous one (the state carries over)'),
       probabilities: ProbabilitiesSchema.optional().describe('attendance and defection probabilities for `govsim simulate`'),
     })
     .meta({ id: 'Scenario', title: 'govsim scenario', description: 'A what-if scenario for the governor-selection simulator.' });

@@ -62,8 +62,8 @@ describe('the audit, item by item', () => {
     const shafaq = source('shafaq-2024-01-cf-groups');
     expect(shafaq.note).toContain('February 9, 2024');
     expect(shafaq.note).toContain('(A, B, and C)');
-    const firstSession = ds.data.rules.deadlines.find((deadline) => deadline.id === 'first-session')!;
-    expect(firstSession.note).toContain('9 Feb 2024 (shafaq-2024-01-cf-groups)');
+    const firstSitting = ds.data.rules.deadlines.find((deadline) => deadline.id === 'first-session')!;
+    expect(firstSitting.note).toContain('9 Feb 2024 (shafaq-2024-01-cf-groups)');
     const groups = ds.data.rules.notes.find((note) => note.id === 'cf-abc-groups')!;
     expect(groups).toMatchObject({ source: 'shafaq-2024-01-cf-groups', confidence: 'documented' });
     expect(groups.text).toContain('was not published');

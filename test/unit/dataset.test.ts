@@ -260,7 +260,7 @@ describe('2024 outcomes (outcomes-2024.yaml)', () => {
 
   it('Kirkuk, 10 Aug 2024: 9 of 16 present = PUK list 5 + Leadership 2 + Ouroba 1 + Babylon 1; 7 boycotted', () => {
     const kirkuk = outcome('kirkuk');
-    expect(kirkuk.governorSession).toBe('2024-08-10');
+    expect(kirkuk.governorSitting).toBe('2024-08-10');
     expect(kirkuk.present).toBe(9);
     expect(seatsOf('kirkuk', kirkuk.votingCoalition!.units)).toBe(9);
     expect(seatsOf('kirkuk', kirkuk.boycott!.units)).toBe(kirkuk.boycott!.members);

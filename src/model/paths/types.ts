@@ -80,7 +80,7 @@ export interface CouncilPath {
 
 export type BreakingKind = 'exit' | 'members' | 'boycott';
 
-/** One way the governing alignment loses its majority (or its session). */
+/** One way the governing alignment loses its majority (or its sitting's quorum). */
 export interface BreakingPoint {
   readonly council: string;
   readonly alignment: string;
