@@ -9,6 +9,7 @@ import { signed, truncate } from '../layout.js';
 import { MARK, SEP, STATUS_STYLE } from '../theme.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { DetailPane } from './DetailPane.js';
+import { PathsPane } from './PathsPane.js';
 import { PROBABILITY_PANEL_HEIGHT, ProbabilityPanel } from './ProbabilityPanel.js';
 import { SeatBar } from './SeatBar.js';
 import { UnitTable } from './UnitTable.js';
@@ -27,7 +28,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
   const pane = ui.council.pane;
   const tabs = COUNCIL_PANES.map((name) => {
-    const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : '';
+    const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : name === 'paths' ? ' (W)' : '';
     return name === pane ? `[${name}${count}]` : ` ${name}${count} `;
   }).join(' ');
   const probabilities = ui.council.probabilities ? councilProbabilities(ui.session, ui.council.id) : null;
@@ -61,8 +62,10 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
       </Text>
       {pane === 'units' ? (
         <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />
+      ) : pane === 'paths' ? (
+        <PathsPane session={ui.session} council={ui.council.id} cursor={ui.council.scroll} width={width} height={paneHeight} />
       ) : pane === 'hinges' ? (
-        <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
+        <DetailPane entries={detail.hinges.map((text, i) => ({ text: i === ui.council.scroll ? `${MARK.cursor} ${text} (enter applies)` : text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
       ) : (
         <DetailPane
           entries={detail.explanation.map((line) => ({ text: `${line.rule ? `[${line.rule}] ` : ''}${line.text}` }))}
