@@ -8,7 +8,7 @@
 import { GovsimError } from '../model/errors.js';
 import type { PackageFrontier, PackageOutcome, PathConfidence } from '../model/paths/index.js';
 import type { HingeChange } from '../model/analysis/index.js';
-import type { ScenarioRun } from '../scenarios/runner.js';
+import { DEFECTOR_SEPARATOR, type ScenarioRun } from '../scenarios/runner.js';
 import { coalitionAnalysis } from '../scenarios/run-queries.js';
 import type { Step } from '../scenarios/scenario-schema.js';
 import { breakingSteps, defaultTarget, pathSteps, pathSummary, scenarioPackage, scenarioPackages, scenarioPaths } from '../scenarios/paths.js';
@@ -34,10 +34,11 @@ export interface PathRow {
 export interface CouncilPathsView {
   /** Whom the paths are for (the coalition on screen, else the dataset's focus bloc); null: nobody. */
   readonly target: string | null;
-  /** One line on where the target stands (`cf has 7 of 9 needed: 2 short`). */
+  /**
+   * Where the target stands and who governs: `cf has 7 of 9 needed: 2 short | nobody governs`, or, when
+   * the target governs, `cf governs with 9 of 8 needed: margin 1`.
+   */
   readonly summary: string;
-  /** Who governs and by how much (`nabni governs with 9 of 8: margin 1`), or that nobody does. */
-  readonly governing: string;
   readonly rows: readonly PathRow[];
   /** Why something is missing or partial (blocked, a search stopped, more paths than listed). */
   readonly notes: readonly string[];
@@ -71,7 +72,14 @@ export function pathsTarget(session: Session, councilId: string): string | null 
   return session.dataset.data.meta.focusBloc ?? null;
 }
 
-function breakingText(point: { kind: 'exit' | 'members' | 'boycott'; units: readonly string[]; seats: number }): string {
+/** A unit in words: defectors (`a>b` in the model) are `a (won over to b)`. */
+function unitText(id: string): string {
+  const cut = id.indexOf(DEFECTOR_SEPARATOR);
+  return cut < 0 ? id : `${id.slice(0, cut)} (won over to ${id.slice(cut + 1)})`;
+}
+
+function breakingText(breaking: { kind: 'exit' | 'members' | 'boycott'; units: readonly string[]; seats: number }): string {
+  const point = { ...breaking, units: breaking.units.map(unitText) };
   switch (point.kind) {
     case 'exit':
       return `${point.units.join(' + ')} ${point.units.length === 1 ? 'leaves' : 'leave'}`;
@@ -117,7 +125,7 @@ function computePaths(session: Session, councilId: string): CouncilPathsView {
   } catch (error) {
     notes.push(failure(error));
   }
-  return { target, summary, governing, rows, notes };
+  return { target, summary: governing.startsWith(`${target ?? ''} governs`) ? governing : `${summary} | ${governing}`, rows, notes };
 }
 
 /** Applying a row of the paths pane: its steps as one edit. */

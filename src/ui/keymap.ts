@@ -161,8 +161,8 @@ export const KEYMAP: readonly KeyGroup[] = [
     title: 'Country view',
     bindings: [
       { command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' },
-      { command: 'packages', keys: ['K'], help: 'national packages: partners for k governorships', hint: 'packages' },
-      { command: 'next-target', keys: ['tab'], help: 'packages for the next bloc' },
+      { command: 'packages', keys: ['K'], help: 'packages for k councils', hint: 'packages' },
+      { command: 'next-target', keys: ['tab'], help: 'packages: next bloc' },
     ],
   },
   {
@@ -174,10 +174,10 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'one-absent', keys: ['-'], help: 'one more member absent' },
       { command: 'one-returns', keys: ['+', '='], help: 'one member returns' },
       { command: 'split', keys: ['s'], help: 'split list into factions', hint: 'split' },
-      { command: 'next-pane', keys: ['tab'], help: 'units/hinges/explanation/paths', hint: 'pane' },
-      { command: 'paths', keys: ['W'], help: 'what would it take: paths and breaking points', hint: 'paths' },
-      { command: 'enter', keys: ['return'], help: 'apply the path, breaking point or hinge under ›', hint: 'apply' },
-      { command: 'move-seat', keys: ['m'], help: 'move one seat from the unit to another', hint: 'move seat' },
+      { command: 'next-pane', keys: ['tab'], help: 'units/hinges/expl./paths', hint: 'pane' },
+      { command: 'paths', keys: ['W'], help: 'what would it take (paths)', hint: 'paths' },
+      { command: 'enter', keys: ['return'], help: 'apply path/break/hinge', hint: 'apply' },
+      { command: 'move-seat', keys: ['m'], help: 'move one seat to a unit', hint: 'move seat' },
       { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
       { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
@@ -215,7 +215,7 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     context: 'transfer',
     title: 'Move one seat',
-    bindings: [{ command: 'enter', keys: ['return'], help: 'move the seat to the unit under ›', hint: 'move' }],
+    bindings: [{ command: 'enter', keys: ['return'], help: 'move the seat there', hint: 'move' }],
   },
   {
     context: 'confirm',

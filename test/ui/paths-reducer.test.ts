@@ -38,8 +38,7 @@ describe('the paths pane', () => {
     expect(ui.council.pane).toBe('paths');
     const view = councilPathsView(ui.session, 'wasit');
     expect(view.target).toBe('cf');
-    expect(view.summary).toBe('cf has 7 of 9 needed: 2 short');
-    expect(view.governing).toBe('nobody governs');
+    expect(view.summary).toBe('cf has 7 of 9 needed: 2 short | nobody governs');
     expect(view.rows.map((entry) => entry.text).slice(0, 3)).toEqual(['win over 2 of wasit-ajmal', 'move 2 seats from wasit-ajmal', 'add wasit-ajmal']);
     expect(view.rows[0]!.arithmetic).toBe('nabni 2 + state-of-law 3 + nsf 2 + wasit-ajmal won over 2 = 9 ≥ 9, margin 0');
     expect(press(ui, 'W').council.pane).toBe('units');
@@ -76,7 +75,7 @@ describe('the paths pane', () => {
     // nsf (2) leaving leaves 7 < 8.
     const ui = press(council('najaf'), 'W');
     const view = councilPathsView(ui.session, 'najaf');
-    expect(view.governing).toBe('cf governs with 9 of 8 needed: margin 1');
+    expect(view.summary).toBe('cf governs with 9 of 8 needed: margin 1');
     expect(view.rows[0]).toMatchObject({ kind: 'breaking', text: 'nsf leaves', arithmetic: '9 − nsf 2 = 7 < 8', confidence: 'documented' });
     const applied = press(ui, '', ENTER);
     expect(row(applied, 'najaf').status).not.toBe('elected');
@@ -178,8 +177,9 @@ describe('the keys', () => {
     expect(commandFor('transfer', 'return')).toBe('enter');
     expect(commandFor('transfer', 'escape')).toBe('back');
     const council = helpSections('council').flatMap((section) => section.rows.map((entry) => `${entry.keys} ${entry.help}`));
-    expect(council).toContain('W what would it take: paths and breaking points');
-    expect(council).toContain('m move one seat from the unit to another');
+    expect(council).toContain('W what would it take (paths)');
+    expect(council).toContain('m move one seat to a unit');
+    expect(council).toContain('enter apply path/break/hinge');
     expect(helpSections('country').flatMap((section) => section.rows.map((entry) => entry.keys))).toContain('K');
     expect(footerHints('council').map((hint) => hint.hint)).toEqual(expect.arrayContaining(['paths', 'apply', 'move seat']));
   });

@@ -58,14 +58,14 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
       <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
       <Text wrap="truncate-end">
         <Text color="cyan">{tabs}</Text>
-        <Text dimColor>{'  tab switches, [ ] scroll'}</Text>
+        <Text dimColor>{pane === 'hinges' && detail.hinges.length > 0 ? `  enter applies hinge ${ui.council.scroll + 1}` : '  tab switches, [ ] scroll'}</Text>
       </Text>
       {pane === 'units' ? (
         <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />
       ) : pane === 'paths' ? (
         <PathsPane session={ui.session} council={ui.council.id} cursor={ui.council.scroll} width={width} height={paneHeight} />
       ) : pane === 'hinges' ? (
-        <DetailPane entries={detail.hinges.map((text, i) => ({ text: i === ui.council.scroll ? `${MARK.cursor} ${text} (enter applies)` : text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
+        <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
       ) : (
         <DetailPane
           entries={detail.explanation.map((line) => ({ text: `${line.rule ? `[${line.rule}] ` : ''}${line.text}` }))}

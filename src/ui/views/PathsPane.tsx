@@ -24,7 +24,7 @@ export function PathsPane({ session, council, cursor, width, height }: { readonl
   const { start, end } = listWindow(cursor, view.rows.length, listHeight);
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">{truncate(`${view.summary}${SEP}${view.governing}`, width)}</Text>
+      <Text wrap="truncate-end">{truncate(view.summary, width)}</Text>
       {view.rows.length === 0 ? <Text dimColor>Nothing to add and nothing breaks here.</Text> : null}
       {view.rows.slice(start, end).map((row, i) => {
         const on = start + i === cursor;
