@@ -65,11 +65,31 @@ function failure(error: unknown): string {
   return String(error);
 }
 
-/** Whom the council's paths are for: the coalition on screen, else the dataset's focus bloc. */
-export function pathsTarget(session: Session, councilId: string): string | null {
+/**
+ * Whom a council's paths can be for, in the order `f` cycles through them: the coalition on screen
+ * (else the dataset's focus bloc), then every other deal, bloc or unit voting on its own here,
+ * largest first.
+ */
+export function pathsTargets(session: Session, councilId: string): readonly string[] {
+  const state = session.state;
   const coalition = councilDetail(session, councilId).coalition;
-  if (coalition) return coalition.id;
-  return session.dataset.data.meta.focusBloc ?? null;
+  const first = coalition?.id ?? session.dataset.data.meta.focusBloc;
+  const seats = new Map<string, number>();
+  for (const unit of state.councils[councilId]?.units ?? []) {
+    if (unit.seats === 0) continue;
+    const deal = Object.values(state.deals).find((entry) => entry.councils[councilId]?.includes(unit.id));
+    const bloc = Object.values(state.blocs).find((entry) => entry.councils[councilId]?.includes(unit.id));
+    const id = deal?.id ?? bloc?.id ?? unit.id;
+    seats.set(id, (seats.get(id) ?? 0) + unit.seats);
+  }
+  const others = [...seats].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  return first !== undefined ? [first, ...others.filter((id) => id !== first)] : others;
+}
+
+/** The target the paths are for: `wanted` when the council has it, else the first of `pathsTargets`. */
+export function pathsTarget(session: Session, councilId: string, wanted?: string): string | null {
+  const targets = pathsTargets(session, councilId);
+  return wanted !== undefined && targets.includes(wanted) ? wanted : (targets[0] ?? null);
 }
 
 /** A unit in words: defectors (`a>b` in the model) are `a (won over to b)`. */
@@ -90,13 +110,13 @@ function breakingText(breaking: { kind: 'exit' | 'members' | 'boycott'; units: r
   }
 }
 
-/** The paths pane of a council, computed once per run. */
-export function councilPathsView(session: Session, councilId: string): CouncilPathsView {
-  return memo(pathsCache, session.run, councilId, () => computePaths(session, councilId));
+/** The paths pane of a council for a target (default: the coalition on screen), computed once per run. */
+export function councilPathsView(session: Session, councilId: string, wanted?: string): CouncilPathsView {
+  const target = pathsTarget(session, councilId, wanted);
+  return memo(pathsCache, session.run, `${councilId}|${target ?? ''}`, () => computePaths(session, councilId, target));
 }
 
-function computePaths(session: Session, councilId: string): CouncilPathsView {
-  const target = pathsTarget(session, councilId);
+function computePaths(session: Session, councilId: string, target: string | null): CouncilPathsView {
   const scenario = sessionScenario(session);
   const notes: string[] = [];
   const rows: PathRow[] = [];
@@ -129,8 +149,8 @@ function computePaths(session: Session, councilId: string): CouncilPathsView {
 }
 
 /** Applying a row of the paths pane: its steps as one edit. */
-export function pathEdit(session: Session, councilId: string, index: number): EditResult {
-  const row = councilPathsView(session, councilId).rows[index];
+export function pathEdit(session: Session, councilId: string, index: number, target?: string): EditResult {
+  const row = councilPathsView(session, councilId, target).rows[index];
   if (!row) return { ok: false, message: 'no path or breaking point here' };
   if (row.steps === null) return { ok: false, message: `${row.text}: no scenario step names a group of defectors; move their members one by one` };
   const name = session.state.councils[councilId]?.name ?? councilId;

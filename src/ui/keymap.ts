@@ -107,6 +107,7 @@ export type Command =
   | 'delete-char'
   | 'clear-text'
   | 'paths'
+  | 'paths-for'
   | 'move-seat'
   | 'packages'
   | 'next-target';
@@ -177,6 +178,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'next-pane', keys: ['tab'], help: 'units/hinges/expl./paths', hint: 'pane' },
       { command: 'paths', keys: ['W'], help: 'what would it take (paths)', hint: 'paths' },
       { command: 'enter', keys: ['return'], help: 'apply path/break/hinge', hint: 'apply' },
+      { command: 'paths-for', keys: ['f'], help: 'paths for the next party', hint: 'for' },
       { command: 'move-seat', keys: ['m'], help: 'move one seat to a unit', hint: 'move seat' },
       { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },

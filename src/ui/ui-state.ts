@@ -58,6 +58,8 @@ export interface UiState {
     readonly scroll: number;
     /** Whether the probability panel (outcome probabilities from the scenario's `probabilities:` block) is shown. */
     readonly probabilities: boolean;
+    /** Whom the paths pane is for (`f` cycles); unset: the coalition on screen. */
+    readonly pathsFor?: string;
   };
   readonly deal: DealScreen;
   readonly timeline: { readonly cursor: number };

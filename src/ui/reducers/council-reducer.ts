@@ -9,11 +9,11 @@ import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { commitEdit } from './commit.js';
 import { councilHint } from './country-reducer.js';
 import { isMove, moveCursor } from './cursor.js';
-import { applyUnderCursor, openTransfer, togglePaths } from './paths-reducer.js';
+import { applyUnderCursor, nextPathsTarget, openTransfer, togglePaths } from './paths-reducer.js';
 import { councilPathsView } from '../../explorer/paths.js';
 
 function paneLength(ui: UiState): number {
-  if (ui.council.pane === 'paths') return councilPathsView(ui.session, ui.council.id).rows.length;
+  if (ui.council.pane === 'paths') return councilPathsView(ui.session, ui.council.id, ui.council.pathsFor).rows.length;
   const detail = councilDetail(ui.session, ui.council.id);
   return ui.council.pane === 'hinges' ? detail.hinges.length : detail.explanation.length;
 }
@@ -53,6 +53,8 @@ export function reduceCouncil(ui: UiState, command: Command): UiState {
       return applyUnderCursor(ui);
     case 'paths':
       return togglePaths(ui);
+    case 'paths-for':
+      return nextPathsTarget(ui);
     case 'move-seat':
       return unit ? edit(openTransfer(ui)) : ui;
     case 'probabilities':

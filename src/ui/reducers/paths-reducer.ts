@@ -4,7 +4,7 @@
  * national packages pane. Every change is an ordinary edit on the session's timeline, so undo, the
  * diff and a saved scenario see it like any other.
  */
-import { hingeEdit, packageTargets, packagesView, pathEdit, transferEdit } from '../../explorer/paths.js';
+import { hingeEdit, packageTargets, packagesView, pathEdit, pathsTarget, pathsTargets, transferEdit } from '../../explorer/paths.js';
 import { councilDetail } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
 import type { UiState } from '../ui-state.js';
@@ -15,7 +15,7 @@ import { isMove, moveCursor } from './cursor.js';
 export function applyUnderCursor(ui: UiState): UiState {
   const { council } = ui;
   if (council.pane === 'paths') {
-    const next = commitEdit(ui, pathEdit(ui.session, council.id, council.scroll));
+    const next = commitEdit(ui, pathEdit(ui.session, council.id, council.scroll, council.pathsFor));
     return next.session === ui.session ? next : { ...next, council: { ...next.council, scroll: 0 } };
   }
   if (council.pane === 'hinges') {
@@ -30,6 +30,16 @@ export function applyUnderCursor(ui: UiState): UiState {
 export function togglePaths(ui: UiState): UiState {
   const pane = ui.council.pane === 'paths' ? 'units' : 'paths';
   return { ...ui, council: { ...ui.council, pane, scroll: 0 } };
+}
+
+/** `f`: the paths pane for the next party, bloc or deal of the council (opening the pane if needed). */
+export function nextPathsTarget(ui: UiState): UiState {
+  const { council } = ui;
+  const targets = pathsTargets(ui.session, council.id);
+  if (targets.length === 0) return ui;
+  const now = pathsTarget(ui.session, council.id, council.pathsFor);
+  const next = council.pane !== 'paths' && council.pathsFor === undefined ? targets[0]! : targets[(targets.indexOf(now ?? '') + 1) % targets.length]!;
+  return { ...ui, council: { ...council, pane: 'paths', scroll: 0, pathsFor: next }, message: { text: `paths for ${next} (f: next; ${targets.length} in this council)`, tone: 'info' } };
 }
 
 /** `m`: the picker for moving one seat from the unit under the cursor. */

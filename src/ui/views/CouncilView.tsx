@@ -63,7 +63,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
       {pane === 'units' ? (
         <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />
       ) : pane === 'paths' ? (
-        <PathsPane session={ui.session} council={ui.council.id} cursor={ui.council.scroll} width={width} height={paneHeight} />
+        <PathsPane session={ui.session} council={ui.council.id} {...(ui.council.pathsFor !== undefined ? { target: ui.council.pathsFor } : {})} cursor={ui.council.scroll} width={width} height={paneHeight} />
       ) : pane === 'hinges' ? (
         <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
       ) : (

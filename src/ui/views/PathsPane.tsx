@@ -15,8 +15,22 @@ function rowText(row: PathRow): string {
   return `${kind} ${row.text} ${CONFIDENCE_MARK[row.confidence]}${SEP}${row.arithmetic}`;
 }
 
-export function PathsPane({ session, council, cursor, width, height }: { readonly session: Session; readonly council: string; readonly cursor: number; readonly width: number; readonly height: number }) {
-  const view = councilPathsView(session, council);
+export function PathsPane({
+  session,
+  council,
+  target,
+  cursor,
+  width,
+  height,
+}: {
+  readonly session: Session;
+  readonly council: string;
+  readonly target?: string;
+  readonly cursor: number;
+  readonly width: number;
+  readonly height: number;
+}) {
+  const view = councilPathsView(session, council, target);
   const selected = view.rows[cursor];
   const detail = selected ? wrapText(`${selected.arithmetic}${SEP}${selected.confidence}${selected.steps === null ? `${SEP}no step can apply it` : ''}`, width - 2).slice(0, 2) : [];
   const notes = view.notes.slice(0, Math.max(0, height - 3 - detail.length - Math.min(view.rows.length, 3)));
