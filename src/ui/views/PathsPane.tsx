@@ -12,7 +12,8 @@ import type { Session } from '../../explorer/session.js';
 
 function rowText(row: PathRow): string {
   const kind = row.kind === 'path' ? 'path ' : 'break';
-  return `${kind} ${row.text} ${CONFIDENCE_MARK[row.confidence]}${SEP}${row.arithmetic}`;
+  const mark = CONFIDENCE_MARK[row.confidence];
+  return `${kind} ${row.text}${mark === '' ? '' : ` ${mark}`}${SEP}${row.arithmetic}`;
 }
 
 export function PathsPane({
