@@ -6,14 +6,14 @@
  * query runs once per state, and only when its pane is open) and turns results into labelled edits.
  */
 import { GovsimError } from '../model/errors.js';
-import type { PackageFrontier, PackageOutcome, PathConfidence } from '../model/paths/index.js';
+import type { Package, PackageFrontier, PackageOutcome, PathConfidence } from '../model/paths/index.js';
 import type { HingeChange } from '../model/analysis/index.js';
 import { DEFECTOR_SEPARATOR, type ScenarioRun } from '../scenarios/runner.js';
 import { coalitionAnalysis } from '../scenarios/run-queries.js';
 import type { Step } from '../scenarios/scenario-schema.js';
 import { breakingSteps, defaultTarget, pathSteps, pathSummary, scenarioPackage, scenarioPackages, scenarioPaths } from '../scenarios/paths.js';
 import type { EditResult } from './edits.js';
-import { councilDetail } from './queries.js';
+import { councilDetail, perCouncil } from './queries.js';
 import { type Session, sessionScenario } from './session.js';
 
 /** Paths of each kind listed per council: enough to choose from, cheap to compute on a keypress. */
@@ -45,20 +45,6 @@ export interface CouncilPathsView {
 }
 
 const pathsCache = new WeakMap<ScenarioRun, Map<string, CouncilPathsView>>();
-
-function memo<V>(cache: WeakMap<ScenarioRun, Map<string, V>>, run: ScenarioRun, key: string, compute: () => V): V {
-  let values = cache.get(run);
-  if (!values) {
-    values = new Map();
-    cache.set(run, values);
-  }
-  let value = values.get(key);
-  if (value === undefined) {
-    value = compute();
-    values.set(key, value);
-  }
-  return value;
-}
 
 function failure(error: unknown): string {
   if (error instanceof GovsimError || error instanceof Error) return error.message;
@@ -113,7 +99,7 @@ function breakingText(breaking: { kind: 'exit' | 'members' | 'boycott'; units: r
 /** The paths pane of a council for a target (default: the coalition on screen), computed once per run. */
 export function councilPathsView(session: Session, councilId: string, wanted?: string): CouncilPathsView {
   const target = pathsTarget(session, councilId, wanted);
-  return memo(pathsCache, session.run, `${councilId}|${target ?? ''}`, () => computePaths(session, councilId, target));
+  return perCouncil(pathsCache, session.run, `${councilId}|${target ?? ''}`, () => computePaths(session, councilId, target));
 }
 
 function computePaths(session: Session, councilId: string, target: string | null): CouncilPathsView {
@@ -198,16 +184,11 @@ export function transferEdit(session: Session, councilId: string, from: string, 
 /** Packages listed per level of the frontier. */
 export const PACKAGES_LIMIT = 3;
 
-/** One row of the packages pane: the rank-th best minimal package for at least k governorships. */
-export interface PackageRow {
+/** One row of the packages pane: one of the best minimal packages for at least k governorships. */
+export interface PackageRow extends Package {
   readonly k: number;
   /** Minimal packages at this level. */
   readonly count: number;
-  readonly partners: readonly string[];
-  readonly wins: number;
-  readonly seatsAdded: number;
-  readonly councils: readonly string[];
-  readonly confidence: PathConfidence;
 }
 
 export interface PackagesView {
@@ -232,7 +213,7 @@ export function packageTargets(session: Session): readonly string[] {
 
 /** The k-frontier of minimal packages for a bloc or party, computed once per run and target. */
 export function packagesView(session: Session, target: string): PackagesView {
-  return memo(packagesCache, session.run, target, () => {
+  return perCouncil(packagesCache, session.run, target, () => {
     try {
       const frontier = scenarioPackages(sessionScenario(session), { for: target, limit: PACKAGES_LIMIT }, session.run);
       const rows: PackageRow[] = [];
@@ -244,7 +225,7 @@ export function packagesView(session: Session, target: string): PackagesView {
         }
         // Levels the target already reaches alone repeat one row: show it once, at the highest such k.
         if (level.packages[0]!.partners.length === 0 && level.k < frontier.alone) continue;
-        for (const pkg of level.packages) rows.push({ k: level.k, count: level.count, partners: pkg.partners, wins: pkg.wins, seatsAdded: pkg.seatsAdded, councils: pkg.councils, confidence: pkg.confidence });
+        for (const pkg of level.packages) rows.push({ ...pkg, k: level.k, count: level.count });
       }
       return { target, frontier, rows, unreachable };
     } catch (error) {
@@ -255,7 +236,7 @@ export function packagesView(session: Session, target: string): PackagesView {
 
 /** What one package wins, loses and leaves open (or why it cannot be said). */
 export function packageDetail(session: Session, target: string, partners: readonly string[]): PackageOutcome | string {
-  return memo(outcomeCache, session.run, `${target}|${partners.join(',')}`, () => {
+  return perCouncil(outcomeCache, session.run, `${target}|${partners.join(',')}`, () => {
     try {
       return scenarioPackage(sessionScenario(session), partners, { for: target }, session.run);
     } catch (error) {
