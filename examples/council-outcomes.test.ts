@@ -26,10 +26,11 @@ describe('if Badr splits from Nabni in Najaf', () => {
 });
 
 describe('the bundled scenarios', () => {
-  it('the Badr–Sadr understanding deadlocks both councils', () => {
-    // Najaf: badr 1 + hikma 1 + 1 defector = 3 < 8; Maysan: badr 3 + hikma 2 = 5 < 7.
+  it('the Badr–Sadr understanding deadlocks Najaf, and the rest of the CF keeps Maysan', () => {
+    // Najaf: deal badr 1 + hikma 1 + 1 defector = 3 < 8; CF rump aah 2 + state-of-law 3 + nasr 1 + absher 1 = 7 < 8.
     expect('badr-sadr-najaf-maysan').toDeadlock('najaf');
-    expect('badr-sadr-najaf-maysan').toDeadlock('maysan');
+    // Maysan: deal badr 3 + hikma 2 = 5 < 7; CF rump aah 3 + state-of-law 3 + nasr 1 = 7 ≥ 7 (aah first of the tie).
+    expect('badr-sadr-najaf-maysan').toElectGovernor('maysan', 'aah');
   });
 
   it('Basra hinges on a single Tasmim seat, and Baghdad is a group C council', () => {

@@ -88,12 +88,14 @@ export {
   type LoadedScenario,
   type LoadOptions,
   type ResolvedStep,
+  type SessionCheckpoint,
 } from './scenarios/scenario-loader.js';
 // The state a scenario's steps produce (`LoadedScenario.state`), for code that reads it directly.
 export type { BlocState, CouncilState, DealState, ProvenanceEntry, ScenarioState, UnitState } from './scenarios/scenario-state.js';
 export type { StepTransition } from './scenarios/steps/index.js';
 export {
   runScenario,
+  type AlignmentResult,
   type CouncilChange,
   type CouncilOutcome,
   type CouncilResult,
@@ -103,8 +105,10 @@ export {
   type ScenarioRun,
   type UnitResult,
 } from './scenarios/runner.js';
-export { checkExpectations, formatCheckReport, type ClaimResult, type ExpectationResult, type ScenarioCheck } from './scenarios/expectations.js';
+export { checkExpectations, formatCheckReport, sessionRun, type ClaimResult, type ExpectationResult, type ScenarioCheck } from './scenarios/expectations.js';
 export { diffRuns, diffScenarios, type CouncilDiff, type DiffField, type FieldChange, type ScenarioDiff } from './scenarios/diff.js';
+export type { AlignmentVotes, NationalChange, NationalDiff, UnitDiff } from './scenarios/seat-diff.js';
+export type { AlignmentKind, AlignmentStatus } from './model/vote/alignments.js';
 export { checkScenarios, loadScenarios, runScenarios, type BatchRun } from './scenarios/batch.js';
 
 // Council analysis and the council vote (chair, then governor).
@@ -158,7 +162,7 @@ export {
   packageFrontier,
   packageOutcome,
   PathSearchError,
-  type AlignmentKind,
+  type PathsAlignmentKind,
   type BreakingKind,
   type BreakingPoint,
   type CouncilBreaking,

@@ -94,7 +94,8 @@ function throughput(scenario: ProbabilisticScenario, label: string): Measurement
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const builtSimulate = `${root}dist/scenarios/simulate.js`;
+// The library bundle (its `monteCarloSimulation` starts the workers from dist/bin).
+const builtSimulate = `${root}dist/index.mjs`;
 
 /**
  * Runs in a plain `node` child, not in this tsx process: worker threads inherit their parent's

@@ -8,6 +8,8 @@ import { openExplorer } from './commands/explore.js';
 import { registerCommands } from './commands/index.js';
 import { reportFailure } from './failure.js';
 import { VERSION } from './version.js';
+import { endQuietlyWhenOutputCloses } from './closed-output.js';
+import { escapeControls } from '../model/terminal-text.js';
 
 export function createProgram(): Command {
   const program = new Command('govsim')
@@ -15,7 +17,7 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(escapeControls(text)) });
   registerCommands(program);
   // `govsim` with no command opens the explorer; a word that is no command stays a usage error.
   program.allowExcessArguments().action(async (_options: unknown, command: Command) => {
@@ -26,6 +28,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   const program = createProgram();
   // Commands report failure through process.exitCode; start clean so an earlier in-process run can't leak in.
   process.exitCode = undefined;
@@ -44,11 +47,4 @@ export function reportError(error: unknown): number {
     return ExitCode.usage;
   }
   return reportFailure(error);
-}
-
-// Run when started from the sources (`tsx src/cli/main.ts`, `npm run dev`); the bin calls main itself (./cli-main.ts).
-const isEntry = process.argv[1] !== undefined && /main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  const code = await main(process.argv.slice(2));
-  process.exitCode = code;
 }

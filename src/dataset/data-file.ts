@@ -4,13 +4,14 @@
  * every failure becomes a GovsimError that names the file (and the line, where there is one).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { Composer, type CST, type Document, Lexer, LineCounter, Parser, isMap, isNode, isScalar } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-
-/** This module's URL: validated-dataset snapshots are keyed on the reader's code. */
-export const DATA_FILE_MODULE = import.meta.url;
+import { firstUnsafeCharacter } from '../model/terminal-text.js';
+import { jsonProblem } from './json-check.js';
 
 export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_DATA_DEPTH = 64;
@@ -20,6 +21,19 @@ export const MAX_DATA_DEPTH = 64;
  * nesting shows up as about depth + 3, so data within MAX_DATA_DEPTH never gets near this.
  */
 const MAX_YAML_PARSER_DEPTH = 2 * MAX_DATA_DEPTH;
+function unsafeText(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'a bidirectional control';
+  return `${name} (U+${code.toString(16).toUpperCase().padStart(4, '0')}); text may not change how the terminal shows it`;
+}
+
+/**
+ * The YAML parser, loaded on first use (its CommonJS build): importing it costs a start tens of
+ * milliseconds, and the library's import, JSON files and the build-time snapshot need none.
+ */
+let yaml: typeof Yaml | undefined;
+const loadYaml = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 /** Keys that would reach Object.prototype through a careless merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -128,7 +142,7 @@ function readText(file: string): string {
 }
 
 function parseYaml(file: string, text: string): DataDocument {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (loadYaml().LineCounter)();
   let documents: Document.Parsed[];
   try {
     documents = composeYaml(text, lineCounter);
@@ -156,6 +170,11 @@ function parseYaml(file: string, text: string): DataDocument {
       }),
     );
   }
+  const unreadable = unrepresentableNumber(document);
+  if (unreadable !== undefined) {
+    const at = unreadable.offset >= 0 ? lineCounter.linePos(unreadable.offset) : undefined;
+    throw new GovsimDataError(file, [{ path: formatDataPath(unreadable.path), message: `${unreadable.message}${at ? ` (line ${at.line}, column ${at.col})` : ''}` }]);
+  }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
@@ -175,10 +194,11 @@ export function yamlLocator(text: string): DataDocument['locate'] {
   let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
   return (path, at = 'value') => {
     if (parsed === undefined) {
-      const lineCounter = new LineCounter();
+      const lineCounter = new (loadYaml().LineCounter)();
       parsed = { document: composeYaml(text, lineCounter)[0]!, lineCounter };
     }
     const { document, lineCounter } = parsed;
+    const { isMap, isNode, isScalar } = loadYaml();
     let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
     if (at === 'key' && path.length > 0) {
       const parent: unknown = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
@@ -189,6 +209,45 @@ export function yamlLocator(text: string): DataDocument['locate'] {
     const { line, col } = lineCounter.linePos(node.range[0]);
     return { line, column: col };
   };
+}
+
+/**
+ * A plain scalar YAML reads as a number that does not hold what was written: `1e-400` becomes 0,
+ * `1e400` Infinity (`.inf` and `.nan`, written as such, are left to the schemas).
+ */
+function unrepresentableNumber(document: Document.Parsed): { path: DataPath; message: string; offset: number } | undefined {
+  let found: { path: DataPath; message: string; offset: number } | undefined;
+  const { visit } = loadYaml();
+  visit(document, {
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== 'number' || typeof node.source !== 'string') return undefined;
+      const source = node.source.trim();
+      if (/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(source)) return undefined;
+      const mantissa = source.split(/[eE]/)[0]!;
+      let message: string | undefined;
+      if (!Number.isFinite(node.value)) message = `number ${source} is too large for a double`;
+      else if (node.value === 0 && /[1-9]/.test(mantissa) && !/^0[xo]/.test(source)) message = `number ${source} is too small for a double: it would read as 0`;
+      if (message === undefined) return undefined;
+      found = { path: dataPathOf(ancestors, node), message, offset: node.range?.[0] ?? -1 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The data path of `node` from the ancestors `visit` passes (maps through their pairs, sequences by index). */
+function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const { isPair, isScalar, isSeq } = loadYaml();
+  const path: (string | number)[] = [];
+  const chain = [...ancestors, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isPair(parent)) {
+      if (child === parent.value) path.push(isScalar(parent.key) ? String(parent.key.value) : String(parent.key));
+    } else if (isSeq(parent)) path.push(parent.items.indexOf(child));
+  }
+  return path;
 }
 
 class NestingTooDeep extends Error {
@@ -202,11 +261,11 @@ class NestingTooDeep extends Error {
  * stack shows nesting far beyond MAX_DATA_DEPTH, so hostile nesting costs microseconds, not seconds.
  */
 function composeYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ uniqueKeys: true, logLevel: 'silent' });
+  const parser = new (loadYaml().Parser)(lineCounter.addNewLine);
+  const composer = new (loadYaml().Composer)({ uniqueKeys: true, logLevel: 'silent' });
   lineCounter.addNewLine(0);
   function* tokens(): Generator<CST.Token> {
-    for (const lexeme of new Lexer().lex(text)) {
+    for (const lexeme of new (loadYaml().Lexer)().lex(text)) {
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_YAML_PARSER_DEPTH) throw new NestingTooDeep(parser.offset);
     }
@@ -230,14 +289,29 @@ function parseJson(file: string, text: string): DataDocument {
       { cause: error },
     );
   }
+  const problem = jsonProblem(text);
+  if (problem !== undefined) {
+    const where = lineColumn(text, problem.offset);
+    throw new GovsimDataError(file, [{ path: formatDataPath(problem.path), message: `${problem.message} (line ${where.line}, column ${where.column})` }]);
+  }
   return { file, value, locate: () => undefined };
 }
 
-/** Depth and key checks, iterative so hostile nesting cannot overflow the stack. */
+/** Depth, key and text checks, iterative so hostile nesting cannot overflow the stack. */
+export function checkDataShape(file: string | undefined, root: unknown): void {
+  checkShape(file ?? '<input>', root);
+}
+
 function checkShape(file: string, root: unknown): void {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      // Text reaches the terminal (src/model/terminal-text.ts): no control characters in data.
+      const unsafe = firstUnsafeCharacter(value);
+      if (unsafe !== undefined) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `text holds ${unsafeText(unsafe)}` }]);
+      continue;
+    }
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DATA_DEPTH) {
       throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `nesting deeper than ${MAX_DATA_DEPTH} levels` }]);
@@ -250,6 +324,8 @@ function checkShape(file: string, root: unknown): void {
       throw new GovsimDataError(file, [{ path: formatDataPath(path), message: 'unsupported YAML collection type' }]);
     }
     for (const key of Object.keys(value)) {
+      const unsafeKey = firstUnsafeCharacter(key);
+      if (unsafeKey !== undefined) throw new GovsimDataError(file, [{ path: formatDataPath(path), message: `a key holds ${unsafeText(unsafeKey)}` }]);
       if (FORBIDDEN_KEYS.has(key)) {
         throw new GovsimDataError(file, [{ path: formatDataPath([...path, key]), message: `forbidden key "${key}"` }]);
       }

@@ -10,10 +10,8 @@ import { MAX_UNITS } from '../model/analysis/prepared-council.js';
 import type { DataIssue } from '../model/errors.js';
 import { type DataDocument, type DataPath, located } from './data-file.js';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-
-/** This module's URL: validated-dataset snapshots are keyed on the validator's code. */
-export const DATASET_SCHEMA_MODULE = import.meta.url;
+/** An id: lowercase letters, digits and hyphens, at most 100 characters (the length bounds every message and "did you mean"). */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
  * The largest council a file may describe. The analysis allocates count tables proportional to the
@@ -54,7 +52,7 @@ function buildDatasetSchemas() {
 
   const Id = z
     .string({ error: requiredOr('an id string') })
-    .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens (e.g. "state-of-law")' });
+    .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens, at most 100 (e.g. "state-of-law")' });
 
   const SeatCount = z
     .int({ error: requiredOr('non-negative integer') })
@@ -271,7 +269,8 @@ function buildDatasetSchemas() {
       lists: z.array(ListEntry).min(1),
       blocs: z.array(Bloc).default([]),
       actors: z.array(Actor).default([]),
-      seatSets: z.array(SeatSet).min(1),
+      // Each seat set resolves its chain of `extends`: thousands of them would cost their square.
+      seatSets: z.array(SeatSet).min(1).max(200, { error: 'at most 200 seat sets' }),
       published: z.array(PublishedFigure).default([]),
     })
     .strict();
@@ -791,11 +790,13 @@ function uniqueIds(items: readonly { id: string }[], path: DataPath, add: (path:
 }
 
 /** ` (did you mean "x"?)` for a near miss, else the empty string. */
-function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
+export function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
   const candidates: string[] = [...known.keys()];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   for (const candidate of candidates) {
+    // The length difference is a lower bound on the distance: most candidates never reach the O(n·m) table.
+    if (Math.abs(candidate.length - id.length) >= bestDistance) continue;
     const distance = editDistance(id, candidate);
     if (distance < bestDistance) {
       best = candidate;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { absoluteMajority, type Council, type VotingUnit } from '../model/council.js';
 import { GovsimDataError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
-import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, readDataDocument } from './data-file.js';
+import { type DataDocument, issuesFromZod, readDataDocument } from './data-file.js';
 import {
   type Actor,
   type Confidence,
@@ -17,14 +17,13 @@ import {
   type Outcome,
   type PublishedFigure,
   type UnattributedReading,
-  DATASET_SCHEMA_MODULE,
   checkDataset,
   datasetSchemas,
   seatSetChain,
   sourceIds,
 } from './dataset-schema.js';
 import { packageRoot } from '../platform/package-root.js';
-import { cachedValue } from '../platform/validated-cache.js';
+import { inputsHash, snapshotValue } from '../platform/snapshot-file.js';
 import type { z } from 'zod';
 
 export type { Confidence, Dataset, Outcome, Reliability, UnattributedReading } from './dataset-schema.js';
@@ -48,14 +47,12 @@ export interface DatasetOptions {
   readonly cwd?: string;
   /**
    * Bundled datasets only: `false` parses and validates the YAML afresh, bypassing both the per-process
-   * cache and the validated snapshot on disk (see `loadWithSnapshot`).
+   * cache and the snapshot validated at build time (see `loadWithSnapshot`).
    */
   readonly snapshot?: boolean;
 }
 
 const bundledCache = new Map<string, LoadedDataset>();
-/** The modules whose code decides what a valid dataset is; a change to either invalidates snapshots. */
-const VALIDATOR_MODULES = [import.meta.url, DATASET_SCHEMA_MODULE, DATA_FILE_MODULE];
 
 /**
  * Loads a dataset: a bundled name such as `iraq-2023` (default), a directory holding `dataset.yaml`, or
@@ -64,6 +61,7 @@ const VALIDATOR_MODULES = [import.meta.url, DATASET_SCHEMA_MODULE, DATA_FILE_MOD
  * GovsimDataError (naming every bad file and path) for invalid data.
  */
 export function loadDataset(ref: string = DEFAULT_DATASET, options: DatasetOptions = {}): LoadedDataset {
+  if (typeof ref !== 'string') throw new GovsimUsageError(`expected a dataset directory or bundled name, got ${typeof ref}`);
   const bundled = bundledDatasetDir(ref);
   if (bundled !== undefined) {
     // A fresh load (validation) leaves the per-process instance alone: callers may key caches on it.
@@ -423,10 +421,9 @@ export function measurePublishedFigure(
 // ---------------------------------------------------------------------------------------------------
 // Validated snapshots of bundled datasets
 //
-// Parsing ~90 KB of YAML costs 70-250 ms and every CLI start needs the dataset, so the validated result
-// is kept between runs (validated-cache.ts), stamped with every data file and the validator modules.
-
-const SNAPSHOT_FORMAT = 3;
+// Parsing ~90 KB of YAML and checking it costs 70-250 ms, and every CLI start needs the dataset: the
+// build validates the bundled one and stores the result with a hash of its files
+// (../platform/snapshot-file.ts). Files that hash differently are validated in full.
 
 type Snapshot = Omit<LoadedDataset, 'dir'>;
 
@@ -437,10 +434,17 @@ function loadWithSnapshot(dir: string): LoadedDataset {
   } catch {
     // An unreadable directory: the full load reports it.
   }
-  if (files === undefined) return loadDatasetDir(dir, displayPath(dir));
-  const key = { name: basename(dir), modules: VALIDATOR_MODULES, files, format: SNAPSHOT_FORMAT };
-  const snapshot = cachedValue<Snapshot>(key, () => snapshotOf(loadDatasetDir(dir, displayPath(dir))), isSnapshot);
-  return { ...snapshot, dir };
+  const stored = files === undefined ? undefined : snapshotValue(`dataset:${basename(dir)}`, files, dir);
+  if (isSnapshot(stored)) return { ...stored, dir };
+  return loadDatasetDir(dir, displayPath(dir));
+}
+
+/** For the build (scripts/build.mjs): a bundled dataset validated in full, and the hash of its files. */
+export function datasetSnapshotEntry(name: string): { key: string; hash: string; value: Snapshot } {
+  const dir = join(packageRoot(), 'data', name);
+  const hash = inputsHash(dataFiles(dir), dir);
+  if (hash === undefined) throw new Error(`cannot read the files of ${dir}`);
+  return { key: `dataset:${name}`, hash, value: snapshotOf(loadDatasetDir(dir, displayPath(dir))) };
 }
 
 function snapshotOf(loaded: LoadedDataset): Snapshot {

@@ -26,7 +26,7 @@ export type CoalitionKind = 'deal' | 'bloc' | 'list';
 export interface ScreenCoalition {
   readonly kind: CoalitionKind;
   readonly id: string;
-  /** Whether the runner made it govern this council. */
+  /** Whether the runner elected it in this council (the alignment it reports, elected; not a claim that fell short). */
   readonly governing: boolean;
   /** Model unit ids voting with it (defectors' units included when it governs). */
   readonly units: readonly string[];
@@ -47,7 +47,7 @@ function activeAlignment(state: ScenarioState, councilId: string): ScreenCoaliti
 export function screenCoalition(state: ScenarioState, result: CouncilResult): ScreenCoalition | null {
   const { outcome } = result;
   if (outcome.via !== null && outcome.basis !== 'none') {
-    return { kind: outcome.basis, id: outcome.via, governing: true, units: governingUnits(state, result) };
+    return { kind: outcome.basis, id: outcome.via, governing: outcome.status === 'elected', units: governingUnits(state, result) };
   }
   return activeAlignment(state, result.id);
 }
@@ -361,7 +361,9 @@ function computeProbabilities(session: Session, councilId: string): CouncilProba
 // Diff
 
 export function baselineDiff(session: Session): ScenarioDiff {
-  return diffRuns(session.baseline, session.run);
+  // The dataset's published list figures (the CF big three) are compared nationally, as `govsim diff` does.
+  const figures = session.dataset.data.published.flatMap((figure) => (figure.lists !== undefined ? [{ label: figure.label, lists: figure.lists }] : []));
+  return diffRuns(session.baseline, session.run, figures);
 }
 
 /** Councils whose outcome differs between two runs (status, governor, votes, …), with a short summary. */
@@ -375,6 +377,7 @@ export function changedCouncils(before: ScenarioRun, after: ScenarioRun): { id: 
       governor ? `governor ${governor.before} → ${governor.after}` : undefined,
       !status && margin ? `margin ${margin.before} → ${margin.after}` : undefined,
     ].filter((part): part is string => part !== undefined);
-    return { id: council.id, summary: `${council.name} ${parts.length > 0 ? parts.join(', ') : council.changes.map((change) => change.field).join(', ')}` };
+    const fields = council.changes.length > 0 ? council.changes.map((change) => change.field).join(', ') : 'seats and alignments';
+    return { id: council.id, summary: `${council.name} ${parts.length > 0 ? parts.join(', ') : fields}` };
   });
 }

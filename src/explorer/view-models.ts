@@ -53,8 +53,22 @@ export function diffLines(session: Session): DiffLine[] {
   for (const council of baselineDiff(session).councils) {
     lines.push({ kind: 'council', text: council.name });
     for (const change of council.changes) lines.push({ kind: 'change', text: `${change.field}: ${change.before} → ${change.after}` });
+    // Seat level, as `govsim diff` prints it: deals, blocs and rumps, then each unit.
+    for (const alignment of council.alignments) lines.push({ kind: 'change', text: `seats ${alignment.label}: ${alignment.before} → ${alignment.after}` });
+    for (const unit of council.units) {
+      if (unit.seats) lines.push({ kind: 'change', text: `seats ${unit.unit}: ${unit.seats.before} → ${unit.seats.after}` });
+      if (unit.present) lines.push({ kind: 'change', text: `present ${unit.unit}: ${unit.present.before} → ${unit.present.after}` });
+      if (unit.alignment) lines.push({ kind: 'change', text: `alignment ${unit.unit}: ${unit.alignment.before} → ${unit.alignment.after}` });
+    }
     for (const cause of council.causes) lines.push({ kind: 'cause', text: `caused by ${cause.step} ${cause.kind}: ${cause.text}` });
+    if (council.seatSet !== undefined) lines.push({ kind: 'cause', text: `caused by the ${council.seatSet}` });
     for (const reverted of council.reverted) lines.push({ kind: 'reverted', text: `without ${reverted.step} ${reverted.kind}: ${reverted.text}` });
+  }
+  const national = baselineDiff(session).national;
+  if (national.changes.length > 0) {
+    lines.push({ kind: 'council', text: 'National seats' });
+    for (const change of national.changes) lines.push({ kind: 'change', text: `${change.label}: ${change.before} → ${change.after}` });
+    if (national.seatSets) lines.push({ kind: 'cause', text: `caused by the seat set ${national.seatSets.before} → ${national.seatSets.after}` });
   }
   return lines;
 }

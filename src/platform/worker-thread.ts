@@ -1,18 +1,22 @@
 /**
- * Starting one of govsim's worker threads from wherever the code runs: the bundle's scripts
- * (dist/bin/cli.js and explorer.js, where `import.meta.url` is the script's), the tsc output or the
- * TypeScript sources under tsx. The caller names the entry beside itself (`new URL('./simulate-worker',
- * import.meta.url)`), so this module knows no entry of the layers above it.
+ * Starting one of govsim's worker threads from wherever the code runs: the command line's bundles
+ * (dist/bin/*.mjs, where `import.meta.url` is the bundle's), the library's bundle (dist/index.mjs or a
+ * chunk in dist/chunks) or the TypeScript sources under tsx. The caller names the entry beside itself
+ * (`new URL('./simulate-worker', import.meta.url)`), so this module knows no entry of the layers above it.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExitCode, GovsimError } from '../model/errors.js';
 
-/** The entry's file (`entry` without extension): `.js` (tsc output), `.mjs` (bundle), `.ts` (tsx). */
+/**
+ * The entry's file (`entry` without extension): `.mjs` beside the caller (the command line's bundles),
+ * `.ts` (tsx), or the same `.mjs` in dist/bin when the caller is the library's bundle or one of its chunks.
+ */
 export function workerFile(entry: URL): string {
-  for (const extension of ['.js', '.mjs', '.ts']) {
-    const file = fileURLToPath(`${entry.href}${extension}`);
+  const name = entry.pathname.slice(entry.pathname.lastIndexOf('/') + 1);
+  for (const candidate of [`./${name}.mjs`, `./${name}.ts`, `./bin/${name}.mjs`, `../bin/${name}.mjs`]) {
+    const file = fileURLToPath(new URL(candidate, entry));
     if (existsSync(file)) return file;
   }
   throw new GovsimError(`cannot find the worker thread ${fileURLToPath(entry)}(.js|.mjs|.ts)`, ExitCode.internal);

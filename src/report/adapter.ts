@@ -1,12 +1,10 @@
 /**
  * The one place the report reads the engine: a scenario and its run become plain report data (every
- * council's seats as units in drawing order, its alignments, confidence and sources). The pictures and
- * the page only read this shape, so a richer run result (competing alignments, confidence per council)
- * changes this module alone: fields the result carries are used as they are, the others are derived.
+ * council's seats as units in drawing order, its competing alignments, confidence and sources). The
+ * pictures and the page only read this shape, so a change in the run result changes this module alone.
  */
 import { type Confidence, type LoadedDataset, publishedChecks, resolvedCouncil, weakestConfidence } from '../dataset/dataset.js';
-import type { Council } from '../model/council.js';
-import { type CouncilResult, type LoadedScenario, type ScenarioRun, type ScenarioState, modelCouncil, runScenario } from '../scenarios/index.js';
+import { type CouncilResult, type LoadedScenario, type ScenarioRun, modelCouncil, runScenario } from '../scenarios/index.js';
 
 /** A seat figure's confidence, or `scenario` for seats a step of the scenario set (hypothetical). */
 export type SeatConfidence = Confidence | 'scenario';
@@ -188,63 +186,19 @@ function seatFacts(ds: LoadedDataset, councilId: string, seatSet: string): Map<s
   return facts;
 }
 
-/** The alignments a result names: `alignments` when the run lists competing ones, else the governing coalition. */
-function alignmentsOf(result: CouncilResult, state: ScenarioState, model: Council): ReportAlignment[] {
-  const listed = (result as { alignments?: unknown }).alignments;
-  if (Array.isArray(listed)) {
-    const found: ReportAlignment[] = [];
-    for (const item of listed as unknown[]) {
-      if (typeof item !== 'object' || item === null) continue;
-      const entry = item as Record<string, unknown>;
-      const id = [entry.id, entry.via, entry.alignment].find((value): value is string => typeof value === 'string');
-      const members = [entry.units, entry.members, entry.coalition].find((value): value is unknown[] => Array.isArray(value));
-      if (id === undefined || members === undefined) continue;
-      const units = members.filter((unit): unit is string => typeof unit === 'string');
-      const flag = [entry.governing, entry.governs, entry.elected].find((value): value is boolean => typeof value === 'boolean');
-      const governing = flag ?? id === result.outcome.via;
-      found.push({
-        id,
-        label: `${typeof entry.basis === 'string' ? `${entry.basis} ` : ''}${id}`,
-        units,
-        votes: typeof entry.votes === 'number' ? entry.votes : 0,
-        governing,
-      });
-    }
-    if (found.length > 0) return found.sort((a, b) => Number(b.governing) - Number(a.governing));
-  }
-  const { outcome } = result;
+/**
+ * The alignments a picture rings: the elected one (whatever its kind) and every other deal, bloc or rump
+ * that claimed the council (a list voting alone is not a claim); void ones are left out, their members
+ * vote as if undeclared. The governing one comes first.
+ */
+function alignmentsOf(result: CouncilResult): ReportAlignment[] {
   const found: ReportAlignment[] = [];
-  if (outcome.via !== null && outcome.coalition.length > 0) {
-    found.push({ id: outcome.via, label: `${outcome.basis} ${outcome.via}`, units: outcome.coalition, votes: outcome.votes, governing: true });
+  for (const alignment of result.alignments) {
+    const governing = alignment.status === 'elected' && result.outcome.status === 'elected';
+    if (!governing && (alignment.status === 'void' || alignment.kind === 'list' || alignment.kind === 'against')) continue;
+    found.push({ id: alignment.id, label: alignment.label, units: alignment.units, votes: alignment.votes, governing });
   }
-  // The run names only the governing alignment: the other deals and blocs declared here compete with
-  // it, each with its members the governing one has not pulled away (and their defectors).
-  const taken = new Set(found.flatMap((alignment) => alignment.units));
-  const competing = [
-    ...Object.values(state.deals).map((deal) => ({ basis: 'deal', id: deal.id, members: deal.councils[result.id] })),
-    ...Object.values(state.blocs).map((bloc) => ({ basis: 'bloc', id: bloc.id, members: bloc.councils[result.id] })),
-  ];
-  for (const { basis, id, members } of competing) {
-    if (!members || id === outcome.via) continue;
-    const units = model.units
-      .filter((unit) => !taken.has(unit.id) && (members.includes(unit.id) || unit.id.endsWith(`>${id}`)))
-      .map((unit) => unit.id);
-    if (units.length === 0) continue;
-    for (const unit of units) taken.add(unit);
-    const votes = model.units.filter((unit) => units.includes(unit.id)).reduce((sum, unit) => sum + (unit.present ?? unit.seats), 0);
-    found.push({ id, label: `${basis} ${id}`, units, votes, governing: false });
-  }
-  return found;
-}
-
-function confidenceOf(result: CouncilResult, units: readonly ReportUnit[]): SeatConfidence {
-  const given = (result as { confidence?: unknown }).confidence;
-  if (typeof given === 'string' && (CONFIDENCE_ORDER as readonly string[]).includes(given)) return given as SeatConfidence;
-  if (typeof given === 'object' && given !== null) {
-    const level = [(given as Record<string, unknown>).level, (given as Record<string, unknown>).confidence].find((value) => typeof value === 'string');
-    if (typeof level === 'string' && (CONFIDENCE_ORDER as readonly string[]).includes(level)) return level as SeatConfidence;
-  }
-  return weakest(units.filter((unit) => unit.seats > 0).map((unit) => unit.confidence));
+  return found.sort((a, b) => Number(b.governing) - Number(a.governing));
 }
 
 /** One council of a run as report data. */
@@ -253,7 +207,7 @@ export function reportCouncil(scenario: LoadedScenario, result: CouncilResult): 
   const resolved = resolvedCouncil(ds, result.id, scenario.seats);
   const facts = seatFacts(ds, result.id, scenario.seats);
   const model = modelCouncil(scenario.state, result.id);
-  const alignments = alignmentsOf(result, scenario.state, model);
+  const alignments = alignmentsOf(result);
   const alignmentOf = new Map<string, string>();
   for (const alignment of alignments) for (const unit of alignment.units) if (!alignmentOf.has(unit)) alignmentOf.set(unit, alignment.id);
   const stateUnits = new Map(scenario.state.councils[result.id]!.units.map((unit) => [unit.id, unit]));
@@ -304,7 +258,7 @@ export function reportCouncil(scenario: LoadedScenario, result: CouncilResult): 
     predictions: result.predictions,
     explanation: result.explanation,
     changes: result.changes,
-    confidence: confidenceOf(result, units),
+    confidence: result.confidence,
     sizeSources: idsOf((ds.data.councils.find((council) => council.id === result.id) as { source?: string | string[] } | undefined)?.source),
   };
 }

@@ -122,7 +122,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
       text: `present ${present} of ${members} ${quorumMet ? '≥' : '<'} ${quorum}${quorumBasisText(council)} ⇒ ${quorumMet ? 'quorum met' : 'no quorum'}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`,
     },
     {
-      text: `${fast.winningCount} winning coalitions of units, ${count} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
+      text: `${fast.winningCount} winning coalitions of units, ${fast.minimalCountExact ? '' : 'more than '}${fast.minimalCount} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
     },
   ];
   return {
@@ -131,8 +131,9 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
     present,
     quorum: { needed: quorum, present, met: quorumMet },
     pivotal,
-    minimalWinningCount: count,
-    vetoPlayers: count > 0 ? unitsOf(ids, common) : [],
+    minimalWinningCount: fast.minimalCount,
+    // Units in every listed coalition; when the listing stopped early (fast.minimal is bounded) that is not known from it.
+    vetoPlayers: count > 0 && count === fast.minimalCount && fast.minimalCountExact ? unitsOf(ids, common) : [],
     predictions,
     hinges,
     hingeChanges,
@@ -248,9 +249,9 @@ export interface VotedPost {
 /** Votes the posts in order (packages in one ballot) per the council vote. */
 export function votePosts(
   council: Council,
-  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[] },
+  plan: { posts: readonly string[]; packages: readonly (readonly string[])[]; candidacies: readonly EngineCandidacy[]; governorIsMember?: boolean },
 ): VotedPost[] {
-  const outcome = runVote(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies });
+  const outcome = runVote(council, { posts: plan.posts, packages: plan.packages, candidacies: plan.candidacies, ...(plan.governorIsMember === false ? { governorIsMember: false } : {}) });
   return outcome.posts.map((post) => ({
     post: post.post,
     status: post.status,

@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { SHOCK_EFFECTS } from '../model/uncertainty/model.js';
 import { parseProbability } from '../model/uncertainty/probability.js';
 
-/** This module's URL: cached validated scenarios are keyed on the validator's code. */
-export const PROBABILITIES_SCHEMA_MODULE = import.meta.url;
-
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected an id: lowercase letters, digits and dashes' });
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'expected an id: lowercase letters, digits and dashes, at most 100' });
 
 /** 0.7 is read exactly as 7/10 (its decimal text), "7/10" as written. */
 export const Probability = z

@@ -13,13 +13,17 @@
  * or that joins two incompatible parties, is void and skipped (the explanation says why).
  */
 import { basename, extname } from 'node:path';
-import { type Council, councilMajority, type CouncilConstraints, type VotingUnit } from '../model/council.js';
+import { type Council, councilMajority, councilQuorum, type CouncilConstraints, type VotingUnit } from '../model/council.js';
+import { type AlignmentContest, type AlignmentKind, type AlignmentStatus, type AlignmentTally, alignmentLabel, alignmentLine, decideAlignments } from '../model/vote/alignments.js';
+import { councilAlignments, defectorUnitId, stepLabel } from './alignments.js';
+import { type Confidence, resultConfidence } from './result-confidence.js';
 import { analyze, clearAnalysisCache, type AnalysisLine, type VotedPost, votePosts } from './council-analysis.js';
+import type { LoadedDataset } from '../dataset/dataset.js';
 import { councilRulesFor } from './expression.js';
 import { groupOf, type GroupSource } from './grouping.js';
 import type { LoadedScenario, ResolvedStep } from './scenario-loader.js';
 import type { Group, OutcomeStatus } from './scenario-schema.js';
-import { type CouncilState, defectedVotes, type ScenarioState, votingBlocsOf } from './scenario-state.js';
+import { defectedVotes, type ScenarioState, votingBlocsOf } from './scenario-state.js';
 import { isActor, resolveInCouncil } from './steps/index.js';
 
 export interface CouncilOutcome {
@@ -36,9 +40,15 @@ export interface CouncilOutcome {
   readonly margin: number | null;
   /** What decided the coalition. */
   readonly basis: 'deal' | 'bloc' | 'list' | 'none';
+  /** The reported alignment's label (`deal badr-sadr`, `cf (rump without badr)`, `list tasmim`); null when none. */
+  readonly alignment: string | null;
+  /** Whether the governor's party holds a seat in this council (a deal may name one from outside). */
+  readonly governorSeated: boolean;
   /** The deal, bloc or list id. */
   readonly via: string | null;
 }
+
+export { DEFECTOR_SEPARATOR, defectorUnitId } from './alignments.js';
 
 export interface ExplanationEntry {
   readonly text: string;
@@ -76,6 +86,21 @@ export interface PostResult {
   readonly margin: number;
 }
 
+/** One competing alignment of a council, with its arithmetic (docs/semantics.md). */
+export interface AlignmentResult {
+  readonly kind: AlignmentKind;
+  readonly id: string;
+  readonly label: string;
+  /** Model unit ids voting with it (defectors as `unit>target`). */
+  readonly units: readonly string[];
+  readonly actors: readonly string[];
+  readonly votes: number;
+  readonly governor: string | null;
+  readonly governorSeated: boolean;
+  readonly status: AlignmentStatus;
+  readonly voidReason?: string;
+}
+
 export interface CouncilResult {
   readonly id: string;
   readonly name: string;
@@ -90,11 +115,22 @@ export interface CouncilResult {
   readonly outcome: CouncilOutcome;
   /** The arithmetic behind the outcome in one line (who, how many votes, against what threshold). */
   readonly decision: string;
+  /**
+   * The weakest confidence of the seat figures the outcome rests on: the elected alignment's units and
+   * the council's size, or every unit when nobody is elected (docs/semantics.md, "Confidence").
+   */
+  readonly confidence: Confidence;
   readonly pivotal: readonly string[];
   readonly hinge: readonly string[];
   /** Coalition theories' predictions (minimal winning coalitions), listed unless a governor is elected. */
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   readonly posts?: readonly PostResult[];
+  /**
+   * The alignments competing in the council: every deal, bloc or rump (void ones with their reason),
+   * defectors voting against every line, and a unit alone when it is elected or defectors rally to it;
+   * every unit not listed votes alone.
+   */
+  readonly alignments: readonly AlignmentResult[];
   readonly units: readonly UnitResult[];
   readonly changes: readonly CouncilChange[];
   readonly explanation: readonly ExplanationEntry[];
@@ -124,7 +160,7 @@ export interface ScenarioRun {
 export function runScenario(scenario: LoadedScenario): ScenarioRun {
   const labels = new Map<number, ResolvedStep>();
   for (const step of scenario.steps) labels.set(step.index, step);
-  const councils = scenario.state.councilOrder.map((id) => untouchedResult(scenario, id) ?? runCouncil(scenario.state, id, labels));
+  const councils = scenario.state.councilOrder.map((id) => untouchedResult(scenario, id) ?? runCouncil(scenario.dataset, scenario.state, id, labels));
   return {
     id: scenario.file !== undefined ? basename(scenario.file, extname(scenario.file)) : scenario.name,
     scenario: scenario.name,
@@ -157,7 +193,7 @@ function untouchedResult(scenario: LoadedScenario, councilId: string): CouncilRe
   let byCouncil = untouched.get(base);
   const found = byCouncil?.get(key);
   if (found) return found;
-  const result = Object.freeze(runCouncil(state, councilId, new Map()));
+  const result = Object.freeze(runCouncil(scenario.dataset, state, councilId, new Map()));
   if (!byCouncil) untouched.set(base, (byCouncil = new Map<string, CouncilResult>()));
   byCouncil.set(key, result);
   return result;
@@ -175,13 +211,6 @@ function summarise(councils: readonly CouncilResult[]): NationalSummary {
     }
   }
   return { councils: councils.length, byStatus, groups, governors };
-}
-
-/** Separator in the id of a defectors' unit: `wathiqoon>badr-sadr` votes with badr-sadr. */
-export const DEFECTOR_SEPARATOR = '>';
-
-export function defectorUnitId(from: string, to: string | null): string {
-  return `${from}${DEFECTOR_SEPARATOR}${to ?? 'none'}`;
 }
 
 /**
@@ -238,143 +267,7 @@ function councilConstraints(state: ScenarioState, councilId: string): CouncilCon
   return pairs.length > 0 ? { incompatible: pairs } : undefined;
 }
 
-interface Contender {
-  readonly basis: 'deal' | 'bloc' | 'list';
-  readonly id: string;
-  readonly step: number;
-  /** Model unit ids (members and defectors voting with them). */
-  readonly units: string[];
-  readonly actors: readonly string[];
-  readonly votes: number;
-  readonly governorFrom: string | null;
-  readonly voidReason?: string;
-}
-
-function stepLabel(labels: ReadonlyMap<number, ResolvedStep>, index: number): string {
-  return labels.get(index)?.label ?? `step ${index + 1}`;
-}
-
-function presentOf(model: Council, ids: readonly string[]): number {
-  let total = 0;
-  for (const unit of model.units) if (ids.includes(unit.id)) total += unit.present ?? unit.seats;
-  return total;
-}
-
-/** Defectors' units whose votes go to `alignment` or to one of `members`. */
-function defectorsInto(council: CouncilState, alignment: string, members: readonly string[]): string[] {
-  const ids: string[] = [];
-  for (const unit of council.units) {
-    const seen = new Set<string | null>();
-    for (const defection of unit.defections) {
-      if (seen.has(defection.to)) continue;
-      seen.add(defection.to);
-      if (defection.to !== null && (defection.to === alignment || members.includes(defection.to))) ids.push(defectorUnitId(unit.id, defection.to));
-    }
-  }
-  return ids;
-}
-
-function vetoedUnits(state: ScenarioState, councilId: string): Map<string, { actor: string; step: number }> {
-  const vetoed = new Map<string, { actor: string; step: number }>();
-  for (const veto of state.vetoes) {
-    if (!veto.councils.includes(councilId)) continue;
-    for (const ref of veto.against) for (const unit of resolveInCouncil(state, councilId, ref)) if (!vetoed.has(unit)) vetoed.set(unit, { actor: veto.actor, step: veto.step });
-  }
-  return vetoed;
-}
-
-function incompatibility(
-  state: ScenarioState,
-  councilId: string,
-  units: readonly string[],
-  actors: readonly string[],
-  labels: ReadonlyMap<number, ResolvedStep>,
-): string | undefined {
-  for (const rule of state.incompatibilities) {
-    if (!rule.councils.includes(councilId)) continue;
-    const hit = rule.between.map((ref) =>
-      isActor(state, ref) ? actors.includes(ref) : resolveInCouncil(state, councilId, ref).some((unit) => units.includes(unit)),
-    );
-    if (hit[0] && hit[1]) return `it joins ${rule.between[0]} and ${rule.between[1]}, declared incompatible by ${stepLabel(labels, rule.step)}`;
-  }
-  return undefined;
-}
-
-function contenders(state: ScenarioState, councilId: string, model: Council, labels: ReadonlyMap<number, ResolvedStep>): Contender[] {
-  const council = state.councils[councilId]!;
-  const vetoed = vetoedUnits(state, councilId);
-  const found: Contender[] = [];
-  for (const deal of Object.values(state.deals)) {
-    const members = deal.councils[councilId];
-    if (!members) continue;
-    const units = [...members, ...defectorsInto(council, deal.id, members)];
-    const governorUnits = resolveInCouncil(state, councilId, deal.governor).filter((unit) => members.includes(unit));
-    let voidReason: string | undefined;
-    if (governorUnits.length === 0) voidReason = `its governor party ${deal.governor} is no longer in it here`;
-    else if (governorUnits.every((unit) => vetoed.has(unit))) {
-      const veto = vetoed.get(governorUnits[0]!)!;
-      voidReason = `its governor party ${deal.governor} is vetoed by ${veto.actor} (${stepLabel(labels, veto.step)})`;
-    } else voidReason = incompatibility(state, councilId, members, deal.actors, labels);
-    found.push({
-      basis: 'deal',
-      id: deal.id,
-      step: deal.step,
-      units,
-      actors: deal.actors,
-      votes: presentOf(model, units),
-      governorFrom: deal.governor,
-      ...(voidReason ? { voidReason } : {}),
-    });
-  }
-  for (const bloc of Object.values(state.blocs)) {
-    const members = bloc.councils[councilId];
-    if (!members) continue;
-    const units = [...members, ...defectorsInto(council, bloc.id, members)];
-    // The governor comes from the bloc's largest member here (loyal seats; ties: dataset order).
-    let governor: string | null = null;
-    let best = -1;
-    for (const unit of model.units) {
-      if (!members.includes(unit.id) || vetoed.has(unit.id)) continue;
-      if (unit.seats > best) {
-        best = unit.seats;
-        governor = unit.id;
-      }
-    }
-    let voidReason: string | undefined;
-    if (governor === null) voidReason = 'every member is vetoed';
-    else voidReason = incompatibility(state, councilId, members, [], labels);
-    found.push({
-      basis: 'bloc',
-      id: bloc.id,
-      step: bloc.step,
-      units,
-      actors: [],
-      votes: presentOf(model, units),
-      governorFrom: governor,
-      ...(voidReason ? { voidReason } : {}),
-    });
-  }
-  return found;
-}
-
-/** A unit (a list, faction or member) whose present members alone reach the majority governs by itself. */
-function singleListMajority(state: ScenarioState, councilId: string, model: Council, majority: number): Contender | undefined {
-  const vetoed = vetoedUnits(state, councilId);
-  const council = state.councils[councilId]!;
-  for (const unit of model.units) {
-    if ((unit.present ?? unit.seats) < majority || vetoed.has(unit.id) || !council.units.some((entry) => entry.id === unit.id)) continue;
-    const units = [unit.id, ...defectorsInto(council, unit.id, [unit.id])];
-    return { basis: 'list', id: unit.id, step: -1, units, actors: [], votes: presentOf(model, units), governorFrom: unit.id };
-  }
-  return undefined;
-}
-
-function sumText(model: Council, ids: readonly string[]): string {
-  const parts = model.units.filter((unit) => ids.includes(unit.id)).map((unit) => `${unit.id} ${unit.present ?? unit.seats}`);
-  return parts.length > 0 ? parts.join(' + ') : 'nobody';
-}
-
-function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap<number, ResolvedStep>): CouncilResult {
+function runCouncil(dataset: LoadedDataset, state: ScenarioState, councilId: string, labels: ReadonlyMap<number, ResolvedStep>): CouncilResult {
   const council = state.councils[councilId]!;
   const model = modelCouncil(state, councilId);
   const lines: ExplanationEntry[] = [];
@@ -397,44 +290,49 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     });
   }
 
-  const all = contenders(state, councilId, model, labels);
-  for (const contender of all) {
-    if (contender.voidReason) lines.push({ text: `${contender.basis} ${contender.id} is void: ${contender.voidReason}`, step: stepLabel(labels, contender.step) });
-  }
-  const valid = all.filter((contender) => !contender.voidReason);
-  const deals = valid.filter((contender) => contender.basis === 'deal');
+  const inputs = councilAlignments(state, councilId, model, labels);
   const majority = councilMajority(model);
-  let governing: Contender | undefined;
-  if (deals.length > 0) {
-    governing = deals.reduce((best, next) => (next.votes > best.votes ? next : best));
-  } else {
-    governing = valid.find((contender) => contender.basis === 'bloc' && contender.votes >= majority) ?? singleListMajority(state, councilId, model, majority);
+  const quorumNeeded = councilQuorum(model);
+  const presentTotal = model.units.reduce((total, unit) => total + (unit.present ?? unit.seats), 0);
+  const presentByUnit = new Map(model.units.map((unit) => [unit.id, unit.present ?? unit.seats]));
+  const contest = decideAlignments(inputs, presentByUnit, majority, presentTotal >= quorumNeeded);
+  for (const alignment of contest.alignments) {
+    if (alignment.status === 'void' && alignment.kind !== 'list') {
+      lines.push({ text: `${alignmentLabel(alignment)} is void: ${alignment.voidReason}; its members vote as if it were not declared here`, step: stepLabel(labels, alignment.step) });
+    }
   }
+  const governing = contest.leading;
 
   const analysis = analyze(model, governing?.units);
   const quorum = analysis.quorum;
   let status: OutcomeStatus;
   if (!quorum.met) status = 'no-quorum';
-  else if (!governing) status = 'open';
-  else status = governing.votes >= analysis.majority ? 'elected' : 'deadlock';
+  else if (contest.elected) status = 'elected';
+  else status = contest.claimed || contest.tie ? 'deadlock' : 'open';
 
   const outcome: CouncilOutcome = governing
     ? {
         status,
-        governorFrom: status === 'elected' ? governing.governorFrom : null,
-        candidate: governing.governorFrom,
+        governorFrom: status === 'elected' ? governing.governor : null,
+        candidate: governing.governor,
+        governorSeated: governing.governorSeated,
+        alignment: alignmentLabel(governing),
         coalition: [...governing.units, ...governing.actors],
         votes: governing.votes,
         needed: analysis.majority,
         margin: governing.votes - analysis.majority,
-        basis: governing.basis,
+        basis: governing.kind === 'rump' ? 'bloc' : governing.kind === 'against' ? 'none' : governing.kind,
         via: governing.id,
       }
-    : { status, governorFrom: null, candidate: null, coalition: [], votes: 0, needed: analysis.majority, margin: null, basis: 'none', via: null };
+    : { status, governorFrom: null, candidate: null, governorSeated: false, alignment: null, coalition: [], votes: 0, needed: analysis.majority, margin: null, basis: 'none', via: null };
 
   for (const line of analysis.explanation) lines.push(explanationEntry(line));
-  const decision = decisionLine(model, governing, valid, outcome, analysis.majority, labels);
+  const decision = decisionLine(contest, outcome, analysis.majority, labels);
   lines.push(decision);
+  const confidence = resultConfidence(dataset, state, councilId, contest.elected?.units);
+  if (confidence !== 'documented') {
+    lines.push({ text: `confidence: ${confidence} — the outcome rests on seat figures that are ${confidence === 'inferred' ? 'estimates' : 'unresolved in the sources'} (${contest.elected ? 'the elected alignment\'s seats or the council size' : 'the seats of the council\'s units'})` });
+  }
 
   const pivotal = governing ? [...analysis.pivotal] : [...analysis.vetoPlayers];
   const { group, source: groupSource } = groupOf(state, councilId, model, labels);
@@ -462,11 +360,15 @@ function runCouncil(state: ScenarioState, councilId: string, labels: ReadonlyMap
     groupSource: groupSource.label,
     outcome,
     decision: decision.text,
+    confidence,
     pivotal,
     hinge: analysis.hinges,
     // Predictions matter where no declared coalition elected a governor.
     predictions: outcome.status === 'elected' ? [] : analysis.predictions,
     ...(posts ? { posts } : {}),
+    // Units alone are implied (every unit not listed votes alone); one is listed when it is elected or
+    // tied, or when defectors rally to it.
+    alignments: contest.alignments.filter((a) => a.kind !== 'list' || a.status === 'elected' || a.status === 'tied' || a.units.length > 1).map(alignmentResult),
     units,
     changes,
     explanation: lines,
@@ -477,34 +379,57 @@ function explanationEntry(line: AnalysisLine): ExplanationEntry {
   return line.rule !== undefined ? { text: line.text, rule: line.rule } : { text: line.text };
 }
 
-function decisionLine(
-  model: Council,
-  governing: Contender | undefined,
-  valid: readonly Contender[],
-  outcome: CouncilOutcome,
-  majority: number,
-  labels: ReadonlyMap<number, ResolvedStep>,
-): ExplanationEntry {
-  if (!governing) {
-    const blocs = valid.filter((contender) => contender.basis === 'bloc');
-    const short = blocs.map((bloc) => `bloc ${bloc.id} ${sumText(model, bloc.units)} = ${bloc.votes} < ${majority}`).join('; ');
-    const text =
-      outcome.status === 'no-quorum'
-        ? 'attendance is below the quorum: no vote can be held'
-        : `no deal covers this council and no bloc or list reaches ${majority} alone${short ? ` (${short})` : ''}: open`;
-    return { text };
-  }
-  const kind = `${governing.basis} ${governing.id}${governing.basis === 'list' ? ' (alone: no deal, no bloc reaches the majority)' : ''}`;
-  const backers = governing.actors.length > 0 ? ` (backed by ${governing.actors.join(', ')}, no seats)` : '';
-  const comparison = governing.votes >= majority ? `≥ ${majority}` : `< ${majority}, short by ${majority - governing.votes}`;
-  const verdict =
-    outcome.status === 'elected'
-      ? `elected, margin ${governing.votes - majority}; governor from ${governing.governorFrom}${governing.basis === 'bloc' ? ' (the bloc\'s largest member here; ties: dataset order)' : ''}`
-      : outcome.status;
+function alignmentResult(alignment: AlignmentTally): AlignmentResult {
   return {
-    text: `${kind}${backers}: ${sumText(model, governing.units)} = ${governing.votes} ${comparison} ⇒ ${verdict}`,
-    ...(governing.step >= 0 ? { step: stepLabel(labels, governing.step) } : {}),
+    kind: alignment.kind,
+    id: alignment.id,
+    label: alignmentLabel(alignment),
+    units: alignment.units,
+    actors: alignment.actors,
+    votes: alignment.votes,
+    governor: alignment.governor,
+    governorSeated: alignment.governorSeated,
+    status: alignment.status,
+    ...(alignment.voidReason !== undefined ? { voidReason: alignment.voidReason } : {}),
   };
+}
+
+/** Lone units worth naming in the decision line: those with votes, most first (at most six). */
+function aloneText(contest: AlignmentContest, majority: number): string {
+  const alone = contest.alignments.filter((a) => a.kind === 'list' && a.status !== 'elected' && a.votes > 0).sort((a, b) => b.votes - a.votes);
+  if (alone.length === 0) return '';
+  const shown = alone.slice(0, 6).map((a) => `${a.id} ${a.votes}`);
+  return `alone: ${shown.join(', ')}${alone.length > 6 ? `, … (${alone.length - 6} more)` : ''} (each < ${majority})`;
+}
+
+/**
+ * The deciding arithmetic in one line: every deal, bloc and rump with its sum, the winner first, the
+ * lone units in brief, then the verdict.
+ */
+function decisionLine(contest: AlignmentContest, outcome: CouncilOutcome, majority: number, labels: ReadonlyMap<number, ResolvedStep>): ExplanationEntry {
+  const elected = contest.elected;
+  const claims = contest.alignments.filter((a) => a !== elected && (a.kind === 'deal' || a.kind === 'bloc' || a.kind === 'rump'));
+  const parts = [...(elected ? [elected] : []), ...claims].map((a) => alignmentLine(a, majority));
+  const alone = aloneText(contest, majority);
+  if (alone) parts.push(alone);
+  let verdict: string;
+  if (outcome.status === 'no-quorum') verdict = 'attendance is below the quorum: no vote can be held';
+  else if (elected) {
+    const why =
+      elected.kind === 'deal'
+        ? elected.governorSeated
+          ? ''
+          : ' (no seat in this council)'
+        : elected.kind === 'list'
+          ? ' (alone)'
+          : ` (the ${elected.kind === 'rump' ? 'rump' : 'bloc'}'s largest member here; ties: dataset order)`;
+    verdict = `${alignmentLabel(elected)} elected, margin ${elected.votes - majority}; governor from ${elected.governor}${why}`;
+  } else if (contest.tie) verdict = `several alignments reach ${majority} with equal votes: nobody is elected, deadlock`;
+  else if (contest.claimed) verdict = `no alignment reaches ${majority}: deadlock${contest.leading ? ` (strongest claim: ${alignmentLabel(contest.leading)}, short by ${majority - contest.leading.votes})` : ''}`;
+  else verdict = `no deal or bloc claims this council and no list reaches ${majority} alone: open`;
+  parts.push(`⇒ ${verdict}`);
+  const step = elected ?? contest.leading;
+  return { text: parts.join('; '), ...(step && step.step >= 0 ? { step: stepLabel(labels, step.step) } : {}) };
 }
 
 function groupLine(group: Group, source: GroupSource): ExplanationEntry {
@@ -512,20 +437,24 @@ function groupLine(group: Group, source: GroupSource): ExplanationEntry {
 }
 
 /** Votes the posts through the council vote when the scenario packages posts or a deal names a chair. */
-function votedPosts(state: ScenarioState, councilId: string, model: Council, governing: Contender | undefined): PostResult[] | undefined {
+function votedPosts(state: ScenarioState, councilId: string, model: Council, governing: AlignmentTally | undefined): PostResult[] | undefined {
   const ballot = state.packages[councilId];
-  const deal = governing?.basis === 'deal' ? state.deals[governing.id] : undefined;
+  const deal = governing?.kind === 'deal' ? state.deals[governing.id] : undefined;
   if (!ballot && deal?.chair === undefined) return undefined;
   const candidacies: { post: string; candidate: string; supporters: string[] }[] = [];
-  if (governing?.governorFrom) {
-    const candidate = largestUnit(model, resolveInCouncil(state, councilId, governing.governorFrom).filter((unit) => governing.units.includes(unit)));
-    if (candidate) candidacies.push({ post: 'governor', candidate, supporters: governing.units });
+  let governorIsMember = true;
+  if (governing?.governor) {
+    const seated = largestUnit(model, resolveInCouncil(state, councilId, governing.governor).filter((unit) => governing.units.includes(unit)));
+    // A governor from outside the council stands under the party's id and vacates no seat.
+    const candidate = seated ?? (governing.governorSeated ? undefined : governing.governor);
+    if (seated === undefined) governorIsMember = false;
+    if (candidate) candidacies.push({ post: 'governor', candidate, supporters: [...governing.units] });
     const chairParty = deal?.chair;
-    const chair = chairParty ? largestUnit(model, resolveInCouncil(state, councilId, chairParty)) : candidate;
-    if (chair) candidacies.push({ post: 'chair', candidate: chair, supporters: governing.units });
+    const chair = chairParty ? largestUnit(model, resolveInCouncil(state, councilId, chairParty)) : seated;
+    if (chair) candidacies.push({ post: 'chair', candidate: chair, supporters: [...governing.units] });
   }
   const posts = ['chair', 'governor', ...(ballot?.posts.filter((post) => post !== 'chair' && post !== 'governor') ?? [])];
-  const outcomes: VotedPost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies });
+  const outcomes: VotedPost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies, governorIsMember });
   return outcomes.map((post) => ({
     post: post.post,
     status: post.status,

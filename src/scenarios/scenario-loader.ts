@@ -4,18 +4,18 @@
  * step that names an unknown unit or moves seats nobody holds is reported here, with the file and
  * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError } from '../model/errors.js';
-import { DATA_FILE_MODULE, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
+import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
+import { checkDataShape, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
-import { DATASET_SCHEMA_MODULE, MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
+import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
 import { packageRoot } from '../platform/package-root.js';
-import { PROBABILITIES_SCHEMA_MODULE, ProbabilitiesSchema } from './probabilities-schema.js';
+import { inputsHash, snapshotValue } from '../platform/snapshot-file.js';
+import { ProbabilitiesSchema } from './probabilities-schema.js';
 import {
-  type Expectation,
-  SCENARIO_SCHEMA_MODULE,
+  Expectation,
   ScenarioShell,
   type SourceEntry,
   STEP_KINDS,
@@ -26,7 +26,7 @@ import {
 import { baseState, type ScenarioState } from './scenario-state.js';
 import { loadNamedDataset } from '../dataset/dataset-registry.js';
 import { applyStep, type StepTransition, StepError, stepKind } from './steps/index.js';
-import { cachedValue } from '../platform/validated-cache.js';
+import { expectationIdIssues } from './expectation-ids.js';
 
 /** A step of the flattened scenario, with where it was written. */
 export interface ResolvedStep {
@@ -63,6 +63,55 @@ export interface LoadedScenario {
   readonly extends: readonly string[];
   /** The `probabilities` block, passed through untouched for the uncertainty engine. */
   readonly probabilities?: unknown;
+  /** The scenario's own dated sessions, each with the state after it (inherited sessions only contribute their steps). */
+  readonly sessions: readonly SessionCheckpoint[];
+}
+
+/** One replayed session: where the state stood after it, and what it should show. */
+export interface SessionCheckpoint {
+  /** Position in the file's `sessions` list. */
+  readonly index: number;
+  readonly council: string;
+  readonly date: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly note?: string;
+  /** The state after this session's steps (and every earlier one). */
+  readonly state: ScenarioState;
+  /** Every step applied so far, in order. */
+  readonly steps: readonly ResolvedStep[];
+  readonly expect: readonly Expectation[];
+}
+
+/** A session's claims: `council` defaults to the session's; ids are resolved as in `expect`. */
+function sessionExpectations(
+  raws: readonly unknown[],
+  council: string,
+  session: number,
+  state: ScenarioState,
+  document: DataDocument | undefined,
+): { parsed: Expectation[]; issues: DataIssue[] } {
+  const parsed: Expectation[] = [];
+  const issues: DataIssue[] = [];
+  raws.forEach((raw, j) => {
+    const at = ['sessions', session, 'expect', j];
+    const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
+    const result = Expectation.safeParse(filled, { reportInput: true });
+    if (!result.success) {
+      const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
+      issues.push(...issuesFromZod(prefixed as typeof result.error, document));
+      return;
+    }
+    const expectation = result.data;
+    if (expectation.council !== undefined && !state.councils[expectation.council]) {
+      issues.push(located([...at, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, document));
+      return;
+    }
+    // Paths of id issues are relative to `expect[j]`; re-root them under the session.
+    for (const issue of expectationIdIssues(state, expectation, j, document)) issues.push({ ...issue, path: `sessions[${session}].${issue.path}` });
+    parsed.push(expectation);
+  });
+  return { parsed, issues };
 }
 
 export interface LoadOptions {
@@ -126,6 +175,7 @@ export function resolveScenarioRef(ref: string, cwd: string = process.cwd()): st
 
 /** Loads, validates and applies a scenario file or bundled scenario. Throws GovsimError subclasses only. */
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  if (typeof ref !== 'string') throw new GovsimUsageError(`expected a scenario file or bundled name, got ${typeof ref}`);
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioRef(ref, cwd);
   const display = displayPath(file, cwd);
@@ -140,6 +190,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 export function scenarioFromDocument(document: unknown, options: { file?: string; dir?: string; cwd?: string } = {}): LoadedScenario {
   const cwd = options.cwd ?? process.cwd();
   const dir = options.dir ?? cwd;
+  // The checks a file gets when it is read (depth, forbidden keys, control characters).
+  checkDataShape(options.file, document);
   const own = validateLayer(document, options.file, dir, undefined);
   const parents = own.shell.extends ? readChain(resolveExtends(own), undefined, cwd, [options.file ?? '<scenario>'], own) : [];
   return assemble([own, ...parents], options.file);
@@ -152,21 +204,46 @@ function displayPath(file: string, cwd: string): string {
 
 const layerCache = new Map<string, { mtime: number; layer: Layer }>();
 
-/** Forgets the scenario files read in this process (the on-disk cache of bundled ones stays). */
+/** Forgets the scenario files read in this process. */
 export function clearLayerCache(): void {
   layerCache.clear();
 }
 
-/** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. */
+/**
+ * Most steps a scenario may apply, inherited ones included. Each step copies the per-council records it
+ * appends to (immer, for undo and provenance), so the cost grows with the square of the steps: 16,000
+ * took 52 s and 1.7 GB; real scenarios have tens.
+ */
+export const MAX_STEPS = 2000;
+
+/** Longest `extends` chain: real chains are two or three files deep; 5,000 overflowed the stack. */
+export const MAX_EXTENDS_DEPTH = 64;
+
+/** Reads a file and its ancestors, nearest first. `seen` holds the files already on the chain. Iterative. */
 function readChain(file: string, display: string | undefined, cwd: string, seen: readonly string[], child?: Layer): Layer[] {
-  const shown = display ?? displayPath(file, cwd);
-  if (seen.includes(file)) {
-    const cycle = [...seen, file].map((entry) => (isAbsolute(entry) ? displayPath(entry, cwd) : entry));
-    throw new GovsimDataError(child?.file, [{ path: 'extends', message: `extends cycle: ${cycle.join(' → ')}` }]);
+  const layers: Layer[] = [];
+  const chain = [...seen];
+  const onChain = new Set(seen);
+  let next: string | undefined = file;
+  let shown = display ?? displayPath(file, cwd);
+  let from = child;
+  while (next !== undefined) {
+    if (onChain.has(next)) {
+      const cycle = [...chain, next].map((entry) => (isAbsolute(entry) ? displayPath(entry, cwd) : entry));
+      throw new GovsimDataError(from?.file, [{ path: 'extends', message: `extends cycle: ${cycle.join(' → ')}` }]);
+    }
+    if (layers.length >= MAX_EXTENDS_DEPTH) {
+      throw new GovsimDataError(from?.file, [{ path: 'extends', message: `extends chain deeper than ${MAX_EXTENDS_DEPTH} files` }]);
+    }
+    const layer = readLayer(next, shown);
+    layers.push(layer);
+    chain.push(next);
+    onChain.add(next);
+    next = layer.shell.extends ? resolveExtends(layer) : undefined;
+    if (next !== undefined) shown = displayPath(next, cwd);
+    from = layer;
   }
-  const layer = readLayer(file, shown);
-  if (!layer.shell.extends) return [layer];
-  return [layer, ...readChain(resolveExtends(layer), undefined, cwd, [...seen, file], layer)];
+  return layers;
 }
 
 function readLayer(file: string, shown: string): Layer {
@@ -188,7 +265,7 @@ function parseLayer(file: string, shown: string): Layer {
   return validateLayer(document.value, shown, dirname(file), document);
 }
 
-/** What a validated layer keeps between runs (its document's positions are found again on demand). */
+/** What the build keeps of a validated bundled layer (its document's positions are found again on demand). */
 interface StoredLayer {
   readonly value: unknown;
   readonly shell: ScenarioShell;
@@ -196,27 +273,18 @@ interface StoredLayer {
   readonly probabilities?: unknown;
 }
 
-const STORED_LAYER_FORMAT = 1;
-const LAYER_VALIDATOR_MODULES = [import.meta.url, SCENARIO_SCHEMA_MODULE, PROBABILITIES_SCHEMA_MODULE, DATASET_SCHEMA_MODULE, DATA_FILE_MODULE];
-
 function isBundledScenarioFile(file: string): boolean {
   return dirname(file) === bundledScenarioDir() && extname(file) === '.yaml';
 }
 
 /**
- * A bundled scenario, validated once and then read from the cache (validated-cache.ts): the explorer
- * opens on one, and YAML parsing and schema checks are most of a cold start's loading time.
+ * A bundled scenario: validated at build time, and taken from the snapshot while its file is unchanged
+ * (../platform/snapshot-file.ts); the explorer opens on one, and YAML parsing and schema checks are most
+ * of a start's loading time.
  */
 function readBundledLayer(file: string, shown: string): Layer {
-  const key = { name: `scenario-${basename(file, '.yaml')}`, modules: LAYER_VALIDATOR_MODULES, files: [file], format: STORED_LAYER_FORMAT };
-  const stored = cachedValue<StoredLayer>(
-    key,
-    () => {
-      const layer = parseLayer(file, shown);
-      return { value: layer.document?.value, shell: layer.shell, steps: layer.steps, ...(layer.probabilities !== undefined ? { probabilities: layer.probabilities } : {}) };
-    },
-    isStoredLayer,
-  );
+  const stored = snapshotValue(`scenario:${basename(file, '.yaml')}`, [file], dirname(file));
+  if (!isStoredLayer(stored)) return parseLayer(file, shown);
   let locate: DataDocument['locate'] | undefined;
   const document: DataDocument = {
     file: shown,
@@ -224,6 +292,16 @@ function readBundledLayer(file: string, shown: string): Layer {
     locate: (path, at) => (locate ??= yamlLocator(readFileSync(file, 'utf8')))(path, at),
   };
   return { file: shown, dir: dirname(file), document, shell: stored.shell, steps: stored.steps, ...(stored.probabilities !== undefined ? { probabilities: stored.probabilities } : {}) };
+}
+
+/** For the build (scripts/build.mjs): a bundled scenario validated in full, and the hash of its file. */
+export function scenarioSnapshotEntry(name: string): { key: string; hash: string; value: StoredLayer } {
+  const file = join(bundledScenarioDir(), `${name}.yaml`);
+  const hash = inputsHash([file], dirname(file));
+  if (hash === undefined) throw new Error(`cannot read ${file}`);
+  const layer = parseLayer(file, displayPath(file, process.cwd()));
+  const value = { value: layer.document?.value, shell: layer.shell, steps: layer.steps, ...(layer.probabilities !== undefined ? { probabilities: layer.probabilities } : {}) };
+  return { key: `scenario:${name}`, hash, value };
 }
 
 function isStoredLayer(value: unknown): value is StoredLayer {
@@ -247,8 +325,15 @@ function resolveExtends(layer: Layer): string {
   const ref = layer.shell.extends!;
   if (looksLikePath(ref)) {
     const target = resolve(layer.dir, ref);
-    if (!existsSync(target)) throw new GovsimDataError(layer.file, [{ path: 'extends', message: `no such scenario file "${ref}" (relative to ${layer.dir})` }]);
-    return target;
+    // The real path: a cycle through symbolic links is then a cycle of the same names, and a relative
+    // `extends` in the target is read from where the file really is.
+    try {
+      return realpathSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = code === 'ELOOP' ? `"${ref}" is a symbolic link that points back to itself (a cycle)` : `no such scenario file "${ref}" (relative to ${layer.dir})`;
+      throw new GovsimDataError(layer.file, [{ path: 'extends', message }], { cause: error });
+    }
   }
   const bundled = bundledScenarioFile(ref);
   if (!bundled) {
@@ -288,8 +373,8 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
   return { file, dir, document, shell: shell.data, steps, ...(probabilities !== undefined ? { probabilities } : {}) };
 }
 
-function parseStep(raw: unknown, i: number, document: DataDocument | undefined): { step: Step } | { issues: DataIssue[] } {
-  const at = ['steps', i] as const;
+function parseStep(raw: unknown, i: number, document: DataDocument | undefined, prefix: readonly (string | number)[] = []): { step: Step } | { issues: DataIssue[] } {
+  const at = [...prefix, 'steps', i] as const;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { issues: [located(at, `expected a step object such as { split: {...} } (kinds: ${STEP_KINDS.join(', ')})`, document)] };
   }
@@ -341,19 +426,25 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   }
   if (Object.keys(rules).length > 0) base = { ...base, rules };
 
+  const total = ordered.reduce((count, layer) => count + layer.steps.length, 0);
+  if (total > MAX_STEPS) {
+    throw new GovsimDataError(own.file, [{ path: 'steps', message: `${total} steps${ordered.length > 1 ? ' with the files it extends' : ''}; a scenario may have at most ${MAX_STEPS}` }]);
+  }
   const steps: ResolvedStep[] = [];
   const transitions: StepTransition[] = [];
+  const checkpoints: SessionCheckpoint[] = [];
   let state = base;
-  for (const layer of ordered) {
+  /** Applies one list of steps of `layer` (its `steps`, or a session's, under `prefix`), labelled `${label} n`. */
+  const applyAll = (layer: Layer, list: readonly Step[], prefix: readonly (string | number)[], label: string): void => {
     const issues: DataIssue[] = [];
-    layer.steps.forEach((step, position) => {
+    list.forEach((step, position) => {
       const index = steps.length;
       const kind = stepKind(step);
       let source: SourceEntry | undefined;
       if (step.source !== undefined) {
         source = sources.get(step.source) ?? (/^https?:\/\//.test(step.source) ? { id: step.source, url: step.source } : undefined);
         if (!source) {
-          issues.push(located(['steps', position, 'source'], `unknown source "${step.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document));
+          issues.push(located([...prefix, 'steps', position, 'source'], `unknown source "${step.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document));
           return;
         }
       }
@@ -362,27 +453,64 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
         const transition = applyStep(state, step, index, dataset);
         const exceeded = councilLimitExceeded(transition.state);
         if (exceeded !== undefined) {
-          issues.push(located(['steps', position, kind], exceeded, layer.document));
+          issues.push(located([...prefix, 'steps', position, kind], exceeded, layer.document));
           return;
         }
         transitions.push(transition);
         state = transition.state;
       } catch (error) {
         if (!(error instanceof StepError)) throw error;
-        issues.push(located(['steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
+        issues.push(located([...prefix, 'steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
         return;
       }
       steps.push({
         step,
         kind,
         index,
-        label: layer === own ? `step ${position + 1}` : `${nameOf(layer)} step ${position + 1}`,
+        label: `${label} ${position + 1}`,
         origin: { scenario: nameOf(layer), file: layer.file, position },
         ...(source ? { source } : {}),
         ...(step.note !== undefined ? { note: step.note } : {}),
       });
     });
     if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
+  };
+  for (const layer of ordered) {
+    const inherited = layer === own ? '' : `${nameOf(layer)} `;
+    applyAll(layer, layer.steps, [], `${inherited}step`);
+    // Sessions replay in order after the steps; each starts from the state the previous one left.
+    (layer.shell.sessions ?? []).forEach((session, i) => {
+      const at = ['sessions', i] as const;
+      if (!state.councils[session.council]) {
+        throw new GovsimDataError(layer.file, [located([...at, 'council'], `unknown council "${session.council}" (known: ${state.councilOrder.join(', ')})`, layer.document)]);
+      }
+      if (session.source !== undefined && !sources.has(session.source) && !/^https?:\/\//.test(session.source)) {
+        throw new GovsimDataError(layer.file, [located([...at, 'source'], `unknown source "${session.source}" (known: ${[...sources.keys()].join(', ') || 'none; add a sources list'})`, layer.document)]);
+      }
+      const parsed: Step[] = [];
+      const issues: DataIssue[] = [];
+      (session.steps ?? []).forEach((raw, j) => {
+        const result = parseStep(raw, j, layer.document, at);
+        if ('issues' in result) issues.push(...result.issues);
+        else parsed.push(result.step);
+      });
+      if (issues.length > 0) throw new GovsimDataError(layer.file, issues);
+      applyAll(layer, parsed, at, `${inherited}session ${i + 1} (${session.date}) step`);
+      if (layer !== own) return;
+      const expect = sessionExpectations(session.expect ?? [], session.council, i, state, layer.document);
+      if (expect.issues.length > 0) throw new GovsimDataError(layer.file, expect.issues);
+      checkpoints.push({
+        index: i,
+        council: session.council,
+        date: session.date,
+        ...(session.title !== undefined ? { title: session.title } : {}),
+        ...(session.source !== undefined ? { source: session.source } : {}),
+        ...(session.note !== undefined ? { note: session.note } : {}),
+        state,
+        steps: [...steps],
+        expect: expect.parsed,
+      });
+    });
   }
 
   checkThresholds(rules, state, layers);
@@ -393,6 +521,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     if (expectation.council !== undefined && !state.councils[expectation.council]) {
       expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
     }
+    expectIssues.push(...expectationIdIssues(state, expectation, i, own.document));
   });
   if (expectIssues.length > 0) throw new GovsimDataError(own.file, expectIssues);
 
@@ -408,6 +537,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     sources: [...sources.values()],
     steps,
     expect,
+    sessions: checkpoints,
     base,
     state,
     transitions,

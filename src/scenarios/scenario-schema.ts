@@ -11,12 +11,9 @@ import { z } from 'zod';
 import { MAX_COUNCIL_SEATS } from '../dataset/dataset-schema.js';
 import { ProbabilitiesSchema } from './probabilities-schema.js';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-/** This module's URL: cached validated scenarios are keyed on the validator's code. */
-export const SCENARIO_SCHEMA_MODULE = import.meta.url;
-
-export const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and dashes' });
+export const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and dashes, at most 100' });
 
 /** Councils a step applies to: `all` or a list of council ids. */
 export const CouncilSelection = z.union([z.literal('all'), z.array(Id).min(1)]);
@@ -54,7 +51,7 @@ export const DealSpec = z
     name: z.string().min(1).optional(),
     parties: z.array(Id).min(1).describe('unit, list, bloc or zero-seat actor ids'),
     councils: CouncilSelection,
-    governor: Id.describe('the party that provides the governor; one of `parties`'),
+    governor: Id.describe('the party that provides the governor: any party or actor, in the deal or not, seated in the council or not'),
     chair: Id.optional().describe('the party that provides the council chair; one of `parties`'),
   })
   .describe('The parties\' present members vote for one governor in each listed council.');
@@ -209,6 +206,7 @@ export const Expectation = z
     group: z.enum(GROUPS).optional(),
     pivotalIncludes: z.array(Id).optional(),
     posts: z.record(Id, z.union([Id, z.null()])).optional().describe('post → the unit whose candidate wins it (null: nobody), when the posts are voted'),
+    postVotes: z.record(Id, Seats).optional().describe('post → the votes its winner (or leading candidate) received, when the posts are voted'),
     note: z.string().optional(),
   })
   .refine((entry) => (entry.council === undefined) !== (entry.national === undefined), { error: 'an expectation names either a `council` or `national`' })
@@ -232,6 +230,24 @@ export const ScenarioRules = z.strictObject({
   ),
 });
 
+/** A day, or a month where the sources give no day (Diyala's first session, February 2024). */
+const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** A dated session of one council: the changes since the previous session, then claims about its result. */
+function sessionObject<S extends z.ZodType>(steps: S) {
+  return z
+    .strictObject({
+      council: Id.describe('the council that meets'),
+      date: z.string().regex(DATE, { error: 'expected a date YYYY-MM-DD (or YYYY-MM)' }),
+      title: z.string().min(1).optional(),
+      source: z.string().min(1).optional().describe('a source id from `sources`, or a URL'),
+      note: z.string().optional(),
+      steps: steps.describe('changes since the previous session (attendance, deals, rulings); the state carries over'),
+      expect: z.array(z.unknown()).optional().describe('claims about this session\'s result; `council` defaults to the session\'s'),
+    })
+    .describe('One sitting of a council, replayed in order after the scenario\'s steps.');
+}
+
 function scenarioObject<S extends z.ZodType>(steps: S) {
   return z
     .strictObject({
@@ -245,6 +261,7 @@ function scenarioObject<S extends z.ZodType>(steps: S) {
       sources: z.array(SourceEntry).optional(),
       steps,
       expect: z.array(Expectation).optional(),
+      sessions: z.array(sessionObject(steps)).optional().describe('dated sessions in order, each after the previous one (the state carries over)'),
       probabilities: ProbabilitiesSchema.optional().describe('attendance and defection probabilities for `govsim simulate`'),
     })
     .meta({ id: 'Scenario', title: 'govsim scenario', description: 'A what-if scenario for the governor-selection simulator.' });

@@ -145,6 +145,14 @@ export function dealOf(state: ScenarioState, councilId: string, unitId: string):
 const bases = new WeakMap<LoadedDataset, Map<string, ScenarioState>>();
 
 /**
+ * An empty record keyed by ids from input, with no prototype: ids such as `constructor` or `toString`
+ * are valid and must not find Object.prototype's members (immer keeps the null prototype on copies).
+ */
+export function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/**
  * The unedited state for a dataset at a seat set: the councils as the dataset gives them, no voting
  * blocs, no deals. Built once per (dataset, seats, units) and shared (immer never mutates it).
  */
@@ -154,7 +162,7 @@ export function baseState(dataset: LoadedDataset, seats = 'final', units: 'lists
   if (!owned) bases.set(dataset, (owned = new Map<string, ScenarioState>()));
   const cached = owned.get(key);
   if (cached) return cached;
-  const councils: Record<string, CouncilState> = {};
+  const councils = dictionary<CouncilState>();
   const order: string[] = [];
   for (const council of councilsFor(dataset, { seats, units })) {
     order.push(council.id);
@@ -173,7 +181,7 @@ export function baseState(dataset: LoadedDataset, seats = 'final', units: 'lists
       })),
     };
   }
-  const families: Record<string, string[]> = {};
+  const families = dictionary<string[]>();
   for (const bloc of blocsOf(dataset)) families[bloc.id] = [...bloc.members];
   const state: ScenarioState = freeze(
     {
@@ -185,13 +193,13 @@ export function baseState(dataset: LoadedDataset, seats = 'final', units: 'lists
       councils,
       actors: actorsOf(dataset).map((actor) => ({ id: actor.id, name: actor.name })),
       families,
-      blocs: {},
-      deals: {},
+      blocs: dictionary(),
+      deals: dictionary(),
       vetoes: [],
       incompatibilities: [],
-      grouping: {},
-      packages: {},
-      provenance: {},
+      grouping: dictionary(),
+      packages: dictionary(),
+      provenance: dictionary(),
     },
     true,
   );

@@ -3,9 +3,9 @@
  * then exact probabilities (dynamic programme, shocks conditioned on exactly) and/or seeded Monte
  * Carlo on worker threads. The only module of the uncertainty feature that knows the scenario engine.
  *
- * Each council is simulated around the coalition the scenario decides (runner rules: a deal, else a
- * bloc with a majority, else a list with one; none → an empty coalition that only `join` can fill),
- * with the runner's majority as threshold and its quorum.
+ * Each council is simulated around one alignment: the strongest valid deal covering it, else the
+ * alignment the run reports (elected, or the strongest claim; none → an empty coalition that only
+ * `join` can fill), with the runner's majority as threshold and its quorum.
  */
 import type { Worker } from 'node:worker_threads';
 import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
@@ -120,11 +120,23 @@ function fixEditedAttendance(model: ProbabilisticScenario, now: readonly Council
   return { ...model, councils };
 }
 
+/**
+ * The alignment a council is simulated around: the strongest valid deal covering it (the scenario's
+ * hypothesis: `join` and `defect` read relative to it), else the alignment the run reports.
+ */
+function simulatedAlignment(result: CouncilResult): { units: readonly string[]; candidate: string | null } {
+  const deals = result.alignments.filter((alignment) => alignment.kind === 'deal' && alignment.status !== 'void');
+  const deal = deals.reduce<(typeof deals)[number] | undefined>((best, next) => (best === undefined || next.votes > best.votes ? next : best), undefined);
+  if (deal) return { units: deal.units, candidate: deal.governor };
+  return { units: result.outcome.coalition, candidate: result.outcome.candidate };
+}
+
 function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilInput {
   const council = modelCouncil(scenario.state, result.id);
   const ids = new Set(council.units.map((unit) => unit.id));
-  const coalition = result.outcome.coalition.filter((id) => ids.has(id));
-  const candidate = result.outcome.candidate;
+  const simulated = simulatedAlignment(result);
+  const coalition = simulated.units.filter((id) => ids.has(id));
+  const candidate = simulated.candidate;
   let governor: string | undefined;
   if (candidate !== null) {
     let best = -1;

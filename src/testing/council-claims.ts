@@ -39,13 +39,13 @@ function statusText(council: CouncilResult): string {
   const { outcome } = council;
   switch (outcome.status) {
     case 'elected':
-      return `a governor from ${outcome.governorFrom ?? '?'} (${outcome.basis} ${outcome.via ?? '?'}, ${outcome.votes} votes, margin ${outcome.margin ?? 0})`;
+      return `a governor from ${outcome.governorFrom ?? '?'}${outcome.governorSeated ? '' : ' (no seat in this council)'} (${outcome.alignment ?? '?'}, ${outcome.votes} votes, margin ${outcome.margin ?? 0})`;
     case 'deadlock':
-      return `no governor: deadlock (${outcome.basis} ${outcome.via ?? '?'} for ${outcome.candidate ?? '?'}: ${outcome.votes} of ${outcome.needed} votes, short by ${outcome.needed - outcome.votes})`;
+      return `no governor: deadlock (${outcome.alignment === null ? 'tie' : `${outcome.alignment} for ${outcome.candidate ?? '?'}`}: ${outcome.votes} of ${outcome.needed} votes, short by ${outcome.needed - outcome.votes})`;
     case 'no-quorum':
       return `no governor: no quorum (${council.present} present, ${council.quorum.needed} needed)`;
     case 'open':
-      return 'no governor: open (no deal, bloc or list governs)';
+      return 'no governor: open (no deal or bloc claims the council, no list governs alone)';
   }
 }
 
@@ -71,7 +71,7 @@ export function formsMajority(run: ScenarioRun, councilId: string, coalition?: r
     const actual =
       outcome.coalition.length === 0
         ? `no coalition governs (${outcome.status})`
-        : `${outcome.basis} ${outcome.via ?? '?'} has ${outcome.votes} of ${outcome.needed} votes${pass ? `, margin ${outcome.votes - outcome.needed}` : `, short by ${Math.max(outcome.needed - outcome.votes, 0)}${council.quorum.met ? '' : ' and no quorum'}`}`;
+        : `${outcome.alignment ?? '?'} has ${outcome.votes} of ${outcome.needed} votes${pass ? `, margin ${outcome.votes - outcome.needed}` : `, short by ${Math.max(outcome.needed - outcome.votes, 0)}${council.quorum.met ? '' : ' and no quorum'}`}`;
     return { pass, claim: `the governing coalition in ${council.id} to reach the absolute majority (${council.majority})`, actual, arithmetic: baseArithmetic(council) };
   }
   const given: unknown = coalition;
@@ -109,7 +109,7 @@ export function electsGovernor(run: ScenarioRun, councilId: string, party: strin
   const governorUnit = council.units.find((unit) => unit.id === from);
   const pass = outcome.status === 'elected' && from !== null && (from === party || governorUnit?.parent === party);
   const seats = council.units.filter((unit) => unitOfParty(unit, party)).reduce((sum, unit) => sum + unit.seats, 0);
-  const arithmetic = [...baseArithmetic(council), ...(seats === 0 ? [`${party} holds no seat in ${council.id}`] : [])];
+  const arithmetic = [...baseArithmetic(council), ...(seats === 0 ? [`${party} holds no seat in ${council.id}${pass ? ' (a governor from outside the council)' : ''}`] : [])];
   return { pass, claim: `a governor from ${party} in ${council.id}`, actual: statusText(council), arithmetic };
 }
 
@@ -146,8 +146,8 @@ export function isPivotal(run: ScenarioRun, councilId: string, unit: string): Ve
   const rule =
     outcome.coalition.length > 0 && outcome.margin !== null
       ? outcome.margin >= 0
-        ? `pivotal = members of ${outcome.basis} ${outcome.via ?? '?'} whose present votes exceed its margin ${outcome.margin} (leaving drops it below ${outcome.needed})`
-        : `${outcome.basis} ${outcome.via ?? '?'} is short of the majority, so no member is pivotal`
+        ? `pivotal = members of ${outcome.alignment ?? '?'} whose present votes exceed its margin ${outcome.margin} (leaving drops it below ${outcome.needed})`
+        : `${outcome.alignment ?? '?'} is short of the majority, so no member is pivotal`
       : 'no coalition governs: pivotal = units in every minimal winning coalition';
   return {
     pass,

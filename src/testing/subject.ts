@@ -95,7 +95,10 @@ export function councilOf(run: ScenarioRun, councilId: string): CouncilResult {
  */
 export function assertKnownParty(run: ScenarioRun, council: CouncilResult, id: unknown, role: string): string {
   if (typeof id !== 'string') throw new GovsimUsageError(`expected ${role} as an id (a string), received ${describeValue(id)}`);
-  const known = run.councils.some((entry) => entry.units.some((unit) => unit.id === id || unit.parent === id));
+  // A unit or list anywhere in the run, or a governor named from outside a council (a party or actor without seats there).
+  const known =
+    run.councils.some((entry) => entry.units.some((unit) => unit.id === id || unit.parent === id)) ||
+    run.councils.some((entry) => entry.alignments.some((alignment) => alignment.governor === id));
   if (!known) {
     throw new GovsimUsageError(`unknown ${role} "${id}" in scenario ${run.id} (units in ${council.id}: ${council.units.map((unit) => unit.id).join(', ')})`);
   }

@@ -63,11 +63,3 @@ export async function runExplorer(options: ExplorerOptions = {}): Promise<number
   }
   return code;
 }
-
-/**
- * Opens the default session without a terminal: what scripts/prime-cache.mjs runs after an install, so
- * that the validated dataset and scenarios, and the code that opens them, are stored before the first start.
- */
-export function openDefaultSession(): void {
-  openSession();
-}

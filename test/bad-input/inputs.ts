@@ -3,7 +3,7 @@
  * dataset in a temp directory (with a one-line scenario naming it, for commands that take scenarios);
  * a generated input is written at test time (10 MB files, hostile nesting, devices, missing paths).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -91,6 +91,40 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
   'device-file': () => ({ kind: 'scenario', path: '/dev/zero' }),
   'missing-scenario': (dir) => ({ kind: 'scenario', path: join(dir, 'no-such-scenario.yaml') }),
   'missing-dataset-directory': (dir) => ({ kind: 'dataset', path: join(dir, 'no-such-dataset') }),
+  // 2,001 steps: each step copies the records it appends to, so steps cost their square (16,000: 52 s).
+  'too-many-steps.yaml': (dir) => {
+    const path = join(dir, 'too-many-steps.yaml');
+    const steps = Array.from({ length: 2001 }, (_, i) => `  - seats: { council: wasit, unit: wasit-ajmal, seats: ${8 + (i % 2)} }`);
+    writeFileSync(path, `name: too many steps\nsteps:\n${steps.join('\n')}\n`);
+    return { kind: 'scenario', path };
+  },
+  // A chain of 70 files, each extending the next (5,000 overflowed the stack).
+  'deep-extends': (dir) => {
+    for (let i = 0; i < 70; i++) writeFileSync(join(dir, `s${i}.yaml`), `name: s${i}\n${i < 69 ? `extends: ./s${i + 1}.yaml\n` : ''}`);
+    return { kind: 'scenario', path: join(dir, 's0.yaml') };
+  },
+  // `extends` names a symbolic link to itself.
+  'symlink-self-loop': (dir) => {
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    writeFileSync(join(dir, 'start.yaml'), 'name: start\nextends: ./loop.yaml\n');
+    return { kind: 'scenario', path: join(dir, 'start.yaml') };
+  },
+  // p extends q, q extends p through a symlinked directory: one cycle, whichever way it is named.
+  'symlink-directory-cycle': (dir) => {
+    mkdirSync(join(dir, 'one'));
+    mkdirSync(join(dir, 'two'));
+    symlinkSync('../one', join(dir, 'two', 'link'));
+    writeFileSync(join(dir, 'one', 'p.yaml'), 'name: p\nextends: ../two/q.yaml\n');
+    writeFileSync(join(dir, 'two', 'q.yaml'), 'name: q\nextends: ./link/p.yaml\n');
+    return { kind: 'scenario', path: join(dir, 'one', 'p.yaml') };
+  },
+  // Thirty `*a` then `*b`: a backtracking regular expression never finishes on a long file name.
+  'glob-many-stars': (dir) => {
+    writeFileSync(join(dir, `${'a'.repeat(60)}.yaml`), 'name: a\n');
+    return { kind: 'scenario', path: join(dir, `${'*a'.repeat(30)}*b`) };
+  },
+  // Brace alternatives holding `**` and `?` (an invalid regular expression by hand-made translation).
+  'glob-brace-wildcards': (dir) => ({ kind: 'scenario', path: join(dir, '{a**,b?}.yaml') }),
   'empty-directory': (dir) => {
     const path = join(dir, 'empty-directory');
     mkdirSync(path);

@@ -107,14 +107,14 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it('the Najaf screenshot rings the three coalition seats, hatches the estimated ones, and leaves the others unringed', async () => {
+  it('the Maysan screenshot rings the elected CF rump, hatches the estimated seats, and rings no other seat solid', async () => {
     const { page } = await open(1440);
-    const svg = page.locator('#council-najaf svg.hemicycle');
+    const svg = page.locator('#council-maysan svg.hemicycle');
     await svg.scrollIntoViewIfNeeded();
     const box = (await svg.boundingBox())!;
     const seats = await page.evaluate<{ unit: string; state: string; estimated: boolean; fill: string; x: number; y: number; r: number }[]>(`(() => {
-      const root = document.querySelector('#council-najaf svg.hemicycle').getBoundingClientRect();
-      return [...document.querySelectorAll('#council-najaf svg.hemicycle circle[data-unit]')].map((circle) => {
+      const root = document.querySelector('#council-maysan svg.hemicycle').getBoundingClientRect();
+      return [...document.querySelectorAll('#council-maysan svg.hemicycle circle[data-unit]')].map((circle) => {
         const rect = circle.getBoundingClientRect();
         return {
           unit: circle.getAttribute('data-unit'),
@@ -127,19 +127,22 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
         };
       });
     })()`);
-    const image = decodePng(await svg.screenshot({ path: join(scratch, 'najaf.png') }));
+    const image = decodePng(await svg.screenshot({ path: join(scratch, 'maysan.png') }));
     expect(Math.abs(image.width - box.width)).toBeLessThanOrEqual(1);
     const ringed = seats.filter((seat) => seat.state === 'governing');
-    expect(ringed.map((seat) => seat.unit).sort()).toEqual(['badr', 'hikma', 'wathiqoon>badr-sadr']);
+    // Maysan, 13 members, majority 7: the CF rump aah 3 + state-of-law 3 + nasr 1 = 7 is elected (scenario file).
+    expect(ringed.map((seat) => seat.unit).sort()).toEqual(['aah', 'aah', 'aah', 'nasr', 'state-of-law', 'state-of-law', 'state-of-law']);
     const black: [number, number, number] = [0, 0, 0];
     for (const seat of ringed) {
       // The ring is centred on the circle's edge: the pixel there is black.
       expect(colourDistance(pixel(image, seat.x + seat.r, seat.y), black), `${seat.unit} ring`).toBeLessThan(60);
     }
-    // The defector's seat is Wathiqoon's documented seat: solid fill in its colour inside the ring.
-    const defector = ringed.find((seat) => seat.unit === 'wathiqoon>badr-sadr')!;
-    expect(PALETTE).toContain(defector.fill);
-    expect(colourDistance(pixel(image, defector.x, defector.y), hexColour(defector.fill))).toBeLessThan(40);
+    // Maysan's list seats are all reconstructed (inferred): every ringed seat is hatched, none solid.
+    expect(ringed.every((seat) => seat.estimated && seat.fill.startsWith('url(#'))).toBe(true);
+    // The Sabean quota seat is documented: solid fill in its colour.
+    const sabean = seats.find((seat) => seat.unit === 'quota-sabean')!;
+    expect(PALETTE).toContain(sabean.fill);
+    expect(colourDistance(pixel(image, sabean.x, sabean.y), hexColour(sabean.fill))).toBeLessThan(40);
     // The coalition sits at the left end, before the majority line.
     const others = seats.filter((seat) => seat.state !== 'governing');
     expect(Math.max(...ringed.map((seat) => seat.x))).toBeLessThan(Math.min(...others.filter((seat) => seat.y > box.height * 0.5).map((seat) => seat.x)));
@@ -189,9 +192,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it('the --format svg file opens on its own: 15 Najaf seats, its own patterns, nothing fetched', async () => {
-    const svgFile = join(scratch, 'najaf.svg');
-    const made = runBin(['report', 'badr-sadr-najaf-maysan', '--format', 'svg', '--council', 'najaf', '--out', svgFile]);
+  it('the --format svg file opens on its own: 13 Maysan seats, its own patterns, nothing fetched', async () => {
+    const svgFile = join(scratch, 'maysan.svg');
+    const made = runBin(['report', 'badr-sadr-najaf-maysan', '--format', 'svg', '--council', 'maysan', '--out', svgFile]);
     expect(made.code).toBe(0);
     const context = await browser.newContext({ viewport: { width: 420, height: 600 } });
     const page = await context.newPage();
@@ -202,8 +205,8 @@ describe.skipIf(!hasChromium)(title, { timeout: 120_000 }, () => {
     const found = await page.evaluate<{ seats: number; ringed: number; hatched: number }>(
       "({ seats: document.querySelectorAll('circle[data-unit]').length, ringed: document.querySelectorAll('circle[data-state=governing]').length, hatched: [...document.querySelectorAll('circle[data-unit]')].filter((c) => c.getAttribute('fill').startsWith('url(#')).length })",
     );
-    // Badr 1 + AAH 2 + Hikma 1 + Nasr 1 are the estimated faction seats.
-    expect(found).toEqual({ seats: 15, ringed: 3, hatched: 5 });
+    // The CF rump's 7 are ringed; every seat but the Sabean quota seat rests on the reconstruction (12 hatched).
+    expect(found).toEqual({ seats: 13, ringed: 7, hatched: 12 });
     const image = decodePng(await page.screenshot());
     const colours = new Set<string>();
     for (let y = 0; y < image.height; y += 5) for (let x = 0; x < image.width; x += 5) colours.add(pixel(image, x, y).join(','));

@@ -10,7 +10,8 @@ import { main } from '../../src/cli/main.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(REPO_ROOT, 'bin', 'govsim.cjs');
-export const BUNDLE = join(REPO_ROOT, 'dist', 'bin', 'govsim.cjs');
+/** The last file the build writes (scripts/build.mjs). */
+export const BUNDLE = join(REPO_ROOT, 'dist', 'snapshot.json');
 
 export interface CliResult {
   readonly code: number;
@@ -70,7 +71,7 @@ export function runBin(args: readonly string[], options: { cwd?: string; env?: N
   const result = run();
   // Another test worker may have been rebuilding dist/ (the build starts by deleting it) because a
   // source file changed meanwhile: wait for that build, then run once more.
-  if (/ERR_MODULE_NOT_FOUND|the CLI bundle is missing|the bundle is incomplete/.test(result.stderr)) {
+  if (/ERR_MODULE_NOT_FOUND|the CLI bundle is missing/.test(result.stderr)) {
     ensureBuilt();
     return run();
   }

@@ -6,7 +6,9 @@
  *   which changes its council by exactly the difference it sets;
  * - the threshold is floor(n/2)+1, i.e. the least m with 2m > n, in the dataset and in every run;
  * - undo(apply(s)) = s and redo(undo) = apply for all fifteen step kinds;
+ * - at most one alignment is elected per council; every unit votes with exactly one alignment;
  * - two disjoint deals never both win; a unit joining a winning deal keeps it winning;
+ * - removing a deal never lowers the best rump's votes;
  * - Monte Carlo from a scenario's `probabilities:` block is reproducible with its seed.
  *
  * Covered elsewhere, not repeated here: power indices sum to 1, null players get 0 and the DP equals
@@ -22,7 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { absoluteMajority, memberCount } from '../../src/model/council.js';
 import { GovsimDataError } from '../../src/model/errors.js';
 import { councilsFor, type LoadedDataset, loadDataset, nationalTotals, resolvedCouncils } from '../../src/dataset/dataset.js';
-import { runScenario, type ScenarioRun } from '../../src/scenarios/runner.js';
+import { type CouncilResult, runScenario, type ScenarioRun } from '../../src/scenarios/runner.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
@@ -270,6 +272,19 @@ describe('steps on random datasets', () => {
           if (council.outcome.status === 'elected') expect(council.outcome.votes).toBeGreaterThanOrEqual(council.majority);
           if (council.outcome.status === 'deadlock') expect(council.outcome.votes).toBeLessThan(council.majority);
           if (council.outcome.status === 'no-quorum') expect(council.present).toBeLessThan(council.majority);
+          // At most one alignment is elected, and it is the outcome's.
+          const elected = council.alignments.filter((x) => x.status === 'elected');
+          expect(elected.length).toBeLessThanOrEqual(1);
+          expect(elected.length === 1).toBe(council.outcome.status === 'elected');
+          // Every unit (defectors included) votes with exactly one alignment: the listed ones are disjoint
+          // (a void deal, bloc or rump hands its members on), and a unit listed nowhere votes alone.
+          const voting = council.alignments.filter((x) => x.status !== 'void');
+          const counted = new Map<string, number>();
+          for (const alignment of voting) for (const unit of alignment.units) counted.set(unit, (counted.get(unit) ?? 0) + 1);
+          for (const times of counted.values()) expect(times).toBe(1);
+          // Votes add up: the listed alignments plus the loyal present members of every unit alone = present.
+          const alone = council.units.filter((unit) => !counted.has(unit.id)).reduce((sum, unit) => sum + unit.present - (unit.defected ?? 0), 0);
+          expect(voting.reduce((sum, x) => sum + x.votes, 0) + alone).toBe(council.present);
         }
       }),
       { numRuns: 40, seed: 10 },
@@ -278,18 +293,22 @@ describe('steps on random datasets', () => {
 
   it('two disjoint deals never both win', () => {
     let oneWins = 0;
+    const dealIn = (c: CouncilResult, id: string) => c.alignments.find((x) => x.kind === 'deal' && x.id === id)!;
     fc.assert(
       fc.property(disjointDeals, ({ data, council, a, b }) => {
         const dir = datasetDir(data);
         const alone = (parties: readonly string[]) => run(dir, [deal('d', parties, council)]).councils.find((c) => c.id === council)!;
-        const withA = alone(a);
-        const withB = alone(b);
-        expect(withA.outcome.votes + withB.outcome.votes).toBeLessThanOrEqual(withA.present);
-        expect(withA.outcome.status === 'elected' && withB.outcome.status === 'elected').toBe(false);
-        if (withA.outcome.status === 'elected' || withB.outcome.status === 'elected') oneWins++;
-        // Declared together, at most one of them can be the one elected.
+        const withA = dealIn(alone(a), 'd');
+        const withB = dealIn(alone(b), 'd');
+        const present = alone(a).present;
+        expect(withA.votes + withB.votes).toBeLessThanOrEqual(present);
+        expect(withA.status === 'elected' && withB.status === 'elected').toBe(false);
+        if (withA.status === 'elected' || withB.status === 'elected') oneWins++;
+        // Declared together, at most one of them is elected, each with the votes it had alone.
         const both = run(dir, [deal('a', a, council), deal('b', b, council)]).councils.find((c) => c.id === council)!;
-        if (both.outcome.status === 'elected') expect(both.outcome.votes).toBe(Math.max(withA.outcome.votes, withB.outcome.votes));
+        expect(dealIn(both, 'a').votes).toBe(withA.votes);
+        expect(dealIn(both, 'b').votes).toBe(withB.votes);
+        expect(both.alignments.filter((x) => x.status === 'elected').length).toBeLessThanOrEqual(1);
       }),
       { numRuns: 40, seed: 11 },
     );
@@ -299,6 +318,7 @@ describe('steps on random datasets', () => {
 
   it('a unit joining a winning deal keeps it winning, its members added to the votes', () => {
     let joined = 0;
+    const dealIn = (c: CouncilResult) => c.alignments.find((x) => x.kind === 'deal')!;
     fc.assert(
       fc.property(disjointDeals, ({ data, council, a, b }) => {
         const dir = datasetDir(data);
@@ -306,16 +326,39 @@ describe('steps on random datasets', () => {
         const [joiner, ...rest] = b;
         const parties = [...a, ...rest];
         const before = run(dir, [deal('d', parties, council)]).councils.find((c) => c.id === council)!;
-        if (before.outcome.status !== 'elected') return;
+        if (dealIn(before).status !== 'elected') return;
         const seats = before.units.find((unit) => unit.id === joiner)!.present;
         const after = run(dir, [deal('d', parties, council), { join: { units: [joiner!], to: 'd', councils: [council] } }]).councils.find((c) => c.id === council)!;
-        expect(after.outcome.status).toBe('elected');
+        expect(after.outcome).toMatchObject({ status: 'elected', via: 'd' });
         expect(after.outcome.votes).toBe(before.outcome.votes + seats);
         joined++;
       }),
       { numRuns: 40, seed: 12 },
     );
     expect(joined).toBeGreaterThan(10);
+  });
+
+  it('removing a deal never lowers the best rump\'s votes: the rump and the bloc members in the deal add up to the bloc', () => {
+    let pulled = 0;
+    const blocVotes = (c: CouncilResult) => Math.max(0, ...c.alignments.filter((x) => x.kind === 'bloc' || x.kind === 'rump').map((x) => x.votes));
+    fc.assert(
+      fc.property(disjointDeals, ({ data, council, a, b, all }) => {
+        const dir = datasetDir(data);
+        // A bloc of some seated units (often overlapping the deal, often not).
+        const bloc = { bloc: { id: 'x', members: [...b, ...all.filter((_, i) => i % 2 === 0)].filter((id, i, ids) => ids.indexOf(id) === i), councils: [council] } };
+        const without = run(dir, [bloc]).councils.find((c) => c.id === council)!;
+        const withDeal = run(dir, [bloc, deal('d', a, council)]).councils.find((c) => c.id === council)!;
+        expect(blocVotes(withDeal)).toBeLessThanOrEqual(blocVotes(without));
+        // Bloc members the deal took: their present members are exactly what the rump lost.
+        const members = without.alignments.find((x) => x.kind === 'bloc')?.units ?? [];
+        const taken = a.filter((id) => members.includes(id));
+        const lost = withDeal.units.filter((unit) => taken.includes(unit.id)).reduce((sum, unit) => sum + unit.present, 0);
+        expect(blocVotes(withDeal)).toBe(blocVotes(without) - lost);
+        if (lost > 0) pulled++;
+      }),
+      { numRuns: 40, seed: 13 },
+    );
+    expect(pulled).toBeGreaterThan(5);
   });
 });
 

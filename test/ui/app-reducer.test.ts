@@ -55,15 +55,16 @@ describe('moving and opening', () => {
 
 describe('edit, undo, redo', () => {
   it('space takes nabni out of the CF bloc; u and r undo and redo it, with the change reported', () => {
+    // Najaf without nabni: CF 3 + 2 + 1 = 6 < 8, nabni alone 3 < 8; the bloc claimed it ⇒ deadlock.
     const edited = press(openNajaf(), ' ');
-    expect(status(edited, 'najaf')).toBe('open');
+    expect(status(edited, 'najaf')).toBe('deadlock');
     expect(edited.changed).toEqual(['najaf']);
-    expect(edited.message).toEqual({ text: expect.stringContaining('Najaf elected → open'), tone: 'success' });
+    expect(edited.message).toEqual({ text: expect.stringContaining('Najaf elected → deadlock'), tone: 'success' });
     const undone = press(edited, 'u');
     expect(status(undone, 'najaf')).toBe('elected');
-    expect(undone.message?.text).toMatch(/^undo: Najaf: nabni leaves bloc cf ⇒ Najaf open → elected/);
+    expect(undone.message?.text).toMatch(/^undo: Najaf: nabni leaves bloc cf ⇒ Najaf deadlock → elected/);
     const redone = press(undone, 'r');
-    expect(status(redone, 'najaf')).toBe('open');
+    expect(status(redone, 'najaf')).toBe('deadlock');
     expect(press(fresh(), 'u').message).toEqual({ text: 'nothing to undo', tone: 'error' });
   });
 
@@ -170,9 +171,13 @@ describe('the deal composer', () => {
     ui = press(ui, '', ENTER);
     expect(ui.screen).toBe('country');
     expect(ui.changed).toEqual(['najaf', 'maysan']);
-    expect(status(ui, 'najaf')).toBe('deadlock');
-    expect(status(ui, 'maysan')).toBe('deadlock');
-    expect(ui.message?.text).toMatch(/^deal badr-sadrists: badr, sadrists in najaf, maysan; governor from badr ⇒ Najaf elected → deadlock.*; Maysan elected → deadlock/);
+    // The CF rump keeps both: Najaf aah 2 + state-of-law 3 + nsf 2 + absher 1 = 8 ≥ 8 (governor from
+    // state-of-law); Maysan aah 3 + state-of-law 3 + nsf 3 = 9 ≥ 7 (governor from aah). The deal has 1 and 3.
+    expect(status(ui, 'najaf')).toBe('elected');
+    expect(status(ui, 'maysan')).toBe('elected');
+    expect(ui.message?.text).toMatch(/^deal badr-sadrists: badr, sadrists in najaf, maysan; governor from badr ⇒ /);
+    expect(ui.message?.text).toContain('Najaf');
+    expect(ui.message?.text).toContain('Maysan');
   });
 
   it('says what is missing instead of applying an incomplete deal', () => {

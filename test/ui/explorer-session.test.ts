@@ -12,6 +12,7 @@ import { dealEdit, toggleMembership, type EditResult } from '../../src/explorer/
 import { changedCouncils, councilDetail, countryRows, nationalLine } from '../../src/explorer/queries.js';
 import { openSession, applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/explorer/session.js';
 import { saveScenario } from '../../src/explorer/save-scenario.js';
+import { diffLines } from '../../src/explorer/view-models.js';
 import { runCli } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'govsim-ui-session-'));
@@ -42,9 +43,10 @@ describe('opening on the bundled baseline (final seats, the CF as one bloc)', ()
   });
 
   it('measures a bloc that falls short without letting it govern', () => {
-    // Baghdad, 52 seats: majority 27. CF = state-of-law 9 + nabni 9 + nsf 5 + absher 2 = 25 ⇒ short by 2, open.
+    // Baghdad, 52 seats: majority 27. CF = state-of-law 9 + nabni 9 + nsf 5 + absher 2 = 25 ⇒ short by 2;
+    // no list reaches 27 alone, and the bloc claimed the council ⇒ deadlock.
     const baghdad = row(baseline, 'baghdad');
-    expect(baghdad.status).toBe('open');
+    expect(baghdad.status).toBe('deadlock');
     expect(baghdad.coalition).toMatchObject({ id: 'cf', governing: false, votes: 25, margin: -2 });
   });
 
@@ -58,10 +60,10 @@ describe('opening on the bundled baseline (final seats, the CF as one bloc)', ()
 });
 
 describe('toggles, undo and redo', () => {
-  it('takes nabni out of the CF bloc in Najaf: 6 < 8, the council is open', () => {
+  it('takes nabni out of the CF bloc in Najaf: 6 < 8, the council is deadlocked', () => {
     const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
-    // Without nabni: state-of-law 3 + nsf 2 + absher 1 = 6 < 8, and no single list holds 8.
-    expect(row(edited, 'najaf')).toMatchObject({ status: 'open', governorFrom: null });
+    // Without nabni: state-of-law 3 + nsf 2 + absher 1 = 6 < 8, and no single list holds 8 (nabni alone 3) ⇒ deadlock.
+    expect(row(edited, 'najaf')).toMatchObject({ status: 'deadlock', governorFrom: null });
     expect(row(edited, 'najaf').coalition).toMatchObject({ votes: 6, margin: -2, governing: false });
     expect(changedCouncils(baseline.run, edited.run).map((change) => change.id)).toEqual(['najaf']);
   });
@@ -73,7 +75,7 @@ describe('toggles, undo and redo', () => {
     expect(row(undone, 'najaf').status).toBe('elected');
     const redone = ok(redoEdit(undone));
     expect(redone.state).toEqual(edited.state);
-    expect(row(redone, 'najaf').status).toBe('open');
+    expect(row(redone, 'najaf').status).toBe('deadlock');
     expect(undoEdit(baseline)).toEqual({ ok: false, message: 'nothing to undo' });
   });
 
@@ -98,14 +100,16 @@ describe('toggles, undo and redo', () => {
 });
 
 describe('a deal across councils', () => {
-  it('Badr with the Sadrists in Najaf and Maysan splits Nabni first and deadlocks both councils', () => {
+  it('Badr with the Sadrists in Najaf and Maysan splits Nabni first; the CF rump still governs both', () => {
     const edit = dealEdit(baseline, { councils: ['najaf', 'maysan'], parties: ['badr', 'sadrists'], governor: 'badr' });
     expect(edit.ok && edit.edit.steps.map((step) => Object.keys(step)[0])).toEqual(['split', 'split', 'deal']);
     const dealt = apply(baseline, edit);
     // Dataset estimates: Najaf nabni 3 = badr 1 + aah 2; Maysan nabni 6 = badr 3 + aah 3. The Sadrists hold no seat.
-    // Najaf: 1 < 8, short by 7; Maysan (13 seats, majority 7): 3 < 7, short by 4. A deal governs: deadlock.
-    expect(row(dealt, 'najaf')).toMatchObject({ status: 'deadlock', coalition: { kind: 'deal', votes: 1, margin: -7 } });
-    expect(row(dealt, 'maysan')).toMatchObject({ status: 'deadlock', coalition: { kind: 'deal', votes: 3, margin: -4 } });
+    // Najaf: deal badr 1 < 8; CF rump aah 2 + state-of-law 3 + nsf 2 + absher 1 = 8 ≥ 8 ⇒ elected, margin 0,
+    // governor from state-of-law (largest, 3). Maysan (13 seats, majority 7): deal badr 3 < 7; rump
+    // aah 3 + state-of-law 3 + nsf 3 = 9 ≥ 7 ⇒ elected, margin 2, governor from aah (three tie on 3; aah first).
+    expect(row(dealt, 'najaf')).toMatchObject({ status: 'elected', governorFrom: 'state-of-law', coalition: { kind: 'bloc', id: 'cf', votes: 8, margin: 0 } });
+    expect(row(dealt, 'maysan')).toMatchObject({ status: 'elected', governorFrom: 'aah', coalition: { kind: 'bloc', id: 'cf', votes: 9, margin: 2 } });
     expect(changedCouncils(baseline.run, dealt.run).map((change) => change.id)).toEqual(['najaf', 'maysan']);
     // One entry: undo takes the splits and the deal back together.
     expect(ok(undoEdit(dealt)).state).toEqual(baseline.state);
@@ -113,6 +117,15 @@ describe('a deal across councils', () => {
 });
 
 describe('seat sets', () => {
+  it('the diff view lists the seat changes of a seat set, as `govsim diff` does', () => {
+    // Preliminary Baghdad: absher 1 (final 2) ⇒ CF 25 → 24; nationally the big three 102 → 101.
+    const lines = diffLines(ok(switchSeats(baseline, 'preliminary'))).map((line) => line.text);
+    expect(lines).toContain('seats bloc cf: 25 → 24');
+    expect(lines).toContain('seats jamaheer: 4 → 5');
+    expect(lines).toContain('CF big three (Nabni + State of Law + NSF): 102 → 101');
+    expect(lines).toContain('caused by the seat set final → preliminary');
+  });
+
   it('shows the Wasit hinge: with Ajmal on 7, one seat more gives the CF lists the majority', () => {
     // wasit-ajmal-7: state-of-law 3 + nabni 2 + nsf 3 = 8 of 16, majority 9: one seat short.
     const seven = ok(switchSeats(baseline, 'wasit-ajmal-7'));
@@ -163,10 +176,11 @@ describe('saving a session as a scenario file', () => {
       { split: { council: 'maysan', list: 'nabni' } },
       { deal: { id: 'badr-sadrists', parties: ['badr', 'sadrists'], councils: ['maysan'], governor: 'badr' } },
     ]);
-    // Najaf 6 < 8 ⇒ open; Maysan badr 3 < 7 ⇒ deadlock, margin −4.
+    // Najaf: CF without nabni 3 + 2 + 1 = 6 < 8 ⇒ deadlock, margin −2. Maysan: deal badr 3 < 7; CF rump
+    // aah 3 + state-of-law 3 + nsf 3 = 9 ≥ 7 ⇒ elected, margin 2, governor from aah.
     expect(document['expect']).toMatchObject([
-      { council: 'najaf', status: 'open', governorFrom: null, members: 15 },
-      { council: 'maysan', status: 'deadlock', votes: 3, marginAtLeast: -4, marginAtMost: -4 },
+      { council: 'najaf', status: 'deadlock', governorFrom: null, votes: 6, marginAtLeast: -2, marginAtMost: -2, members: 15 },
+      { council: 'maysan', status: 'elected', governorFrom: 'aah', votes: 9, marginAtLeast: 2, marginAtMost: 2 },
     ]);
     const check = await runCli(['check', file]);
     expect(check.stderr).toBe('');

@@ -36,10 +36,10 @@ describe('the country view at 80×24', () => {
       expect(frame).toContain(name);
     }
     // Status in words (colour is optional), group labelled derived, the cursor as a character.
-    expect(frame).toMatch(/› {2}Baghdad +C derived +52 +27 .* 25\/27 OPEN/);
+    expect(frame).toMatch(/› {2}Baghdad +C derived +52 +27 .* 25\/27 DEADLOCK/);
     expect(frame).toMatch(/Najaf +A derived +15 +8 .* 9\/8 ELECTED \+1 +nabni/);
     expect(frame).toContain('CF big three (Nabni + State of Law + NSF): 102 | published 102 ✓');
-    expect(frame).toContain('8 elected, 0 deadlock, 0 no quorum, 7 open');
+    expect(frame).toContain('8 elected, 5 deadlock, 0 no quorum, 2 open');
   });
 
   it('re-lays out on resize: narrower and shorter, the frame still fits', async () => {
@@ -82,9 +82,9 @@ describe('the council view', () => {
     open.stdin.write(' ');
     await until(() => open!.lastFrame().includes('NO MAJORITY'), 'the toggle');
     frame = open.lastFrame();
-    expect(frame).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | OPEN');
+    expect(frame).toContain('bloc cf (not governing): 6 of 8 needed | NO MAJORITY | margin -2 | DEADLOCK');
     expect(frame).toMatch(/› \[ \] nabni/);
-    expect(frame).toContain('✓ Najaf: nabni leaves bloc cf ⇒ Najaf elected → open');
+    expect(frame).toContain('✓ Najaf: nabni leaves bloc cf ⇒ Najaf elected → deadlock');
     expect(frame).toContain('1 edit | UNSAVED');
     // The seat bar: coalition seats first (state-of-law 3, nsf 2, absher 1 = 6), then the majority line after seat 8.
     expect(frame).toMatch(/^█{3}▓{2}█▒{2}│/m);

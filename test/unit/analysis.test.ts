@@ -229,7 +229,7 @@ describe('constraints', () => {
 
   it('contradictory constraints leave no admissible coalition', () => {
     const analysis = analyzeCouncil(basra, { constraints: { required: ['tasmim', 'nabni'], incompatible: [['tasmim', 'nabni']] } });
-    expect(analysis.winning).toEqual({ count: 0, minimal: [] });
+    expect(analysis.winning).toEqual({ count: 0, minimal: [], minimalCount: 0, minimalCountExact: true });
     expect(analysis.explanation.some((l) => l.text.includes('no admissible coalition exists'))).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { runCli } from '../helpers/cli.js';
 
 /** The bundled scenarios as the directory holds them, independent of the loader's own listing. */
 const BUNDLED_FILES = readdirSync(new URL('../../scenarios/', import.meta.url)).filter((file) => file.endsWith('.yaml')).sort();
+const REPLAY_FILES = readdirSync(new URL('../../scenarios/replays/', import.meta.url)).filter((file) => file.endsWith('.yaml'));
 
 const temp = mkdtempSync(join(tmpdir(), 'govsim-cli-scenario-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -53,12 +54,13 @@ describe('govsim run', () => {
     const result = await runCli(['run', 'test/fixtures/scenarios/good', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,governor from,coalition,votes,margin,pivotal,hinges,changed by');
+    expect(lines[0]).toBe('scenario,council,seats,majority,present,group,status,confidence,governor from,coalition,votes,margin,pivotal,hinges,changed by');
     // 5 scenarios × 15 councils + header.
     expect(lines).toHaveLength(76);
-    expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock');
+    // Wasit rests on Ajmal's estimated 8 seats: inferred.
+    expect(result.stdout).toContain('relative-extends,wasit,16,9,16,B (derived),deadlock,inferred');
     // two-thirds.yaml: rules.majority "ceil(2*members/3)" makes Najaf's threshold 10 of 15.
-    expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),open');
+    expect(result.stdout).toContain('two-thirds,najaf,15,10,15,B (derived),deadlock');
   });
 
   it('writes atomically with --out, and nothing at all when an input is invalid', async () => {
@@ -112,7 +114,8 @@ describe('govsim check', () => {
     const result = await runCli(['check', 'scenarios']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`all \\d+ expectations hold in ${BUNDLED_FILES.length} scenarios`));
+    // The bundled scenarios and the 2024 replays in scenarios/replays.
+    expect(result.stdout).toMatch(new RegExp(`all \\d+ expectations hold in ${BUNDLED_FILES.length + REPLAY_FILES.length} scenarios`));
   });
 
   it('a failing expectation exits 1 and shows the arithmetic', async () => {
@@ -121,7 +124,7 @@ describe('govsim check', () => {
     expect(result.stdout).toContain('✗ najaf (expect[0])');
     expect(result.stdout).toContain('✗ status: expected deadlock, got elected');
     expect(result.stdout).toContain('✓ votes: 9');
-    expect(result.stdout).toContain('arithmetic: bloc cf: nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8 ⇒ elected, margin 1');
+    expect(result.stdout).toContain('arithmetic: bloc cf: nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8 ⇒ elected; alone: wafaa 2, idraak 1, wathiqoon 1, qiyam 1, madar 1 (each < 8); ⇒ bloc cf elected, margin 1');
     expect(result.stdout).toContain('1 of 1 expectations failed');
   });
 });
@@ -131,12 +134,22 @@ describe('govsim diff', () => {
     const result = await runCli(['diff', 'wasit-one-seat', '--format', 'json']);
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout) as { councils: { id: string; changes: { field: string; before: string; after: string }[]; causes: { step: string; text: string }[] }[] };
-    // Baseline: every CF council elected by the bloc; wasit-one-seat declares no bloc, so those open up too.
+    // Baseline: every CF council elected by the bloc (Wasit: CF 7 < 9, a failed claim ⇒ deadlock);
+    // wasit-one-seat declares no bloc, so the CF councils open up.
     const wasit = diff.councils.find((council) => council.id === 'wasit')!;
-    expect(wasit.changes).toContainEqual({ field: 'status', before: 'open', after: 'elected' });
+    expect(wasit.changes).toContainEqual({ field: 'status', before: 'deadlock', after: 'elected' });
     expect(wasit.causes[0]).toMatchObject({ step: 'step 1', text: expect.stringContaining('deal ajmal-feyli') });
     const najaf = diff.councils.find((council) => council.id === 'najaf')!;
     expect(najaf.changes).toContainEqual({ field: 'status', before: 'elected', after: 'open' });
+  });
+
+  it('takes a directory: each file against the baseline', async () => {
+    const result = await runCli(['diff', 'scenarios/replays', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { diffs: { to: string; councils: { id: string }[] }[] };
+    expect(json.diffs).toHaveLength(15);
+    // Diyala's replay against the baseline: the CF bloc's claim (diyalna 4 < 8) gives way to the State of Law deal.
+    expect(json.diffs.find((diff) => diff.to === 'diyala')!.councils.map((council) => council.id)).toContain('diyala');
   });
 
   it('against a scenario that extends it, only the new steps are causes', async () => {
@@ -167,7 +180,7 @@ describe('govsim scenarios, schema, validate', () => {
     const good = await runCli(['validate', 'scenarios/kirkuk-2024.yaml']);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('ok scenarios/kirkuk-2024.yaml');
-    const bad = await runCli(['validate', 'test/fixtures/scenarios/bad/governor-not-party.yaml']);
+    const bad = await runCli(['validate', 'test/fixtures/scenarios/bad/governor-unknown.yaml']);
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain('steps[0].deal.governor');
   });

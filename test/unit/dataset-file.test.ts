@@ -136,7 +136,7 @@ describe('package root', () => {
   it('is found from src/, dist/ and the bundle\'s directory, and nowhere else', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
     expect(findPackageRoot(join(root, 'src', 'scenarios'))).toBe(root);
-    expect(findPackageRoot(join(root, 'dist', 'bin', 'chunks'))).toBe(root);
+    expect(findPackageRoot(join(root, 'dist', 'chunks'))).toBe(root);
     expect(packageRoot()).toBe(root);
     // A directory whose package.json belongs to another package does not count.
     const other = join(dir, 'other-package', 'lib');

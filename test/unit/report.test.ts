@@ -45,23 +45,26 @@ describe('seats drawn equal the seats in the run result', () => {
           drawn.set(seat.owner, entry);
         }
         expect(drawn, result.id).toEqual(expectedSeatsByOwner(result));
-        // Highlighted seats are the present votes the run counts for its coalition.
+        // Seats ringed solid are the present votes of the elected alignment; a deadlocked or open council has none.
         const highlighted = seats.filter((seat) => seat.state === 'governing').length;
-        expect(highlighted, `${result.id} highlighted`).toBe(result.outcome.basis === 'none' ? 0 : result.outcome.votes);
+        expect(highlighted, `${result.id} highlighted`).toBe(result.outcome.status === 'elected' ? result.outcome.votes : 0);
       }
     });
   }
 });
 
 describe('the Najaf hemicycle under the Badr–Sadr understanding', () => {
-  it('rings badr 1 + hikma 1 + the wathiqoon defector 1 = 3 first, hatches the estimated factions', async () => {
+  it('draws both claims on Najaf dashed (deadlock), the deal first, and hatches the estimated factions', async () => {
     const scenario = loadScenario('badr-sadr-najaf-maysan');
     const html = await scenarioReport(scenario, { probabilities: false });
     const seats = sectionSeats(html, 'najaf');
-    // Scenario file: "badr 1 + hikma 1 + wathiqoon's defector 1 (+ sadrists 0) = 3 < 8".
+    // Scenario file: deal badr 1 + hikma 1 + wathiqoon's defector 1 (+ sadrists 0) = 3 < 8; the CF rump
+    // aah 2 + state-of-law 3 + nasr 1 + absher 1 = 7 < 8. Nobody reaches 8: no seat is ringed solid.
+    expect(seats.some((seat) => seat.state === 'governing')).toBe(false);
     expect(seats.slice(0, 3).map((seat) => seat.unit).sort()).toEqual(['badr', 'hikma', 'wathiqoon>badr-sadr']);
-    expect(seats.slice(0, 3).every((seat) => seat.state === 'governing')).toBe(true);
-    expect(seats.slice(3).some((seat) => seat.state === 'governing')).toBe(false);
+    expect(seats.slice(3, 10).map((seat) => seat.owner)).toEqual(['aah', 'aah', 'state-of-law', 'state-of-law', 'state-of-law', 'nasr', 'absher']);
+    expect(seats.slice(0, 10).every((seat) => seat.state === 'competing')).toBe(true);
+    expect(seats.slice(10).every((seat) => seat.state === 'other')).toBe(true);
     // Faction seats are the dataset's inferred split: drawn hatched. Listed seats are documented: solid.
     for (const seat of seats) {
       const estimated = ['badr', 'aah', 'hikma', 'nasr'].includes(seat.owner);
@@ -69,7 +72,7 @@ describe('the Najaf hemicycle under the Badr–Sadr understanding', () => {
       expect(seat.fill.startsWith('url(#'), seat.unit).toBe(estimated);
     }
     expect(html).toMatch(/<bdi dir="rtl" lang="ar">النجف<\/bdi>/);
-    expect(html.includes('3 &lt; 8, short by 5')).toBe(true);
+    expect(html).toContain('aah 2 + state-of-law 3 + nasr 1 + absher 1 = 7 &lt; 8');
   });
 
   it('draws absent members hollow (Kirkuk 2024: KDP, Arab Alliance and ITF stay away)', async () => {
@@ -148,8 +151,9 @@ describe('the page', () => {
     expect(changes).toContain('id="diff-najaf"');
     expect(changes).toContain('id="diff-maysan"');
     const najaf = changes.slice(changes.indexOf('id="diff-najaf"'), changes.indexOf('</article>', changes.indexOf('id="diff-najaf"')));
-    expect(najaf).toMatch(/<a href="#step-step_205"><strong>badr-sadr-najaf-maysan step 5<\/strong><\/a> \(deal\)/);
-    expect(html).toContain('<li id="step-step_205"><strong>step 5</strong> <code>deal</code>');
+    // The deal is the scenario's 6th step (after the CF bloc and four splits).
+    expect(najaf).toMatch(/<a href="#step-step_206"><strong>badr-sadr-najaf-maysan step 6<\/strong><\/a> \(deal\)/);
+    expect(html).toContain('<li id="step-step_206"><strong>step 6</strong> <code>deal</code>');
     // Before and after hemicycles, each with Najaf's 15 seats.
     expect([...najaf.matchAll(/class="hemicycle" data-council="najaf" data-seats="15"/g)]).toHaveLength(2);
   });
@@ -164,34 +168,26 @@ describe('the page', () => {
   });
 });
 
-describe('run results that list every competing alignment and a confidence per council', () => {
-  it('are drawn as given: the governing alignment ringed, a competing one dashed, the stated confidence shown', async () => {
+describe('competing alignments and the confidence of each council, as the run gives them', () => {
+  it('rings the elected alignment solid and every other claim dashed, and shows the run\'s confidence', async () => {
     const scenario = loadScenario('badr-sadr-najaf-maysan');
     const run = runScenario(scenario);
-    // The shape a richer run result may take: every alignment of a council, and its confidence.
-    const enriched = {
-      ...run,
-      councils: run.councils.map((council) =>
-        council.id === 'najaf'
-          ? {
-              ...council,
-              confidence: { level: 'unresolved' },
-              alignments: [
-                { id: 'state-of-law', basis: 'list', units: ['state-of-law', 'wafaa'], votes: 5, governing: false },
-                { id: 'badr-sadr', basis: 'deal', units: ['badr', 'hikma', 'wathiqoon>badr-sadr', 'sadrists'], votes: 3, governing: true },
-              ],
-            }
-          : council,
-      ),
-    };
-    const html = await scenarioReport(scenario, { run: enriched, probabilities: false });
-    const seats = sectionSeats(html, 'najaf');
-    expect(seats.slice(0, 3).every((seat) => seat.state === 'governing')).toBe(true);
-    expect(seats.slice(3, 8).map((seat) => [seat.owner, seat.state])).toEqual([
-      ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['state-of-law', 'competing'], ['wafaa', 'competing'], ['wafaa', 'competing'],
-    ]);
-    expect(seats.slice(8).every((seat) => seat.state === 'other')).toBe(true);
-    expect(html).toMatch(/aria-labelledby="council-najaf-h">[\s\S]*?confidence <span class="conf conf-unresolved">/);
+    const html = await scenarioReport(scenario, { run, probabilities: false });
+    for (const id of ['najaf', 'maysan']) {
+      const council = run.councils.find((entry) => entry.id === id)!;
+      const seats = sectionSeats(html, id);
+      const elected = council.alignments.find((alignment) => alignment.status === 'elected');
+      const claims = council.alignments.filter((alignment) => alignment !== elected && alignment.status !== 'void' && (alignment.kind === 'deal' || alignment.kind === 'bloc' || alignment.kind === 'rump'));
+      // Every present member of the elected alignment is ringed solid, of the other claims dashed.
+      expect(seats.filter((seat) => seat.state === 'governing').length, id).toBe(council.outcome.status === 'elected' ? elected!.votes : 0);
+      expect(seats.filter((seat) => seat.state === 'competing').length, id).toBe(claims.reduce((sum, alignment) => sum + alignment.votes, 0));
+      expect(html, id).toMatch(new RegExp(`aria-labelledby="council-${id}-h">[\\s\\S]*?confidence <span class="conf conf-${council.confidence}">`));
+    }
+    // Maysan (13 members, majority 7): the CF rump without Badr, aah 2 + state-of-law 3 + nsf 1 + absher 1 = 7, is
+    // elected; the deal badr-sadr (badr 5 + sadrists 0) competes. Najaf: nobody reaches 8, so no seat is solid.
+    const maysan = run.councils.find((entry) => entry.id === 'maysan')!;
+    expect(maysan.outcome.status).toBe('elected');
+    expect(sectionSeats(html, 'najaf').some((seat) => seat.state === 'governing')).toBe(false);
   });
 });
 

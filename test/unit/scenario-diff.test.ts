@@ -49,7 +49,7 @@ describe('expectations', () => {
     expect(check.expectations.map((entry) => entry.ok)).toEqual([true, false, true]);
     const report = formatCheckReport([check]);
     expect(report).toContain('✗ wasit (expect[1]) — wrong on purpose');
-    expect(report).toContain('arithmetic: deal af: wasit-ajmal 8 + quota-feyli 1 = 9 ≥ 9 ⇒ elected, margin 0');
+    expect(report).toContain('arithmetic: deal af: wasit-ajmal 8 + quota-feyli 1 = 9 ≥ 9 ⇒ elected; alone: state-of-law 3, nabni 2, nsf 2 (each < 9); ⇒ deal af elected, margin 0');
     // Elected: wasit (deal), basra (Tasmim 12 of 23), karbala (Ibdaa 7 of 13) = 3.
     expect(check.expectations[2]!.claims.map((claim) => claim.actual)).toEqual(['wasit-ajmal 8 = 8', '3 (basra, karbala, wasit)']);
   });
@@ -69,5 +69,41 @@ describe('the builder', () => {
   it('produces the document a YAML file would hold', () => {
     const document = scenario('doc').seats('preliminary').absent({ council: 'kirkuk', units: ['kdp'] }, { source: 'https://en.964media.com/23137/' }).toDocument();
     expect(document).toEqual({ name: 'doc', seats: 'preliminary', steps: [{ absent: { council: 'kirkuk', units: ['kdp'] }, source: 'https://en.964media.com/23137/' }] });
+  });
+});
+
+describe('seat-level diff', () => {
+  it('preliminary-101 against the baseline lists the seat changes, with the seat set as their cause', async () => {
+    const { loadScenario } = await import('../../src/scenarios/scenario-loader.js');
+    const diff = diffScenarios(loadScenario('baseline'), loadScenario('preliminary-101'));
+    const baghdad = diff.councils.find((council) => council.id === 'baghdad')!;
+    // Baghdad, preliminary (abna24): CF = state-of-law 9 + nabni 9 + nsf 5 + absher 1 = 24; final: absher 2 ⇒ 25.
+    expect(baghdad.alignments).toContainEqual({ label: 'bloc cf', before: '25', after: '24' });
+    expect(baghdad.units).toContainEqual({ unit: 'absher', seats: { before: '2', after: '1' } });
+    expect(baghdad.seatSet).toBe('seat set final → preliminary');
+    // Salah al-Din before the 10 Jan 2024 ruling: Jamaheer 5, National Framework 2 (final: 4 and 3).
+    const salahaddin = diff.councils.find((council) => council.id === 'salahaddin')!;
+    expect(salahaddin.units).toContainEqual({ unit: 'jamaheer', seats: { before: '4', after: '5' } });
+    // Nationally: nabni 43 + state-of-law 35 + nsf 24 = 102 final, nsf 23 preliminary ⇒ 101.
+    expect(diff.national.changes).toContainEqual({ label: 'CF big three (Nabni + State of Law + NSF)', before: 102, after: 101 });
+    expect(diff.national.changes).toContainEqual({ label: 'nsf', before: 24, after: 23 });
+    expect(diff.national.seatSets).toEqual({ before: 'final', after: 'preliminary' });
+  });
+
+  it('a deal shows each unit moving from the bloc to the deal, and the rump shrinking', async () => {
+    // Najaf: the deal takes badr (1) and hikma (1) out of the CF (9 seats) ⇒ rump 7; the deal has 1 + 1 + 1 defector = 3.
+    const { loadScenario } = await import('../../src/scenarios/scenario-loader.js');
+    const base = scenario('cf').bloc({ id: 'cf', councils: ['najaf', 'maysan'] }).load();
+    const diff = diffScenarios(base, loadScenario('badr-sadr-najaf-maysan'));
+    const najaf = diff.councils.find((council) => council.id === 'najaf')!;
+    expect(najaf.alignments).toEqual(
+      expect.arrayContaining([
+        { label: 'bloc cf', before: '9', after: '—' },
+        { label: 'cf (rump without badr, hikma)', before: '—', after: '7' },
+        { label: 'deal badr-sadr', before: '—', after: '3' },
+      ]),
+    );
+    expect(najaf.units).toContainEqual({ unit: 'badr', seats: { before: '—', after: '1' }, alignment: { before: '—', after: 'deal badr-sadr' } });
+    expect(najaf.units).toContainEqual({ unit: 'nabni', seats: { before: '3', after: '—' }, alignment: { before: 'bloc cf', after: '—' } });
   });
 });

@@ -135,9 +135,15 @@ describe('alignment and rule steps', () => {
     expect(state.deals['badr-sadr']).toMatchObject({ actors: ['sadrists'], councils: { najaf: ['badr'] } });
   });
 
-  it('a deal governor must be a party with seats', () => {
-    expect(stepError(base, { deal: { id: 'd', parties: ['nabni'], councils: ['najaf'], governor: 'nsf' } }).path).toBe('deal.governor');
-    expect(stepError(base, { deal: { id: 'd', parties: ['nabni', 'sadrists'], councils: ['najaf'], governor: 'sadrists' } }).message).toContain('holds no seats');
+  it('a deal governor may come from outside the deal and the council, but must name a party or actor', () => {
+    expect(stepError(base, { deal: { id: 'd', parties: ['nabni'], councils: ['najaf'], governor: 'nabnii' } }).path).toBe('deal.governor');
+    // State of Law has no list of its own in Diyala (Diyala 2024); Sadrists hold none anywhere: both are accepted.
+    const { state } = applySteps(base, [
+      { deal: { id: 'd', parties: ['taqaddum', 'siyada'], councils: ['diyala'], governor: 'state-of-law' } },
+      { deal: { id: 's', parties: ['nabni', 'sadrists'], councils: ['najaf'], governor: 'sadrists' } },
+    ], dataset);
+    expect(state.deals['d']!.councils).toEqual({ diyala: ['taqaddum', 'siyada'] });
+    expect(state.provenance['diyala']!.at(-1)!.text).toContain('(no seat in this council)');
   });
 
   it('join and leave edit a deal per council', () => {

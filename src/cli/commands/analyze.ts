@@ -59,7 +59,7 @@ function parseLimit(text: string): number {
 }
 
 /** Rationals as "p/q", bigints as strings: the JSON view of an analysis. */
-export function analysisJson(analysis: CouncilAnalysis, context: { dataset: string; seats: string; units: string }): unknown {
+export function analysisJson(analysis: CouncilAnalysis, context: { dataset: string; seats: string; units: string; confidence?: string }): unknown {
   const powerJson = (result: PowerIndexResult): unknown => ({
     index: result.index,
     label: result.label,
@@ -77,6 +77,7 @@ export function analysisJson(analysis: CouncilAnalysis, context: { dataset: stri
     dataset: context.dataset,
     seats: context.seats,
     unitsMode: context.units,
+    ...(context.confidence !== undefined ? { confidence: context.confidence } : {}),
     ...rest,
     ...(power === undefined
       ? {}
@@ -173,7 +174,7 @@ function sections(analysis: CouncilAnalysis, format: Exclude<OutputFormat, 'json
   const minimal = analysis.winning.minimal;
   const shown = format === 'csv' ? minimal : minimal.slice(0, limit);
   out.push({
-    title: `Minimal winning coalitions (${minimal.length}; ${analysis.winning.count} admissible winning in all)`,
+    title: `Minimal winning coalitions (${analysis.winning.minimalCountExact ? '' : 'more than '}${analysis.winning.minimalCount}${minimal.length < analysis.winning.minimalCount || !analysis.winning.minimalCountExact ? `, the first ${minimal.length} found listed` : ''}; ${analysis.winning.count} admissible winning in all)`,
     body: minimal.length === 0 ? 'none\n' : renderRows(format, COALITION_COLUMNS, shown) + (format === 'csv' ? '' : more(minimal.length, shown.length)),
   });
   const predictionRows = analysis.predictions.flatMap((prediction): PredictionRow[] => {
@@ -191,13 +192,20 @@ function sections(analysis: CouncilAnalysis, format: Exclude<OutputFormat, 'json
 }
 
 /** The analysis as text in `format`. */
-export function renderAnalysis(analysis: CouncilAnalysis, format: Exclude<OutputFormat, 'json'>, limit = DEFAULT_LIMIT): string {
+export function renderAnalysis(analysis: CouncilAnalysis, format: Exclude<OutputFormat, 'json'>, limit = DEFAULT_LIMIT, confidence?: string): string {
   const parts = sections(analysis, format, limit);
+  // The whole council is analysed, so every seat figure counts: its weakest confidence, in a word.
+  if (confidence !== undefined && confidence !== 'documented') {
+    const words = `the analysis rests on ${confidence} seat figures (${confidence === 'inferred' ? 'estimates' : 'unresolved in the sources'}; \`govsim councils\` marks them)`;
+    const explanation = parts.find((part) => part.title === 'Explanation');
+    if (explanation) parts[parts.indexOf(explanation)] = { ...explanation, body: `${explanation.body}- confidence: ${words}\n` };
+  }
+  const mark = confidence === 'inferred' ? ' ~' : confidence === 'unresolved' ? ' ?' : '';
   switch (format) {
     case 'table':
-      return [`${headline(analysis)}\n`, ...parts.map((part) => `${part.title}\n${part.body}`)].join('\n');
+      return [`${headline(analysis)}${mark}\n`, ...parts.map((part) => `${part.title}\n${part.body}`)].join('\n');
     case 'md':
-      return [`# ${headline(analysis)}\n`, ...parts.map((part) => `## ${part.title}\n\n${part.body}`)].join('\n');
+      return [`# ${headline(analysis)}${confidence !== undefined ? ` (confidence: ${confidence})` : ''}\n`, ...parts.map((part) => `## ${part.title}\n\n${part.body}`)].join('\n');
     case 'csv':
       // One CSV table per section, each introduced by a `# title` line (prose sections as one column).
       return parts
@@ -234,7 +242,7 @@ export function registerAnalyze(program: Command): void {
         throw new GovsimUsageError(`--units: unknown mode "${options.units}" (expected lists or factions)`);
       }
       const limit = parseLimit(options.limit);
-      const { loadDataset, councilsFor, seatSetId } = await import('../../dataset/dataset.js');
+      const { loadDataset, councilsFor, resolvedCouncil, seatSetId, weakestConfidence } = await import('../../dataset/dataset.js');
       const { analyzeCouncil } = await import('../../model/analysis/index.js');
       const dataset = loadDataset(options.dataset);
       const seats = seatSetId(dataset, options.seats);
@@ -246,8 +254,13 @@ export function registerAnalyze(program: Command): void {
         ...(options.coalition === undefined ? {} : { coalition: parseIdList(options.coalition, '--coalition') }),
         ...(options.order === undefined ? {} : { order: parseIdList(options.order, '--order') }),
       });
+      // Faction seats are estimates even where the list's figure is documented.
+      const seatConfidence = resolvedCouncil(dataset, councilId, seats).confidence;
+      const confidence = options.units === 'factions' ? weakestConfidence([seatConfidence, 'inferred']) : seatConfidence;
       const text =
-        format === 'json' ? renderJson(analysisJson(analysis, { dataset: dataset.id, seats, units: options.units })) : renderAnalysis(analysis, format, limit);
+        format === 'json'
+          ? renderJson(analysisJson(analysis, { dataset: dataset.id, seats, units: options.units, confidence }))
+          : renderAnalysis(analysis, format, limit, confidence);
       writeOutput(text, options.out);
     });
 }

@@ -3,11 +3,11 @@
  * are imported only here, after the terminal check, so batch commands never load them.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
 import { packageRoot } from '../../platform/package-root.js';
 import type * as Explorer from '../../ui/explorer.js';
-import { runCachedScript } from '../cached-script.js';
 
 export async function openExplorer(scenario?: string): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -15,41 +15,31 @@ export async function openExplorer(scenario?: string): Promise<void> {
   }
   // chalk (Ink's colours) honours FORCE_COLOR but not NO_COLOR; the bin maps it, this covers `tsx` runs.
   if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-  const explorer = await loadExplorer();
-  const exited = explorer.runExplorer(scenario === undefined ? {} : { scenario });
-  // runExplorer draws the first frame before it first waits: the code that drew it is what is worth keeping.
-  setImmediate(explorer.storeCodeCache);
-  process.exitCode = await exited;
+  const { runExplorer } = await loadExplorer();
+  process.exitCode = await runExplorer(scenario === undefined ? {} : { scenario });
 }
 
-/** Set by scripts/build.mjs in the bundle: the explorer's script, relative to the package root. */
-declare const __GOVSIM_EXPLORER_SCRIPT__: string | undefined;
-
-interface LoadedExplorer {
-  readonly runExplorer: typeof Explorer.runExplorer;
-  readonly storeCodeCache: () => void;
-}
+/** Set by scripts/build.mjs in the bundles: the explorer's bundle, relative to the package root. */
+declare const __GOVSIM_EXPLORER_BUNDLE__: string | undefined;
 
 /**
- * The explorer's code: in the bundle, its own script compiled with V8's code cache (see
- * ../cached-script.ts); from the sources, the module.
+ * The explorer's code: in the command line's bundle, the explorer's own (see scripts/build.mjs); from
+ * the sources, the module.
  *
  * Yoga (Ink's layout engine) loads its WebAssembly from an inline base64 string, through `fetch` when
  * there is one; Node's first use of `fetch` loads undici, about 50 ms of the explorer's start. With
  * `fetch` hidden while the explorer's modules load, Yoga decodes the string itself. The global is put
  * back as it was, its lazy getter untouched.
  */
-async function loadExplorer(): Promise<LoadedExplorer> {
+async function loadExplorer(): Promise<typeof Explorer> {
   const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   const hide = fetchDescriptor?.configurable === true;
   if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    if (typeof __GOVSIM_EXPLORER_SCRIPT__ === 'string') {
-      const script = await runCachedScript<typeof Explorer>(join(packageRoot(), __GOVSIM_EXPLORER_SCRIPT__), 'explore');
-      return { runExplorer: script.exports.runExplorer, storeCodeCache: () => script.storeCodeCache() };
+    if (typeof __GOVSIM_EXPLORER_BUNDLE__ === 'string') {
+      return (await import(pathToFileURL(join(packageRoot(), __GOVSIM_EXPLORER_BUNDLE__)).href)) as typeof Explorer;
     } else {
-      const { runExplorer } = await import('../../ui/explorer.js');
-      return { runExplorer, storeCodeCache: () => undefined };
+      return await import('../../ui/explorer.js');
     }
   } finally {
     if (hide) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);

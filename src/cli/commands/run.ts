@@ -1,5 +1,6 @@
 /** `govsim run`: run scenario files, directories, globs or bundled names; print per-council results. */
 import type { Command } from 'commander';
+import { CONFIDENCE_MARK } from '../../scenarios/result-confidence.js';
 import type { CouncilResult, ScenarioRun } from '../../scenarios/runner.js';
 import type { LoadedScenario } from '../../scenarios/scenario-loader.js';
 import { type Column, parseFormat, renderRows, writeOutput } from '../output.js';
@@ -23,14 +24,30 @@ const COLUMNS: readonly Column<Row>[] = [
   { header: 'present', value: (row) => row.council.present, align: 'right' },
   { header: 'group', value: (row) => `${row.council.group}${row.council.groupSource === 'derived' ? ' (derived)' : ` (${row.council.groupSource})`}` },
   { header: 'status', value: (row) => row.council.outcome.status },
-  { header: 'governor from', value: (row) => row.council.outcome.governorFrom ?? '' },
-  { header: 'coalition', value: (row) => (row.council.outcome.via ? `${row.council.outcome.basis} ${row.council.outcome.via}` : '') },
+  { header: 'governor from', value: (row) => governorText(row.council) },
+  { header: 'coalition', value: (row) => row.council.outcome.alignment ?? '' },
   { header: 'votes', value: (row) => (row.council.outcome.via ? row.council.outcome.votes : ''), align: 'right' },
   { header: 'margin', value: (row) => row.council.outcome.margin ?? '', align: 'right' },
   { header: 'pivotal', value: (row) => row.council.pivotal.join(' ') },
   { header: 'hinges', value: (row) => row.council.hinge.length, align: 'right' },
   { header: 'changed by', value: (row) => [...new Set(row.council.changes.map((change) => change.step))].join(', ') },
 ];
+
+/** The table marks the seats the outcome rests on as `govsim councils` does (`~` inferred, `?` unresolved); CSV and Markdown say it in a word. */
+function columnsFor(format: string): readonly Column<Row>[] {
+  if (format === 'table') {
+    return COLUMNS.map((column) => (column.header === 'seats' ? { ...column, value: (row: Row) => `${row.council.seats}${CONFIDENCE_MARK[row.council.confidence]}` } : column));
+  }
+  const at = COLUMNS.findIndex((column) => column.header === 'status');
+  return [...COLUMNS.slice(0, at + 1), { header: 'confidence', value: (row: Row) => row.council.confidence }, ...COLUMNS.slice(at + 1)];
+}
+
+/** The governor's party, marked when it holds no seat in the council (a deal may name one from outside). */
+function governorText(council: CouncilResult): string {
+  const from = council.outcome.governorFrom;
+  if (from === null) return '';
+  return council.outcome.governorSeated ? from : `${from} (no seat in this council)`;
+}
 
 /** The JSON document of `govsim run` (also used by tests). */
 export function runsToJson(runs: readonly ScenarioRun[]): unknown {
@@ -43,12 +60,13 @@ export function renderRuns(runs: readonly ScenarioRun[], format: string, explain
   // indented for reading; a batch is compact (a 1,000-file run would otherwise print twice the bytes).
   if (chosen === 'json') return `${JSON.stringify(runsToJson(runs), null, runs.length === 1 ? 2 : undefined)}\n`;
   const rows = runs.flatMap((run) => run.councils.map((council) => ({ run, council })));
-  const columns = runs.length === 1 && chosen === 'table' ? COLUMNS.slice(1) : COLUMNS;
+  const all = columnsFor(chosen);
+  const columns = runs.length === 1 && chosen === 'table' ? all.slice(1) : all;
   let text = renderRows(chosen, columns, rows);
   if (chosen === 'table') {
     const notes = runs.map((run) => {
       const { byStatus, groups } = run.national;
-      return `${run.scenario}: ${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open; groups A ${groups.A} · B ${groups.B} · C ${groups.C} (derived unless set by a step)`;
+      return `${run.scenario}: ${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open; groups A ${groups.A} · B ${groups.B} · C ${groups.C} (derived unless set by a step); ~ outcome rests on inferred seats, ? on unresolved ones`;
     });
     text += `\n${notes.join('\n')}\n`;
     if (explain) {

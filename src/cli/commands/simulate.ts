@@ -203,16 +203,20 @@ export function registerSimulate(program: Command): void {
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (target: string, options: SimulateOptions) => {
       parseFormat(options.format);
+      // About a million draws a second per core: 10^8 draws is minutes; a half-width of 10^-4 needs
+      // (1.96 · 0.5 / 10^-4)^2 ≈ 10^8 draws. 1e-300 ran for ever.
+      const MAX_RUNS = 100_000_000;
+      const MIN_PRECISION = 0.0001;
       const method = parseMethod(options.method);
       const { MAX_SEED } = await import('../../model/random.js');
       const { MAX_WORKERS } = await import('../../scenarios/simulate.js');
-      const runs = options.runs !== undefined ? integer('runs', options.runs, 1, Number.MAX_SAFE_INTEGER) : undefined;
+      const runs = options.runs !== undefined ? integer('runs', options.runs, 1, MAX_RUNS) : undefined;
       const seed = options.seed !== undefined ? integer('seed', options.seed, 0, MAX_SEED) : undefined;
       const workers = options.workers !== undefined ? integer('workers', options.workers, 1, MAX_WORKERS) : 1;
       let precision: number | undefined;
       if (options.precision !== undefined) {
         precision = Number(options.precision);
-        if (!(precision > 0 && precision <= 0.5)) throw new GovsimUsageError(`--precision must be a number in (0, 0.5], got "${options.precision}"`);
+        if (!(precision >= MIN_PRECISION && precision <= 0.5)) throw new GovsimUsageError(`--precision must be a number from ${MIN_PRECISION} to 0.5, got "${options.precision}"`);
       }
       if (runs !== undefined && precision !== undefined) throw new GovsimUsageError('give either --runs or --precision, not both');
       const listed = options.council?.split(',').map((id) => id.trim()).filter((id) => id !== '');

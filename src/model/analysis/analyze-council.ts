@@ -41,7 +41,12 @@ export function presentAnalysis(prepared: PreparedCouncil, fast: FastAnalysis, l
     role: roleName(prepared, u),
   }));
   const coalition = prepared.declaredMask === -1 ? undefined : coalitionCheck(prepared, fast);
-  const winning: WinningCoalitions = { count: fast.winningCount, minimal: sortedMinimal.map((mask) => coalitionOf(prepared, mask)) };
+  const winning: WinningCoalitions = {
+    count: fast.winningCount,
+    minimal: sortedMinimal.map((mask) => coalitionOf(prepared, mask)),
+    minimalCount: fast.minimalCount,
+    minimalCountExact: fast.minimalCountExact,
+  };
   const predictions = predictionsFor(prepared, fast, sortedMinimal);
   const hinges = hingeSeats(prepared, fast, sortedMinimal, listLimit);
   const power = fast.swings === undefined ? undefined : councilPower(prepared);
@@ -180,21 +185,27 @@ function explanationOf(
     if (!coalition.admissible) lines.push(note(`the declared coalition breaks the constraints: ${coalition.violations.join('; ')}`));
   }
 
-  const minimalCount = winning.minimal.length;
+  const minimalCount = winning.minimalCount;
+  const listed = winning.minimal.length;
   lines.push(
     note(
       minimalCount === 0
         ? `no admissible coalition of those present reaches ${majority}`
-        : `${winning.count} admissible winning coalitions of units, ${minimalCount} of them minimal (every member needed)`,
+        : `${winning.count} admissible winning coalitions of units, ${winning.minimalCountExact ? '' : 'more than '}${minimalCount} of them minimal (every member needed)${listed < minimalCount || !winning.minimalCountExact ? `; the first ${listed} found are listed` : ''}`,
     ),
   );
   for (const prediction of predictions) {
     const ruleId = prediction.theory === 'minimum-winning' ? 'minimumWinning' : prediction.theory === 'fewest-parties' ? 'bargaining' : 'minimalConnected';
-    const listed = prediction.coalitions.slice(0, 3).map((c) => `${c.units.join(' + ')} (${c.votes})`);
-    const more = prediction.coalitions.length - listed.length;
+    const shownHere = prediction.coalitions.slice(0, 3).map((c) => `${c.units.join(' + ')} (${c.votes})`);
+    const more = prediction.coalitions.length - shownHere.length;
     const theory = PREDICTION_TEXT[prediction.theory];
     lines.push(
-      explain(ruleId, prediction.coalitions.length === 0 ? `${theory}: none` : `${theory}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`),
+      explain(
+        ruleId,
+        prediction.coalitions.length === 0
+          ? `${theory}: none${prediction.complete ? '' : ' among those listed'}`
+          : `${theory}: ${shownHere.join('; ')}${more > 0 ? `; and ${prediction.complete ? '' : 'at least '}${more} more` : ''}`,
+      ),
     );
   }
 

@@ -10,7 +10,7 @@
  */
 import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
 import { coalitionCounts, type CountBuffers, createCountBuffers } from './admissible-weight-counts.js';
-import { enumerateMinimalWinning, maskWeight, popcount } from './minimal-winning.js';
+import { countMinimalWinning, enumerateMinimalWinning, fewestMinimalWinning, MAX_LISTED_MINIMAL, maskWeight, popcount } from './minimal-winning.js';
 import { inOneBuffer } from './arena.js';
 import type { PreparedCouncil } from './prepared-council.js';
 import { type ClassSearchScratch, classSearchScratch, enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
@@ -24,8 +24,11 @@ export interface FastAnalysis {
   readonly majorityForms: boolean;
   readonly admissibleCount: number;
   readonly winningCount: number;
-  /** Minimal winning coalitions as unit bitmasks, unordered. */
+  /** Minimal winning coalitions as unit bitmasks, unordered: all of them, or the first MAX_LISTED_MINIMAL found. */
   readonly minimal: Int32Array;
+  /** Number of minimal winning coalitions: exact, or (when `minimalCountExact` is false) a lower bound. */
+  readonly minimalCount: number;
+  readonly minimalCountExact: boolean;
   /** Fewest votes / fewest units among the minimal winning coalitions (0 when there is none). */
   readonly fewestVotes: number;
   readonly fewestUnits: number;
@@ -48,6 +51,8 @@ export interface FastAnalysis {
 export interface FastAnalysisOptions {
   /** Compute Banzhaf and Shapley–Shubik (default true). */
   readonly power?: boolean;
+  /** Most minimal winning coalitions listed (default MAX_LISTED_MINIMAL); the count stays exact. */
+  readonly listLimit?: number;
 }
 
 /** Buffers reused across analyses of one prepared council. */
@@ -106,10 +111,11 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   workspace.length = 0;
   let fewestVotes = 0;
   let fewestUnits = 0;
+  const listLimit = options.listLimit ?? MAX_LISTED_MINIMAL;
   if (prepared.infeasible) {
     // No admissible coalition: nothing to enumerate.
   } else if (prepared.classes !== undefined) {
-    const found = enumerateByClass(prepared.classes, prepared.requiredMask, prepared.requiredWeight, prepared.requiredUnits, quota, workspace, workspace.search);
+    const found = enumerateByClass(prepared.classes, prepared.requiredMask, prepared.requiredWeight, prepared.requiredUnits, quota, workspace, workspace.search, listLimit);
     fewestVotes = found.fewestVotes;
     fewestUnits = found.fewestUnits;
   } else {
@@ -118,6 +124,8 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     enumerateMinimalWinning(
       { order: prepared.searchOrder, weights, conflicts: prepared.conflicts, requiredMask: prepared.requiredMask, requiredWeight: prepared.requiredWeight, quota },
       found,
+      undefined,
+      listLimit,
     );
     reserve(workspace, found.length);
     for (const mask of found) {
@@ -127,6 +135,18 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
       if (fewestUnits === 0 || units < fewestUnits) fewestUnits = units;
     }
+  }
+
+  let minimalCount = workspace.length;
+  let minimalCountExact = true;
+  if (!prepared.infeasible && prepared.constrainedMask === 0) {
+    // Without incompatibilities the count and the extremes come from weights alone, however long the list.
+    minimalCount = countMinimalWinning(prepared.searchOrder, weights, prepared.requiredWeight, quota);
+    const fewest = fewestMinimalWinning(prepared.searchOrder, weights, prepared.requiredWeight, prepared.requiredUnits, quota);
+    fewestVotes = fewest.votes;
+    fewestUnits = fewest.units;
+  } else if (workspace.length >= listLimit) {
+    minimalCountExact = false;
   }
 
   const counts = coalitionCounts(prepared, workspace.counts);
@@ -179,6 +199,8 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     admissibleCount: counts.admissible,
     winningCount: winning,
     minimal: workspace.data.subarray(0, workspace.length),
+    minimalCount,
+    minimalCountExact,
     fewestVotes,
     fewestUnits,
     swings,

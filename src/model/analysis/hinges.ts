@@ -219,6 +219,7 @@ function minimalAt(prepared: PreparedCouncil, weights: Int32Array): number[] {
     },
     out,
   );
+  // Bounded like the base listing (MAX_LISTED_MINIMAL): on a council with more, the lists are partial.
   return out;
 }
 

@@ -6,24 +6,41 @@
 import { RULES } from '../explanation.js';
 import { coalitionOf, sortMasks, votesOf } from './coalition-text.js';
 import type { FastAnalysis } from './fast-analysis.js';
-import { popcount } from './minimal-winning.js';
+import { enumerateWithUnits, enumerateWithVotes, MAX_LISTED_MINIMAL, popcount } from './minimal-winning.js';
 import { type PreparedCouncil, ROLE_REQUIRED } from './prepared-council.js';
 import type { Prediction } from './types.js';
 
 /** The predictions for `prepared`: minimum winning, fewest parties, and (with an order) minimal connected winning. */
 export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, sortedMinimal: readonly number[]): Prediction[] {
+  const listedAll = sortedMinimal.length >= fast.minimalCount && fast.minimalCountExact;
+  let fewestSeats = sortedMinimal.filter((mask) => votesOf(prepared, mask) === fast.fewestVotes);
+  let fewestParties = sortedMinimal.filter((mask) => popcount(mask) === fast.fewestUnits);
+  let complete = listedAll;
+  if (!listedAll && prepared.constrainedMask === 0 && !prepared.infeasible && fast.minimalCount > 0) {
+    // The listing stopped early: search for exactly these coalitions instead, listing at most as many.
+    const { searchOrder, weights, requiredMask, requiredWeight, requiredUnits, majority } = prepared;
+    const bySeats: number[] = [];
+    enumerateWithVotes(searchOrder, weights, requiredMask, requiredWeight, fast.fewestVotes, bySeats, MAX_LISTED_MINIMAL + 1);
+    const byParties: number[] = [];
+    enumerateWithUnits(searchOrder, weights, requiredMask, requiredWeight, requiredUnits, majority, fast.fewestUnits, byParties, MAX_LISTED_MINIMAL + 1);
+    complete = bySeats.length <= MAX_LISTED_MINIMAL && byParties.length <= MAX_LISTED_MINIMAL;
+    fewestSeats = sortMasks(prepared, bySeats.slice(0, MAX_LISTED_MINIMAL));
+    fewestParties = sortMasks(prepared, byParties.slice(0, MAX_LISTED_MINIMAL));
+  }
   const predictions: Prediction[] = [
     {
       theory: 'minimum-winning',
       label: `minimum winning coalition: fewest seats (${RULES.minimumWinning.citation})`,
       rule: RULES.minimumWinning.citation,
-      coalitions: sortedMinimal.filter((mask) => votesOf(prepared, mask) === fast.fewestVotes).map((mask) => coalitionOf(prepared, mask)),
+      coalitions: fewestSeats.map((mask) => coalitionOf(prepared, mask)),
+      complete,
     },
     {
       theory: 'fewest-parties',
       label: `bargaining proposition: fewest parties (${RULES.bargaining.citation})`,
       rule: RULES.bargaining.citation,
-      coalitions: sortedMinimal.filter((mask) => popcount(mask) === fast.fewestUnits).map((mask) => coalitionOf(prepared, mask)),
+      coalitions: fewestParties.map((mask) => coalitionOf(prepared, mask)),
+      complete,
     },
   ];
   if (prepared.resolved.order.length > 0) {
@@ -32,6 +49,7 @@ export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, so
       label: `minimal connected winning (${RULES.minimalConnected.citation})`,
       rule: RULES.minimalConnected.citation,
       coalitions: sortMasks(prepared, minimalConnectedWinning(prepared)).map((mask) => coalitionOf(prepared, mask)),
+      complete: true,
     });
   }
   return predictions;

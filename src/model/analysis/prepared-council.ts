@@ -132,7 +132,18 @@ class IdResolver {
   }
 }
 
+/**
+ * Most members a council may have: the analysis allocates tables as long as the majority (two lists of
+ * 10^9 seats took 34 s). Datasets allow up to 10,000 general and 10,000 quota seats.
+ */
+export const MAX_MEMBERS = 20_000;
+
 function checkUnits(council: Council): void {
+  // Library callers may pass anything: a wrong shape is a data error, not a TypeError further down.
+  const shape: unknown = council === null || typeof council !== 'object' ? undefined : council.units;
+  if (!Array.isArray(shape)) throw new GovsimDataError(undefined, [{ path: 'units', message: 'expected a council with a list of units' }]);
+  const malformed = (shape as unknown[]).findIndex((unit) => unit === null || typeof unit !== 'object' || typeof (unit as { id?: unknown }).id !== 'string');
+  if (malformed !== -1) throw new GovsimDataError(undefined, [{ path: `units[${malformed}]`, message: 'expected a unit with an id' }]);
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   council.units.forEach((unit, i) => {
@@ -147,6 +158,7 @@ function checkUnits(council: Council): void {
     }
   });
   const members = council.units.reduce((total, unit) => total + unit.seats, 0);
+  if (members > MAX_MEMBERS) issues.push({ path: 'units', message: `council ${council.id} has ${members} members; the analysis handles at most ${MAX_MEMBERS}` });
   for (const key of ['majority', 'quorum'] as const) {
     const value = council.rules?.[key];
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1 || value > members)) {

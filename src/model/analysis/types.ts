@@ -81,9 +81,13 @@ export interface WinningCoalitions {
   readonly count: number;
   /**
    * Minimal winning coalitions: admissible, winning, and losing once any member that is not required leaves.
-   * Sorted by votes, then by number of units, then by council order.
+   * Sorted by votes, then by number of units, then by council order. At most 1,000 are listed (the
+   * first found); `minimalCount` says how many there are.
    */
   readonly minimal: readonly CouncilCoalition[];
+  /** Number of minimal winning coalitions: exact, or a lower bound when `minimalCountExact` is false (incompatibilities and more than listed). */
+  readonly minimalCount: number;
+  readonly minimalCountExact: boolean;
 }
 
 /** Which coalition-formation theory a prediction applies. */
@@ -95,7 +99,10 @@ export interface Prediction {
   /** Human label with the citation, e.g. `minimum winning (Riker 1962)`. */
   readonly label: string;
   readonly rule: string;
+  /** The predicted coalitions; at most 1,000 (see `complete`). */
   readonly coalitions: readonly CouncilCoalition[];
+  /** False when the list stops at the listing limit, or was drawn from a minimal list that did. */
+  readonly complete: boolean;
 }
 
 /** A single-seat change: a seat (or one member's vote) moved, one member absent, or one member voting against. */

@@ -152,7 +152,9 @@ export function enumerateByClass(
   quota: number,
   sink: MaskSink,
   scratch: ClassSearchScratch = classSearchScratch(classes),
+  limit = Number.POSITIVE_INFINITY,
 ): ClassSearchResult {
+  const stopAt = sink.length + limit;
   const result: ClassSearchResult = { fewestVotes: 0, fewestUnits: 0 };
   if (requiredWeight >= quota) {
     reserve(sink, 1);
@@ -172,8 +174,9 @@ export function enumerateByClass(
   depth[0] = 0;
   product[0] = 1;
   let k = 0;
-  count[0] = crossAt(classes, 0, requiredWeight, requiredUnits, requiredMask, 0, 1, quota, stack, sink, result);
+  count[0] = crossAt(classes, 0, requiredWeight, requiredUnits, requiredMask, 0, 1, quota, stack, sink, result, stopAt);
   for (;;) {
+    if (sink.length >= stopAt) break;
     const c = count[k]!;
     const w = weights[k]!;
     const next = k + 1;
@@ -194,7 +197,7 @@ export function enumerateByClass(
         nextDepth++;
         nextProduct *= ways;
       }
-      const nextCount = crossAt(classes, next, nextSum, nextUnits, nextFixed, nextDepth, nextProduct, quota, stack, sink, result);
+      const nextCount = crossAt(classes, next, nextSum, nextUnits, nextFixed, nextDepth, nextProduct, quota, stack, sink, result, stopAt);
       // The lightest class only ever crosses: nothing below it to visit.
       if (next === last) continue;
       sum[next] = nextSum;
@@ -228,6 +231,7 @@ function crossAt(
   stack: Int32Array,
   sink: MaskSink,
   result: ClassSearchResult,
+  stopAt: number,
 ): number {
   const w = classes.weights[k]!;
   const n = classes.counts[k]!;
@@ -240,11 +244,12 @@ function crossAt(
     const slot = classes.base[k]! + crossing;
     const from = classes.sizeStart[slot]!;
     const ways = classes.sizeStart[slot + 1]! - from;
-    if (ways === 1) expand(classes.subsets, stack, depth, fixed | classes.subsets[from]!, product, sink);
+    const room = stopAt - sink.length;
+    if (ways === 1) expand(classes.subsets, stack, depth, fixed | classes.subsets[from]!, product, sink, room);
     else {
       stack[2 * depth] = from;
       stack[2 * depth + 1] = ways;
-      expand(classes.subsets, stack, depth + 1, fixed, product * ways, sink);
+      expand(classes.subsets, stack, depth + 1, fixed, product * ways, sink, room);
     }
   }
   return Math.min(crossing - 1, n);
@@ -255,7 +260,23 @@ function crossAt(
  * fixed members and is multiplied out by each real choice on the stack, in place from the back (entry i
  * of the old block becomes entries i·s .. i·s + s − 1, never below i).
  */
-function expand(subsets: Int32Array, stack: Int32Array, depth: number, fixed: number, total: number, sink: MaskSink): void {
+function expand(subsets: Int32Array, stack: Int32Array, depth: number, fixed: number, total: number, sink: MaskSink, room: number): void {
+  if (room <= 0) return;
+  if (total > room) {
+    // Only the first `room` of the block: each index read as mixed-radix digits, one per choice.
+    reserve(sink, room);
+    for (let i = 0; i < room; i++) {
+      let mask = fixed;
+      let rest = i;
+      for (let level = depth - 1; level >= 0; level--) {
+        const ways = stack[2 * level + 1]!;
+        mask |= subsets[stack[2 * level]! + (rest % ways)]!;
+        rest = Math.floor(rest / ways);
+      }
+      sink.data[sink.length++] = mask;
+    }
+    return;
+  }
   reserve(sink, total);
   const data = sink.data;
   const start = sink.length;

@@ -3,12 +3,16 @@
  * layer builds a {@link PathsCouncil} per council from a run (see src/scenarios/paths-input.ts);
  * tests build them by hand.
  */
+import type { AlignmentKind as VoteAlignmentKind } from '../vote/alignments.js';
 
 /** How firm a seat figure is: sourced, estimated, or resting on lists the sources do not name. */
 export type PathConfidence = 'documented' | 'inferred' | 'unresolved';
 
-/** What an alignment is (per council, every unit votes with exactly one). */
-export type AlignmentKind = 'deal' | 'bloc' | 'rump' | 'list';
+/**
+ * What an alignment is (per council, every unit votes with exactly one): a path can be sought for any
+ * alignment of the council vote but the defectors voting against every line.
+ */
+export type PathsAlignmentKind = Exclude<VoteAlignmentKind, 'against'>;
 
 export interface PathsUnit {
   readonly id: string;
@@ -24,7 +28,7 @@ export interface PathsUnit {
 
 export interface PathsAlignment {
   readonly id: string;
-  readonly kind: AlignmentKind;
+  readonly kind: PathsAlignmentKind;
 }
 
 export interface PathsCouncil {

@@ -13,6 +13,7 @@ import { rational, rationalFromSafe, type Rational } from '../rational.js';
 import {
   CACHE_SLOT,
   checkBuffer,
+  checkBigWork,
   checkCells,
   checkWeightsAndQuota,
   COUNTS_SLOT,
@@ -121,6 +122,8 @@ function fillSwings(weights: ArrayLike<number>, quota: number, target: Float64Ar
 /** cumulativeCounts in BigInt, for any n (a fresh array). */
 function cumulativeCountsBig(weights: ArrayLike<number>, g: number, q: number): bigint[] {
   checkCells(q, 'the Banzhaf count', MAX_BIGINT_CELLS);
+  // Once per distinct weight.
+  checkBigWork(q * new Set(Array.from(weights)).size, weights.length, 'the Banzhaf count');
   const counts: bigint[] = new Array<bigint>(q).fill(0n);
   counts[0] = 1n;
   let reach = 0;

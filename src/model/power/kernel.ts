@@ -21,6 +21,24 @@ export const MAX_DP_CELLS = 1 << 24;
 /** The same for BigInt tables (Owen, and any game with more than 52 players): BigInts are heap objects. */
 export const MAX_BIGINT_CELLS = 1 << 21;
 
+/**
+ * Cells times players, for BigInt tables: their numbers grow to about one bit per player, so the work
+ * is the cells times the players (1,000 players took 32 s for Shapley–Shubik, 30,000 ran for minutes).
+ */
+export const MAX_BIGINT_WORK = 2 ** 27;
+
+/** Throws GovsimDataError (path `weights`) when a BigInt table of `cells` over `players` players is too much work. */
+export function checkBigWork(cells: number, players: number, what: string): void {
+  if (cells * players > MAX_BIGINT_WORK) {
+    throw new GovsimDataError(undefined, [
+      {
+        path: 'weights',
+        message: `${what} with ${players.toLocaleString('en-US')} players needs ${cells.toLocaleString('en-US')} table cells of numbers up to ${players.toLocaleString('en-US')} bits, over the limit of ${MAX_BIGINT_WORK.toLocaleString('en-US')} cell-bits; use fewer players or scale the weights and quota down`,
+      },
+    ]);
+  }
+}
+
 /** Cheap structural checks for the typed-array fast paths; returns the total weight. */
 export function checkWeightsAndQuota(weights: ArrayLike<number>, quota: number): number {
   let total = 0;
@@ -147,6 +165,7 @@ export function maxSizeBelow(count: number, cap: number): number {
  */
 export function sizeWeightCountsBig(weights: ArrayLike<number>, q: number, rows: number, what: string): bigint[] {
   checkCells(rows * q, what, MAX_BIGINT_CELLS);
+  checkBigWork(rows * q, weights.length, what);
   const table: bigint[] = new Array<bigint>(rows * q).fill(0n);
   table[0] = 1n;
   let added = 0;

@@ -15,6 +15,7 @@ import { type Rational, rationalToNumber } from '../rational.js';
 import {
   CACHE_SLOT,
   checkBuffer,
+  checkBigWork,
   checkCells,
   checkWeightsAndQuota,
   COUNTS_SLOT,
@@ -187,6 +188,8 @@ export function pivotCountsBig(weights: ArrayLike<number>, quota: number): bigin
  */
 export function pivotalOrderings(weights: readonly number[], quota: number): bigint[] {
   const n = weights.length;
+  // Before the factorials: for thousands of players they alone take minutes.
+  if (n > MAX_FLOAT_PLAYERS) checkBigWork(n * Math.min(quota, n * 4), n, 'the Shapley-Shubik count');
   const orderings = pivotOrderings(n);
   const result = new Array<bigint>(n);
   if (n > MAX_FLOAT_PLAYERS) {

@@ -112,6 +112,7 @@ export function validateGame(game: WeightedGame, options: ValidateGameOptions = 
  */
 export function assertWellFormed(game: WeightedGame): void {
   // Fast path without allocation (the engine calls this per result); gameIssues explains any failure.
+  if (game === null || typeof game !== 'object') throw new GovsimDataError(undefined, [{ path: '', message: 'expected a game: { quota, weights }' }]);
   const { weights, quota, names } = game;
   let ok = Array.isArray(weights) && weights.length > 0 && Number.isSafeInteger(quota) && quota >= 1;
   let total = 0;

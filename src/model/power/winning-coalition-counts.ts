@@ -9,7 +9,7 @@
  * (w(S) − max_{j∈S} w_j < q), which is the domain of the Johnston index.
  */
 import { losingCoalitions } from './banzhaf.js';
-import { checkCells, MAX_BIGINT_CELLS, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
+import { checkBigWork, checkCells, MAX_BIGINT_CELLS, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
 import { assertWellFormed, type WeightedGame } from './weighted-game.js';
 
 /** Player indices ordered by weight, ties by index (the enumeration order shared with coalition-enumeration.ts). */
@@ -40,6 +40,7 @@ function windowCount(weights: readonly number[], quota: number, order: readonly 
     return BigInt(total);
   }
   checkCells(q, 'counting coalitions', MAX_BIGINT_CELLS);
+  checkBigWork(q, weights.length, 'counting coalitions');
   const counts: bigint[] = new Array<bigint>(q).fill(0n);
   counts[0] = 1n;
   let total = 0n;

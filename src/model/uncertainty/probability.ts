@@ -9,6 +9,13 @@ import { type Rational, ONE, ZERO, rational } from '../rational.js';
 export type ProbabilityInput = number | string;
 
 const DECIMAL = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/**
+ * Most digits a written probability may have (each side of a fraction; a decimal's digits and its
+ * exponent). The exact engine multiplies these numbers together: 1,000-digit fractions ran for over
+ * ten minutes, and no source gives a probability to more than a handful of digits.
+ */
+export const MAX_PROBABILITY_DIGITS = 20;
+const TOO_MANY_DIGITS = new RegExp(`\\d{${MAX_PROBABILITY_DIGITS + 1}}`);
 const FRACTION = /^(\d+)\s*\/\s*(\d+)$/;
 
 function decimal(text: string): Rational | undefined {
@@ -16,7 +23,7 @@ function decimal(text: string): Rational | undefined {
   if (!match) return undefined;
   const fraction = match[2] ?? '';
   const exponent = Number(match[3] ?? '0') - fraction.length;
-  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) return undefined;
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > MAX_PROBABILITY_DIGITS) return undefined;
   const digits = BigInt(`${match[1]!}${fraction}`);
   return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
 }
@@ -33,6 +40,9 @@ export function parseProbability(input: ProbabilityInput): Rational | string {
     value = input < 0 ? undefined : decimal(String(input));
   } else {
     const text = input.trim();
+    if ((text.match(/\d/g)?.length ?? 0) > 2 * MAX_PROBABILITY_DIGITS || TOO_MANY_DIGITS.test(text)) {
+      return `expected a probability of at most ${MAX_PROBABILITY_DIGITS} digits (each side of a fraction), got "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+    }
     const fraction = FRACTION.exec(text);
     if (fraction) {
       if (BigInt(fraction[2]!) === 0n) return `"${input}" has a zero denominator`;

@@ -5,9 +5,9 @@
  */
 import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
-import type { ScenarioState } from '../scenario-state.js';
+import { dictionary, type ScenarioState } from '../scenario-state.js';
 import { record } from './provenance.js';
-import { describeCouncils, isActor, knownRefs, resolveInCouncil, selectCouncils } from './resolve.js';
+import { describeCouncils, existsAnywhere, isActor, knownRefs, resolveInCouncil, selectCouncils } from './resolve.js';
 import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
@@ -41,7 +41,7 @@ export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): vo
     throw new StepError('bloc.members', `members are required: the dataset has no bloc "${id}" ${known(Object.keys(state.families), 'dataset blocs')}`);
   }
   const councils = selectCouncils(state, step.bloc.councils, 'bloc.councils');
-  const byCouncil: Record<string, string[]> = {};
+  const byCouncil = dictionary<string[]>();
   const found = new Set<string>();
   for (const councilId of councils) {
     const units: string[] = [];
@@ -94,27 +94,25 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   const { id, parties, governor, chair } = step.deal;
   if (state.deals[id]) throw new StepError('deal.id', `deal "${id}" is already declared (step ${state.deals[id].step + 1}); use join/leave or another id`);
   if (state.blocs[id]) throw new StepError('deal.id', `"${id}" is already a bloc; a deal needs another id`);
-  if (!parties.includes(governor)) throw new StepError('deal.governor', `governor "${governor}" is not among the parties (${parties.join(', ')})`);
+  // The governor need not be a party nor hold a seat (Law 21/2008 does not require a council member;
+  // Diyala 2024 elected a State of Law governor where State of Law holds no seat): any party or actor.
+  const outside = !parties.includes(governor);
+  if (outside && !existsAnywhere(state, governor)) {
+    throw new StepError('deal.governor', `unknown party "${governor}": not a party of the deal (${parties.join(', ')}), a list, faction, bloc or actor of the dataset`);
+  }
   if (chair !== undefined && !parties.includes(chair)) throw new StepError('deal.chair', `chair "${chair}" is not among the parties (${parties.join(', ')})`);
-  if (isActor(state, governor)) throw new StepError('deal.governor', `"${governor}" holds no seats; the governor must come from a party with seats`);
   parties.forEach((party, i) => {
     if (parties.indexOf(party) !== i) throw new StepError(`deal.parties[${i}]`, `"${party}" is listed twice`);
   });
   const explicit = step.deal.councils !== 'all';
   const councils = selectCouncils(state, step.deal.councils, 'deal.councils');
   const actors = parties.filter((party) => isActor(state, party));
-  const byCouncil: Record<string, string[]> = {};
+  const byCouncil = dictionary<string[]>();
   const found = new Set<string>(actors);
   for (const councilId of councils) {
-    if (resolveInCouncil(state, councilId, governor).length === 0) {
-      if (explicit) {
-        throw new StepError(
-          'deal.governor',
-          `governor party "${governor}" has no unit in council ${councilId} ${known(knownRefs(state, [councilId]))}; to name a faction, split its list first`,
-        );
-      }
-      continue;
-    }
+    // With `councils: all`, a deal covers the councils where its governor party sits (an outside
+    // governor: where any of its parties sits); named councils are covered whoever sits there.
+    if (!explicit && !outside && resolveInCouncil(state, councilId, governor).length === 0) continue;
     const units: string[] = [];
     parties.forEach((party, i) => {
       if (isActor(state, party)) return;
@@ -129,10 +127,11 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
         if (!units.includes(unitId)) units.push(unitId);
       }
     });
+    if (units.length === 0 && !explicit) continue;
     byCouncil[councilId] = units;
   }
   if (Object.keys(byCouncil).length === 0) {
-    throw new StepError('deal.governor', `governor party "${governor}" has no unit in any council`);
+    throw new StepError(outside ? 'deal.parties' : 'deal.governor', outside ? `no party of deal "${id}" sits in any council` : `governor party "${governor}" has no unit in any council`);
   }
   parties.forEach((party, i) => {
     if (!found.has(party)) throw new StepError(`deal.parties[${i}]`, `unknown unit, list, bloc or actor "${party}" in the deal's councils`);
@@ -149,7 +148,8 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   };
   for (const [councilId, units] of Object.entries(byCouncil)) {
     const backers = actors.length > 0 ? ` (backed by ${actors.join(', ')})` : '';
-    record(state, councilId, index, 'deal', `deal ${id}: ${sumText(state, councilId, units)}${backers} for a governor from ${governor}`);
+    const seatless = resolveInCouncil(state, councilId, governor, { alignments: false }).length === 0 ? ' (no seat in this council)' : '';
+    record(state, councilId, index, 'deal', `deal ${id}: ${units.length > 0 ? sumText(state, councilId, units) : 'no seats'}${backers} for a governor from ${governor}${seatless}`);
   }
 }
 

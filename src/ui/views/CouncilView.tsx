@@ -19,12 +19,23 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const { result, coalition, check } = detail;
   const style = STATUS_STYLE[result.outcome.status];
   const selected = detail.units[ui.council.cursor];
-  const facts = [`${result.seats} members`, `majority ${result.majority}`, `present ${result.present}`, `quorum ${result.quorum.met ? 'met' : 'NOT MET'}`, `group ${result.group} (${result.groupSource})`].join(SEP);
+  const facts = [
+    `${result.seats} members`,
+    `majority ${result.majority}`,
+    `present ${result.present}`,
+    `quorum ${result.quorum.met ? 'met' : 'NOT MET'}`,
+    `group ${result.group} (${result.groupSource})`,
+    // The outcome's confidence, as `govsim run` marks it: on estimated (~) or unresolved (?) seats.
+    ...(result.confidence === 'documented' ? [] : [`outcome on ${result.confidence} seats ${result.confidence === 'inferred' ? '~' : '?'}`]),
+  ].join(SEP);
   const coalitionText = coalition
     ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}: ${check ? `${check.votes} of ${check.needed} needed${SEP}` : ''}`
     : 'no coalition declared here: space on a unit starts one';
   const verdict = check ? (check.majority ? MARK.majority : MARK.noMajority) : '';
-  const governor = result.outcome.governorFrom ? `governor from ${result.outcome.governorFrom}${SEP}` : '';
+  const governor = result.outcome.governorFrom ? `governor from ${result.outcome.governorFrom}${result.outcome.governorSeated ? '' : ' (no seat in this council)'}${SEP}` : '';
+  // The competing alignments side by side: every deal, bloc and rump, and a unit alone when it is elected.
+  const competing = result.alignments.filter((a) => a.kind === 'deal' || a.kind === 'bloc' || a.kind === 'rump' || a.status === 'elected');
+  const alignmentsText = competing.length > 0 ? `alignments: ${competing.map((a) => `${a.label} ${a.votes}${a.status === 'short' ? '' : ` ${a.status}`}`).join(SEP)}` : '';
   const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
   const pane = ui.council.pane;
   const tabs = COUNCIL_PANES.map((name) => {
@@ -32,7 +43,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
     return name === pane ? `[${name}${count}]` : ` ${name}${count} `;
   }).join(' ');
   const probabilities = ui.council.probabilities ? councilProbabilities(ui.session, ui.council.id) : null;
-  const paneHeight = Math.max(1, height - 5 - (probabilities ? PROBABILITY_PANEL_HEIGHT : 0));
+  const paneHeight = Math.max(1, height - 5 - (alignmentsText ? 1 : 0) - (probabilities ? PROBABILITY_PANEL_HEIGHT : 0));
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end">
@@ -51,6 +62,11 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
           {style.label}
         </Text>
       </Text>
+      {alignmentsText ? (
+        <Text wrap="truncate-end" dimColor>
+          {truncate(alignmentsText, width)}
+        </Text>
+      ) : null}
       <Text wrap="truncate-end" dimColor>
         {truncate(`${governor}pivotal: ${pivotal}${SEP}hinge seats: ${detail.hinges.length}${detail.powerNote ? `${SEP}${detail.powerNote}` : ''}`, width)}
       </Text>

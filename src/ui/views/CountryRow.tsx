@@ -7,7 +7,7 @@ import { MARK, STATUS_STYLE } from '../theme.js';
 import { CoalitionBar } from './CoalitionBar.js';
 
 /** Column widths; the bar takes what is left. */
-export const COUNTRY_COLUMNS = { marker: 3, name: 13, group: 10, seats: 5, majority: 4, votes: 6, status: 12, governor: 12 } as const;
+export const COUNTRY_COLUMNS = { marker: 3, name: 13, group: 10, seats: 5, majority: 4, votes: 6, status: 13, governor: 12 } as const;
 
 export function countryBarSize(width: number): number {
   const c = COUNTRY_COLUMNS;
