@@ -38,6 +38,7 @@ describe('the paths pane at 80×24', () => {
     await until(() => term.lastFrame().includes('[paths'), 'the paths pane');
     const frame = term.lastFrame();
     expect(widest(frame)).toBeLessThanOrEqual(80);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
     expect(frame).toContain('cf has 7 of 9 needed: 2 short | nobody governs');
     expect(frame).toMatch(/› path {2}win over 2 of wasit-ajmal ~ \| nabni 2 \+ state-of-law 3/);
     expect(frame).toMatch(/path {2}add wasit-ajmal ~/);
@@ -56,7 +57,7 @@ describe('the paths pane at 80×24', () => {
     expect(term.lastFrame()).toMatch(/break nabni leaves ~ \| 9 − nabni 2 = 7 < 9/);
 
     term.stdin.write('u');
-    await until(() => term.lastFrame().includes('OPEN'), 'the undone path');
+    await until(() => term.lastFrame().includes('DEADLOCK'), 'the undone path');
     expect(term.lastFrame()).toContain('cf has 7 of 9 needed: 2 short');
   });
 });
@@ -69,7 +70,7 @@ describe('a hinge seat at 80×24', () => {
     term.stdin.write('\r');
     await until(() => term.lastFrame().includes('1 edit'), 'the applied hinge');
     // Tasmim 12 − 1 = 11 of 12 needed: nobody governs; the screen turns to the CF bloc (9 of 12).
-    expect(term.lastFrame()).toContain('Basra: 1 tasmim member absent ⇒ Basra elected → open');
+    expect(term.lastFrame()).toContain('Basra: 1 tasmim member absent ⇒ Basra elected → deadlock');
     expect(term.lastFrame()).toContain('present 22');
   });
 });
@@ -97,6 +98,7 @@ describe('the packages pane at 80×24', () => {
     await until(() => term.lastFrame().includes('Packages for cf'), 'the packages pane');
     let frame = term.lastFrame();
     expect(widest(frame)).toBeLessThanOrEqual(80);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
     expect(frame).toContain('Packages for cf: alone 6 of 15, at most 9');
     expect(frame).toMatch(/› +6 +1 +\(alone\) +0 +6/);
     expect(frame).toMatch(/7 +5 +asas +5 +7/);

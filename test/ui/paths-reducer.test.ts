@@ -32,7 +32,7 @@ function row(ui: UiState, id: string) {
 
 describe('the paths pane', () => {
   it('opens on W, lists the CF paths in Wasit ranked, and W again goes back to the units', () => {
-    // Wasit, 16 seats, majority 9: CF = nabni 2 + state-of-law 3 + nsf 2 = 7, 2 short. The cheapest paths add 2
+    // Wasit, 16 seats, majority 9: CF = nabni 2 + state-of-law 3 + nsf 2 = 7, 2 short (a deadlock: the CF claims it). The cheapest paths add 2
     // seats: 2 of wasit-ajmal's 8 won over (or moved); adding wasit-ajmal whole adds 8.
     const ui = press(council('wasit'), 'W');
     expect(ui.council.pane).toBe('paths');
@@ -46,7 +46,7 @@ describe('the paths pane', () => {
 
   it('enter applies the path as steps: Wasit then elects via the CF with 9 of 9; undo restores it', () => {
     const before = press(council('wasit'), 'W');
-    expect(row(before, 'wasit').status).toBe('open');
+    expect(row(before, 'wasit').status).toBe('deadlock');
     const applied = press(before, '', ENTER);
     expect(applied.session.done).toHaveLength(1);
     expect(applied.session.done[0]!.steps).toEqual([{ defect: { council: 'wasit', from: 'wasit-ajmal', seats: 2, to: 'cf' } }]);
@@ -59,7 +59,7 @@ describe('the paths pane', () => {
     expect(document.steps.some((step) => JSON.stringify(step.defect) === JSON.stringify({ council: 'wasit', from: 'wasit-ajmal', seats: 2, to: 'cf' }))).toBe(true);
     const undone = press(applied, 'u');
     expect(undone.session.done).toHaveLength(0);
-    expect(row(undone, 'wasit').status).toBe('open');
+    expect(row(undone, 'wasit').status).toBe('deadlock');
   });
 
   it('enter on the third path (add wasit-ajmal) gives 15 of 9', () => {
@@ -97,7 +97,7 @@ describe('the paths pane', () => {
     expect(applied.session.done[0]!.steps).toEqual([{ deal: { id: 'wasit-ajmal-wasit', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' } }]);
     expect(councilDetail(applied.session, 'wasit').result.outcome).toMatchObject({ status: 'elected', governorFrom: 'wasit-ajmal', votes: 9, needed: 9 });
     expect(press(press(second, 'f'), 'f').council.pathsFor).toBe('cf');
-    expect(row(press(applied, 'u'), 'wasit').status).toBe('open');
+    expect(row(press(applied, 'u'), 'wasit').status).toBe('deadlock');
   });
 
   it('enter in the units pane explains itself and edits nothing', () => {
