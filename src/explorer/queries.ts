@@ -223,7 +223,7 @@ function powerShares(session: Session, result: CouncilResult): { banzhaf: Map<st
 }
 
 /** A council's value memoised per owner (a run, a state): computed once for each pair. */
-function perCouncil<K extends object, V>(cache: WeakMap<K, Map<string, V>>, owner: K, councilId: string, compute: () => V): V {
+export function perCouncil<K extends object, V>(cache: WeakMap<K, Map<string, V>>, owner: K, councilId: string, compute: () => V): V {
   let values = cache.get(owner);
   if (!values) {
     values = new Map();

@@ -7,7 +7,7 @@
  * memoised by council content, so councils a scenario leaves untouched are analysed once per process.
  */
 import { type Council, majorityText, quorumBasisText } from '../model/council.js';
-import { analyzeFast, prepareCouncil } from '../model/analysis/index.js';
+import { analyzeFast, type HingeChange, prepareCouncil } from '../model/analysis/index.js';
 import { RULES } from '../model/explanation.js';
 import { runVote } from '../model/vote/index.js';
 
@@ -29,6 +29,8 @@ export interface RunAnalysis {
   readonly predictions: readonly { readonly label: string; readonly coalitions: readonly (readonly string[])[] }[];
   /** Single-seat changes that flip whether a majority forms (or the quorum), in words. */
   readonly hinges: readonly string[];
+  /** The change behind each line of `hinges` (same order), so a front end can apply it; a move names its first target. */
+  readonly hingeChanges: readonly HingeChange[];
   readonly explanation: readonly AnalysisLine[];
 }
 
@@ -97,7 +99,8 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
     }
   }
 
-  const hinges = hingeLines(ids, weights, fast, declaredMask, votes, majority, quorum, present, declaredMask === -1 ? '' : unitsOf(ids, declaredMask).join(' + '));
+  const hingeChanges: HingeChange[] = [];
+  const hinges = hingeLines(hingeChanges, ids, weights, fast, declaredMask, votes, majority, quorum, present, declaredMask === -1 ? '' : unitsOf(ids, declaredMask).join(' + '));
   const flips = hinges.length;
   const predictions =
     count === 0
@@ -133,6 +136,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
     vetoPlayers: count > 0 && count === fast.minimalCount && fast.minimalCountExact ? unitsOf(ids, common) : [],
     predictions,
     hinges,
+    hingeChanges,
     explanation,
   };
 }
@@ -173,6 +177,7 @@ function shown(
  * the same side), one member of x absent, one member of x voting against its line.
  */
 function hingeLines(
+  changes: HingeChange[],
   ids: readonly string[],
   weights: Int32Array,
   fast: ReturnType<typeof analyzeFast>,
@@ -196,12 +201,16 @@ function hingeLines(
     const absentAfter = fast.majorityAfter[x * stride + size] === 1;
     if (absentAfter !== before) {
       const quorumLost = present - 1 < quorum && present >= quorum;
+      changes.push({ kind: 'absent', from: ids[x]! });
       lines.push(
         `1 ${ids[x]} member absent: present ${present} → ${present - 1}${quorumLost ? ' (quorum lost)' : ''}: ${tally(votes - (member(x) ? 1 : 0))}${declared || !quorumLost ? verb(absentAfter) : 'no vote can be held'}`,
       );
     }
     const defectAfter = fast.majorityAfterDefect[x] === 1;
-    if (defectAfter !== before && member(x)) lines.push(`1 ${ids[x]} member votes against: ${tally(votes - 1)}${verb(defectAfter)}`);
+    if (defectAfter !== before && member(x)) {
+      changes.push({ kind: 'defect', from: ids[x]! });
+      lines.push(`1 ${ids[x]} member votes against: ${tally(votes - 1)}${verb(defectAfter)}`);
+    }
     const targets = new Map<string, string[]>();
     for (let y = 0; y < size; y++) {
       if (y === x) continue;
@@ -213,7 +222,10 @@ function hingeLines(
       list.push(ids[y]!);
       targets.set(text, list);
     }
-    for (const [text, to] of targets) lines.push(`move 1 seat ${ids[x]} → ${to.length > 1 ? `${to.slice(0, -1).join(', ')} or ${to.at(-1)}` : to[0]}: ${text}`);
+    for (const [text, to] of targets) {
+      changes.push({ kind: 'move', from: ids[x]!, to: to[0]! });
+      lines.push(`move 1 seat ${ids[x]} → ${to.length > 1 ? `${to.slice(0, -1).join(', ')} or ${to.at(-1)}` : to[0]}: ${text}`);
+    }
   }
   return lines;
 }

@@ -206,6 +206,20 @@ export function scenarioPaths(scenario: LoadedScenario, query: PathsQuery = {}, 
   return { scenario: run.id, for: target, councils, paths: councils.flatMap((entry) => entry.paths), breaking };
 }
 
+/** A path in words: `add a + b`, `bring back 2 of x`, `win over 1 of y`, `move 1 seat from z`. */
+export function pathSummary(path: CouncilPath): string {
+  switch (path.kind) {
+    case 'partners':
+      return `add ${path.add.join(' + ')}`;
+    case 'return':
+      return `bring back ${path.members.map((member) => `${member.seats} of ${member.unit}`).join(', ')}`;
+    case 'defections':
+      return `win over ${path.members.map((member) => `${member.seats} of ${member.unit}`).join(', ')}`;
+    case 'transfer':
+      return `move ${path.members.map((member) => `${member.seats} seat${member.seats === 1 ? '' : 's'} from ${member.unit}`).join(', ')}`;
+  }
+}
+
 /**
  * The scenario steps that carry out a path (applied after the scenario's own steps, they reach the
  * threshold). A target that is a deal or a bloc here takes partners by `join` and defectors by name;

@@ -35,6 +35,8 @@ export function keyContext(ui: UiState): KeyContext {
       return 'confirm';
     case 'seats':
       return 'seats';
+    case 'transfer':
+      return 'transfer';
     default:
       return ui.screen;
   }

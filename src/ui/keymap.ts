@@ -61,7 +61,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 }
 
 /** Where a binding applies. `global` bindings work on every screen unless a modal context is open. */
-export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'confirm' | 'prompt';
+export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'transfer' | 'confirm' | 'prompt';
 
 export type Command =
   | 'help'
@@ -105,7 +105,12 @@ export type Command =
   | 'submit'
   | 'cancel'
   | 'delete-char'
-  | 'clear-text';
+  | 'clear-text'
+  | 'paths'
+  | 'paths-for'
+  | 'move-seat'
+  | 'packages'
+  | 'next-target';
 
 export interface Binding {
   readonly command: Command;
@@ -155,7 +160,11 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     context: 'country',
     title: 'Country view',
-    bindings: [{ command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' }],
+    bindings: [
+      { command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' },
+      { command: 'packages', keys: ['K'], help: 'packages for k councils', hint: 'packages' },
+      { command: 'next-target', keys: ['tab'], help: 'packages: next bloc' },
+    ],
   },
   {
     context: 'council',
@@ -166,7 +175,11 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'one-absent', keys: ['-'], help: 'one more member absent' },
       { command: 'one-returns', keys: ['+', '='], help: 'one member returns' },
       { command: 'split', keys: ['s'], help: 'split list into factions', hint: 'split' },
-      { command: 'next-pane', keys: ['tab'], help: 'units/hinges/explanation', hint: 'pane' },
+      { command: 'next-pane', keys: ['tab'], help: 'units/hinges/expl./paths', hint: 'pane' },
+      { command: 'paths', keys: ['W'], help: 'what would it take (paths)', hint: 'paths' },
+      { command: 'enter', keys: ['return'], help: 'apply path/break/hinge', hint: 'apply' },
+      { command: 'paths-for', keys: ['f'], help: 'paths for the next party', hint: 'for' },
+      { command: 'move-seat', keys: ['m'], help: 'move one seat to a unit', hint: 'move seat' },
       { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
       { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
@@ -202,6 +215,11 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [{ command: 'enter', keys: ['return'], help: 'use the seat set', hint: 'use' }],
   },
   {
+    context: 'transfer',
+    title: 'Move one seat',
+    bindings: [{ command: 'enter', keys: ['return'], help: 'move the seat there', hint: 'move' }],
+  },
+  {
     context: 'confirm',
     title: 'Unsaved changes',
     bindings: [
@@ -223,7 +241,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 ];
 
 /** Screens that show a movable cursor (the `list` bindings apply there). */
-const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats']);
+const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats', 'transfer']);
 
 /** Modal contexts see only their own bindings (and Ctrl-C). */
 const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'prompt']);

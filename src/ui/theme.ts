@@ -21,6 +21,9 @@ export const MARK = {
   noMajority: 'NO MAJORITY',
 } as const;
 
+/** After a figure resting on inferred (`~`) or unresolved (`?`) seats; documented ones carry none. */
+export const CONFIDENCE_MARK = { documented: '', inferred: '~', unresolved: '?' } as const;
+
 /**
  * Separators are ASCII on purpose: Ink measures every line on every frame, and a line holding any
  * non-ASCII character takes string-width's slow grapheme path (several times the cost of an ASCII one).

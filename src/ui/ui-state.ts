@@ -8,13 +8,15 @@ import type { Session } from '../explorer/session.js';
 
 export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
 
-export type CouncilPane = 'units' | 'hinges' | 'explanation';
+export type CouncilPane = 'units' | 'hinges' | 'explanation' | 'paths';
 
-export const COUNCIL_PANES: readonly CouncilPane[] = ['units', 'hinges', 'explanation'];
+export const COUNCIL_PANES: readonly CouncilPane[] = ['units', 'hinges', 'explanation', 'paths'];
 
 export type Overlay =
   | { readonly kind: 'help' }
   | { readonly kind: 'seats'; readonly cursor: number }
+  /** Moving one seat in a council: from a unit to the unit under the cursor. */
+  | { readonly kind: 'transfer'; readonly council: string; readonly from: string; readonly cursor: number }
   | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
   | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
   | { readonly kind: 'error'; readonly title: string; readonly lines: readonly string[] };
@@ -35,11 +37,20 @@ export interface DealScreen {
   readonly governor: string | null;
 }
 
+export interface PackagesPane {
+  readonly target: number;
+  readonly cursor: number;
+}
+
 export interface UiState {
   readonly session: Session;
   readonly screen: Screen;
   readonly overlay: Overlay | null;
-  readonly country: { readonly cursor: number };
+  readonly country: {
+    readonly cursor: number;
+    /** The national packages pane, when open: whom it is for (index into the bloc list) and its cursor. */
+    readonly packages?: PackagesPane;
+  };
   readonly council: {
     readonly id: string;
     readonly cursor: number;
@@ -47,6 +58,8 @@ export interface UiState {
     readonly scroll: number;
     /** Whether the probability panel (outcome probabilities from the scenario's `probabilities:` block) is shown. */
     readonly probabilities: boolean;
+    /** Whom the paths pane is for (`f` cycles); unset: the coalition on screen. */
+    readonly pathsFor?: string;
   };
   readonly deal: DealScreen;
   readonly timeline: { readonly cursor: number };

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
 import type { BreakingPoint, CouncilPath, FrontierLevel, PackageFrontier, PackageOutcome } from '../../model/paths/index.js';
-import type { ScenarioPaths } from '../../scenarios/paths.js';
+import { pathSummary, type ScenarioPaths } from '../../scenarios/paths.js';
 import { type Column, type OutputFormat, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
 
 interface PathsOptions {
@@ -36,23 +36,10 @@ function count(text: string, flag: string, min: number): number {
   return Number(text);
 }
 
-function what(path: CouncilPath): string {
-  switch (path.kind) {
-    case 'partners':
-      return `add ${path.add.join(' + ')}`;
-    case 'return':
-      return `bring back ${path.members.map((member) => `${member.seats} of ${member.unit}`).join(', ')}`;
-    case 'defections':
-      return `win over ${path.members.map((member) => `${member.seats} of ${member.unit}`).join(', ')}`;
-    case 'transfer':
-      return `move ${path.members.map((member) => `${member.seats} seat${member.seats === 1 ? '' : 's'} from ${member.unit}`).join(', ')}`;
-  }
-}
-
 const PATH_COLUMNS: readonly Column<CouncilPath>[] = [
   { header: 'council', value: (row) => row.council },
   { header: 'for', value: (row) => row.for },
-  { header: 'path', value: what },
+  { header: 'path', value: pathSummary },
   { header: 'seats added', value: (row) => row.seatsAdded, align: 'right' },
   { header: 'votes', value: (row) => row.votes, align: 'right' },
   { header: 'needed', value: (row) => row.threshold, align: 'right' },

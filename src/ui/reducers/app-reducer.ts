@@ -13,6 +13,7 @@ import { reduceCouncil } from './council-reducer.js';
 import { reduceCountry } from './country-reducer.js';
 import { reduceDeal } from './deal-reducer.js';
 import { reduceDiff, reduceSeats, reduceTimeline } from './list-reducers.js';
+import { closePackages, reduceTransfer } from './paths-reducer.js';
 import { ExitCode } from '../../model/errors.js';
 
 export type UiAction =
@@ -70,6 +71,7 @@ function reduceCommand(ui: UiState, command: Command): UiState {
     case 'interrupt':
       return quitOrConfirm(ui, 'interrupt');
     case 'back':
+      if (ui.screen === 'country' && ui.country.packages) return closePackages(ui);
       if (ui.screen === 'country') return { ...ui, message: { text: 'this is the country view; q quits', tone: 'info' } };
       return { ...ui, screen: 'country', country: ui.screen === 'council' ? { cursor: Math.max(0, ui.session.state.councilOrder.indexOf(ui.council.id)) } : ui.country };
     case 'undo':
@@ -117,6 +119,12 @@ function reduceOverlay(ui: UiState, overlay: Overlay, name: string): UiState {
       if (command === 'interrupt' || command === 'quit') return quitOrConfirm({ ...ui, overlay: null }, command === 'quit' ? 'quit' : 'interrupt');
       if (command === 'help') return { ...ui, overlay: { kind: 'help' } };
       return command === undefined ? ui : reduceSeats(ui, command);
+    }
+    case 'transfer': {
+      const command = commandFor('transfer', name);
+      if (command === 'interrupt' || command === 'quit') return quitOrConfirm({ ...ui, overlay: null }, command === 'quit' ? 'quit' : 'interrupt');
+      if (command === 'help') return { ...ui, overlay: { kind: 'help' } };
+      return command === undefined ? ui : reduceTransfer(ui, command);
     }
     case 'confirm':
       return reduceConfirm(ui, overlay, commandFor('confirm', name));

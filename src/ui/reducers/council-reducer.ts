@@ -9,8 +9,11 @@ import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { commitEdit } from './commit.js';
 import { councilHint } from './country-reducer.js';
 import { isMove, moveCursor } from './cursor.js';
+import { applyUnderCursor, nextPathsTarget, openTransfer, togglePaths } from './paths-reducer.js';
+import { councilPathsView } from '../../explorer/paths.js';
 
 function paneLength(ui: UiState): number {
+  if (ui.council.pane === 'paths') return councilPathsView(ui.session, ui.council.id, ui.council.pathsFor).rows.length;
   const detail = councilDetail(ui.session, ui.council.id);
   return ui.council.pane === 'hinges' ? detail.hinges.length : detail.explanation.length;
 }
@@ -46,6 +49,14 @@ export function reduceCouncil(ui: UiState, command: Command): UiState {
       return unit ? edit(commitEdit(ui, changeAttendance(ui.session, council.id, unit.id, 1))) : ui;
     case 'split':
       return unit ? edit(commitEdit(ui, splitList(ui.session, council.id, unit.id))) : ui;
+    case 'enter':
+      return applyUnderCursor(ui);
+    case 'paths':
+      return togglePaths(ui);
+    case 'paths-for':
+      return nextPathsTarget(ui);
+    case 'move-seat':
+      return unit ? edit(openTransfer(ui)) : ui;
     case 'probabilities':
       return { ...ui, council: { ...council, probabilities: !council.probabilities } };
     case 'next-pane': {

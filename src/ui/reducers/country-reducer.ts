@@ -3,9 +3,13 @@ import { councilDetail } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
 import type { Message, UiState } from '../ui-state.js';
 import { isMove, moveCursor } from './cursor.js';
+import { reducePackages, togglePackages } from './paths-reducer.js';
 
 export function reduceCountry(ui: UiState, command: Command): UiState {
   const order = ui.session.state.councilOrder;
+  const packages = reducePackages(ui, command);
+  if (packages) return packages;
+  if (command === 'packages') return togglePackages(ui);
   if (isMove(command)) return { ...ui, country: { cursor: moveCursor(ui.country.cursor, command, order.length) } };
   if (command === 'enter') {
     const id = order[ui.country.cursor];

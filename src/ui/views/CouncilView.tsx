@@ -9,6 +9,7 @@ import { signed, truncate } from '../layout.js';
 import { MARK, SEP, STATUS_STYLE } from '../theme.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { DetailPane } from './DetailPane.js';
+import { PathsPane } from './PathsPane.js';
 import { PROBABILITY_PANEL_HEIGHT, ProbabilityPanel } from './ProbabilityPanel.js';
 import { SeatBar } from './SeatBar.js';
 import { UnitTable } from './UnitTable.js';
@@ -38,7 +39,7 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
   const pivotal = detail.pivotal.length > 0 ? detail.pivotal.join(', ') : 'none';
   const pane = ui.council.pane;
   const tabs = COUNCIL_PANES.map((name) => {
-    const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : '';
+    const count = name === 'hinges' ? ` ${detail.hinges.length}` : name === 'explanation' ? ` ${detail.explanation.length}` : name === 'paths' ? ' (W)' : '';
     return name === pane ? `[${name}${count}]` : ` ${name}${count} `;
   }).join(' ');
   const probabilities = ui.council.probabilities ? councilProbabilities(ui.session, ui.council.id) : null;
@@ -73,10 +74,12 @@ export function CouncilView({ ui, width, height }: { readonly ui: UiState; reado
       <SeatBar units={detail.units} majority={result.majority} {...(selected ? { highlight: selected.id } : {})} />
       <Text wrap="truncate-end">
         <Text color="cyan">{tabs}</Text>
-        <Text dimColor>{'  tab switches, [ ] scroll'}</Text>
+        <Text dimColor>{pane === 'hinges' && detail.hinges.length > 0 ? `  enter applies hinge ${ui.council.scroll + 1}` : '  tab switches, [ ] scroll'}</Text>
       </Text>
       {pane === 'units' ? (
         <UnitTable units={detail.units} cursor={ui.council.cursor} width={width} height={paneHeight} />
+      ) : pane === 'paths' ? (
+        <PathsPane session={ui.session} council={ui.council.id} {...(ui.council.pathsFor !== undefined ? { target: ui.council.pathsFor } : {})} cursor={ui.council.scroll} width={width} height={paneHeight} />
       ) : pane === 'hinges' ? (
         <DetailPane entries={detail.hinges.map((text) => ({ text }))} scroll={ui.council.scroll} width={width} height={paneHeight} empty="No single-seat change flips or reshapes the majority here." />
       ) : (

@@ -5,8 +5,11 @@ import { listWindow, padEnd, padStart, truncate } from '../layout.js';
 import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
 import { COUNTRY_COLUMNS, countryBarSize, CountryRow } from './CountryRow.js';
+import { PackagesPane } from './PackagesPane.js';
 
 export function CountryView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  const packages = ui.country.packages;
+  if (packages) return <PackagesPane session={ui.session} target={packages.target} cursor={packages.cursor} width={width} height={height} />;
   const rows = countryRows(ui.session);
   const national = nationalLine(ui.session);
   const c = COUNTRY_COLUMNS;

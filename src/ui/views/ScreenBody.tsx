@@ -8,11 +8,13 @@ import { ErrorPanel } from './ErrorPanel.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { SeatSetPicker } from './SeatSetPicker.js';
 import { TimelineView } from './TimelineView.js';
+import { TransferPicker } from './TransferPicker.js';
 
 export function ScreenBody({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
   const overlay = ui.overlay;
   if (overlay?.kind === 'help') return <HelpOverlay context={ui.screen} width={width} height={height} />;
   if (overlay?.kind === 'seats') return <SeatSetPicker ui={ui} cursor={overlay.cursor} width={width} height={height} />;
+  if (overlay?.kind === 'transfer') return <TransferPicker session={ui.session} council={overlay.council} from={overlay.from} cursor={overlay.cursor} width={width} height={height} />;
   if (overlay?.kind === 'error') return <ErrorPanel title={overlay.title} lines={overlay.lines} width={width} height={height} />;
   switch (ui.screen) {
     case 'country':
