@@ -97,7 +97,7 @@ describe('minimal winning coalitions counted without listing them', () => {
       fc.property(games, fc.integer({ min: 0, max: 5 }), (game, limit) => {
         const all = new Set(bruteMinimal(game));
         const out: number[] = [];
-        const search = { order: game.order, weights: game.weights, conflicts: new Int32Array(game.weights.length), requiredMask: game.required, requiredWeight: game.requiredWeight, quota: game.quota };
+        const search = { order: game.order, weights: game.weights, conflicts: new Float64Array(game.weights.length), requiredMask: game.required, requiredWeight: game.requiredWeight, quota: game.quota };
         enumerateMinimalWinning(search, out, undefined, limit);
         expect(out.length).toBe(Math.min(limit, all.size));
         for (const mask of out) expect(all.has(mask)).toBe(true);

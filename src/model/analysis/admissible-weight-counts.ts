@@ -16,6 +16,7 @@
  */
 import { type Allocator, HEAP } from './arena.js';
 import { type PreparedCouncil, ROLE_EXCLUDED, ROLE_REQUIRED } from './prepared-council.js';
+import { hasUnit, maskUnion } from './unit-masks.js';
 
 /** "No unit": the vote goes to no one (absence, defection). */
 export const NO_UNIT = -1;
@@ -101,7 +102,7 @@ class FreeProduct {
       const distinct: number[] = [];
       const counts: number[] = [];
       for (let u = 0; u < size; u++) {
-        if (roles[u] !== 0 || (constrainedMask & (1 << u)) !== 0) continue;
+        if (roles[u] !== 0 || hasUnit(constrainedMask, u)) continue;
         let slot = distinct.indexOf(weights[u]!);
         if (slot < 0) {
           slot = distinct.length;
@@ -174,7 +175,7 @@ function placeOf(prepared: PreparedCouncil, u: number): Place {
   const role = prepared.roles[u];
   if (role === ROLE_REQUIRED) return 'required';
   if (role === ROLE_EXCLUDED) return 'excluded';
-  return (prepared.constrainedMask & (1 << u)) !== 0 ? 'constrained' : 'free';
+  return hasUnit(prepared.constrainedMask, u) ? 'constrained' : 'free';
 }
 
 /** No incompatibilities among free units: H is the unit impulse, so A(X, Y, t) is a table lookup. */
@@ -321,7 +322,7 @@ class ConstrainedCounts implements CoalitionCounts {
     const units: number[] = [];
     this.slot = new Int32Array(size).fill(-1);
     for (let u = 0; u < size; u++) {
-      if ((constrainedMask & (1 << u)) !== 0) {
+      if (hasUnit(constrainedMask, u)) {
         this.slot[u] = units.length;
         units.push(u);
       }
@@ -336,24 +337,26 @@ class ConstrainedCounts implements CoalitionCounts {
     let subsets = 0;
     // Every incompatibility-free subset of K, as a list of slots.
     const chosen = new Int32Array(k);
+    // Slots in the current subset: k may exceed 31 in a wide council, so no int32 mask.
+    const inSet = new Uint8Array(k);
     const visit = (depth: number, start: number, weight: number, forbidden: number): void => {
       subsets++;
       if (weight <= quota) {
         increment(this.all, weight);
-        let inMask = 0;
-        for (let i = 0; i < depth; i++) inMask |= 1 << chosen[i]!;
+        inSet.fill(0);
+        for (let i = 0; i < depth; i++) inSet[chosen[i]!] = 1;
         for (let a = 0; a < k; a++) {
-          if ((inMask & (1 << a)) !== 0) {
+          if (inSet[a] === 1) {
             increment(this.withX, a * length + weight);
-            for (let b = 0; b < k; b++) if ((inMask & (1 << b)) === 0) increment(this.withXWithoutY, (a * k + b) * length + weight);
+            for (let b = 0; b < k; b++) if (inSet[b] === 0) increment(this.withXWithoutY, (a * k + b) * length + weight);
           } else increment(this.withoutY, a * length + weight);
         }
       }
       for (let a = start; a < k; a++) {
         const u = units[a]!;
-        if ((forbidden & (1 << u)) !== 0) continue;
+        if (hasUnit(forbidden, u)) continue;
         chosen[depth] = a;
-        visit(depth + 1, a + 1, weight + weights[u]!, forbidden | conflicts[u]!);
+        visit(depth + 1, a + 1, weight + weights[u]!, maskUnion(forbidden, conflicts[u]!));
       }
     };
     visit(0, 0, 0, 0);

@@ -1,12 +1,13 @@
 /** Turning unit bitmasks into the coalition objects and labels an analysis shows. */
 import { maskWeight, popcount } from './minimal-winning.js';
 import { maskIds, type PreparedCouncil } from './prepared-council.js';
+import { hasUnit, maskUnion, unitBit } from './unit-masks.js';
 import type { CouncilCoalition } from './types.js';
 
 /** Present members of the units in `mask`. */
 export function votesOf(prepared: PreparedCouncil, mask: number, weights: Int32Array = prepared.weights): number {
   let total = 0;
-  for (let u = 0; u < prepared.size; u++) if ((mask & (1 << u)) !== 0) total += weights[u]!;
+  for (let u = 0; u < prepared.size; u++) if (hasUnit(mask, u)) total += weights[u]!;
   return total;
 }
 
@@ -15,7 +16,7 @@ export function coalitionOf(prepared: PreparedCouncil, mask: number): CouncilCoa
   const votes = votesOf(prepared, mask);
   const critical: string[] = [];
   for (let u = 0; u < prepared.size; u++) {
-    if ((mask & (1 << u)) === 0) continue;
+    if (!hasUnit(mask, u)) continue;
     if (votes >= prepared.majority && votes - prepared.weights[u]! < prepared.majority) critical.push(prepared.ids[u]!);
   }
   return { units: maskIds(mask, prepared.ids), votes, margin: votes - prepared.majority, critical };
@@ -28,6 +29,7 @@ export function coalitionOf(prepared: PreparedCouncil, mask: number): CouncilCoa
  * numeric sort with no comparator.
  */
 export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): number[] {
+  if (prepared.size > 31) return sortWideMasks(prepared, masks);
   const keys = new Float64Array(masks.length);
   for (let i = 0; i < masks.length; i++) {
     const mask = masks[i]!;
@@ -37,6 +39,23 @@ export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): 
   const out = new Array<number>(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = reverseBits(0xffffffff - (keys[i]! % 2 ** 32)) | 0;
   return out;
+}
+
+/** The same order for masks above 32 bits, by comparison (at most MAX_LISTED_MINIMAL of them are sorted). */
+function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): number[] {
+  const out = Array.from(masks);
+  const votes = new Map<number, number>(out.map((mask) => [mask, maskWeight(mask, prepared.weights)]));
+  return out.sort((a, b) => {
+    const byVotes = votes.get(a)! - votes.get(b)!;
+    if (byVotes !== 0) return byVotes;
+    const byUnits = popcount(a) - popcount(b);
+    if (byUnits !== 0) return byUnits;
+    for (let u = 0; u < prepared.size; u++) {
+      const inA = hasUnit(a, u);
+      if (inA !== hasUnit(b, u)) return inA ? -1 : 1;
+    }
+    return 0;
+  });
 }
 
 /** The 32 bits of `mask` in reverse order, as an unsigned integer. */
@@ -53,7 +72,7 @@ function reverseBits(mask: number): number {
 export function blocNamed(prepared: PreparedCouncil, mask: number): string | undefined {
   const blocs = new Map<string, number>();
   prepared.council.units.forEach((unit, u) => {
-    for (const bloc of unit.blocs ?? []) blocs.set(bloc, (blocs.get(bloc) ?? 0) | (1 << u));
+    for (const bloc of unit.blocs ?? []) blocs.set(bloc, maskUnion(blocs.get(bloc) ?? 0, unitBit(u)));
   });
   for (const [bloc, members] of blocs) if (members === mask) return bloc;
   return undefined;
@@ -68,7 +87,7 @@ export function shortLabel(prepared: PreparedCouncil, mask: number): string {
 /** `cf (nabni 3 + state-of-law 3 + nsf 2)`: members with their present seats, named after the bloc they form (else `coalition`). */
 export function votesLabel(prepared: PreparedCouncil, mask: number, weights: Int32Array = prepared.weights): string {
   const parts: string[] = [];
-  for (let u = 0; u < prepared.size; u++) if ((mask & (1 << u)) !== 0) parts.push(`${prepared.ids[u]!} ${weights[u]!}`);
+  for (let u = 0; u < prepared.size; u++) if (hasUnit(mask, u)) parts.push(`${prepared.ids[u]!} ${weights[u]!}`);
   const inner = parts.length === 0 ? 'nobody' : parts.join(' + ');
   const bloc = blocNamed(prepared, mask);
   return `${bloc ?? 'coalition'} (${inner})`;

@@ -12,6 +12,7 @@ import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
 import { coalitionCounts, type CountBuffers, createCountBuffers } from './admissible-weight-counts.js';
 import { countMinimalWinning, enumerateMinimalWinning, fewestMinimalWinning, MAX_LISTED_MINIMAL, maskWeight, popcount } from './minimal-winning.js';
 import { inOneBuffer } from './arena.js';
+import { hasUnit } from './unit-masks.js';
 import type { PreparedCouncil } from './prepared-council.js';
 import { type ClassSearchScratch, classSearchScratch, enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
 
@@ -24,8 +25,11 @@ export interface FastAnalysis {
   readonly majorityForms: boolean;
   readonly admissibleCount: number;
   readonly winningCount: number;
-  /** Minimal winning coalitions as unit bitmasks, unordered: all of them, or the first MAX_LISTED_MINIMAL found. */
-  readonly minimal: Int32Array;
+  /**
+   * Minimal winning coalitions as unit masks (unit-masks.ts), unordered: all of them, or the first
+   * MAX_LISTED_MINIMAL found. Int32 up to 31 units, doubles above.
+   */
+  readonly minimal: Int32Array | Float64Array;
   /** Number of minimal winning coalitions: exact, or (when `minimalCountExact` is false) a lower bound. */
   readonly minimalCount: number;
   readonly minimalCountExact: boolean;
@@ -111,6 +115,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   workspace.length = 0;
   let fewestVotes = 0;
   let fewestUnits = 0;
+  let wideMinimal: Float64Array | undefined;
   const listLimit = options.listLimit ?? MAX_LISTED_MINIMAL;
   if (prepared.infeasible) {
     // No admissible coalition: nothing to enumerate.
@@ -127,9 +132,12 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       undefined,
       listLimit,
     );
-    reserve(workspace, found.length);
+    // Above 31 units the masks do not fit the int32 list.
+    if (size > 31) wideMinimal = Float64Array.from(found);
+    else reserve(workspace, found.length);
     for (const mask of found) {
-      workspace.data[workspace.length++] = mask;
+      if (wideMinimal === undefined) workspace.data[workspace.length] = mask;
+      workspace.length++;
       const votes = maskWeight(mask, weights);
       const units = popcount(mask);
       if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
@@ -164,7 +172,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
     if (weights[x]! === 0) continue; // no present member to move, absent or defect
-    const xDeclared = declaredMask !== -1 && (declaredMask & (1 << x)) !== 0 ? 1 : 0;
+    const xDeclared = declaredMask !== -1 && hasUnit(declaredMask, x) ? 1 : 0;
     const row = x * stride;
     const lostAlone = hingeLost[row + size]!;
     const formsWithoutVote = declaredMask === -1 ? winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
@@ -179,7 +187,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       const changed = hingeLost[row + y]! + hingeGained[row + y]!;
       let after: boolean;
       if (declaredMask === -1) after = quorumMet && winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
-      else after = quorumMet && declaredVotes - xDeclared + ((declaredMask & (1 << y)) !== 0 ? 1 : 0) >= quota;
+      else after = quorumMet && declaredVotes - xDeclared + (hasUnit(declaredMask, y) ? 1 : 0) >= quota;
       majorityAfter[row + y] = after ? 1 : 0;
       if (after !== majorityForms || changed > 0) hingeCount++;
     }
@@ -198,7 +206,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     majorityForms,
     admissibleCount: counts.admissible,
     winningCount: winning,
-    minimal: workspace.data.subarray(0, workspace.length),
+    minimal: wideMinimal ?? workspace.data.subarray(0, workspace.length),
     minimalCount,
     minimalCountExact,
     fewestVotes,

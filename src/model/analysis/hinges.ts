@@ -9,6 +9,7 @@ import type { FastAnalysis } from './fast-analysis.js';
 import { enumerateMinimalWinning, maskWeight, searchOrderFor } from './minimal-winning.js';
 import { maskIds, type PreparedCouncil, ROLE_FREE, ROLE_REQUIRED } from './prepared-council.js';
 import type { HingeChange, HingeSeat } from './types.js';
+import { hasUnit, maskIntersection, maskWithout, unitBit } from './unit-masks.js';
 
 interface Candidate {
   readonly change: HingeChange;
@@ -119,19 +120,19 @@ interface BaseCoalitions {
   readonly set: ReadonlySet<number>;
   readonly votes: Int32Array;
   /** Free members u with w(C) − w(u) = q − 1: superfluous once the coalition gains a vote elsewhere. */
-  readonly slackOne: Int32Array;
+  readonly slackOne: Float64Array;
 }
 
 function baseCoalitions(prepared: PreparedCouncil, masks: readonly number[]): BaseCoalitions {
   const { weights, roles, majority: quota, size } = prepared;
   const votes = new Int32Array(masks.length);
-  const slackOne = new Int32Array(masks.length);
+  const slackOne = new Float64Array(masks.length);
   masks.forEach((mask, i) => {
     const total = maskWeight(mask, weights);
     votes[i] = total;
     let slack = 0;
     for (let u = 0; u < size; u++) {
-      if ((mask & (1 << u)) !== 0 && roles[u] === ROLE_FREE && total - weights[u]! === quota - 1) slack |= 1 << u;
+      if (hasUnit(mask, u) && roles[u] === ROLE_FREE && total - weights[u]! === quota - 1) slack += unitBit(u);
     }
     slackOne[i] = slack;
   });
@@ -145,10 +146,10 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
   if (to >= 0) changed[to] = changed[to]! + 1;
   const lostMasks = lostCoalitions(prepared, base, from, to);
   // A coalition holding neither x nor y keeps its weight and its members' weights: only the others can be new.
-  const touched = (1 << from) | (to >= 0 ? 1 << to : 0);
+  const touched = unitBit(from) + (to >= 0 ? unitBit(to) : 0);
   const gainedMasks = sortMasks(
     prepared,
-    minimalAt(prepared, changed).filter((mask) => (mask & touched) !== 0 && !base.set.has(mask)),
+    minimalAt(prepared, changed).filter((mask) => maskIntersection(mask, touched) !== 0 && !base.set.has(mask)),
   );
 
   const declared = prepared.declaredMask;
@@ -184,22 +185,20 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
  */
 function lostCoalitions(prepared: PreparedCouncil, base: BaseCoalitions, x: number, y: number): number[] {
   const { weights, roles, majority: quota } = prepared;
-  const bitX = 1 << x;
-  const bitY = y >= 0 ? 1 << y : 0;
   const xSuperfluousAt = roles[x] === ROLE_FREE ? quota - 1 + weights[x]! : -1;
   const lost: number[] = [];
   const { masks, votes, slackOne } = base;
   for (let i = 0; i < masks.length; i++) {
     const mask = masks[i]!;
-    const hasX = (mask & bitX) !== 0;
-    const hasY = (mask & bitY) !== 0;
-    if (hasX ? (hasY ? votes[i] === xSuperfluousAt : votes[i] === quota) : hasY && (slackOne[i]! & ~bitY) !== 0) lost.push(mask);
+    const hasX = hasUnit(mask, x);
+    const hasY = y >= 0 && hasUnit(mask, y);
+    if (hasX ? (hasY ? votes[i] === xSuperfluousAt : votes[i] === quota) : hasY && maskWithout(slackOne[i]!, unitBit(y)) !== 0) lost.push(mask);
   }
   return lost;
 }
 
 function bitAt(mask: number, u: number): number {
-  return (mask & (1 << u)) !== 0 ? 1 : 0;
+  return hasUnit(mask, u) ? 1 : 0;
 }
 
 /** Minimal winning coalitions at changed weights (same constraints). */
