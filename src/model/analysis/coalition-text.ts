@@ -1,13 +1,17 @@
 /** Turning unit bitmasks into the coalition objects and labels an analysis shows. */
 import { maskWeight, popcount } from './minimal-winning.js';
 import { maskIds, type PreparedCouncil } from './prepared-council.js';
-import { hasUnit, maskUnion, unitBit } from './unit-masks.js';
+import { hasUnit, MASK_BITS, maskUnion, unitBit, unitsIn } from './unit-masks.js';
+
+/** Scratch for {@link unitsIn}. */
+const MEMBERS = new Int32Array(MASK_BITS);
 import type { CouncilCoalition } from './types.js';
 
 /** Present members of the units in `mask`. */
 export function votesOf(prepared: PreparedCouncil, mask: number, weights: Int32Array = prepared.weights): number {
   let total = 0;
-  for (let u = 0; u < prepared.size; u++) if (hasUnit(mask, u)) total += weights[u]!;
+  const count = unitsIn(mask, MEMBERS);
+  for (let i = 0; i < count; i++) total += weights[MEMBERS[i]!]!;
   return total;
 }
 
@@ -15,8 +19,9 @@ export function votesOf(prepared: PreparedCouncil, mask: number, weights: Int32A
 export function coalitionOf(prepared: PreparedCouncil, mask: number): CouncilCoalition {
   const votes = votesOf(prepared, mask);
   const critical: string[] = [];
-  for (let u = 0; u < prepared.size; u++) {
-    if (!hasUnit(mask, u)) continue;
+  const count = unitsIn(mask, MEMBERS);
+  for (let i = 0; i < count; i++) {
+    const u = MEMBERS[i]!;
     if (votes >= prepared.majority && votes - prepared.weights[u]! < prepared.majority) critical.push(prepared.ids[u]!);
   }
   return { units: maskIds(mask, prepared.ids), votes, margin: votes - prepared.majority, critical };
@@ -26,10 +31,11 @@ export function coalitionOf(prepared: PreparedCouncil, mask: number): CouncilCoa
  * Sorts coalition masks by votes, then number of units, then council order of their members (the
  * coalition holding the earliest unit where they differ comes first). Each mask becomes one exact
  * float64 key — (votes·32 + units)·2^32 + (2^32 − 1 − bit-reversed mask) — so the sort is a native
- * numeric sort with no comparator.
+ * numeric sort with no comparator. With `limit`, a council above 31 units may return only the first
+ * `limit` (the narrow sort is cheap enough to return them all).
  */
-export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): number[] {
-  if (prepared.size > 31) return sortWideMasks(prepared, masks);
+export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>, limit = Number.POSITIVE_INFINITY): number[] {
+  if (prepared.size > 31) return sortWideMasks(prepared, masks, limit);
   const keys = new Float64Array(masks.length);
   for (let i = 0; i < masks.length; i++) {
     const mask = masks[i]!;
@@ -41,21 +47,44 @@ export function sortMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): 
   return out;
 }
 
-/** The same order for masks above 32 bits, by comparison (at most MAX_LISTED_MINIMAL of them are sorted). */
-function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>): number[] {
-  const out = Array.from(masks);
-  const votes = new Map<number, number>(out.map((mask) => [mask, maskWeight(mask, prepared.weights)]));
-  return out.sort((a, b) => {
-    const byVotes = votes.get(a)! - votes.get(b)!;
-    if (byVotes !== 0) return byVotes;
-    const byUnits = popcount(a) - popcount(b);
-    if (byUnits !== 0) return byUnits;
-    for (let u = 0; u < prepared.size; u++) {
-      const inA = hasUnit(a, u);
-      if (inA !== hasUnit(b, u)) return inA ? -1 : 1;
+/**
+ * The same order for masks above 32 bits. Votes, units and the reversed bits no longer fit one exact
+ * double, so the masks are grouped by votes·64 + units and each group is sorted natively on its reversed
+ * bits, read back into masks (a comparator sort was most of a 40-unit analysis).
+ */
+function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>, limit: number): number[] {
+  const { weights, size } = prepared;
+  const power = new Float64Array(size);
+  for (let u = 0; u < size; u++) power[u] = 2 ** (size - 1 - u);
+  const top = 2 ** size - 1;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < masks.length; i++) {
+    const count = unitsIn(masks[i]!, MEMBERS);
+    let votes = 0;
+    let reversed = 0;
+    for (let j = 0; j < count; j++) {
+      votes += weights[MEMBERS[j]!]!;
+      reversed += power[MEMBERS[j]!]!;
     }
-    return 0;
-  });
+    const first = votes * 64 + count;
+    const group = groups.get(first);
+    // The complement sorts ascending in the order wanted: the earliest unit (the highest reversed bit) first.
+    if (group === undefined) groups.set(first, [top - reversed]);
+    else group.push(top - reversed);
+  }
+  const out: number[] = [];
+  for (const first of Float64Array.from(groups.keys()).sort()) {
+    if (out.length >= limit) break;
+    const keys = Float64Array.from(groups.get(first)!).sort();
+    for (const key of keys.subarray(0, limit - out.length)) {
+      // Reverse the bits back: bit b of the reversed key is unit size − 1 − b.
+      const count = unitsIn(top - key, MEMBERS);
+      let mask = 0;
+      for (let j = 0; j < count; j++) mask += power[MEMBERS[j]!]!;
+      out.push(mask);
+    }
+  }
+  return out;
 }
 
 /** The 32 bits of `mask` in reverse order, as an unsigned integer. */

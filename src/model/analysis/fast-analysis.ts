@@ -68,6 +68,7 @@ interface Workspace extends MaskSink {
   readonly hingeGained: Float64Array;
   readonly majorityAfter: Uint8Array;
   readonly majorityAfterDefect: Uint8Array;
+  readonly declaredIn: Uint8Array;
   readonly swings: Float64Array;
   readonly shapley: Float64Array;
   readonly shapleyRaw: Float64Array;
@@ -95,6 +96,7 @@ function workspaceOf(prepared: PreparedCouncil): Workspace {
         hingeGained: allocate.f64(m * (m + 1)),
         majorityAfter: allocate.u8(m * (m + 1)),
         majorityAfterDefect: allocate.u8(m),
+        declaredIn: allocate.u8(m),
         swings: allocate.f64(m),
         shapley: allocate.f64(m),
         shapleyRaw: allocate.f64(m * m),
@@ -168,11 +170,14 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   majorityAfter.fill(0);
   majorityAfterDefect.fill(0);
   const stride = size + 1;
+  // Membership of the declared coalition once per unit, not once per pair.
+  const declaredIn = workspace.declaredIn;
+  for (let u = 0; u < size; u++) declaredIn[u] = declaredMask !== -1 && hasUnit(declaredMask, u) ? 1 : 0;
   const quorumAfterAbsence = present - 1 >= prepared.quorum;
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
     if (weights[x]! === 0) continue; // no present member to move, absent or defect
-    const xDeclared = declaredMask !== -1 && hasUnit(declaredMask, x) ? 1 : 0;
+    const xDeclared = declaredIn[x]!;
     const row = x * stride;
     const lostAlone = hingeLost[row + size]!;
     const formsWithoutVote = declaredMask === -1 ? winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
@@ -187,7 +192,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       const changed = hingeLost[row + y]! + hingeGained[row + y]!;
       let after: boolean;
       if (declaredMask === -1) after = quorumMet && winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
-      else after = quorumMet && declaredVotes - xDeclared + (hasUnit(declaredMask, y) ? 1 : 0) >= quota;
+      else after = quorumMet && declaredVotes - xDeclared + declaredIn[y]! >= quota;
       majorityAfter[row + y] = after ? 1 : 0;
       if (after !== majorityForms || changed > 0) hingeCount++;
     }

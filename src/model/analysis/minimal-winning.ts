@@ -61,7 +61,8 @@ function descend(search: MinimalWinningSearch, suffix: Int32Array, start: number
   for (let j = start; j < order.length; j++) {
     if (weight + suffix[j]! < quota) return true;
     const u = order[j]!;
-    if (hasUnit(forbidden, u)) continue;
+    // The int32 test inline below bit 31 (the common case); hasUnit above.
+    if (u < 31 ? (forbidden & (1 << u)) !== 0 : hasUnit(forbidden, u)) continue;
     // u is not in mask yet: adding its bit is the union.
     const bit = unitBit(u);
     const next = weight + weights[u]!;

@@ -7,7 +7,7 @@ import { type Council, councilMajority, councilQuorum, type CouncilConstraints, 
 import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
 import type { AnalysisOptions, UnitRole } from './types.js';
 import { searchOrderFor } from './minimal-winning.js';
-import { allUnits, hasUnit, MASK_BITS, maskIntersection, maskUnion, maskWithout, unitBit } from './unit-masks.js';
+import { allUnits, hasUnit, MASK_BITS, maskIntersection, maskUnion, maskWithout, unitBit, unitsIn } from './unit-masks.js';
 import { classesFit, type WeightClasses, weightClasses } from './weight-classes.js';
 
 /**
@@ -383,8 +383,10 @@ function interchangeable(u: number, v: number, seats: Int32Array, weights: Int32
 
 /** Unit ids of the set bits of `mask`, in council order. */
 export function maskIds(mask: number, ids: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let u = 0; u < ids.length; u++) if (hasUnit(mask, u)) out.push(ids[u]!);
+  const members = new Int32Array(MASK_BITS);
+  const count = unitsIn(mask, members);
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = ids[members[i]!]!;
   return out;
 }
 
