@@ -101,6 +101,33 @@ describe('the library with input of the wrong shape or size', () => {
   });
 });
 
+describe('councils at the unit limit (48 voting units)', () => {
+  /** Baghdad (14 units) with Nabni split into `factions`: 13 + factions units. */
+  function splitScenario(factions: number): string {
+    const into = Array.from({ length: factions }, (_, i) => `f${i}: ${i < 9 ? 1 : 0}`).join(', ');
+    const file = join(work, `split-${factions}.yaml`);
+    writeFileSync(file, `name: split into ${factions}\nsteps:\n  - split: { council: baghdad, list: nabni, into: { ${into} } }\n`);
+    return file;
+  }
+
+  it('48 units run through the CLI; 49 are refused with the limit named', async () => {
+    const accepted = await runCli(['run', splitScenario(35), '--format', 'json']);
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    const refused = await runCli(['run', splitScenario(36)]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('council baghdad would have 49 voting units; the analysis handles at most 48');
+  });
+
+  it('the library analyses 48 units and refuses 49 with a GovsimDataError', () => {
+    const units = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `l${i}`, name: `L${i}`, kind: 'list' as const, seats: 1 + (i % 3) }));
+    const analysis = analyzeCouncil({ id: 'c', name: 'C', units: units(48), constraints: { incompatible: [['l0', 'l47']], required: ['l40'] } });
+    expect(analysis.winning.minimal.length).toBeGreaterThan(0);
+    expect(analysis.winning.minimal.every((c) => c.units.includes('l40') && !(c.units.includes('l0') && c.units.includes('l47')))).toBe(true);
+    expect(() => analyzeCouncil({ id: 'c', name: 'C', units: units(49) })).toThrow(GovsimDataError);
+  });
+});
+
 describe('globs', () => {
   it('braces holding ** and ?, and thirty *a, match without error or delay', () => {
     expect(globMatcher('{a**,b}')('a.yaml')).toBe(true);
