@@ -14,9 +14,18 @@
  * coalitions lost and gained, and the minimal winning coalitions change exactly when some admissible
  * coalition changes status (they are the minimal elements of the admissible winning family).
  */
+import { GovsimDataError } from '../errors.js';
 import { type Allocator, HEAP } from './arena.js';
 import { type PreparedCouncil, ROLE_EXCLUDED, ROLE_REQUIRED } from './prepared-council.js';
 import { hasUnit, maskUnion } from './unit-masks.js';
+
+/**
+ * Most histogram updates the enumeration of incompatibility-free subsets may make (subsets × k², k the
+ * units in some incompatible pair). The subsets are exponentially many: fifteen disjoint pairs in a
+ * council of 31 units (3^15 subsets) ran for minutes, twenty-four in 48 units would never end. Two blocs
+ * declared incompatible give 2^a + 2^b − 1 subsets: 14 units against 10 stay well within the bound.
+ */
+export const MAX_CONSTRAINED_WORK = 2 ** 26;
 
 /** "No unit": the vote goes to no one (absence, defection). */
 export const NO_UNIT = -1;
@@ -339,8 +348,17 @@ class ConstrainedCounts implements CoalitionCounts {
     const chosen = new Int32Array(k);
     // Slots in the current subset: k may exceed 31 in a wide council, so no int32 mask.
     const inSet = new Uint8Array(k);
+    const perSubset = Math.max(1, k * k);
     const visit = (depth: number, start: number, weight: number, forbidden: number): void => {
       subsets++;
+      if (subsets * perSubset > MAX_CONSTRAINED_WORK) {
+        throw new GovsimDataError(undefined, [
+          {
+            path: 'constraints.incompatible',
+            message: `council ${prepared.council.id}: the incompatible pairs among its ${k} units leave more than ${Math.floor(MAX_CONSTRAINED_WORK / perSubset)} combinations of them to weigh; the analysis handles at most that many (declare fewer incompatible pairs)`,
+          },
+        ]);
+      }
       if (weight <= quota) {
         increment(this.all, weight);
         inSet.fill(0);
