@@ -18,6 +18,13 @@ function fragmentedCouncil(lists: number, seats = 60): Council {
   const big = [8, 6, 5, 4, 3, 3];
   for (let i = 0; i < big.length && i < lists; i++) counts[i] = big[i]!;
   let total = counts.reduce((a, b) => a + b, 0);
+  // Many lists leave fewer seats to the large ones: 40 lists of 60 seats are 7, 5, 4, 4, 3, 3 and 34 of one.
+  for (let i = 0; total > seats && counts.some((n) => n > 1); i = (i + 1) % big.length) {
+    if (counts[i]! > 1) {
+      counts[i] = counts[i]! - 1;
+      total--;
+    }
+  }
   for (let i = big.length; total < seats; i = i + 1 >= lists ? big.length : i + 1) {
     counts[i] = counts[i]! + 1;
     total++;
