@@ -20,7 +20,7 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
  */
 export const MAX_COUNCIL_SEATS = 10_000;
 
-/** Voting units (lists, their factions, quota seats) the analysis handles per council: players are bits of a 32-bit mask. */
+/** Voting units (lists, their factions, quota seats) the analysis handles per council: 48, the bits of a coalition mask held exactly in a double. */
 export const MAX_COUNCIL_UNITS = MAX_UNITS;
 
 export const CONFIDENCES = ['documented', 'inferred', 'unresolved'] as const;

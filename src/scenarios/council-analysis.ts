@@ -7,7 +7,7 @@
  * memoised by council content, so councils a scenario leaves untouched are analysed once per process.
  */
 import { type Council, majorityText, quorumBasisText } from '../model/council.js';
-import { analyzeFast, type HingeChange, prepareCouncil } from '../model/analysis/index.js';
+import { analyzeFast, hasUnit, type HingeChange, maskIntersection, prepareCouncil, unitCount, unitsWeight } from '../model/analysis/index.js';
 import { RULES } from '../model/explanation.js';
 import { runVote } from '../model/vote/index.js';
 
@@ -80,22 +80,16 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
   let common = count > 0 ? -1 : 0;
   for (let i = 0; i < count; i++) {
     const mask = minimal[i]!;
-    let total = 0;
-    let units = 0;
-    for (let rest = mask; rest !== 0; rest &= rest - 1) {
-      total += weights[31 - Math.clz32(rest & -rest)]!;
-      units++;
-    }
-    maskVotes[i] = total;
-    maskUnits[i] = units;
-    common &= mask;
+    maskVotes[i] = unitsWeight(mask, weights);
+    maskUnits[i] = unitCount(mask);
+    common = common === -1 ? mask : maskIntersection(common, mask);
   }
 
   const pivotal: string[] = [];
   const votes = fast.declaredVotes;
   if (declaredMask !== -1 && quorumMet && votes >= majority) {
     for (let u = 0; u < size; u++) {
-      if ((declaredMask & (1 << u)) !== 0 && weights[u]! > 0 && votes - weights[u]! < majority) pivotal.push(ids[u]!);
+      if (hasUnit(declaredMask, u) && weights[u]! > 0 && votes - weights[u]! < majority) pivotal.push(ids[u]!);
     }
   }
 
@@ -143,7 +137,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
 
 function unitsOf(ids: readonly string[], mask: number): string[] {
   const out: string[] = [];
-  for (let u = 0; u < ids.length; u++) if ((mask & (1 << u)) !== 0) out.push(ids[u]!);
+  for (let u = 0; u < ids.length; u++) if (hasUnit(mask, u)) out.push(ids[u]!);
   return out;
 }
 
@@ -193,7 +187,7 @@ function hingeLines(
   const before = fast.majorityForms;
   const verb = (after: boolean): string => (after ? 'gains the majority' : 'loses the majority');
   const declared = declaredMask !== -1;
-  const member = (u: number): boolean => declared && (declaredMask & (1 << u)) !== 0;
+  const member = (u: number): boolean => declared && hasUnit(declaredMask, u);
   const tally = (after: number): string => (declared ? `${label} ${votes} → ${after} of ${majority} needed: ` : '');
   const lines: string[] = [];
   for (let x = 0; x < size; x++) {

@@ -14,6 +14,7 @@
  */
 import { basename, extname } from 'node:path';
 import { type Council, councilMajority, councilQuorum, type CouncilConstraints, type VotingUnit } from '../model/council.js';
+import { GovsimDataError } from '../model/errors.js';
 import { type AlignmentContest, type AlignmentKind, type AlignmentStatus, type AlignmentTally, alignmentLabel, alignmentLine, decideAlignments } from '../model/vote/alignments.js';
 import { councilAlignments, defectorUnitId, stepLabel } from './alignments.js';
 import { type Confidence, resultConfidence } from './result-confidence.js';
@@ -156,11 +157,24 @@ export interface ScenarioRun {
   readonly national: NationalSummary;
 }
 
+/**
+ * A council the steps made too costly to analyse (the analysis names no file: its input is a model
+ * council) is reported against the scenario file and its steps.
+ */
+function inScenarioFile<T>(scenario: LoadedScenario, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof GovsimDataError) || error.file !== undefined || scenario.file === undefined) throw error;
+    throw new GovsimDataError(scenario.file, error.issues.map((issue) => ({ ...issue, path: `steps (${issue.path})` })), { cause: error });
+  }
+}
+
 /** Runs every council of a loaded scenario. */
 export function runScenario(scenario: LoadedScenario): ScenarioRun {
   const labels = new Map<number, ResolvedStep>();
   for (const step of scenario.steps) labels.set(step.index, step);
-  const councils = scenario.state.councilOrder.map((id) => untouchedResult(scenario, id) ?? runCouncil(scenario.dataset, scenario.state, id, labels));
+  const councils = scenario.state.councilOrder.map((id) => untouchedResult(scenario, id) ?? inScenarioFile(scenario, () => runCouncil(scenario.dataset, scenario.state, id, labels)));
   return {
     id: scenario.file !== undefined ? basename(scenario.file, extname(scenario.file)) : scenario.name,
     scenario: scenario.name,

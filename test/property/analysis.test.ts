@@ -58,6 +58,28 @@ const scenarios: fc.Arbitrary<Scenario> = fc
     });
   });
 
+/**
+ * The same council inside one of 40 units: 28 excluded units with no seats before it and the rest after,
+ * so its units sit at bits 28–35, across the int32 boundary of the coalition masks. Excluded units join
+ * no coalition, so the brute force still tries only the subsets of the council's own units.
+ */
+function widened(scenario: Scenario): Scenario {
+  const padding = (from: number, count: number): VotingUnit[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `z${from + i}`, name: `z${from + i}`, kind: 'list', seats: 0 }));
+  const before = padding(0, 28);
+  const after = padding(28, 40 - 28 - scenario.council.units.length);
+  const constraints = scenario.council.constraints ?? {};
+  const council: Council = {
+    ...scenario.council,
+    units: [...before, ...scenario.council.units, ...after],
+    constraints: { ...constraints, excluded: [...(constraints.excluded ?? []), ...before.map((u) => u.id), ...after.map((u) => u.id)] },
+  };
+  return scenario.coalition === undefined ? { council } : { council, coalition: scenario.coalition };
+}
+
+/** Councils of 40 units, the most above 31 the property checks afford (see {@link widened}). */
+const wideScenarios = scenarios.map(widened);
+
 function prepared(scenario: Scenario): PreparedCouncil {
   return prepareCouncil(scenario.council, scenario.coalition === undefined ? {} : { coalition: scenario.coalition });
 }
@@ -67,10 +89,13 @@ function sameChange(ids: readonly string[], change: HingeChange, reference: Refe
   return change.kind !== 'move' || change.to === ids[reference.to!];
 }
 
-describe('fast numeric core = brute force', () => {
+describe.each([
+  { councils: 'up to 8 units', arbitrary: scenarios, runs: RUNS },
+  { councils: '40 units, 32 of them excluded', arbitrary: wideScenarios, runs: { ...RUNS, numRuns: 25 } },
+])('fast numeric core = brute force ($councils)', ({ arbitrary, runs }) => {
   it('winning count, minimal winning coalitions, majority, and every single-seat change', () => {
     fc.assert(
-      fc.property(scenarios, (scenario) => {
+      fc.property(arbitrary, (scenario) => {
         const p = prepared(scenario);
         const fast = analyzeFast(p, { power: false });
         const reference = referenceAnalysis(p);
@@ -87,15 +112,18 @@ describe('fast numeric core = brute force', () => {
         }
         expect(fast.hingeCount).toBe(reference.changes.filter((c) => c.hinge).length);
       }),
-      RUNS,
+      runs,
     );
   });
 });
 
-describe('hinge seats = brute-force recomputation', () => {
+describe.each([
+  { councils: 'up to 8 units', arbitrary: scenarios, runs: RUNS },
+  { councils: '40 units, 32 of them excluded', arbitrary: wideScenarios, runs: { ...RUNS, numRuns: 15 } },
+])('hinge seats = brute-force recomputation ($councils)', ({ arbitrary, runs }) => {
   it('lists exactly the changes that flip the majority or change the minimal winning coalitions, with their diffs', () => {
     fc.assert(
-      fc.property(scenarios, (scenario) => {
+      fc.property(arbitrary, (scenario) => {
         const p = prepared(scenario);
         const analysis = analyzeCouncil(scenario.council, { ...(scenario.coalition ? { coalition: scenario.coalition } : {}), power: false, hingeCoalitions: Infinity });
         const reference = referenceAnalysis(p);
@@ -103,7 +131,7 @@ describe('hinge seats = brute-force recomputation', () => {
         const expected = reference.changes.filter((c) => c.hinge);
         expect(listed).toHaveLength(expected.length);
         const masksOf = (lists: readonly (readonly string[])[]): number[] =>
-          lists.map((ids) => ids.reduce((mask, id) => mask | (1 << p.ids.indexOf(id)), 0)).sort((a, b) => a - b);
+          lists.map((ids) => ids.reduce((mask, id) => mask + 2 ** p.ids.indexOf(id), 0)).sort((a, b) => a - b);
         for (const { hinge, change } of listed) {
           const match = expected.find((c) => sameChange(p.ids, change, c));
           expect(match, `${JSON.stringify(change)} is not a hinge by brute force`).toBeDefined();
@@ -125,13 +153,13 @@ describe('hinge seats = brute-force recomputation', () => {
         const firstKept = analysis.hinges.findIndex((h) => !h.flips);
         if (firstKept >= 0) expect(analysis.hinges.slice(firstKept).every((h) => !h.flips)).toBe(true);
       }),
-      RUNS,
+      runs,
     );
   });
 
   it('a hinge move applied to the council conserves the seats and gives the predicted outcome', () => {
     fc.assert(
-      fc.property(scenarios, (scenario) => {
+      fc.property(arbitrary, (scenario) => {
         const options = { ...(scenario.coalition ? { coalition: scenario.coalition } : {}), power: false };
         const analysis = analyzeCouncil(scenario.council, options);
         for (const hinge of analysis.hinges.filter((h) => h.change.kind === 'move').slice(0, 4)) {
@@ -153,7 +181,7 @@ describe('hinge seats = brute-force recomputation', () => {
           expect(again.winning.count).toBe(analysis.winning.count - hinge.winningLost + hinge.winningGained);
         }
       }),
-      { ...RUNS, numRuns: 60 },
+      { ...runs, numRuns: Math.min(runs.numRuns, 60) },
     );
   });
 });

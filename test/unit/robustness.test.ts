@@ -101,6 +101,56 @@ describe('the library with input of the wrong shape or size', () => {
   });
 });
 
+describe('councils at the unit limit (48 voting units)', () => {
+  /** Baghdad (14 units) with Nabni split into `factions`: 13 + factions units. */
+  function splitScenario(factions: number): string {
+    const into = Array.from({ length: factions }, (_, i) => `f${i}: ${i < 9 ? 1 : 0}`).join(', ');
+    const file = join(work, `split-${factions}.yaml`);
+    writeFileSync(file, `name: split into ${factions}\nsteps:\n  - split: { council: baghdad, list: nabni, into: { ${into} } }\n`);
+    return file;
+  }
+
+  it('48 units run through the CLI; 49 are refused with the limit named', async () => {
+    const accepted = await runCli(['run', splitScenario(35), '--format', 'json']);
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    const refused = await runCli(['run', splitScenario(36)]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('council baghdad would have 49 voting units; the analysis handles at most 48');
+  });
+
+  it('incompatible pairs too many to weigh are refused naming the scenario file, not left to run for ever', async () => {
+    // Thirteen disjoint pairs: 3^13 incompatibility-free combinations, each weighed against every pair of units.
+    const into = Array.from({ length: 26 }, (_, i) => `f${i}: ${i < 9 ? 1 : 0}`).join(', ');
+    const pairs = Array.from({ length: 13 }, (_, i) => `  - incompatible: { between: [f${2 * i}, f${2 * i + 1}], councils: [baghdad] }`).join('\n');
+    const file = join(work, 'many-pairs.yaml');
+    writeFileSync(file, `name: many pairs\nsteps:\n  - split: { council: baghdad, list: nabni, into: { ${into} } }\n${pairs}\n`);
+    const start = performance.now();
+    const result = await runCli(['run', file]);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain(`${file}: steps (constraints.incompatible): council baghdad: the incompatible pairs among its 26 units`);
+    expect(performance.now() - start).toBeLessThan(20_000);
+    // Blocs declared incompatible stay within the bound at the sizes of real councils and beyond: 14 units
+    // (2 seats each) against 10 (1 seat), with 16 free units of 1 seat; 28 of 54 is the majority, which the
+    // second bloc (10 + 16 at most) cannot reach, so the winning coalitions take i of the first bloc and j free
+    // units with 2i + j ≥ 28.
+    const units = Array.from({ length: 40 }, (_, u) => ({ id: `l${u}`, name: `L${u}`, kind: 'list' as const, seats: u < 14 ? 2 : 1, blocs: u < 14 ? ['left'] : u < 24 ? ['right'] : [] }));
+    const analysis = analyzeCouncil({ id: 'c', name: 'C', units, constraints: { incompatible: [['left', 'right']] } }, { power: false });
+    const choose = (n: number, k: number): number => (k < 0 || k > n ? 0 : k === 0 ? 1 : (choose(n - 1, k - 1) * n) / k);
+    let winning = 0;
+    for (let i = 0; i <= 14; i++) for (let j = 0; j <= 16; j++) if (2 * i + j >= 28) winning += choose(14, i) * choose(16, j);
+    expect(analysis.winning.count).toBe(winning);
+  });
+
+  it('the library analyses 48 units and refuses 49 with a GovsimDataError', () => {
+    const units = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `l${i}`, name: `L${i}`, kind: 'list' as const, seats: 1 + (i % 3) }));
+    const analysis = analyzeCouncil({ id: 'c', name: 'C', units: units(48), constraints: { incompatible: [['l0', 'l47']], required: ['l40'] } });
+    expect(analysis.winning.minimal.length).toBeGreaterThan(0);
+    expect(analysis.winning.minimal.every((c) => c.units.includes('l40') && !(c.units.includes('l0') && c.units.includes('l47')))).toBe(true);
+    expect(() => analyzeCouncil({ id: 'c', name: 'C', units: units(49) })).toThrow(GovsimDataError);
+  });
+});
+
 describe('globs', () => {
   it('braces holding ** and ?, and thirty *a, match without error or delay', () => {
     expect(globMatcher('{a**,b}')('a.yaml')).toBe(true);

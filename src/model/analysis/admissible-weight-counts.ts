@@ -14,8 +14,18 @@
  * coalitions lost and gained, and the minimal winning coalitions change exactly when some admissible
  * coalition changes status (they are the minimal elements of the admissible winning family).
  */
+import { GovsimDataError } from '../errors.js';
 import { type Allocator, HEAP } from './arena.js';
 import { type PreparedCouncil, ROLE_EXCLUDED, ROLE_REQUIRED } from './prepared-council.js';
+import { hasUnit, maskUnion } from './unit-masks.js';
+
+/**
+ * Most histogram updates the enumeration of incompatibility-free subsets may make (subsets × k², k the
+ * units in some incompatible pair). The subsets are exponentially many: fifteen disjoint pairs in a
+ * council of 31 units (3^15 subsets) ran for minutes, twenty-four in 48 units would never end. Two blocs
+ * declared incompatible give 2^a + 2^b − 1 subsets: 14 units against 10 stay well within the bound.
+ */
+export const MAX_CONSTRAINED_WORK = 2 ** 26;
 
 /** "No unit": the vote goes to no one (absence, defection). */
 export const NO_UNIT = -1;
@@ -101,7 +111,7 @@ class FreeProduct {
       const distinct: number[] = [];
       const counts: number[] = [];
       for (let u = 0; u < size; u++) {
-        if (roles[u] !== 0 || (constrainedMask & (1 << u)) !== 0) continue;
+        if (roles[u] !== 0 || hasUnit(constrainedMask, u)) continue;
         let slot = distinct.indexOf(weights[u]!);
         if (slot < 0) {
           slot = distinct.length;
@@ -174,7 +184,7 @@ function placeOf(prepared: PreparedCouncil, u: number): Place {
   const role = prepared.roles[u];
   if (role === ROLE_REQUIRED) return 'required';
   if (role === ROLE_EXCLUDED) return 'excluded';
-  return (prepared.constrainedMask & (1 << u)) !== 0 ? 'constrained' : 'free';
+  return hasUnit(prepared.constrainedMask, u) ? 'constrained' : 'free';
 }
 
 /** No incompatibilities among free units: H is the unit impulse, so A(X, Y, t) is a table lookup. */
@@ -321,7 +331,7 @@ class ConstrainedCounts implements CoalitionCounts {
     const units: number[] = [];
     this.slot = new Int32Array(size).fill(-1);
     for (let u = 0; u < size; u++) {
-      if ((constrainedMask & (1 << u)) !== 0) {
+      if (hasUnit(constrainedMask, u)) {
         this.slot[u] = units.length;
         units.push(u);
       }
@@ -336,24 +346,35 @@ class ConstrainedCounts implements CoalitionCounts {
     let subsets = 0;
     // Every incompatibility-free subset of K, as a list of slots.
     const chosen = new Int32Array(k);
+    // Slots in the current subset: k may exceed 31 in a wide council, so no int32 mask.
+    const inSet = new Uint8Array(k);
+    const perSubset = Math.max(1, k * k);
     const visit = (depth: number, start: number, weight: number, forbidden: number): void => {
       subsets++;
+      if (subsets * perSubset > MAX_CONSTRAINED_WORK) {
+        throw new GovsimDataError(undefined, [
+          {
+            path: 'constraints.incompatible',
+            message: `council ${prepared.council.id}: the incompatible pairs among its ${k} units leave more than ${Math.floor(MAX_CONSTRAINED_WORK / perSubset)} combinations of them to weigh; the analysis handles at most that many (declare fewer incompatible pairs)`,
+          },
+        ]);
+      }
       if (weight <= quota) {
         increment(this.all, weight);
-        let inMask = 0;
-        for (let i = 0; i < depth; i++) inMask |= 1 << chosen[i]!;
+        inSet.fill(0);
+        for (let i = 0; i < depth; i++) inSet[chosen[i]!] = 1;
         for (let a = 0; a < k; a++) {
-          if ((inMask & (1 << a)) !== 0) {
+          if (inSet[a] === 1) {
             increment(this.withX, a * length + weight);
-            for (let b = 0; b < k; b++) if ((inMask & (1 << b)) === 0) increment(this.withXWithoutY, (a * k + b) * length + weight);
+            for (let b = 0; b < k; b++) if (inSet[b] === 0) increment(this.withXWithoutY, (a * k + b) * length + weight);
           } else increment(this.withoutY, a * length + weight);
         }
       }
       for (let a = start; a < k; a++) {
         const u = units[a]!;
-        if ((forbidden & (1 << u)) !== 0) continue;
+        if (hasUnit(forbidden, u)) continue;
         chosen[depth] = a;
-        visit(depth + 1, a + 1, weight + weights[u]!, forbidden | conflicts[u]!);
+        visit(depth + 1, a + 1, weight + weights[u]!, maskUnion(forbidden, conflicts[u]!));
       }
     };
     visit(0, 0, 0, 0);

@@ -12,6 +12,7 @@ import { hingeSeats } from './hinges.js';
 import { predictionsFor } from './predictions.js';
 import { maskIds, prepareCouncil, type PreparedCouncil, roleName } from './prepared-council.js';
 import type { AnalysisOptions, CoalitionCheck, CouncilAnalysis, CouncilPower, HingeSeat, Prediction, UnitSummary, WinningCoalitions } from './types.js';
+import { hasUnit } from './unit-masks.js';
 
 /**
  * Analyses `council` (units = lists, factions or single members; weights = present seats) under the
@@ -78,7 +79,7 @@ function coalitionCheck(prepared: PreparedCouncil, fast: FastAnalysis): Coalitio
   const swingUnits: string[] = [];
   let swingMembers = 0;
   for (let u = 0; u < prepared.size; u++) {
-    if ((mask & (1 << u)) === 0) continue;
+    if (!hasUnit(mask, u)) continue;
     const weight = prepared.weights[u]!;
     if (majority && weight > margin) pivotal.push(prepared.ids[u]!);
     if (majority && margin === 0 && weight > 0) {
@@ -105,12 +106,12 @@ function coalitionCheck(prepared: PreparedCouncil, fast: FastAnalysis): Coalitio
 export function coalitionViolations(prepared: PreparedCouncil, mask: number): string[] {
   const reasons: string[] = [];
   const { ids, resolved } = prepared;
-  const missing = resolved.required.filter((id) => (mask & (1 << ids.indexOf(id))) === 0);
+  const missing = resolved.required.filter((id) => !hasUnit(mask, ids.indexOf(id)));
   if (missing.length > 0) reasons.push(`leaves out required ${missing.join(', ')}`);
-  const excluded = resolved.excluded.filter((id) => (mask & (1 << ids.indexOf(id))) !== 0);
+  const excluded = resolved.excluded.filter((id) => hasUnit(mask, ids.indexOf(id)));
   if (excluded.length > 0) reasons.push(`includes excluded ${excluded.join(', ')}`);
   for (const [a, b] of resolved.incompatible) {
-    if ((mask & (1 << ids.indexOf(a))) !== 0 && (mask & (1 << ids.indexOf(b))) !== 0) reasons.push(`includes incompatible ${a} × ${b}`);
+    if (hasUnit(mask, ids.indexOf(a)) && hasUnit(mask, ids.indexOf(b))) reasons.push(`includes incompatible ${a} × ${b}`);
   }
   return reasons;
 }

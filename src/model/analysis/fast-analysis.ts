@@ -12,6 +12,7 @@ import { banzhafSwings, shapleyShubikFloats } from '../power/index.js';
 import { coalitionCounts, type CountBuffers, createCountBuffers } from './admissible-weight-counts.js';
 import { countMinimalWinning, enumerateMinimalWinning, fewestMinimalWinning, MAX_LISTED_MINIMAL, maskWeight, popcount } from './minimal-winning.js';
 import { inOneBuffer } from './arena.js';
+import { hasUnit } from './unit-masks.js';
 import type { PreparedCouncil } from './prepared-council.js';
 import { type ClassSearchScratch, classSearchScratch, enumerateByClass, type MaskSink, reserve } from './weight-classes.js';
 
@@ -24,8 +25,11 @@ export interface FastAnalysis {
   readonly majorityForms: boolean;
   readonly admissibleCount: number;
   readonly winningCount: number;
-  /** Minimal winning coalitions as unit bitmasks, unordered: all of them, or the first MAX_LISTED_MINIMAL found. */
-  readonly minimal: Int32Array;
+  /**
+   * Minimal winning coalitions as unit masks (unit-masks.ts), unordered: all of them, or the first
+   * MAX_LISTED_MINIMAL found. Int32 up to 31 units, doubles above.
+   */
+  readonly minimal: Int32Array | Float64Array;
   /** Number of minimal winning coalitions: exact, or (when `minimalCountExact` is false) a lower bound. */
   readonly minimalCount: number;
   readonly minimalCountExact: boolean;
@@ -64,6 +68,7 @@ interface Workspace extends MaskSink {
   readonly hingeGained: Float64Array;
   readonly majorityAfter: Uint8Array;
   readonly majorityAfterDefect: Uint8Array;
+  readonly declaredIn: Uint8Array;
   readonly swings: Float64Array;
   readonly shapley: Float64Array;
   readonly shapleyRaw: Float64Array;
@@ -91,6 +96,7 @@ function workspaceOf(prepared: PreparedCouncil): Workspace {
         hingeGained: allocate.f64(m * (m + 1)),
         majorityAfter: allocate.u8(m * (m + 1)),
         majorityAfterDefect: allocate.u8(m),
+        declaredIn: allocate.u8(m),
         swings: allocate.f64(m),
         shapley: allocate.f64(m),
         shapleyRaw: allocate.f64(m * m),
@@ -111,6 +117,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   workspace.length = 0;
   let fewestVotes = 0;
   let fewestUnits = 0;
+  let wideMinimal: Float64Array | undefined;
   const listLimit = options.listLimit ?? MAX_LISTED_MINIMAL;
   if (prepared.infeasible) {
     // No admissible coalition: nothing to enumerate.
@@ -127,9 +134,12 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       undefined,
       listLimit,
     );
-    reserve(workspace, found.length);
+    // Above 31 units the masks do not fit the int32 list.
+    if (size > 31) wideMinimal = Float64Array.from(found);
+    else reserve(workspace, found.length);
     for (const mask of found) {
-      workspace.data[workspace.length++] = mask;
+      if (wideMinimal === undefined) workspace.data[workspace.length] = mask;
+      workspace.length++;
       const votes = maskWeight(mask, weights);
       const units = popcount(mask);
       if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
@@ -160,11 +170,14 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   majorityAfter.fill(0);
   majorityAfterDefect.fill(0);
   const stride = size + 1;
+  // Membership of the declared coalition once per unit, not once per pair.
+  const declaredIn = workspace.declaredIn;
+  for (let u = 0; u < size; u++) declaredIn[u] = declaredMask !== -1 && hasUnit(declaredMask, u) ? 1 : 0;
   const quorumAfterAbsence = present - 1 >= prepared.quorum;
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
     if (weights[x]! === 0) continue; // no present member to move, absent or defect
-    const xDeclared = declaredMask !== -1 && (declaredMask & (1 << x)) !== 0 ? 1 : 0;
+    const xDeclared = declaredIn[x]!;
     const row = x * stride;
     const lostAlone = hingeLost[row + size]!;
     const formsWithoutVote = declaredMask === -1 ? winning - lostAlone > 0 : declaredVotes - xDeclared >= quota;
@@ -179,7 +192,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
       const changed = hingeLost[row + y]! + hingeGained[row + y]!;
       let after: boolean;
       if (declaredMask === -1) after = quorumMet && winning - hingeLost[row + y]! + hingeGained[row + y]! > 0;
-      else after = quorumMet && declaredVotes - xDeclared + ((declaredMask & (1 << y)) !== 0 ? 1 : 0) >= quota;
+      else after = quorumMet && declaredVotes - xDeclared + declaredIn[y]! >= quota;
       majorityAfter[row + y] = after ? 1 : 0;
       if (after !== majorityForms || changed > 0) hingeCount++;
     }
@@ -198,7 +211,7 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     majorityForms,
     admissibleCount: counts.admissible,
     winningCount: winning,
-    minimal: workspace.data.subarray(0, workspace.length),
+    minimal: wideMinimal ?? workspace.data.subarray(0, workspace.length),
     minimalCount,
     minimalCountExact,
     fewestVotes,

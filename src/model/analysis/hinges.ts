@@ -9,6 +9,7 @@ import type { FastAnalysis } from './fast-analysis.js';
 import { enumerateMinimalWinning, maskWeight, searchOrderFor } from './minimal-winning.js';
 import { maskIds, type PreparedCouncil, ROLE_FREE, ROLE_REQUIRED } from './prepared-council.js';
 import type { HingeChange, HingeSeat } from './types.js';
+import { hasUnit, MASK_BITS, maskIntersection, maskWithout, unitBit, unitsIn } from './unit-masks.js';
 
 interface Candidate {
   readonly change: HingeChange;
@@ -119,19 +120,22 @@ interface BaseCoalitions {
   readonly set: ReadonlySet<number>;
   readonly votes: Int32Array;
   /** Free members u with w(C) − w(u) = q − 1: superfluous once the coalition gains a vote elsewhere. */
-  readonly slackOne: Int32Array;
+  readonly slackOne: Float64Array;
 }
 
 function baseCoalitions(prepared: PreparedCouncil, masks: readonly number[]): BaseCoalitions {
-  const { weights, roles, majority: quota, size } = prepared;
+  const { weights, roles, majority: quota } = prepared;
   const votes = new Int32Array(masks.length);
-  const slackOne = new Int32Array(masks.length);
+  const slackOne = new Float64Array(masks.length);
+  const members = new Int32Array(MASK_BITS);
   masks.forEach((mask, i) => {
     const total = maskWeight(mask, weights);
     votes[i] = total;
     let slack = 0;
-    for (let u = 0; u < size; u++) {
-      if ((mask & (1 << u)) !== 0 && roles[u] === ROLE_FREE && total - weights[u]! === quota - 1) slack |= 1 << u;
+    const count = unitsIn(mask, members);
+    for (let j = 0; j < count; j++) {
+      const u = members[j]!;
+      if (roles[u] === ROLE_FREE && total - weights[u]! === quota - 1) slack += unitBit(u);
     }
     slackOne[i] = slack;
   });
@@ -145,11 +149,10 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
   if (to >= 0) changed[to] = changed[to]! + 1;
   const lostMasks = lostCoalitions(prepared, base, from, to);
   // A coalition holding neither x nor y keeps its weight and its members' weights: only the others can be new.
-  const touched = (1 << from) | (to >= 0 ? 1 << to : 0);
-  const gainedMasks = sortMasks(
-    prepared,
-    minimalAt(prepared, changed).filter((mask) => (mask & touched) !== 0 && !base.set.has(mask)),
-  );
+  const touched = unitBit(from) + (to >= 0 ? unitBit(to) : 0);
+  const gainedAll = minimalAt(prepared, changed).filter((mask) => maskIntersection(mask, touched) !== 0 && !base.set.has(mask));
+  // Only the first few are shown: the rest are counted, not sorted.
+  const gainedMasks = sortMasks(prepared, gainedAll, Math.max(listLimit, NAMED_IN_TEXT + 1));
 
   const declared = prepared.declaredMask;
   const votes =
@@ -167,12 +170,12 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
     winningLost: candidate.lost,
     winningGained: candidate.gained,
     minimalLost: lostMasks.length,
-    minimalGained: gainedMasks.length,
+    minimalGained: gainedAll.length,
     lost: lostMasks.slice(0, listLimit).map((mask) => maskIds(mask, prepared.ids)),
     gained: gainedMasks.slice(0, listLimit).map((mask) => maskIds(mask, prepared.ids)),
     text: '',
   };
-  return { ...hinge, text: hingeText(prepared, hinge, lostMasks, gainedMasks) };
+  return { ...hinge, text: hingeText(prepared, hinge, lostMasks, gainedMasks, gainedAll.length) };
 }
 
 /**
@@ -184,22 +187,21 @@ function present(prepared: PreparedCouncil, fast: FastAnalysis, candidate: Candi
  */
 function lostCoalitions(prepared: PreparedCouncil, base: BaseCoalitions, x: number, y: number): number[] {
   const { weights, roles, majority: quota } = prepared;
-  const bitX = 1 << x;
-  const bitY = y >= 0 ? 1 << y : 0;
   const xSuperfluousAt = roles[x] === ROLE_FREE ? quota - 1 + weights[x]! : -1;
   const lost: number[] = [];
   const { masks, votes, slackOne } = base;
   for (let i = 0; i < masks.length; i++) {
     const mask = masks[i]!;
-    const hasX = (mask & bitX) !== 0;
-    const hasY = (mask & bitY) !== 0;
-    if (hasX ? (hasY ? votes[i] === xSuperfluousAt : votes[i] === quota) : hasY && (slackOne[i]! & ~bitY) !== 0) lost.push(mask);
+    // ToInt32 keeps the low 32 bits of any mask: the int32 test is exact below bit 31.
+    const hasX = x < 31 ? (mask & (1 << x)) !== 0 : hasUnit(mask, x);
+    const hasY = y >= 0 && (y < 31 ? (mask & (1 << y)) !== 0 : hasUnit(mask, y));
+    if (hasX ? (hasY ? votes[i] === xSuperfluousAt : votes[i] === quota) : hasY && maskWithout(slackOne[i]!, unitBit(y)) !== 0) lost.push(mask);
   }
   return lost;
 }
 
 function bitAt(mask: number, u: number): number {
-  return (mask & (1 << u)) !== 0 ? 1 : 0;
+  return hasUnit(mask, u) ? 1 : 0;
 }
 
 /** Minimal winning coalitions at changed weights (same constraints). */
@@ -235,7 +237,7 @@ export function changeText(change: HingeChange): string {
   }
 }
 
-function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: readonly number[], gainedMasks: readonly number[]): string {
+function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: readonly number[], gainedMasks: readonly number[], gainedCount: number): string {
   const parts: string[] = [changeText(hinge.change)];
   const needed = prepared.majority;
   if (hinge.quorum.before !== hinge.quorum.after) {
@@ -249,12 +251,12 @@ function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: reado
   } else if (hinge.flips) {
     parts.push(hinge.majority.after ? 'a majority becomes possible' : `no admissible coalition can reach ${needed} any more`);
   }
-  if (lostMasks.length + gainedMasks.length > 0) {
-    const name = (masks: readonly number[]): string =>
-      masks.length <= NAMED_IN_TEXT ? masks.map((mask) => shortLabel(prepared, mask)).join('; ') : `${masks.length} coalitions`;
+  if (lostMasks.length + gainedCount > 0) {
+    const name = (masks: readonly number[], count: number): string =>
+      count <= NAMED_IN_TEXT ? masks.map((mask) => shortLabel(prepared, mask)).join('; ') : `${count} coalitions`;
     const pieces: string[] = [];
-    if (lostMasks.length > 0) pieces.push(`−${name(lostMasks)}`);
-    if (gainedMasks.length > 0) pieces.push(`+${name(gainedMasks)}`);
+    if (lostMasks.length > 0) pieces.push(`−${name(lostMasks, lostMasks.length)}`);
+    if (gainedCount > 0) pieces.push(`+${name(gainedMasks, gainedCount)}`);
     parts.push(`minimal winning coalitions ${pieces.join(', ')}`);
   }
   let text = parts.join(': ');

@@ -5,4 +5,5 @@ export { analyzeFast, type FastAnalysis, type FastAnalysisOptions } from './fast
 export { prepareCouncil, MAX_UNITS, type PreparedCouncil, type ResolvedConstraints } from './prepared-council.js';
 export { minimalConnectedWinning } from './predictions.js';
 export { changeText } from './hinges.js';
+export { hasUnit, maskIntersection, unitCount, unitsWeight } from './unit-masks.js';
 export { referenceAnalysis, referenceState, type ReferenceAnalysis, type ReferenceChange, type ReferenceState } from './reference.js';

@@ -9,6 +9,8 @@
  * are skipped through a running mask of forbidden units.
  */
 
+import { hasUnit, maskUnion, unitBit, unitCount, unitsWeight } from './unit-masks.js';
+
 /**
  * Most minimal winning coalitions an analysis lists. A council of 31 one-seat units has C(31,16) ≈ 3·10^8
  * of them (a V8 "invalid size" abort when listed); the count stays exact ({@link countMinimalWinning}),
@@ -22,7 +24,7 @@ export interface MinimalWinningSearch {
   readonly order: Int32Array;
   readonly weights: Int32Array;
   /** Per unit, the mask of units it may not sit with. */
-  readonly conflicts: Int32Array;
+  readonly conflicts: Float64Array;
   readonly requiredMask: number;
   readonly requiredWeight: number;
   readonly quota: number;
@@ -59,13 +61,15 @@ function descend(search: MinimalWinningSearch, suffix: Int32Array, start: number
   for (let j = start; j < order.length; j++) {
     if (weight + suffix[j]! < quota) return true;
     const u = order[j]!;
-    const bit = 1 << u;
-    if ((forbidden & bit) !== 0) continue;
+    // The int32 test inline below bit 31 (the common case); hasUnit above.
+    if (u < 31 ? (forbidden & (1 << u)) !== 0 : hasUnit(forbidden, u)) continue;
+    // u is not in mask yet: adding its bit is the union.
+    const bit = unitBit(u);
     const next = weight + weights[u]!;
     if (next >= quota) {
-      out.push(mask | bit);
+      out.push(mask + bit);
       if (out.length >= stopAt) return false;
-    } else if (!descend(search, suffix, j + 1, mask | bit, next, forbidden | conflicts[u]!, out, stopAt)) return false;
+    } else if (!descend(search, suffix, j + 1, mask + bit, next, maskUnion(forbidden, conflicts[u]!), out, stopAt)) return false;
   }
   return true;
 }
@@ -126,24 +130,14 @@ export function searchOrderFor(weights: Int32Array, roles: Uint8Array, freeRole:
   return Int32Array.from(units);
 }
 
-/** Number of set bits of a 32-bit mask. */
+/** Number of units in `mask` (see unit-masks.ts). */
 export function popcount(mask: number): number {
-  // SWAR count; intermediate values are taken mod 2^32 by the bitwise operators.
-  let x = mask - ((mask >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  return unitCount(mask);
 }
 
 /** Total weight of the units in `mask`. */
 export function maskWeight(mask: number, weights: Int32Array): number {
-  let total = 0;
-  let rest = mask;
-  while (rest !== 0) {
-    const low = rest & -rest;
-    total += weights[31 - Math.clz32(low)]!;
-    rest ^= low;
-  }
-  return total;
+  return unitsWeight(mask, weights);
 }
 
 /**
@@ -172,7 +166,7 @@ export function enumerateWithVotes(order: Int32Array, weights: Int32Array, requi
     if (j >= m || reach[j * stride + rest] === 0) return true;
     const u = order[j]!;
     const w = weights[u]!;
-    if (w <= rest && reach[(j + 1) * stride + rest - w] === 1 && !visit(j + 1, rest - w, mask | (1 << u))) return false;
+    if (w <= rest && reach[(j + 1) * stride + rest - w] === 1 && !visit(j + 1, rest - w, mask + unitBit(u))) return false;
     return visit(j + 1, rest, mask);
   };
   if (limit > 0) visit(0, target, requiredMask);
@@ -208,7 +202,7 @@ export function enumerateWithUnits(
     }
     for (let i = j; i + left <= m; i++) {
       if (weight + prefix[i + left]! - prefix[i]! < quota) return true;
-      if (!visit(i + 1, left - 1, weight + weights[order[i]!]!, mask | (1 << order[i]!))) return false;
+      if (!visit(i + 1, left - 1, weight + weights[order[i]!]!, mask + unitBit(order[i]!))) return false;
     }
     return true;
   };

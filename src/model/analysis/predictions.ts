@@ -9,6 +9,7 @@ import type { FastAnalysis } from './fast-analysis.js';
 import { enumerateWithUnits, enumerateWithVotes, MAX_LISTED_MINIMAL, popcount } from './minimal-winning.js';
 import { type PreparedCouncil, ROLE_REQUIRED } from './prepared-council.js';
 import type { Prediction } from './types.js';
+import { maskIntersection, unitBit } from './unit-masks.js';
 
 /** The predictions for `prepared`: minimum winning, fewest parties, and (with an order) minimal connected winning. */
 export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, sortedMinimal: readonly number[]): Prediction[] {
@@ -68,10 +69,10 @@ export function minimalConnectedWinning(prepared: PreparedCouncil): number[] {
     let votes = 0;
     for (let j = i; j < order.length; j++) {
       const u = order[j]!;
-      if ((conflicts[u]! & mask) !== 0) break; // every longer interval holds the same incompatible pair
-      mask |= 1 << u;
+      if (maskIntersection(conflicts[u]!, mask) !== 0) break; // every longer interval holds the same incompatible pair
+      mask += unitBit(u);
       votes += weights[u]!;
-      if (votes < quota || (mask & requiredMask) !== requiredMask) continue;
+      if (votes < quota || maskIntersection(mask, requiredMask) !== requiredMask) continue;
       // The shortest winning interval from i; longer ones keep it inside, so they are not minimal.
       const left = order[i]!;
       const leftRemovable = i < j && roles[left] !== ROLE_REQUIRED;

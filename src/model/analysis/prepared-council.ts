@@ -7,10 +7,14 @@ import { type Council, councilMajority, councilQuorum, type CouncilConstraints, 
 import { type DataIssue, GovsimDataError, GovsimUsageError } from '../errors.js';
 import type { AnalysisOptions, UnitRole } from './types.js';
 import { searchOrderFor } from './minimal-winning.js';
+import { allUnits, hasUnit, MASK_BITS, maskIntersection, maskUnion, maskWithout, unitBit, unitsIn } from './unit-masks.js';
 import { classesFit, type WeightClasses, weightClasses } from './weight-classes.js';
 
-/** Units are players in 32-bit masks; real councils have at most about 20 (Baghdad with factions). */
-export const MAX_UNITS = 31;
+/**
+ * Most voting units a council may have: units are bits of masks held exactly in doubles (unit-masks.ts).
+ * Real councils have at most about 20 (Baghdad with factions); up to 31 the masks are plain int32.
+ */
+export const MAX_UNITS = MASK_BITS;
 
 /** Role codes in `PreparedCouncil.roles`: may join coalitions, must be in every one, may be in none. */
 export const ROLE_FREE = 0;
@@ -42,7 +46,7 @@ export interface PreparedCouncil {
   /** Present seats of the required units. */
   readonly requiredWeight: number;
   /** Per free unit, the mask of free units it may not sit with. */
-  readonly conflicts: Int32Array;
+  readonly conflicts: Float64Array;
   /** Free units that appear in some incompatibility (enumerated explicitly); the rest are counted by a DP. */
   readonly constrainedMask: number;
   /** True when no admissible coalition exists at all (a required unit excluded, or two required units incompatible). */
@@ -172,7 +176,7 @@ function checkUnits(council: Council): void {
 }
 
 function bit(index: number): number {
-  return 1 << index;
+  return unitBit(index);
 }
 
 /**
@@ -202,24 +206,24 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
 
   let requiredMask = 0;
   let excludedMask = 0;
-  const pairMasks = new Int32Array(size);
+  const pairMasks = new Float64Array(size);
   const incompatible: [string, string][] = [];
   for (const { constraints, source, prefix } of sources) {
     if (constraints === undefined) continue;
     constraints.required?.forEach((id, j) => {
-      for (const u of resolver.resolve(id, `${prefix}.required[${j}]`, source)) requiredMask |= bit(u);
+      for (const u of resolver.resolve(id, `${prefix}.required[${j}]`, source)) requiredMask = maskUnion(requiredMask, bit(u));
     });
     constraints.excluded?.forEach((id, j) => {
-      for (const u of resolver.resolve(id, `${prefix}.excluded[${j}]`, source)) excludedMask |= bit(u);
+      for (const u of resolver.resolve(id, `${prefix}.excluded[${j}]`, source)) excludedMask = maskUnion(excludedMask, bit(u));
     });
     constraints.incompatible?.forEach(([a, b], j) => {
       const left = resolver.resolve(a, `${prefix}.incompatible[${j}][0]`, source);
       const right = resolver.resolve(b, `${prefix}.incompatible[${j}][1]`, source);
       for (const u of left) {
         for (const v of right) {
-          if (u === v || (pairMasks[u]! & bit(v)) !== 0) continue;
-          pairMasks[u] = pairMasks[u]! | bit(v);
-          pairMasks[v] = pairMasks[v]! | bit(u);
+          if (u === v || hasUnit(pairMasks[u]!, v)) continue;
+          pairMasks[u] = pairMasks[u]! + bit(v);
+          pairMasks[v] = pairMasks[v]! + bit(u);
           incompatible.push([ids[u]!, ids[v]!]);
         }
       }
@@ -230,7 +234,7 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
   if (options.coalition !== undefined) {
     declaredMask = 0;
     options.coalition.forEach((id, j) => {
-      for (const u of resolver.resolve(id, `coalition[${j}]`, 'options')) declaredMask |= bit(u);
+      for (const u of resolver.resolve(id, `coalition[${j}]`, 'options')) declaredMask = maskUnion(declaredMask, bit(u));
     });
   }
 
@@ -241,11 +245,11 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
   let orderSeen = 0;
   orderIds.forEach((id, j) => {
     for (const u of resolver.resolve(id, `${orderPrefix}[${j}]`, orderSource, false)) {
-      if ((orderSeen & bit(u)) !== 0) {
+      if (hasUnit(orderSeen, u)) {
         resolver.report(orderSource, `${orderPrefix}[${j}]`, `unit "${id}" is listed twice in the order`);
         continue;
       }
-      orderSeen |= bit(u);
+      orderSeen += bit(u);
       orderIndices.push(u);
     }
   });
@@ -253,26 +257,26 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
 
   // A unit incompatible with a required unit can never sit in an admissible coalition.
   let excludedByRequired = 0;
-  for (let u = 0; u < size; u++) if ((requiredMask & bit(u)) !== 0) excludedByRequired |= pairMasks[u]!;
-  excludedByRequired &= ~requiredMask & ~excludedMask;
-  const infeasible = (requiredMask & excludedMask) !== 0 || (excludedByRequired & requiredMask) !== 0 || requiredConflict(requiredMask, pairMasks);
-  const effectiveExcluded = excludedMask | excludedByRequired;
+  for (let u = 0; u < size; u++) if (hasUnit(requiredMask, u)) excludedByRequired = maskUnion(excludedByRequired, pairMasks[u]!);
+  excludedByRequired = maskWithout(excludedByRequired, maskUnion(requiredMask, excludedMask));
+  const infeasible = maskIntersection(requiredMask, excludedMask) !== 0 || requiredConflict(requiredMask, pairMasks);
+  const effectiveExcluded = maskUnion(excludedMask, excludedByRequired);
 
   const roles = new Uint8Array(size);
   let requiredWeight = 0;
   for (let u = 0; u < size; u++) {
-    if ((requiredMask & bit(u)) !== 0) {
+    if (hasUnit(requiredMask, u)) {
       roles[u] = ROLE_REQUIRED;
       requiredWeight += weights[u]!;
-    } else if ((effectiveExcluded & bit(u)) !== 0) roles[u] = ROLE_EXCLUDED;
+    } else if (hasUnit(effectiveExcluded, u)) roles[u] = ROLE_EXCLUDED;
   }
-  const freeMask = size === 0 ? 0 : ~(requiredMask | effectiveExcluded) & (size >= 32 ? -1 : bit(size) - 1);
-  const conflicts = new Int32Array(size);
+  const freeMask = maskWithout(allUnits(size), maskUnion(requiredMask, effectiveExcluded));
+  const conflicts = new Float64Array(size);
   let constrainedMask = 0;
   for (let u = 0; u < size; u++) {
-    if ((freeMask & bit(u)) === 0) continue;
-    conflicts[u] = pairMasks[u]! & freeMask;
-    if (conflicts[u] !== 0) constrainedMask |= bit(u);
+    if (!hasUnit(freeMask, u)) continue;
+    conflicts[u] = maskIntersection(pairMasks[u]!, freeMask);
+    if (conflicts[u] !== 0) constrainedMask += bit(u);
   }
 
   const order = Int32Array.from(orderIndices.filter((u) => roles[u] !== ROLE_EXCLUDED));
@@ -291,7 +295,8 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
     freeWeightSlot[u] = slot;
     distinctCounts[slot] = distinctCounts[slot]! + 1;
   }
-  const classes = constrainedMask === 0 && classesFit(searchOrder, weights) ? weightClasses(searchOrder, weights) : undefined;
+  // The class tables hold int32 masks: above 31 units the branch-and-bound search lists the coalitions.
+  const classes = constrainedMask === 0 && size <= 31 && classesFit(searchOrder, weights) ? weightClasses(searchOrder, weights) : undefined;
 
   return {
     council,
@@ -329,9 +334,9 @@ export function prepareCouncil(council: Council, options: AnalysisOptions = {}):
   };
 }
 
-function requiredConflict(requiredMask: number, pairMasks: Int32Array): boolean {
+function requiredConflict(requiredMask: number, pairMasks: Float64Array): boolean {
   for (let u = 0; u < pairMasks.length; u++) {
-    if ((requiredMask & bit(u)) !== 0 && (pairMasks[u]! & requiredMask) !== 0) return true;
+    if (hasUnit(requiredMask, u) && maskIntersection(pairMasks[u]!, requiredMask) !== 0) return true;
   }
   return false;
 }
@@ -345,7 +350,7 @@ function symmetryClasses(
   seats: Int32Array,
   weights: Int32Array,
   roles: Uint8Array,
-  conflicts: Int32Array,
+  conflicts: Float64Array,
   declaredMask: number,
   orderMask: number,
 ): Int32Array {
@@ -354,11 +359,11 @@ function symmetryClasses(
   for (let u = 0; u < size; u++) {
     if (classes[u] !== -1) continue;
     classes[u] = u;
-    if ((orderMask & bit(u)) !== 0) continue;
+    if (hasUnit(orderMask, u)) continue;
     members[0] = u;
     let count = 1;
     for (let v = u + 1; v < size; v++) {
-      if (classes[v] !== -1 || (orderMask & bit(v)) !== 0) continue;
+      if (classes[v] !== -1 || hasUnit(orderMask, v)) continue;
       let fits = true;
       for (let i = 0; i < count && fits; i++) fits = interchangeable(members[i]!, v, seats, weights, roles, conflicts, declaredMask);
       if (!fits) continue;
@@ -369,17 +374,19 @@ function symmetryClasses(
   return classes;
 }
 
-function interchangeable(u: number, v: number, seats: Int32Array, weights: Int32Array, roles: Uint8Array, conflicts: Int32Array, declaredMask: number): boolean {
+function interchangeable(u: number, v: number, seats: Int32Array, weights: Int32Array, roles: Uint8Array, conflicts: Float64Array, declaredMask: number): boolean {
   if (seats[u] !== seats[v] || weights[u] !== weights[v] || roles[u] !== roles[v]) return false;
-  if (declaredMask !== -1 && ((declaredMask >> u) & 1) !== ((declaredMask >> v) & 1)) return false;
-  const others = ~(bit(u) | bit(v));
-  return (conflicts[u]! & others) === (conflicts[v]! & others);
+  if (declaredMask !== -1 && hasUnit(declaredMask, u) !== hasUnit(declaredMask, v)) return false;
+  const pair = bit(u) + bit(v);
+  return maskWithout(conflicts[u]!, pair) === maskWithout(conflicts[v]!, pair);
 }
 
 /** Unit ids of the set bits of `mask`, in council order. */
 export function maskIds(mask: number, ids: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let u = 0; u < ids.length; u++) if ((mask & bit(u)) !== 0) out.push(ids[u]!);
+  const members = new Int32Array(MASK_BITS);
+  const count = unitsIn(mask, members);
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) out[i] = ids[members[i]!]!;
   return out;
 }
 

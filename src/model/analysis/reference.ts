@@ -33,44 +33,41 @@ export interface ReferenceAnalysis {
   readonly changes: readonly ReferenceChange[];
 }
 
-function admissible(prepared: PreparedCouncil, mask: number): boolean {
-  const { size, roles, conflicts } = prepared;
-  if (prepared.infeasible) return false;
-  for (let u = 0; u < size; u++) {
-    const inside = (mask & (1 << u)) !== 0;
-    if (roles[u] === ROLE_REQUIRED && !inside) return false;
-    if (!inside) continue;
-    if (roles[u] === ROLE_EXCLUDED) return false;
-    if ((conflicts[u]! & mask) !== 0) return false;
-  }
-  return true;
+/** Whether bit u of an exact integer mask is set, by arithmetic alone (masks may exceed 32 bits). */
+function bitSet(mask: number, u: number): boolean {
+  return Math.floor(mask / 2 ** u) % 2 === 1;
 }
 
-/** Enumerates all 2^m coalitions at `weights` with `present` members attending. */
+/**
+ * Enumerates every coalition at `weights` with `present` members attending. Units excluded by the
+ * constraints are in no admissible coalition, so only the subsets of the others are tried (2^k, k the
+ * units not excluded): that keeps councils above 32 units checkable when most of their units are excluded.
+ */
 export function referenceState(prepared: PreparedCouncil, weights: Int32Array, present: number): ReferenceState {
-  const { size, majority: quota, roles, declaredMask } = prepared;
-  const weightOf = (mask: number): number => {
-    let total = 0;
-    for (let u = 0; u < size; u++) if ((mask & (1 << u)) !== 0) total += weights[u]!;
-    return total;
-  };
+  const { size, majority: quota, roles, conflicts, declaredMask } = prepared;
+  const candidates: number[] = [];
+  for (let u = 0; u < size; u++) if (roles[u] !== ROLE_EXCLUDED) candidates.push(u);
   const winning = new Set<number>();
-  const all = 2 ** size;
-  for (let mask = 0; mask < all; mask++) {
-    if (admissible(prepared, mask) && weightOf(mask) >= quota) winning.add(mask);
-  }
   const minimal: number[] = [];
-  for (const mask of winning) {
-    let isMinimal = true;
-    for (let u = 0; u < size && isMinimal; u++) {
-      if ((mask & (1 << u)) === 0 || roles[u] === ROLE_REQUIRED) continue;
-      if (weightOf(mask & ~(1 << u)) >= quota) isMinimal = false;
-    }
-    if (isMinimal) minimal.push(mask);
+  const subsets = prepared.infeasible ? 0 : 2 ** candidates.length;
+  const members: number[] = [];
+  for (let pick = 0; pick < subsets; pick++) {
+    members.length = 0;
+    for (let j = 0; j < candidates.length; j++) if (Math.floor(pick / 2 ** j) % 2 === 1) members.push(candidates[j]!);
+    const admissible =
+      candidates.every((u) => roles[u] !== ROLE_REQUIRED || members.includes(u)) && members.every((u) => members.every((v) => !bitSet(conflicts[u]!, v)));
+    if (!admissible) continue;
+    const weight = members.reduce((total, u) => total + weights[u]!, 0);
+    if (weight < quota) continue;
+    const mask = members.reduce((total, u) => total + 2 ** u, 0);
+    winning.add(mask);
+    if (members.every((u) => roles[u] === ROLE_REQUIRED || weight - weights[u]! < quota)) minimal.push(mask);
   }
   minimal.sort((a, b) => a - b);
   const quorumMet = present >= prepared.quorum;
-  const majorityForms = quorumMet && (declaredMask === -1 ? winning.size > 0 : weightOf(declaredMask) >= quota);
+  let declaredVotes = 0;
+  for (let u = 0; u < size; u++) if (declaredMask !== -1 && bitSet(declaredMask, u)) declaredVotes += weights[u]!;
+  const majorityForms = quorumMet && (declaredMask === -1 ? winning.size > 0 : declaredVotes >= quota);
   return { quorumMet, majorityForms, winning, minimal };
 }
 

@@ -10,6 +10,7 @@ import { type ExplanationLine, explain, note, type RuleId, scenarioRule } from '
 import { coalitionCounts } from '../analysis/admissible-weight-counts.js';
 import { enumerateMinimalWinning } from '../analysis/minimal-winning.js';
 import { prepareCouncil } from '../analysis/prepared-council.js';
+import { hasUnit } from '../analysis/unit-masks.js';
 import type { PostOutcome, PostStatus, RunoffResult, VoteOutcome, VotePlan } from './types.js';
 
 const DEFAULT_POSTS = ['chair', 'governor'] as const;
@@ -305,8 +306,8 @@ function uncontested(council: Council, post: string, present: readonly number[],
     minimal,
   );
   const example = minimal
-    .map((mask) => ({ mask, votes: prepared.ids.reduce((total, _, u) => total + ((mask & (1 << u)) !== 0 ? prepared.weights[u]! : 0), 0) }))
+    .map((mask) => ({ mask, votes: prepared.ids.reduce((total, _, u) => total + (hasUnit(mask, u) ? prepared.weights[u]! : 0), 0) }))
     .sort((a, b) => a.votes - b.votes || a.mask - b.mask)[0];
-  const label = example === undefined ? '' : `, e.g. ${prepared.ids.filter((_, u) => (example.mask & (1 << u)) !== 0).join(' + ')} (${example.votes})`;
+  const label = example === undefined ? '' : `, e.g. ${prepared.ids.filter((_, u) => hasUnit(example.mask, u)).join(' + ')} (${example.votes})`;
   return { post, status: 'open', votes: 0, coalition: [], lines: [note(`no candidate for ${post}; a majority of ${needed} could still form${label}: open`)] };
 }
