@@ -1,0 +1,35 @@
+// Mutation testing (docs/quality.md). `npm run mutate` runs this and summarises reports/mutation/mutation.json.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  // Mutants that do not compile are dropped before any test runs (they are not "killed" by the type checker).
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  // The domain core, the dataset and scenario engine, and the vitest matchers. Platform code (worker
+  // threads, the package root, the validated cache) is exercised through child processes, where no
+  // mutant is visible, so it is left out rather than counted as "no coverage".
+  mutate: [
+    'src/model/**/*.ts',
+    'src/scenarios/**/*.ts',
+    'src/dataset/**/*.ts',
+    'src/testing/**/*.ts',
+    '!src/**/index.ts',
+    '!src/scenarios/{package-root,worker-thread,simulate-worker,validated-cache}.ts',
+  ],
+  // Results of the previous run are reused for every mutant whose code and covering tests did not change.
+  // The file lives in the ignored .stryker-tmp: it is a per-machine cache (one per scope, see scripts/mutate.mjs),
+  // large and rewritten by every run, so committing it would only produce merge conflicts between branches.
+  incremental: true,
+  incrementalFile: '.stryker-tmp/incremental.json',
+  reporters: ['json', 'html', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['dist', 'coverage', 'reports', '.tmp', 'bench', '*.tgz'],
+  concurrency: 2,
+  timeoutMS: 10000,
+};
