@@ -1,4 +1,4 @@
-// Mutation testing (docs/quality.md). `npm run mutate` runs this and summarises reports/mutation/mutation.json.
+// Mutation testing (docs/quality.md). `npm run mutate` runs this and summarises the JSON report it writes.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -4,7 +4,7 @@
  * (stryker.config.mjs), then the score per folder and every surviving mutant.
  *
  *   npm run mutate                         the whole scope (slow: see docs/quality.md for timings)
- *   npm run mutate -- src/model/analysis   one folder (any folder under the scope), incremental
+ *   npm run mutate -- src/model/analysis   one folder (any folder under the scope, or single files), incremental
  *   npm run mutate -- --report             summarise the last report without running Stryker
  *
  * Each scope keeps its own incremental file in .stryker-tmp, so a rerun after a small change retests only
@@ -39,18 +39,23 @@ function parseArgs(argv) {
   return { folders, concurrency, report };
 }
 
+/** A file-name-safe name for a scope: `all`, or its folders joined (`src-model-analysis+src-testing`). */
+function scopeKey(folders) {
+  return folders.length === 0 ? 'all' : folders.map((f) => f.replace(/\.ts$/, '').replaceAll('/', '-')).join('+');
+}
+
 function reportFile(folders) {
-  return join(ROOT, 'reports', 'mutation', folders.length === 0 ? 'mutation.json' : `${folders.map((f) => f.replaceAll('/', '-')).join('+')}.json`);
+  return join(ROOT, 'reports', 'mutation', `${scopeKey(folders)}.json`);
 }
 
 function runStryker(folders, concurrency, json) {
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
-  const key = folders.length === 0 ? 'all' : folders.map((f) => f.replaceAll('/', '-')).join('+');
+  const key = scopeKey(folders);
   const args = [bin, 'run', '--incrementalFile', `.stryker-tmp/incremental-${key}.json`, '--reporters', 'json,html,progress'];
   if (folders.length > 0) {
     // The config's exclusions (index files, platform code) still apply to a narrower scope.
-    const globs = folders.map((folder) => `${folder}/**/*.ts`);
+    const globs = folders.map((folder) => (folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`));
     args.push('--mutate', [...globs, '!src/**/index.ts', '!src/scenarios/{package-root,worker-thread,simulate-worker,validated-cache}.ts'].join(','));
   }
   if (concurrency !== undefined) args.push('--concurrency', String(concurrency));
