@@ -1,17 +1,8 @@
 /** The matchers name the majority rule the run applied, not the default one (hand-computed on Najaf, 15 members). */
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import '../../src/testing/matchers.js';
 import { runScenario, scenario } from '../../src/scenarios/index.js';
-
-function failure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
-}
+import { failure } from '../helpers/failure.js';
 
 describe('failure text under a scenario majority rule', () => {
   it('a two-thirds rule is named as such: ceil(2·15/3) = 10, not floor(15/2) + 1 = 8', () => {

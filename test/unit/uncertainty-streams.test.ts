@@ -1,45 +1,12 @@
 /**
  * Which random numbers a Monte Carlo block consumes, checked against the documented generator re-implemented
- * here in BigInt arithmetic (xoshiro128** 1.1 seeded per stream as src/model/random.ts's header states), so a
+ * in BigInt arithmetic (test/helpers/bigint-random.ts: xoshiro128** 1.1 seeded per stream as src/model/random.ts states), so a
  * tally for a given seed is pinned by an independent computation rather than by the code under test.
  */
 import { describe, expect, it } from 'vitest';
 import { ONE, parseRational } from '../../src/model/rational.js';
+import { streamOutputsBig as outputs } from '../helpers/bigint-random.js';
 import { BLOCK_SIZE, type ProbabilisticScenario, COUNCIL_SLOTS, compileScenario, sampleBlock, simulate } from '../../src/model/uncertainty/index.js';
-
-const M32 = 0xffffffffn;
-const GAMMA = 0x9e3779b9n;
-
-function fmix(x: bigint): bigint {
-  let z = x & M32;
-  z = ((z ^ (z >> 16n)) * 0x85ebca6bn) & M32;
-  z = ((z ^ (z >> 13n)) * 0xc2b2ae35n) & M32;
-  return z ^ (z >> 16n);
-}
-
-const rotl = (x: bigint, k: bigint): bigint => ((x << k) | (x >> (32n - k))) & M32;
-
-/** The first `count` uint32 outputs of stream `stream` of `seed`. */
-function outputs(seed: number, stream: number, count: number): bigint[] {
-  const big = BigInt(seed);
-  let key = fmix(fmix(fmix(((big & M32) + GAMMA) & M32) ^ (big >> 32n)) ^ BigInt(stream));
-  const s = [0, 1, 2, 3].map(() => {
-    key = (key + GAMMA) & M32;
-    return fmix(key);
-  });
-  const out: bigint[] = [];
-  for (let i = 0; i < count; i++) {
-    out.push((rotl((s[1]! * 5n) & M32, 7n) * 9n) & M32);
-    const t = (s[1]! << 9n) & M32;
-    s[2] = s[2]! ^ s[0]!;
-    s[3] = s[3]! ^ s[1]!;
-    s[1] = s[1]! ^ s[2];
-    s[0] = s[0]! ^ s[3];
-    s[2] = s[2] ^ t;
-    s[3] = rotl(s[3], 11n);
-  }
-  return out;
-}
 
 /**
  * One council, one member who surely attends and switches side with probability 1/2: each draw consumes
