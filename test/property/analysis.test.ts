@@ -87,6 +87,12 @@ describe('fast numeric core = brute force', () => {
         expect(fast.winningCount).toBe(reference.base.winning.size);
         expect(Array.from(fast.minimal).sort((a, b) => a - b)).toEqual(reference.base.minimal);
         expect(fast.majorityForms).toBe(reference.base.majorityForms);
+        // The predictions' minima: fewest votes and fewest units among the minimal winning coalitions (0: none).
+        const weights = scenario.council.units.map((u) => u.present ?? u.seats);
+        const members = (mask: number): number[] => weights.map((_, u) => u).filter((u) => (mask >> u) & 1);
+        const least = (values: number[]): number => (values.length === 0 ? 0 : Math.min(...values));
+        expect(fast.fewestVotes).toBe(least(reference.base.minimal.map((mask) => members(mask).reduce((sum, u) => sum + weights[u]!, 0))));
+        expect(fast.fewestUnits).toBe(least(reference.base.minimal.map((mask) => members(mask).length)));
         const stride = p.size + 1;
         for (const change of reference.changes) {
           const slot = change.from * stride + (change.kind === 'move' ? change.to! : p.size);

@@ -40,7 +40,12 @@ describe('xoshiro128** matches the reference implementation', () => {
   });
 
   it('refuses the all-zero state, from which it would output zeros forever', () => {
-    expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(RangeError);
+    expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(new RangeError('xoshiro128** state must not be all zero'));
+  });
+
+  it('nextFloat is the next output divided by 2^32', () => {
+    const rng = new Xoshiro128StarStar(...seed);
+    expect([rng.nextFloat(), rng.nextFloat()]).toEqual([outputs[0]! / 2 ** 32, outputs[1]! / 2 ** 32]);
   });
 });
 
@@ -76,10 +81,12 @@ describe('stream seeding (splitmix32 over the seed and the block index)', () => 
   });
 
   it('rejects seeds that are not safe non-negative integers', () => {
-    expect(() => streamKey(-1, 0)).toThrow(RangeError);
+    expect(() => streamKey(-1, 0)).toThrow(new RangeError('seed must be an integer from 0 to 9007199254740991, got -1'));
     expect(() => streamKey(1.5, 0)).toThrow(RangeError);
     expect(() => streamKey(2 ** 53, 0)).toThrow(RangeError);
-    expect(() => streamKey(1, -1)).toThrow(RangeError);
+    expect(() => streamKey(1, -1)).toThrow(new RangeError('stream must be a uint32, got -1'));
+    expect(() => streamKey(1, 2 ** 32)).toThrow(new RangeError('stream must be a uint32, got 4294967296'));
+    expect(() => streamKey(1, 0.5)).toThrow(RangeError);
   });
 
   it('outputs look uniform: bit frequencies of 2^16 outputs within 5 standard deviations', () => {
