@@ -93,6 +93,23 @@ describe('national claims', () => {
   });
 });
 
+describe('national counts', () => {
+  it('elected councils and groups, naming the councils counted', () => {
+    // Elected with the deal: basra (Tasmim 12 of 23), karbala (Ibdaa 7 of 13), wasit (the deal, 9 of 16). The
+    // groups are those of the README's country view: A 6, B 0, C 9.
+    const [entry] = check({ national: { elected: 3, groups: { B: 0, A: 6, C: 10 } } }).expectations;
+    expect(entry!.claims[0]).toEqual({ field: 'elected', ok: true, expected: '3', actual: '3 (basra, karbala, wasit)' });
+    expect(entry!.claims.slice(1).map((claim) => [claim.field, claim.ok, claim.expected])).toEqual([
+      ['groups.A', true, '6'],
+      ['groups.B', true, '0'],
+      ['groups.C', false, '10'],
+    ]);
+    expect(entry!.claims[2]!.actual).toBe('0 (none)');
+    expect(entry!.claims[3]!.actual).toMatch(/^9 \(baghdad, basra, /);
+    expect(check({ national: { elected: 2 } }).expectations[0]!.claims[0]).toMatchObject({ ok: false, actual: '3 (basra, karbala, wasit)' });
+  });
+});
+
 describe('the report', () => {
   it('lists each expectation, and for a failed one every claim and the arithmetic', () => {
     const failing = check({ council: 'wasit', status: 'elected', votes: 10, note: 'one vote too many' });
