@@ -21,6 +21,27 @@ describe('a move that leaves no winning coalition at all', () => {
   });
 });
 
+describe('the fewest votes among minimal winning coalitions, with an incompatibility', () => {
+  // a 5, b 3, c 1, d 5, e 3, f 3, g 5 = 25, majority 13; f and a refuse each other. The enumeration finds a
+  // 15-vote coalition first and does not end on a 13-vote one; the least is 13 (d 5 + g 5 + b 3), 3 units.
+  const seats = [5, 3, 1, 5, 3, 3, 5];
+  const council: Council = {
+    id: 'c',
+    name: 'c',
+    units: seats.map((n, i) => ({ id: 'abcdefg'[i]!, name: 'abcdefg'[i]!, kind: 'list', seats: n })),
+    constraints: { incompatible: [['f', 'a']] },
+  };
+
+  it('is the minimum over all of them, not the first or the last found', () => {
+    const fast = analyzeFast(prepareCouncil(council), { power: false });
+    const votes = (mask: number): number => seats.reduce((sum, n, i) => sum + ((mask >> i) & 1 ? n : 0), 0);
+    const minimal = bruteForce(council).base.minimal;
+    expect(Math.min(...minimal.map(votes))).toBe(13);
+    expect([fast.fewestVotes, fast.fewestUnits]).toEqual([13, 3]);
+    expect(votes(fast.minimal[fast.minimal.length - 1]!)).not.toBe(13);
+  });
+});
+
 describe('rule texts without a stated basis', () => {
   const units = [{ id: 'a', name: 'a', kind: 'list' as const, seats: 15 }];
 

@@ -75,6 +75,23 @@ describe('council claims', () => {
   });
 });
 
+describe('claims on an open council (baseline Baghdad: CF 25 of 27 needed, no list alone reaches 27)', () => {
+  it('say there is no coalition, no margin and no governor', () => {
+    expect(claimsOf({ council: 'baghdad', governorFrom: 'nabni', coalitionIncludes: ['nabni'], marginAtLeast: 0, marginAtMost: 5, majority: 'fails' })).toEqual([
+      { field: 'governorFrom', ok: false, expected: 'nabni', actual: 'none' },
+      { field: 'coalitionIncludes', ok: false, expected: 'nabni', actual: 'coalition (none) lacks nabni' },
+      { field: 'margin', ok: false, expected: '≥ 0', actual: 'no coalition' },
+      { field: 'margin', ok: false, expected: '≤ 5', actual: 'no coalition' },
+      { field: 'majority', ok: true, expected: 'fails', actual: 'fails' },
+    ]);
+  });
+
+  it('a group claim shows how the group was set', () => {
+    expect(claimsOf({ council: 'baghdad', group: 'C' })).toEqual([{ field: 'group', ok: true, expected: 'C', actual: 'C (derived)' }]);
+    expect(claimsOf({ council: 'baghdad', group: 'A' })).toEqual([{ field: 'group', ok: false, expected: 'A', actual: 'C (derived)' }]);
+  });
+});
+
 describe('national claims', () => {
   it('sum seats of the named parties across councils, and count governors', () => {
     const result = check(
@@ -120,6 +137,13 @@ describe('the report', () => {
     expect(report[3]).toBe('      ✗ votes: expected 10, got 9');
     expect(report[4]).toMatch(/^ {6}arithmetic: .*wasit-ajmal 8 \+ quota-feyli 1 = 9 ≥ 9/);
     expect(report.slice(5)).toEqual(['', '1 of 1 expectations failed', '']);
+  });
+
+  it('a national expectation fails when any of its claims does; a failure without a note has no dash', () => {
+    const mixed = check({ national: { seatsOf: ['wasit-ajmal'], seats: 8, elected: 4 } });
+    expect(mixed.expectations[0]!.ok).toBe(false);
+    expect(formatCheckReport([mixed]).split('\n')[1]).toBe('  ✗ national (expect[0])');
+    expect(formatCheckReport([check({ council: 'wasit' })]).split('\n')[1]).toBe('  ✓ wasit: (no claims)');
   });
 
   it('sums up passing scenarios, and says when a scenario has no expectations', () => {
