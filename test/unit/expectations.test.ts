@@ -110,6 +110,15 @@ describe('national claims', () => {
   });
 });
 
+describe('national seats of a split list', () => {
+  it('count its factions: Nabni + State of Law + NSF stay 102 (final results) after Nabni splits in Najaf', () => {
+    const loaded = scenario('split').split({ council: 'najaf', list: 'nabni' }).expect({ national: { seatsOf: ['nabni', 'state-of-law', 'nsf'], seats: 102 } }).load();
+    expect(checkExpectations(loaded, runScenario(loaded)).expectations[0]!.claims).toEqual([
+      { field: 'seats', ok: true, expected: 'nabni + state-of-law + nsf = 102', actual: 'nabni 43 + state-of-law 35 + nsf 24 = 102' },
+    ]);
+  });
+});
+
 describe('national counts', () => {
   it('elected councils and groups, naming the councils counted', () => {
     // Elected with the deal: basra (Tasmim 12 of 23), karbala (Ibdaa 7 of 13), wasit (the deal, 9 of 16). The
