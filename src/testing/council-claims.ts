@@ -25,12 +25,35 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** The rule line of the run's explanation: `absolute majority = floor(15/2) + 1 = 8 of 15 members, present or not`. */
+const MAJORITY_LINE = /^(.*) = (\d+) of (\d+) members, present or not$/;
+
+/**
+ * The majority rule as the run applied it: `absolute majority floor(15/2) + 1 = 8` by default, else the
+ * scenario's own rule (`scenario rule ceil(2*members/3) = 10`), never the default wording for another rule.
+ */
+export function majorityRuleText(council: CouncilResult): string {
+  for (const entry of council.explanation) {
+    const match = MAJORITY_LINE.exec(entry.text);
+    if (match === null || Number(match[2]) !== council.majority) continue;
+    const rule = match[1]!;
+    if (!rule.startsWith('absolute majority')) return `${rule} = ${council.majority}`;
+  }
+  if (council.majority === Math.floor(council.seats / 2) + 1) return `absolute majority floor(${council.seats}/2) + 1 = ${council.majority}`;
+  return `majority ${council.majority}`;
+}
+
+/** The threshold's name in a claim: `the absolute majority (8)`, or `the majority (10)` under a scenario rule. */
+function thresholdName(council: CouncilResult): string {
+  return majorityRuleText(council).startsWith('absolute majority') ? `the absolute majority (${council.majority})` : `the majority (${council.majority})`;
+}
+
 /** `najaf (Najaf): 15 members, absolute majority floor(15/2) + 1 = 8; present 15 ≥ 8, quorum met`. */
 export function thresholdLine(council: CouncilResult): string {
   const absent = council.units.filter((unit) => unit.present < unit.seats).map((unit) => `${unit.id} ${unit.seats - unit.present}`);
   const quorum = council.quorum.met ? `present ${council.present} ≥ ${council.quorum.needed}, quorum met` : `present ${council.present} < ${council.quorum.needed}: no quorum, no vote can be held`;
   return (
-    `${council.id} (${council.name}): ${plural(council.seats, 'member')}, absolute majority floor(${council.seats}/2) + 1 = ${council.majority}; ` +
+    `${council.id} (${council.name}): ${plural(council.seats, 'member')}, ${majorityRuleText(council)}; ` +
     `${quorum}${absent.length > 0 ? ` (absent: ${absent.join(', ')})` : ''}`
   );
 }
@@ -72,7 +95,7 @@ export function formsMajority(run: ScenarioRun, councilId: string, coalition?: r
       outcome.coalition.length === 0
         ? `no coalition governs (${outcome.status})`
         : `${outcome.alignment ?? '?'} has ${outcome.votes} of ${outcome.needed} votes${pass ? `, margin ${outcome.votes - outcome.needed}` : `, short by ${Math.max(outcome.needed - outcome.votes, 0)}${council.quorum.met ? '' : ' and no quorum'}`}`;
-    return { pass, claim: `the governing coalition in ${council.id} to reach the absolute majority (${council.majority})`, actual, arithmetic: baseArithmetic(council) };
+    return { pass, claim: `the governing coalition in ${council.id} to reach ${thresholdName(council)}`, actual, arithmetic: baseArithmetic(council) };
   }
   const given: unknown = coalition;
   if (!Array.isArray(given) || given.length === 0) throw new GovsimUsageError('expected the coalition as a non-empty array of unit or list ids');
@@ -94,7 +117,7 @@ export function formsMajority(run: ScenarioRun, councilId: string, coalition?: r
   ];
   return {
     pass,
-    claim: `${coalition.join(' + ')} to reach the absolute majority (${council.majority}) in ${council.id}`,
+    claim: `${coalition.join(' + ')} to reach ${thresholdName(council)} in ${council.id}`,
     actual: `${votes} present votes, ${verdict}${council.quorum.met ? '' : ', no quorum'}`,
     arithmetic,
   };

@@ -46,6 +46,16 @@ function launch(session: string, env = ''): void {
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
 }
 
+// On a workstation without tmux the suite is skipped (and says so); under CI=true it must run, so a
+// missing tmux fails the run instead of letting it pass green without the terminal tests.
+if (!hasTmux && process.env.CI === 'true') {
+  describe('the explorer under tmux', () => {
+    it('needs tmux under CI (.ci/run installs it with apt-get)', () => {
+      expect.fail('tmux is missing: CI must run the real-terminal tests (apt-get install -y tmux)');
+    });
+  });
+}
+
 const title = hasTmux ? 'the explorer under tmux' : 'the explorer under tmux: SKIPPED, tmux is not installed (.ci/run installs it)';
 
 describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {

@@ -1,6 +1,7 @@
 /**
- * Properties of the council analysis on random small councils (≤ 8 units), checked against a brute-force
- * reference that enumerates every coalition again for each single-seat change.
+ * Properties of the council analysis on random small councils (≤ 8 units, with custom majority and quorum
+ * rules drawn independently), checked against a brute-force reference (test/helpers/brute-force.ts) that
+ * reads the council on its own and enumerates every coalition again for each single-seat change.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +12,9 @@ import {
   prepareCouncil,
   type PreparedCouncil,
   referenceAnalysis,
-  type ReferenceChange,
 } from '../../src/model/analysis/index.js';
-import { type Council, memberCount, type VotingUnit } from '../../src/model/council.js';
+import { type Council, type CouncilRules, memberCount, type VotingUnit } from '../../src/model/council.js';
+import { bruteForce, type BruteChange } from '../helpers/brute-force.js';
 
 const RUNS = { numRuns: 100, seed: 20231218 };
 const LETTERS = 'abcdefgh';
@@ -23,7 +24,10 @@ interface Scenario {
   readonly coalition?: string[];
 }
 
-/** Councils of 1..8 units (seats 0..6, some absences, blocs p/q) with random constraints and a declared coalition. */
+/**
+ * Councils of 1..8 units (seats 0..6, some absences, blocs p/q) with random constraints, a declared coalition,
+ * and sometimes their own majority and quorum (each drawn on its own from 1..members).
+ */
 const scenarios: fc.Arbitrary<Scenario> = fc
   .array(
     fc.record({
@@ -44,16 +48,21 @@ const scenarios: fc.Arbitrary<Scenario> = fc
     }));
     const id = fc.constantFrom(...units.map((u) => u.id), 'p', 'q');
     const unitId = fc.constantFrom(...units.map((u) => u.id));
+    const members = units.reduce((total, u) => total + u.seats, 0);
+    const threshold = members === 0 ? fc.constant(undefined) : fc.option(fc.integer({ min: 1, max: members }), { nil: undefined });
     return fc.record({
+      majority: threshold,
+      quorum: threshold,
       incompatible: fc.array(fc.tuple(id, id), { maxLength: 3 }),
       required: fc.oneof(fc.constant([] as string[]), fc.array(unitId, { maxLength: 1 })),
       excluded: fc.oneof(fc.constant([] as string[]), fc.array(unitId, { maxLength: 1 })),
       coalition: fc.option(fc.subarray(units.map((u) => u.id), { minLength: 1 }), { nil: undefined }),
-    }).map(({ incompatible, required, excluded, coalition }): Scenario => {
+    }).map(({ majority, quorum, incompatible, required, excluded, coalition }): Scenario => {
       // Bloc ids only resolve when some unit carries them.
       const known = (x: string): boolean => units.some((u) => u.id === x || (u.blocs ?? []).includes(x));
       const pairs = incompatible.filter(([a, b]) => known(a) && known(b));
-      const council: Council = { id: 'random', name: 'random', units, constraints: { incompatible: pairs, required, excluded } };
+      const rules: Partial<CouncilRules> = { ...(majority === undefined ? {} : { majority }), ...(quorum === undefined ? {} : { quorum }) };
+      const council: Council = { id: 'random', name: 'random', units, rules, constraints: { incompatible: pairs, required, excluded } };
       return coalition === undefined ? { council } : { council, coalition };
     });
   });
@@ -84,7 +93,7 @@ function prepared(scenario: Scenario): PreparedCouncil {
   return prepareCouncil(scenario.council, scenario.coalition === undefined ? {} : { coalition: scenario.coalition });
 }
 
-function sameChange(ids: readonly string[], change: HingeChange, reference: ReferenceChange): boolean {
+function sameChange(ids: readonly string[], change: HingeChange, reference: BruteChange): boolean {
   if (change.kind !== reference.kind || change.from !== ids[reference.from]) return false;
   return change.kind !== 'move' || change.to === ids[reference.to!];
 }
@@ -98,10 +107,17 @@ describe.each([
       fc.property(arbitrary, (scenario) => {
         const p = prepared(scenario);
         const fast = analyzeFast(p, { power: false });
-        const reference = referenceAnalysis(p);
+        const reference = bruteForce(scenario.council, scenario.coalition);
+        expect([p.majority, p.quorum]).toEqual([reference.majority, reference.quorum]);
         expect(fast.winningCount).toBe(reference.base.winning.size);
         expect(Array.from(fast.minimal).sort((a, b) => a - b)).toEqual(reference.base.minimal);
         expect(fast.majorityForms).toBe(reference.base.majorityForms);
+        // The predictions' minima: fewest votes and fewest units among the minimal winning coalitions (0: none).
+        const weights = scenario.council.units.map((u) => u.present ?? u.seats);
+        const members = (mask: number): number[] => weights.map((_, u) => u).filter((u) => (mask >> u) & 1);
+        const least = (values: number[]): number => (values.length === 0 ? 0 : Math.min(...values));
+        expect(fast.fewestVotes).toBe(least(reference.base.minimal.map((mask) => members(mask).reduce((sum, u) => sum + weights[u]!, 0))));
+        expect(fast.fewestUnits).toBe(least(reference.base.minimal.map((mask) => members(mask).length)));
         const stride = p.size + 1;
         for (const change of reference.changes) {
           const slot = change.from * stride + (change.kind === 'move' ? change.to! : p.size);
@@ -117,6 +133,23 @@ describe.each([
   });
 });
 
+describe('the in-repo reference (used by the benchmark) = the independent brute force', () => {
+  it('same base state and the same verdict on every single-seat change', () => {
+    fc.assert(
+      fc.property(scenarios, (scenario) => {
+        const mine = referenceAnalysis(prepared(scenario));
+        const theirs = bruteForce(scenario.council, scenario.coalition);
+        expect(mine.base.minimal).toEqual(theirs.base.minimal);
+        expect(mine.base.majorityForms).toBe(theirs.base.majorityForms);
+        expect(mine.changes.map((c) => [c.kind, c.from, c.to, c.hinge, c.after.majorityForms, c.winningLost, c.winningGained])).toEqual(
+          theirs.changes.map((c) => [c.kind, c.from, c.to, c.hinge, c.after.majorityForms, c.winningLost, c.winningGained]),
+        );
+      }),
+      { ...RUNS, numRuns: 40 },
+    );
+  });
+});
+
 describe.each([
   { councils: 'up to 8 units', arbitrary: scenarios, runs: RUNS },
   { councils: '40 units, 32 of them excluded', arbitrary: wideScenarios, runs: { ...RUNS, numRuns: 15 } },
@@ -126,7 +159,7 @@ describe.each([
       fc.property(arbitrary, (scenario) => {
         const p = prepared(scenario);
         const analysis = analyzeCouncil(scenario.council, { ...(scenario.coalition ? { coalition: scenario.coalition } : {}), power: false, hingeCoalitions: Infinity });
-        const reference = referenceAnalysis(p);
+        const reference = bruteForce(scenario.council, scenario.coalition);
         const listed = analysis.hinges.flatMap((hinge) => [hinge.change, ...hinge.alike].map((change) => ({ hinge, change })));
         const expected = reference.changes.filter((c) => c.hinge);
         expect(listed).toHaveLength(expected.length);

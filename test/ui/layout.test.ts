@@ -12,15 +12,18 @@ describe('coalitionBar', () => {
   it('never rounds a shortfall up to the line', () => {
     // Baghdad's CF bloc: 25 of 27 needed among 52, in 11 cells: 25·10/52 = 4.8 → 5 cells, line at 27·10/52 = 5.2 → 5;
     // 25 < 27, so the fill must stop before the line (4 cells), not touch it.
-    const bar = coalitionBar(25, 27, 52, 11);
-    expect(bar.before.filled).toBeLessThan(bar.before.filled + bar.before.empty);
-    expect(bar.after.filled).toBe(0);
+    // So 4 filled and 1 empty before the line, and the 5 cells after it empty.
+    expect(coalitionBar(25, 27, 52, 11)).toEqual({ before: { filled: 4, empty: 1 }, after: { filled: 0, empty: 5 } });
+    // One vote short at a scale where the shortfall rounds onto the line: 26·10/52 = 5 → still only 4 cells.
+    expect(coalitionBar(26, 27, 52, 11).before).toEqual({ filled: 4, empty: 1 });
   });
 
   it('always reaches the line with a majority, even a thin one', () => {
     // Dhi Qar: 10 of 10 needed among 18, in 7 cells: 10·6/18 = 3.3 → 3, line at 3.
-    const bar = coalitionBar(10, 10, 18, 7);
-    expect(bar.before.empty).toBe(0);
+    // 6 cells: 3 filled up to the line, 3 empty after it.
+    expect(coalitionBar(10, 10, 18, 7)).toEqual({ before: { filled: 3, empty: 0 }, after: { filled: 0, empty: 3 } });
+    // 9 of 10 needed would round to 3·… = 3 cells too, but falls short: 2 cells.
+    expect(coalitionBar(9, 10, 18, 7).before).toEqual({ filled: 2, empty: 1 });
   });
 });
 

@@ -101,6 +101,80 @@ describe('code blocks in README.md and docs/', () => {
   });
 });
 
+const bundled = readdirSync(join(REPO_ROOT, 'scenarios')).filter((file) => file.endsWith('.yaml')).sort();
+const examples = readdirSync(join(REPO_ROOT, 'examples', 'scenarios')).filter((file) => file.endsWith('.yaml')).sort();
+
+/** Banzhaf swings by enumerating all 2^n coalitions: a swing is a winning coalition the player's leaving makes lose. */
+function swings(weights: readonly number[], quota: number): number[] {
+  const counts = weights.map(() => 0);
+  for (let mask = 0; mask < 2 ** weights.length; mask++) {
+    const total = weights.reduce((sum, weight, i) => sum + ((mask >> i) & 1 ? weight : 0), 0);
+    weights.forEach((weight, i) => {
+      if ((mask >> i) & 1 && total >= quota && total - weight < quota) counts[i]!++;
+    });
+  }
+  return counts;
+}
+
+/**
+ * What each README command must print, from the README's own prose and hand arithmetic on the dataset
+ * (Najaf: nabni 3, state-of-law 3, wafaa 2, nsf 2, five lists of 1 = 15, majority 8), not from a capture.
+ */
+const CONTENT: Record<string, (result: { stdout: string; stderr: string }) => void> = {
+  scenarios: ({ stdout }) => {
+    const names = stdout.split('\n').slice(2).filter((line) => line.trim() !== '').map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual(bundled.map((file) => file.replace(/\.yaml$/, '')));
+  },
+  'run badr-sadr-najaf-maysan': ({ stdout }) => {
+    // Najaf: badr 1 + hikma 1 + one Wathiqoon defector = 3 < 8 ⇒ deadlock (README, "Assertions in tests").
+    expect(stdout).toMatch(/^najaf\s+15\s+8\s+15\s.*\bdeadlock\b.*\bbadr-sadr\s+3\s+-5\b/m);
+    expect(stdout).toMatch(/^basra\s+23\s+12\s+23\s.*\belected\s+tasmim\b/m);
+    expect(stdout).toContain('Badr–Sadr understanding in Najaf and Maysan:');
+  },
+  'run scenarios --format csv': ({ stdout }) => {
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows[0]!.split(',').slice(0, 4)).toEqual(['scenario', 'council', 'seats', 'majority']);
+    // One row per bundled scenario and council: 15 councils each.
+    expect(rows).toHaveLength(1 + 15 * bundled.length);
+    // Baseline Najaf: the CF bloc nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8, margin 1, governor from nabni.
+    expect(rows).toContainEqual(expect.stringMatching(/^baseline,najaf,15,8,15,A \(derived\),elected,nabni,bloc cf,9,1,/));
+  },
+  'diff badr-sadr-najaf-maysan --against baseline --format md': ({ stdout }) => {
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('| council | field | before | after | caused by |');
+    expect(lines).toContainEqual(expect.stringMatching(/^\| najaf \| status \| elected \| deadlock \| /));
+    expect(lines).toContainEqual(expect.stringMatching(/^\| najaf \| votes \| 9 \| 3 \| /));
+  },
+  'check scenarios': ({ stdout }) => {
+    const verdicts = stdout.split('\n').filter((line) => /^[✓✗] scenarios\//.test(line));
+    expect(verdicts.map((line) => line.slice(2, line.indexOf(' ', 2)))).toEqual(bundled.map((file) => `scenarios/${file}`));
+    expect(verdicts.every((line) => line.startsWith('✓'))).toBe(true);
+  },
+  'check examples/scenarios --format json': ({ stdout }) => {
+    const report = JSON.parse(stdout) as { ok: boolean; scenarios: { file: string; ok: boolean; expectations: unknown[] }[] };
+    expect(report.ok).toBe(true);
+    expect(report.scenarios.map((entry) => entry.file).sort()).toEqual(examples.map((file) => `examples/scenarios/${file}`));
+    for (const entry of report.scenarios) expect(entry.expectations.length, entry.file).toBeGreaterThan(0);
+  },
+  'analyze najaf --coalition nabni,state-of-law,nsf,absher': ({ stdout }) => {
+    expect(stdout).toContain('15 members, majority 8, present 15');
+    // 3 + 3 + 2 + 1 = 9 ≥ 8; without nabni, state-of-law or nsf it falls below 8; absher's 1 is within the margin.
+    expect(stdout).toContain('nabni + state-of-law + nsf + absher: 9 of 8 needed ⇒ majority, margin 1');
+    expect(stdout).toContain('pivotal: nabni, state-of-law, nsf');
+  },
+  'power --quota 8 --weights 3,3,2,2,1,1,1,1,1 --names nabni,state-of-law,wafaa,nsf,absher,idraak,wathiqoon,qiyam,madar': ({ stdout }) => {
+    const weights = [3, 3, 2, 2, 1, 1, 1, 1, 1];
+    const names = ['nabni', 'state-of-law', 'wafaa', 'nsf', 'absher', 'idraak', 'wathiqoon', 'qiyam', 'madar'];
+    const expected = swings(weights, 8);
+    names.forEach((name, i) => expect(stdout).toMatch(new RegExp(`^${name}\\s+${weights[i]}\\s+${expected[i]}\\s`, 'm')));
+  },
+  'check no-such-scenario.yaml': ({ stdout, stderr }) => {
+    expect(stdout).toBe('');
+    expect(stderr).toContain('no-such-scenario.yaml');
+    expect(stderr).toContain('no such file');
+  },
+};
+
 // In-process (`main(argv)`, the bin's own entry) to stay fast; test/pack runs the installed bin.
 describe('```sh govsim blocks, run through the CLI', () => {
   const runnable = blocks.filter(({ block }) => block.info === 'sh govsim');
@@ -108,13 +182,19 @@ describe('```sh govsim blocks, run through the CLI', () => {
     expect(runnable.length).toBeGreaterThan(0);
   });
 
+  it('each have a content check below (a new README command needs one)', () => {
+    const lines = runnable.flatMap(({ block }) => commandsOf(block).map((command) => command.args.join(' ')));
+    expect(lines.filter((line) => !(line in CONTENT))).toEqual([]);
+  });
+
   for (const { file, block } of runnable) {
     for (const command of commandsOf(block)) {
-      it(`${file}:${block.line} \`${command.line}\` exits ${command.exit}`, async () => {
+      it(`${file}:${block.line} \`${command.line}\` exits ${command.exit} and prints what the docs say`, async () => {
         const result = await runCli(command.args);
         expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
         expect(result.code, result.stderr).toBe(command.exit);
         if (command.exit === 0) expect(result.stdout.length).toBeGreaterThan(0);
+        CONTENT[command.args.join(' ')]?.(result);
       });
     }
   }

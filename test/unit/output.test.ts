@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,11 @@ describe('output formats', () => {
   });
 });
 
+/** Pieces produced while the file is being written: a test can look at the disk between two pieces, or fail midway. */
+function streamed(make: () => Generator<string>): readonly string[] {
+  return { [Symbol.iterator]: make } as unknown as readonly string[];
+}
+
 describe('writeFileAtomic', () => {
   it('replaces a regular file whole and leaves no temp file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
@@ -32,6 +37,39 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(file, 'first');
     writeFileAtomic(file, 'second');
     expect(readFileSync(file, 'utf8')).toBe('second');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('builds the new content in a sibling temp file: readers of the target see the old content until the rename', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    const file = join(dir, 'out.json');
+    writeFileSync(file, 'old');
+    const seen: { target: string; names: string[] }[] = [];
+    function* pieces(): Generator<string> {
+      yield 'new ';
+      seen.push({ target: readFileSync(file, 'utf8'), names: readdirSync(dir).sort() });
+      yield 'content';
+    }
+    writeFileAtomic(file, streamed(pieces));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.target).toBe('old');
+    // The temp file sits in the target's directory (same filesystem, so the rename is atomic) and is hidden.
+    expect(seen[0]!.names).toHaveLength(2);
+    expect(seen[0]!.names[0]).toMatch(/^\.out\.json\..+\.tmp$/);
+    expect(readFileSync(file, 'utf8')).toBe('new content');
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('a write that fails midway leaves the previous file intact and no temp file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govsim-out-'));
+    const file = join(dir, 'out.json');
+    writeFileSync(file, 'previous, complete');
+    function* failing(): Generator<string> {
+      yield '{"partial": ';
+      throw new Error('serializer failed');
+    }
+    expect(() => writeFileAtomic(file, streamed(failing))).toThrowError(expect.objectContaining({ exitCode: 73, message: expect.stringContaining('serializer failed') }));
+    expect(readFileSync(file, 'utf8')).toBe('previous, complete');
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
 

@@ -54,6 +54,26 @@ describe('expectations', () => {
     expect(check.expectations[2]!.claims.map((claim) => claim.actual)).toEqual(['wasit-ajmal 8 = 8', '3 (basra, karbala, wasit)']);
   });
 
+  it('margin bounds are inclusive and one-sided: the deal above holds 9 of 9 needed, margin 0', () => {
+    const bounds = [
+      { marginAtMost: -1 },
+      { marginAtMost: 0 },
+      { marginAtMost: 2 },
+      { marginAtLeast: -3 },
+      { marginAtLeast: 0 },
+      { marginAtLeast: 1 },
+      { marginAtLeast: -1, marginAtMost: 1 },
+      { marginAtLeast: 1, marginAtMost: 3 },
+    ];
+    // A fresh builder: `expect` adds to the builder it is called on.
+    const fresh = scenario('ajmal + feyli').deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' });
+    const loaded = bounds.reduce((builder, bound) => builder.expect({ council: 'wasit', ...bound }), fresh).load();
+    const check = checkExpectations(loaded, runScenario(loaded));
+    expect(check.expectations.map((entry) => entry.ok)).toEqual([false, true, true, true, true, false, true, false]);
+    expect(check.expectations[0]!.claims).toEqual([{ field: 'margin', ok: false, expected: '≤ -1', actual: '0' }]);
+    expect(check.expectations[5]!.claims).toEqual([{ field: 'margin', ok: false, expected: '≥ 1', actual: '0' }]);
+  });
+
   it('a split list matches its factions in coalition claims', () => {
     const loaded = scenario('split')
       .split({ council: 'maysan', list: 'nabni', into: { badr: 4, aah: 2 } })

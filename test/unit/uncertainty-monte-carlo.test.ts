@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GovsimUsageError } from '../../src/model/errors.js';
-import { type Rational, ONE, ZERO, parseRational, rationalToNumber } from '../../src/model/rational.js';
+import { type Rational, ONE, parseRational, rationalToNumber } from '../../src/model/rational.js';
 import {
   BLOCK_SIZE,
   type ProbabilisticScenario,
@@ -156,7 +156,19 @@ describe('seeded Monte Carlo', () => {
     };
     expect(simulate(flipped, { runs: 10 }).councils[0]!.deadlock.count).toBe(10);
     expect(rationalToNumber(exactScenarioOutcome(flipped).councils[0]!.deadlock)).toBe(1);
-    expect(ZERO.num).toBe(0n);
+    // Without drawing: put the certain switch before an uncertain council; if it consumed a number, the
+    // uncertain council would see a shifted stream and a different tally than when it stands alone.
+    const uncertain = kirkuk.councils[1]!;
+    const aloneCompiled = compileScenario({ bloc: 'cf', councils: [uncertain], shocks: [] });
+    const alone = sampleBlock(aloneCompiled, 4, 0, 2000);
+    const compiled = compileScenario({ bloc: 'cf', councils: [flipped.councils[0]!, uncertain], shocks: [] });
+    const after = sampleBlock(compiled, 4, 0, 2000);
+    const start = compiled.layout.councilStart[1]!;
+    expect(Array.from(after.subarray(start, compiled.layout.nationalStart))).toEqual(Array.from(alone.subarray(aloneCompiled.layout.councilStart[0], aloneCompiled.layout.nationalStart)));
+    // …whereas an uncertain switch in front does consume one and shifts it.
+    const drawing = compileScenario({ bloc: 'cf', councils: [{ ...flipped.councils[0]!, units: [{ ...flipped.councils[0]!.units[0]!, switchProbability: r('1/2') }] }, uncertain], shocks: [] });
+    const shifted = sampleBlock(drawing, 4, 0, 2000);
+    expect(Array.from(shifted.subarray(start, drawing.layout.nationalStart))).not.toEqual(Array.from(after.subarray(start, compiled.layout.nationalStart)));
   });
 
   it('rejects bad options with usage errors', () => {

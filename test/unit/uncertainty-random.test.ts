@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SplitMix32, Xoshiro128StarStar, fmix32, streamGenerator, streamKey } from '../../src/model/random.js';
+import { fmixBig, streamStateBig, xoshiroOutputsBig } from '../helpers/bigint-random.js';
 
 describe('xoshiro128** matches the reference implementation', () => {
   // Test data generated with the C reference (prng.di.unimi.it/xoshiro128starstar.c), published with
@@ -34,28 +35,19 @@ describe('xoshiro128** matches the reference implementation', () => {
     expect(one.nextUint32()).toBe(two.nextUint32());
   });
 
+  it('the BigInt re-implementation the stream tests rely on gives the same reference outputs', () => {
+    expect(xoshiroOutputsBig(seed.map(BigInt), 4).map(Number)).toEqual(outputs);
+  });
+
   it('refuses the all-zero state, from which it would output zeros forever', () => {
-    expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(RangeError);
+    expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(new RangeError('xoshiro128** state must not be all zero'));
+  });
+
+  it('nextFloat is the next output divided by 2^32', () => {
+    const rng = new Xoshiro128StarStar(...seed);
+    expect([rng.nextFloat(), rng.nextFloat()]).toEqual([outputs[0]! / 2 ** 32, outputs[1]! / 2 ** 32]);
   });
 });
-
-// The documented derivation, re-implemented in BigInt arithmetic modulo 2^32.
-const M32 = 0xffffffffn;
-function fmixBig(x: bigint): bigint {
-  let z = x & M32;
-  z = ((z ^ (z >> 16n)) * 0x85ebca6bn) & M32;
-  z = ((z ^ (z >> 13n)) * 0xc2b2ae35n) & M32;
-  return z ^ (z >> 16n);
-}
-function streamStateBig(seed: bigint, stream: bigint): bigint[] {
-  const lo = seed & M32;
-  const hi = seed >> 32n;
-  let state = fmixBig(fmixBig(fmixBig((lo + 0x9e3779b9n) & M32) ^ hi) ^ stream);
-  return [0, 1, 2, 3].map(() => {
-    state = (state + 0x9e3779b9n) & M32;
-    return fmixBig(state);
-  });
-}
 
 describe('stream seeding (splitmix32 over the seed and the block index)', () => {
   it('fmix32 is the MurmurHash3 finalizer', () => {
@@ -89,10 +81,12 @@ describe('stream seeding (splitmix32 over the seed and the block index)', () => 
   });
 
   it('rejects seeds that are not safe non-negative integers', () => {
-    expect(() => streamKey(-1, 0)).toThrow(RangeError);
+    expect(() => streamKey(-1, 0)).toThrow(new RangeError('seed must be an integer from 0 to 9007199254740991, got -1'));
     expect(() => streamKey(1.5, 0)).toThrow(RangeError);
     expect(() => streamKey(2 ** 53, 0)).toThrow(RangeError);
-    expect(() => streamKey(1, -1)).toThrow(RangeError);
+    expect(() => streamKey(1, -1)).toThrow(new RangeError('stream must be a uint32, got -1'));
+    expect(() => streamKey(1, 2 ** 32)).toThrow(new RangeError('stream must be a uint32, got 4294967296'));
+    expect(() => streamKey(1, 0.5)).toThrow(RangeError);
   });
 
   it('outputs look uniform: bit frequencies of 2^16 outputs within 5 standard deviations', () => {

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutate [-- <folder>…] [--concurrency N] [--report]`: StrykerJS over the mutation scope
+ * (stryker.config.mjs), then the score per folder and every surviving mutant.
+ *
+ *   npm run mutate                         the whole scope (slow: see docs/quality.md for timings)
+ *   npm run mutate -- src/model/analysis   one folder (any folder under the scope, or single files), incremental
+ *   npm run mutate -- --report             summarise the last report without running Stryker
+ *
+ * Each scope keeps its own incremental file in .stryker-tmp, so a rerun after a small change retests only
+ * the mutants whose code or covering tests changed. Exit code 1 when a floor of docs/quality.md is missed
+ * or a survivor is neither killed nor listed there as equivalent.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const QUALITY = join(ROOT, 'docs', 'quality.md');
+/** Floors (docs/quality.md): killed share per folder, and overall. */
+const FLOORS = { 'src/model': 85, 'src/scenarios': 85, overall: 75 };
+/** Folders the score is reported for: the scope's top folders, and the model's parts. */
+const TOP = ['src/model', 'src/scenarios', 'src/dataset', 'src/testing'];
+
+function parseArgs(argv) {
+  const folders = [];
+  let concurrency;
+  let report = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--report') report = true;
+    else if (arg === '--concurrency') concurrency = argv[++i];
+    else if (arg.startsWith('--concurrency=')) concurrency = arg.slice('--concurrency='.length);
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (expected --concurrency N or --report)`);
+    else folders.push(arg.replace(/\/+$/, ''));
+  }
+  return { folders, concurrency, report };
+}
+
+/** A file-name-safe name for a scope: `all`, or its folders joined (`src-model-analysis+src-testing`). */
+function scopeKey(folders) {
+  return folders.length === 0 ? 'all' : folders.map((f) => f.replace(/\.ts$/, '').replaceAll('/', '-')).join('+');
+}
+
+function reportFile(folders) {
+  return join(ROOT, 'reports', 'mutation', `${scopeKey(folders)}.json`);
+}
+
+function runStryker(folders, concurrency, json) {
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
+  const key = scopeKey(folders);
+  const args = [bin, 'run', '--incrementalFile', `.stryker-tmp/incremental-${key}.json`, '--reporters', 'json,html,progress'];
+  if (folders.length > 0) {
+    // The config's exclusions (index files, platform code) still apply to a narrower scope.
+    const globs = folders.map((folder) => (folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`));
+    // Stryker splits --mutate at commas, so no brace patterns here.
+    const platform = ['package-root', 'worker-thread', 'simulate-worker', 'validated-cache'].map((name) => `!src/scenarios/${name}.ts`);
+    args.push('--mutate', [...globs, '!src/**/index.ts', ...platform].join(','));
+  }
+  if (concurrency !== undefined) args.push('--concurrency', String(concurrency));
+  const env = { ...process.env, GOVSIM_MUTATION_REPORT: relative(ROOT, json) };
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env });
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  console.log(`\nstryker ${folders.length === 0 ? '(whole scope)' : folders.join(' ')}: ${minutes} min`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+function folderOf(file) {
+  const parts = file.split('/');
+  // src/model/analysis/x.ts → src/model/analysis; src/scenarios/steps/x.ts → src/scenarios/steps; src/testing/x.ts → src/testing
+  return parts.length > 3 ? parts.slice(0, 3).join('/') : parts.slice(0, 2).join('/');
+}
+
+/** `file:line Mutator` keys of the mutants docs/quality.md lists as equivalent. */
+function listedEquivalents() {
+  if (!existsSync(QUALITY)) return new Set();
+  const keys = new Set();
+  for (const match of readFileSync(QUALITY, 'utf8').matchAll(/`(src\/[^`:]+:\d+) (\w+)`/g)) keys.add(`${match[1]} ${match[2]}`);
+  return keys;
+}
+
+function summarise(json) {
+  if (!existsSync(json)) {
+    console.error(`no report at ${relative(ROOT, json)}: run \`npm run mutate\` first`);
+    process.exit(2);
+  }
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const tally = new Map();
+  const bump = (key, status) => {
+    const entry = tally.get(key) ?? { detected: 0, undetected: 0, invalid: 0, ignored: 0 };
+    if (DETECTED.has(status)) entry.detected++;
+    else if (UNDETECTED.has(status)) entry.undetected++;
+    else if (status === 'Ignored') entry.ignored++;
+    else entry.invalid++;
+    tally.set(key, entry);
+  };
+  const equivalents = listedEquivalents();
+  const survivors = [];
+  for (const [file, entry] of Object.entries(report.files)) {
+    const path = relative(ROOT, join(ROOT, file));
+    const lines = entry.source.split('\n');
+    for (const mutant of entry.mutants) {
+      const top = TOP.find((folder) => path.startsWith(`${folder}/`)) ?? folderOf(path);
+      for (const key of new Set([top, folderOf(path), 'overall'])) bump(key, mutant.status);
+      if (!UNDETECTED.has(mutant.status)) continue;
+      const { line, column } = mutant.location.start;
+      const where = `${path}:${line}`;
+      const original = (lines[line - 1] ?? '').trim();
+      survivors.push({ where, column, mutator: mutant.mutatorName, status: mutant.status, replacement: mutant.replacement ?? '', original, listed: equivalents.has(`${where} ${mutant.mutatorName}`) });
+    }
+  }
+  const score = (entry) => (entry.detected + entry.undetected === 0 ? 100 : (100 * entry.detected) / (entry.detected + entry.undetected));
+  const rows = [...tally.entries()].sort(([a], [b]) => (a === 'overall' ? 1 : b === 'overall' ? -1 : a.localeCompare(b)));
+  console.log('\nfolder                      killed  survived  score   (compile errors and ignored mutants not counted)');
+  for (const [key, entry] of rows) {
+    const floor = FLOORS[key];
+    const mark = floor === undefined ? '' : score(entry) >= floor ? `  ≥ ${floor} ✓` : `  < ${floor} ✗`;
+    console.log(`${key.padEnd(26)} ${String(entry.detected).padStart(7)} ${String(entry.undetected).padStart(9)}  ${score(entry).toFixed(1).padStart(5)}%${mark}`);
+  }
+  const unlisted = survivors.filter((s) => !s.listed);
+  console.log(`\nsurvivors: ${survivors.length} (${survivors.length - unlisted.length} listed as equivalent in docs/quality.md)`);
+  for (const s of survivors.sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }))) {
+    const shown = s.replacement.replace(/\s+/g, ' ').slice(0, 60);
+    console.log(`${s.listed ? '  = ' : '  ✗ '}${s.where}:${s.column} ${s.mutator}${s.status === 'NoCoverage' ? ' (no test reaches it)' : ''}: ${s.original.slice(0, 70)}  ⇒  ${shown}`);
+  }
+  const missed = rows.filter(([key, entry]) => FLOORS[key] !== undefined && score(entry) < FLOORS[key]);
+  return missed.length === 0 && unlisted.length === 0;
+}
+
+const { folders, concurrency, report } = parseArgs(process.argv.slice(2));
+const json = reportFile(folders);
+if (!report) runStryker(folders, concurrency, json);
+process.exit(summarise(json) ? 0 : 1);

@@ -1,0 +1,30 @@
+/** The tie rule between deals in one council (docs/semantics.md, "Deciding each council"), on a hand-computed Wasit case. */
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../../src/scenarios/builder.js';
+import { runScenario } from '../../src/scenarios/runner.js';
+
+// Wasit (data/iraq-2023/councils/wasit.yaml): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16; majority 9.
+// Deal "sol-feyli": state-of-law 3 + quota-feyli 1 = 4; deal "nabni-nsf": nabni 2 + nsf 2 = 4. Equal votes, both short of 9.
+const solFeyli = { id: 'sol-feyli', parties: ['state-of-law', 'quota-feyli'], councils: ['wasit'], governor: 'state-of-law' };
+const nabniNsf = { id: 'nabni-nsf', parties: ['nabni', 'nsf'], councils: ['wasit'], governor: 'nabni' };
+
+function wasit(deals: readonly (typeof solFeyli)[]): { status: string; via: string | null; votes: number } {
+  const builder = scenario('tie');
+  for (const deal of deals) builder.deal(deal);
+  const outcome = runScenario(builder.load()).councils.find((council) => council.id === 'wasit')!.outcome;
+  return { status: outcome.status, via: outcome.via, votes: outcome.votes };
+}
+
+describe('two deals with equal votes in one council', () => {
+  it('report the deal declared first, whichever it is, and nobody is elected', () => {
+    expect(wasit([solFeyli, nabniNsf])).toEqual({ status: 'deadlock', via: 'sol-feyli', votes: 4 });
+    expect(wasit([nabniNsf, solFeyli])).toEqual({ status: 'deadlock', via: 'nabni-nsf', votes: 4 });
+  });
+
+  it('a deal with more votes wins over one declared earlier', () => {
+    // nabni 2 + nsf 2 + feyli 1 = 5 > sol 3.
+    const sol = { ...solFeyli, id: 'sol', parties: ['state-of-law'] };
+    const bigger = { ...nabniNsf, parties: ['nabni', 'nsf', 'quota-feyli'] };
+    expect(wasit([sol, bigger])).toEqual({ status: 'deadlock', via: 'nabni-nsf', votes: 5 });
+  });
+});
