@@ -86,7 +86,9 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
     if (chosen.length > 0) results = chosen;
   }
   const inputs = results.map((result) => councilInput(scenario, result));
-  const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
+  // Names in the block are checked against every council of the run, not only the simulated ones.
+  const scope = run.councils.map((council) => modelCouncil(scenario.state, council.id));
+  const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH, scope);
   if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
   const model = options.editsSince ? fixEditedAttendance(built.scenario, inputs, options.editsSince) : built.scenario;
   return { scenario, run, councils: results, model };
