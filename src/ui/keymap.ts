@@ -61,7 +61,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 }
 
 /** Where a binding applies. `global` bindings work on every screen unless a modal context is open. */
-export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'confirm' | 'prompt';
+export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'confirm' | 'overwrite' | 'prompt';
 
 export type Command =
   | 'help'
@@ -211,6 +211,14 @@ export const KEYMAP: readonly KeyGroup[] = [
     ],
   },
   {
+    context: 'overwrite',
+    title: 'The file exists',
+    bindings: [
+      { command: 'confirm-yes', keys: ['y'], help: 'overwrite it', hint: 'overwrite' },
+      { command: 'confirm-no', keys: ['n', 'escape'], help: 'choose another name', hint: 'another name' },
+    ],
+  },
+  {
     context: 'prompt',
     title: 'File name',
     bindings: [
@@ -226,7 +234,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats']);
 
 /** Modal contexts see only their own bindings (and Ctrl-C). */
-const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'prompt']);
+const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'overwrite', 'prompt']);
 
 function groupOf(context: KeyContext): KeyGroup | undefined {
   return KEYMAP.find((group) => group.context === context);

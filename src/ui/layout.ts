@@ -54,6 +54,17 @@ export function wrapText(text: string, max: number): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
+/**
+ * Word-wraps `text` to `max` columns with every line after the first indented by `indent` spaces and
+ * wrapped to the room left, so no line is wider than `max` (nothing is cut off at the right edge).
+ */
+export function wrapHanging(text: string, max: number, indent: number): string[] {
+  const [first = '', ...rest] = wrapText(text, max);
+  if (rest.length === 0) return [first];
+  const pad = ' '.repeat(Math.max(0, Math.min(indent, max - 1)));
+  return [first, ...wrapText(rest.join(' '), max - pad.length).map((line) => `${pad}${line}`)];
+}
+
 /** The slice of a list of `length` rows shown in `height` rows, keeping `cursor` visible. */
 export function listWindow(cursor: number, length: number, height: number): { start: number; end: number } {
   if (height <= 0) return { start: 0, end: 0 };

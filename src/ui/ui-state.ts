@@ -4,6 +4,7 @@
  * reducers cannot fulfil themselves because they touch the outside world: an I/O effect (save, open)
  * and quitting. The App performs those and reports back with actions.
  */
+import { defaultSavePath } from '../explorer/save-scenario.js';
 import type { Session } from '../explorer/session.js';
 
 export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
@@ -17,6 +18,8 @@ export type Overlay =
   | { readonly kind: 'seats'; readonly cursor: number }
   | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
   | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
+  /** The file to save to exists (and is not this session's last save): overwrite it or pick another name. */
+  | { readonly kind: 'overwrite'; readonly file: string; readonly then?: 'quit' }
   | { readonly kind: 'error'; readonly title: string; readonly lines: readonly string[] };
 
 export interface Message {
@@ -24,7 +27,9 @@ export interface Message {
   readonly tone: 'info' | 'success' | 'error';
 }
 
-export type Effect = { readonly kind: 'save'; readonly file: string; readonly then?: 'quit' } | { readonly kind: 'open'; readonly ref: string };
+export type Effect =
+  | { readonly kind: 'save'; readonly file: string; readonly then?: 'quit'; readonly overwrite?: boolean }
+  | { readonly kind: 'open'; readonly ref: string };
 
 export interface DealScreen {
   /** 0 councils, 1 parties, 2 governor. */
@@ -56,13 +61,11 @@ export interface UiState {
   readonly changed: readonly string[];
   readonly effect: Effect | null;
   readonly quit: { readonly code: number } | null;
-  /** Default file name offered by the save prompt. */
+  /** File name offered by the save prompt: beside the opened file, then the last one saved to. */
   readonly savePath: string;
 }
 
 export const EMPTY_DEAL: DealScreen = { column: 0, cursors: [0, 0, 0], councils: [], parties: [], governor: null };
-
-export const DEFAULT_SAVE_PATH = 'what-if.yaml';
 
 /** Rows moved by page up / page down. */
 export const PAGE = 10;
@@ -81,6 +84,6 @@ export function createUiState(session: Session, options: { message?: Message; er
     changed: [],
     effect: null,
     quit: null,
-    savePath: DEFAULT_SAVE_PATH,
+    savePath: defaultSavePath(session),
   };
 }

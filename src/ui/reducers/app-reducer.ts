@@ -7,7 +7,7 @@
 import { seatSetOptions } from '../../explorer/queries.js';
 import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
 import { isDirty, markSaved, type Session } from '../../explorer/session.js';
-import { createUiState, type Overlay, type UiState } from '../ui-state.js';
+import { createUiState, type Message, type Overlay, type UiState } from '../ui-state.js';
 import { commitRedo, commitUndo } from './commit.js';
 import { reduceCouncil } from './council-reducer.js';
 import { reduceCountry } from './country-reducer.js';
@@ -19,6 +19,7 @@ export type UiAction =
   | { readonly type: 'keys'; readonly input: string; readonly key: KeyFlags }
   | { readonly type: 'saved'; readonly file: string; readonly shown: string; readonly expectations: number; readonly then?: 'quit' }
   | { readonly type: 'save-failed'; readonly message: string }
+  | { readonly type: 'save-exists'; readonly file: string; readonly then?: 'quit' }
   | { readonly type: 'opened'; readonly session: Session; readonly ref: string }
   | { readonly type: 'open-failed'; readonly ref: string; readonly message: string };
 
@@ -38,6 +39,8 @@ export function appReducer(ui: UiState, action: UiAction): UiState {
       const saved: UiState = { ...ui, session, effect: null, savePath: action.shown, message: { text, tone: 'success' } };
       return action.then === 'quit' ? { ...saved, quit: { code: ExitCode.ok } } : saved;
     }
+    case 'save-exists':
+      return { ...ui, effect: null, overlay: { kind: 'overwrite', file: action.file, ...(action.then ? { then: action.then } : {}) } };
     case 'save-failed':
       return { ...ui, effect: null, overlay: { kind: 'error', title: 'Could not save', lines: action.message.split('\n') } };
     case 'opened':
@@ -46,6 +49,12 @@ export function appReducer(ui: UiState, action: UiAction): UiState {
       return { ...ui, effect: null, overlay: { kind: 'error', title: `Could not open ${action.ref}`, lines: action.message.split('\n') } };
   }
 }
+
+const SCREEN_HINT = {
+  deal: { text: 'Deal: choose councils, then parties, then the governor party (space); enter applies it as one edit', tone: 'info' },
+  timeline: { text: 'Timeline: the opened scenario\'s steps, then your edits (u undoes the last, r redoes)', tone: 'info' },
+  diff: { text: 'Differences from the opened scenario, council by council, with the edits that caused them', tone: 'info' },
+} as const satisfies Readonly<Record<string, Message>>;
 
 function quitOrConfirm(ui: UiState, reason: 'quit' | 'interrupt'): UiState {
   const code = reason === 'quit' ? ExitCode.ok : ExitCode.interrupted;
@@ -71,17 +80,24 @@ function reduceCommand(ui: UiState, command: Command): UiState {
       return quitOrConfirm(ui, 'interrupt');
     case 'back':
       if (ui.screen === 'country') return { ...ui, message: { text: 'this is the country view; q quits', tone: 'info' } };
-      return { ...ui, screen: 'country', country: ui.screen === 'council' ? { cursor: Math.max(0, ui.session.state.councilOrder.indexOf(ui.council.id)) } : ui.country };
+      return {
+        ...ui,
+        screen: 'country',
+        country: ui.screen === 'council' ? { cursor: Math.max(0, ui.session.state.councilOrder.indexOf(ui.council.id)) } : ui.country,
+        // A hint belongs to the screen left; results of edits (success, error) stay.
+        message: ui.message?.tone === 'info' ? null : ui.message,
+      };
     case 'undo':
       return commitUndo(ui);
     case 'redo':
       return commitRedo(ui);
+    // A new screen gets its own hint: the last screen's (a council's keys, say) would mislead there.
     case 'deal':
-      return { ...ui, screen: 'deal' };
+      return { ...ui, screen: 'deal', message: SCREEN_HINT.deal };
     case 'timeline':
-      return { ...ui, screen: 'timeline', timeline: { cursor: Math.max(0, ui.session.start.steps.length + ui.session.done.length - 1) } };
+      return { ...ui, screen: 'timeline', timeline: { cursor: Math.max(0, ui.session.start.steps.length + ui.session.done.length - 1) }, message: SCREEN_HINT.timeline };
     case 'diff':
-      return { ...ui, screen: 'diff', diff: { scroll: 0 } };
+      return { ...ui, screen: 'diff', diff: { scroll: 0 }, message: SCREEN_HINT.diff };
     case 'seats':
       return { ...ui, overlay: { kind: 'seats', cursor: Math.max(0, seatSetOptions(ui.session.dataset).findIndex((set) => set.id === ui.session.seats)) } };
     case 'save':
@@ -120,6 +136,17 @@ function reduceOverlay(ui: UiState, overlay: Overlay, name: string): UiState {
     }
     case 'confirm':
       return reduceConfirm(ui, overlay, commandFor('confirm', name));
+    case 'overwrite':
+      switch (commandFor('overwrite', name)) {
+        case 'confirm-yes':
+          return { ...ui, overlay: null, effect: { kind: 'save', file: overlay.file, overwrite: true, ...(overlay.then ? { then: overlay.then } : {}) } };
+        case 'confirm-no':
+          return { ...ui, overlay: { kind: 'prompt', purpose: 'save', text: overlay.file, ...(overlay.then ? { then: overlay.then } : {}) } };
+        case 'interrupt':
+          return quitOrConfirm({ ...ui, overlay: null }, 'interrupt');
+        default:
+          return ui;
+      }
     case 'prompt':
       return reducePrompt(ui, overlay, name);
   }

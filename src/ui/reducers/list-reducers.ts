@@ -1,5 +1,5 @@
 /** The timeline, the differences and the seat-set picker: cursors over read-only rows. */
-import { nationalLine, seatSetOptions } from '../../explorer/queries.js';
+import { changedCouncils, nationalLine, seatSetOptions } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
 import { switchSeats } from '../../explorer/session.js';
 import type { UiState } from '../ui-state.js';
@@ -29,11 +29,14 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
   const national = nationalLine(result.session);
   const figure = national.figure ? `: ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
   const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? '; redo history cleared' : '';
+  // A seat set is a change like an edit: the councils whose outcome moved are marked, and b lists them seat by seat.
+  const changes = changedCouncils(ui.session.run, result.session.run);
+  const outcome = changes.length === 0 ? 'no council changes its outcome' : changes.map((change) => change.summary).join('; ');
   return clampCouncil({
     ...ui,
     session: result.session,
     overlay: null,
-    changed: [],
-    message: { text: `seat set ${chosen.id}${figure}${dropped}`, tone: 'success' },
+    changed: changes.map((change) => change.id),
+    message: { text: `seat set ${ui.session.seats} → ${chosen.id}${figure}${dropped} ⇒ ${outcome} (b: seat by seat)`, tone: 'success' },
   });
 }

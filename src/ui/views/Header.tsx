@@ -17,7 +17,8 @@ export interface HeaderProps {
   readonly screen: Screen;
   readonly start: string;
   readonly seats: string;
-  readonly edits: number;
+  /** `2 edits (5 steps)`, from session.editCount. */
+  readonly edits: string;
   readonly undone: number;
   readonly dirty: boolean;
   readonly width: number;
@@ -25,7 +26,7 @@ export interface HeaderProps {
 
 export const Header = memo(function Header({ screen, start, seats, edits: count, undone, dirty, width }: HeaderProps) {
   const left = `govsim${SEP}${SCREEN_TITLE[screen]}${SEP}${start}${SEP}seats ${seats}`;
-  const edits = `${count} edit${count === 1 ? '' : 's'}${undone > 0 ? ` (${undone} undone)` : ''}`;
+  const edits = `${count}${undone > 0 ? `, ${undone} undone` : ''}`;
   const right = `${edits}${dirty ? `${SEP}UNSAVED` : ''}${SEP}? help`;
   const leftShown = truncate(left, Math.max(10, width - textWidth(right) - 1));
   const gap = Math.max(1, width - textWidth(leftShown) - textWidth(right));
