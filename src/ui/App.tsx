@@ -38,6 +38,8 @@ export function keyContext(ui: UiState): KeyContext {
       return 'overwrite';
     case 'seats':
       return 'seats';
+    case 'sources':
+      return 'sources';
     default:
       return ui.screen;
   }

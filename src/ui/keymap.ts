@@ -61,7 +61,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 }
 
 /** Where a binding applies. `global` bindings work on every screen unless a modal context is open. */
-export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'confirm' | 'overwrite' | 'prompt';
+export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'sources' | 'confirm' | 'overwrite' | 'prompt';
 
 export type Command =
   | 'help'
@@ -76,6 +76,7 @@ export type Command =
   | 'seats'
   | 'save'
   | 'open'
+  | 'sources'
   | 'up'
   | 'down'
   | 'page-up'
@@ -155,7 +156,10 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     context: 'country',
     title: 'Country view',
-    bindings: [{ command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' }],
+    bindings: [
+      { command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' },
+      { command: 'sources', keys: ['i'], help: 'sources of the figures', hint: 'sources' },
+    ],
   },
   {
     context: 'council',
@@ -168,6 +172,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'split', keys: ['s'], help: 'split list into factions', hint: 'split' },
       { command: 'next-pane', keys: ['tab'], help: 'units/hinges/explanation', hint: 'pane' },
       { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
+      { command: 'sources', keys: ['i'], help: 'sources, unit first', hint: 'sources' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
       { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
       { command: 'next-council', keys: ['n'], help: 'next council' },
@@ -202,6 +207,11 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [{ command: 'enter', keys: ['return'], help: 'use the seat set', hint: 'use' }],
   },
   {
+    context: 'sources',
+    title: 'Sources',
+    bindings: [{ command: 'back', keys: ['i'], help: 'close the sources', hint: 'close' }],
+  },
+  {
     context: 'confirm',
     title: 'Unsaved changes',
     bindings: [
@@ -231,7 +241,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 ];
 
 /** Screens that show a movable cursor (the `list` bindings apply there). */
-const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats']);
+const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats', 'sources']);
 
 /** Modal contexts see only their own bindings (and Ctrl-C). */
 const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'overwrite', 'prompt']);

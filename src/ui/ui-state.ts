@@ -16,6 +16,8 @@ export const COUNCIL_PANES: readonly CouncilPane[] = ['units', 'hinges', 'explan
 export type Overlay =
   | { readonly kind: 'help' }
   | { readonly kind: 'seats'; readonly cursor: number }
+  /** Where a council's figures come from; `unit` (the one under the cursor) is listed first. */
+  | { readonly kind: 'sources'; readonly council: string; readonly unit?: string; readonly scroll: number }
   | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
   | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
   /** The file to save to exists (and is not this session's last save): overwrite it or pick another name. */

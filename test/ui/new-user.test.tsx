@@ -173,3 +173,29 @@ describe('switching seat sets is a change', () => {
     expect(ui.screen).toBe('diff');
   });
 });
+
+describe('i shows where the figures come from', () => {
+  it('council view: the unit under the cursor first, with confidence and the sources in full; i closes', async () => {
+    let ui = createUiState(openSession());
+    ui = press(press(ui, 'jjjjjjj'), '', ENTER); // Najaf
+    expect(ui.council.id).toBe('najaf');
+    ui = press(ui, 'i');
+    expect(ui.overlay).toEqual({ kind: 'sources', council: 'najaf', unit: 'nabni', scroll: 0 });
+    open = renderAt(<App initial={ui} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Sources: Najaf'), 'the sources pane');
+    const frame = open.lastFrame();
+    // Najaf's nabni: 3 seats (Shafaq, documented), split badr 1 + aah 2 (inferred, faction-split).
+    expect(frame).toMatch(/1\. list nabni: 3 seats \| documented \| shafaq-2023-12-28-final/);
+    expect(frame).toMatch(/2\. nabni factions: badr 1, aah 2 \| inferred \(faction-split\)/);
+    for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    // Scrolling reaches the sources table: publisher, date, URL.
+    let scrolled = ui;
+    for (let i = 0; i < 30; i++) scrolled = press(scrolled, 'j');
+    open.unmount();
+    open = renderAt(<App initial={scrolled} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('Sources: Najaf'), 'the scrolled pane');
+    expect(open.lastFrame()).toMatch(/Shafaq News/);
+    expect(open.lastFrame()).toMatch(/https:\/\//);
+    expect(press(ui, 'i').overlay).toBeNull();
+  });
+});

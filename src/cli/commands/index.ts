@@ -9,6 +9,7 @@ import { registerRun } from './run.js';
 import { registerScenarios } from './scenarios.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
+import { registerSources } from './sources.js';
 import { registerValidate } from './validate.js';
 
 /** Every subcommand, in the order `govsim --help` lists them. */
@@ -24,5 +25,6 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerSimulate(program);
   registerPower(program);
+  registerSources(program);
   registerValidate(program);
 }

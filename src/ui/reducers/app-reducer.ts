@@ -4,7 +4,9 @@
  * (prompts take printable keys as text); then the screen's bindings, the moving keys and the global
  * ones, as the keymap orders them.
  */
-import { seatSetOptions } from '../../explorer/queries.js';
+import { councilDetail, seatSetOptions } from '../../explorer/queries.js';
+import { sourceEntries } from '../../explorer/sources.js';
+import { isMove, moveCursor } from './cursor.js';
 import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
 import { isDirty, markSaved, type Session } from '../../explorer/session.js';
 import { createUiState, type Message, type Overlay, type UiState } from '../ui-state.js';
@@ -104,6 +106,12 @@ function reduceCommand(ui: UiState, command: Command): UiState {
       return { ...ui, overlay: { kind: 'prompt', purpose: 'save', text: ui.savePath } };
     case 'open':
       return { ...ui, overlay: { kind: 'prompt', purpose: 'open', text: '' } };
+    case 'sources': {
+      const council = ui.screen === 'council' ? ui.council.id : ui.session.state.councilOrder[ui.country.cursor];
+      if (council === undefined) return ui;
+      const unit = ui.screen === 'council' ? councilDetail(ui.session, council).units[ui.council.cursor]?.id : undefined;
+      return { ...ui, overlay: { kind: 'sources', council, ...(unit !== undefined ? { unit } : {}), scroll: 0 } };
+    }
     default:
       break;
   }
@@ -127,6 +135,16 @@ function reduceOverlay(ui: UiState, overlay: Overlay, name: string): UiState {
     case 'error':
       // Any key closes them; Ctrl-C still quits.
       return name === 'ctrl+c' ? quitOrConfirm({ ...ui, overlay: null }, 'interrupt') : { ...ui, overlay: null };
+    case 'sources': {
+      const command = commandFor('sources', name);
+      if (command === 'back') return { ...ui, overlay: null };
+      if (command === 'interrupt' || command === 'quit') return quitOrConfirm({ ...ui, overlay: null }, command === 'quit' ? 'quit' : 'interrupt');
+      if (command !== undefined && isMove(command)) {
+        const total = sourceEntries(ui.session, overlay.council, overlay.unit).length;
+        return { ...ui, overlay: { ...overlay, scroll: moveCursor(overlay.scroll, command, total) } };
+      }
+      return ui;
+    }
     case 'seats': {
       const command = commandFor('seats', name);
       if (command === 'back') return { ...ui, overlay: null };

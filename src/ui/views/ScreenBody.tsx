@@ -7,12 +7,14 @@ import { DiffView } from './DiffView.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { SeatSetPicker } from './SeatSetPicker.js';
+import { SourcesPane } from './SourcesPane.js';
 import { TimelineView } from './TimelineView.js';
 
 export function ScreenBody({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
   const overlay = ui.overlay;
   if (overlay?.kind === 'help') return <HelpOverlay context={ui.screen} width={width} height={height} />;
   if (overlay?.kind === 'seats') return <SeatSetPicker ui={ui} cursor={overlay.cursor} width={width} height={height} />;
+  if (overlay?.kind === 'sources') return <SourcesPane ui={ui} council={overlay.council} {...(overlay.unit !== undefined ? { unit: overlay.unit } : {})} scroll={overlay.scroll} width={width} height={height} />;
   if (overlay?.kind === 'error') return <ErrorPanel title={overlay.title} lines={overlay.lines} width={width} height={height} />;
   switch (ui.screen) {
     case 'country':

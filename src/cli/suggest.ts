@@ -1,0 +1,33 @@
+/** "Did you mean …?" for an unknown id: the known ids within a small edit distance, closest first. */
+
+function distance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** Up to three known ids close to `id` (distance ≤ a third of its length, at least 2; or a prefix match). */
+export function closest(id: string, known: Iterable<string>): string[] {
+  const limit = Math.max(2, Math.floor(id.length / 3));
+  const lower = id.toLowerCase();
+  return [...new Set(known)]
+    .map((candidate) => ({ candidate, d: candidate.startsWith(lower) || lower.startsWith(candidate) ? 0.5 : distance(lower, candidate.toLowerCase()) }))
+    .filter((entry) => entry.d <= limit)
+    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
+    .slice(0, 3)
+    .map((entry) => entry.candidate);
+}
+
+/** ` (did you mean "najaf"?)`, or `` when nothing is close. */
+export function didYouMean(id: string, known: Iterable<string>): string {
+  const near = closest(id, known);
+  return near.length === 0 ? '' : ` (did you mean ${near.map((entry) => `"${entry}"`).join(' or ')}?)`;
+}

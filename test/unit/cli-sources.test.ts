@@ -1,0 +1,39 @@
+/** `govsim sources`: every figure of a council with its confidence and sources; "did you mean" on a typo. */
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/cli/suggest.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('govsim sources', () => {
+  it('najaf: seats, lists, the inferred faction split and the bloc, then the sources in full', async () => {
+    const result = await runCli(['sources', 'najaf']);
+    expect(result.code).toBe(0);
+    // data/iraq-2023/councils/najaf.yaml: 15 general seats; nabni 3 (Shafaq), split badr 1 + aah 2 (inferred).
+    expect(result.stdout).toMatch(/^seats +15 seats \(15 general \+ 0 quota\) +documented +shafaq-2023-12-28-final, zna-2023-12-28-final$/m);
+    expect(result.stdout).toMatch(/^nabni factions +badr 1, aah 2 +inferred \(faction-split\) +hathalyoum-102110$/m);
+    expect(result.stdout).toMatch(/^ {2}shafaq-2023-12-28-final: Shafaq News .* · 2023-12-28 · reliability high · https:\/\//m);
+  });
+
+  it('JSON carries the source ids of every figure and the sources they resolve to', async () => {
+    const result = await runCli(['sources', 'maysan', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { figures: { subject: string; sources: string[] }[]; sources: { id: string }[] };
+    const cited = new Set(report.figures.flatMap((figure) => figure.sources));
+    expect(report.figures.some((figure) => figure.subject.startsWith('quota-'))).toBe(true);
+    for (const id of cited) expect(report.sources.map((source) => source.id)).toContain(id);
+  });
+
+  it('without a council: the dataset\'s sources table', async () => {
+    const result = await runCli(['sources', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('id,publisher,date,reliability,url');
+    expect(result.stdout).toContain('shafaq-2023-12-28-final,');
+  });
+
+  it('an unknown council is a usage error that suggests the near one', async () => {
+    const result = await runCli(['sources', 'najf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown council "najf" (did you mean "najaf"?)');
+    expect(closest('basrah', ['basra', 'babil', 'baghdad'])).toEqual(['basra']);
+    expect(closest('zzzz', ['basra', 'babil'])).toEqual([]);
+  });
+});
