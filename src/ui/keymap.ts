@@ -61,7 +61,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 }
 
 /** Where a binding applies. `global` bindings work on every screen unless a modal context is open. */
-export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'sources' | 'confirm' | 'overwrite' | 'prompt';
+export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'compare' | 'seats' | 'sources' | 'confirm' | 'overwrite' | 'prompt';
 
 export type Command =
   | 'help'
@@ -73,6 +73,7 @@ export type Command =
   | 'deal'
   | 'timeline'
   | 'diff'
+  | 'compare'
   | 'seats'
   | 'save'
   | 'open'
@@ -135,6 +136,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'deal', keys: ['d'], help: 'compose a deal', hint: 'deal' },
       { command: 'timeline', keys: ['t'], help: 'timeline of the steps', hint: 'timeline' },
       { command: 'diff', keys: ['b'], help: 'diff against the baseline', hint: 'diff' },
+      { command: 'compare', keys: ['v'], help: 'opened and now side by side', hint: 'side by side' },
       { command: 'seats', keys: ['S'], help: 'switch the seat set', hint: 'seats' },
       { command: 'save', keys: ['w'], help: 'save as scenario YAML', hint: 'save' },
       { command: 'open', keys: ['o'], help: 'open a scenario file' },
@@ -202,6 +204,11 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [],
   },
   {
+    context: 'compare',
+    title: 'Side by side',
+    bindings: [],
+  },
+  {
     context: 'seats',
     title: 'Seat sets',
     bindings: [{ command: 'enter', keys: ['return'], help: 'use the seat set', hint: 'use' }],
@@ -241,7 +248,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 ];
 
 /** Screens that show a movable cursor (the `list` bindings apply there). */
-const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats', 'sources']);
+const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'compare', 'seats', 'sources']);
 
 /** Modal contexts see only their own bindings (and Ctrl-C). */
 const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'overwrite', 'prompt']);

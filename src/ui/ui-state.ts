@@ -7,7 +7,7 @@
 import { defaultSavePath } from '../explorer/save-scenario.js';
 import type { Session } from '../explorer/session.js';
 
-export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
+export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'compare';
 
 export type CouncilPane = 'units' | 'hinges' | 'explanation';
 
@@ -58,6 +58,7 @@ export interface UiState {
   readonly deal: DealScreen;
   readonly timeline: { readonly cursor: number };
   readonly diff: { readonly scroll: number };
+  readonly compare: { readonly scroll: number };
   readonly message: Message | null;
   /** Councils whose outcome the last edit, undo or redo changed (marked in the country view). */
   readonly changed: readonly string[];
@@ -82,6 +83,7 @@ export function createUiState(session: Session, options: { message?: Message; er
     deal: EMPTY_DEAL,
     timeline: { cursor: 0 },
     diff: { scroll: 0 },
+    compare: { scroll: 0 },
     message: options.message ?? { text: 'Welcome: ↑↓ to move, enter to open a council, ? for every key.', tone: 'info' },
     changed: [],
     effect: null,

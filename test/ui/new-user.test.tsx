@@ -199,3 +199,22 @@ describe('i shows where the figures come from', () => {
     expect(press(ui, 'i').overlay).toBeNull();
   });
 });
+
+describe('v: side by side with the opened scenario', () => {
+  it('after S → preliminary, Baghdad seat by seat: taqaddum 8 (final) against 9 (preliminary), marked', async () => {
+    let ui = createUiState(openSession());
+    ui = press(ui, 'S');
+    ui = { ...ui, overlay: { kind: 'seats', cursor: seatSetOptions(ui.session.dataset).findIndex((set) => set.id === 'preliminary') } };
+    ui = press(press(ui, '', ENTER), 'v');
+    expect(ui.screen).toBe('compare');
+    open = renderAt(<App initial={ui} />, { columns: 100, rows: 30 });
+    await until(() => open!.lastFrame().includes('Baghdad (baghdad)'), 'the comparison');
+    const frame = open.lastFrame();
+    // data/iraq-2023: Baghdad's Taqaddum 8 seats final, 9 in the preliminary seat set.
+    expect(frame).toMatch(/\* taqaddum +8 +│ 9/);
+    expect(frame).toMatch(/ {2}state-of-law +9 +│ 9/);
+    expect(frame).toContain('baseline (seats final)');
+    expect(frame).toContain('now: 0 edits (seats preliminary)');
+    for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+});

@@ -37,3 +37,25 @@ describe('govsim sources', () => {
     expect(closest('zzzz', ['basra', 'babil'])).toEqual([]);
   });
 });
+
+describe('govsim diff --side-by-side', () => {
+  it('two scenarios council by council and seat by seat, within the width', async () => {
+    const result = await runCli(['diff', 'kirkuk-2024', '--side-by-side', '--width', '80']);
+    expect(result.code).toBe(0);
+    // kirkuk-2024: PUK + Qiyada + Ouroba + the Christian seat elect with 9 of 16 while 7 stay away.
+    expect(result.stdout).toMatch(/^\* outcome +OPEN +│ ELECTED 0, governor$/m);
+    expect(result.stdout).toMatch(/^\* arab-alliance +3 +│ 3 \(3 absent\)$/m);
+    for (const line of result.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('one scenario at two seat sets; JSON carries both sides', async () => {
+    const text = await runCli(['diff', 'baseline', '--seats', 'preliminary', '--width', '140']);
+    expect(text.stdout).toContain('0 councils with another outcome, 3 with other seats only');
+    expect(text.stdout).toMatch(/^\* taqaddum +9 +│ 8$/m);
+    const json = await runCli(['diff', 'baseline', '--seats', 'preliminary', '--format', 'json']);
+    const view = JSON.parse(json.stdout) as { councils: { id: string; units: { id: string; left: { seats: number }; right: { seats: number } }[] }[] };
+    const taqaddum = view.councils.find((council) => council.id === 'baghdad')!.units.find((unit) => unit.id === 'taqaddum')!;
+    expect([taqaddum.left.seats, taqaddum.right.seats]).toEqual([9, 8]);
+    expect((await runCli(['diff', 'baseline', '--seats', 'nonesuch'])).code).toBe(2);
+  });
+});

@@ -14,7 +14,7 @@ import { commitRedo, commitUndo } from './commit.js';
 import { reduceCouncil } from './council-reducer.js';
 import { reduceCountry } from './country-reducer.js';
 import { reduceDeal } from './deal-reducer.js';
-import { reduceDiff, reduceSeats, reduceTimeline } from './list-reducers.js';
+import { reduceCompare, reduceDiff, reduceSeats, reduceTimeline } from './list-reducers.js';
 import { ExitCode } from '../../model/errors.js';
 
 export type UiAction =
@@ -56,6 +56,7 @@ const SCREEN_HINT = {
   deal: { text: 'Deal: choose councils, then parties, then the governor party (space); enter applies it as one edit', tone: 'info' },
   timeline: { text: 'Timeline: the opened scenario\'s steps, then your edits (u undoes the last, r redoes)', tone: 'info' },
   diff: { text: 'Differences from the opened scenario, council by council, with the edits that caused them', tone: 'info' },
+  compare: { text: 'Side by side: the opened scenario (left) and now (right); S compares seat sets, o opens another', tone: 'info' },
 } as const satisfies Readonly<Record<string, Message>>;
 
 function quitOrConfirm(ui: UiState, reason: 'quit' | 'interrupt'): UiState {
@@ -100,6 +101,8 @@ function reduceCommand(ui: UiState, command: Command): UiState {
       return { ...ui, screen: 'timeline', timeline: { cursor: Math.max(0, ui.session.start.steps.length + ui.session.done.length - 1) }, message: SCREEN_HINT.timeline };
     case 'diff':
       return { ...ui, screen: 'diff', diff: { scroll: 0 }, message: SCREEN_HINT.diff };
+    case 'compare':
+      return { ...ui, screen: 'compare', compare: { scroll: 0 }, message: SCREEN_HINT.compare };
     case 'seats':
       return { ...ui, overlay: { kind: 'seats', cursor: Math.max(0, seatSetOptions(ui.session.dataset).findIndex((set) => set.id === ui.session.seats)) } };
     case 'save':
@@ -126,6 +129,8 @@ function reduceCommand(ui: UiState, command: Command): UiState {
       return reduceTimeline(ui, command);
     case 'diff':
       return reduceDiff(ui, command);
+    case 'compare':
+      return reduceCompare(ui, command);
   }
 }
 

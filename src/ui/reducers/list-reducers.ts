@@ -1,6 +1,7 @@
 /** The timeline, the differences and the seat-set picker: cursors over read-only rows. */
 import { changedCouncils, nationalLine, seatSetOptions } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
+import { compareLines } from '../../explorer/compare.js';
 import { switchSeats } from '../../explorer/session.js';
 import type { UiState } from '../ui-state.js';
 import { diffLines, timelineRows } from '../../explorer/view-models.js';
@@ -14,6 +15,12 @@ export function reduceTimeline(ui: UiState, command: Command): UiState {
 
 export function reduceDiff(ui: UiState, command: Command): UiState {
   if (isMove(command)) return { ...ui, diff: { scroll: moveCursor(ui.diff.scroll, command, diffLines(ui.session).length) } };
+  return ui;
+}
+
+/** The compare screen scrolls over its lines; their count depends on the width, so the bound is the longest layout (60 columns). */
+export function reduceCompare(ui: UiState, command: Command): UiState {
+  if (isMove(command)) return { ...ui, compare: { scroll: moveCursor(ui.compare.scroll, command, compareLines(ui.session, 60).length) } };
   return ui;
 }
 

@@ -11,6 +11,7 @@ const SCREEN_TITLE: Readonly<Record<Screen, string>> = {
   deal: 'Deal composer',
   timeline: 'Timeline',
   diff: 'Differences',
+  compare: 'Side by side',
 };
 
 export interface HeaderProps {

@@ -1,5 +1,6 @@
 /** What fills the space between the header and the status line: the screen, or an overlay over it. */
 import type { UiState } from '../ui-state.js';
+import { CompareView } from './CompareView.js';
 import { CouncilView } from './CouncilView.js';
 import { CountryView } from './CountryView.js';
 import { DealComposer } from './DealComposer.js';
@@ -27,5 +28,7 @@ export function ScreenBody({ ui, width, height }: { readonly ui: UiState; readon
       return <TimelineView ui={ui} width={width} height={height} />;
     case 'diff':
       return <DiffView ui={ui} width={width} height={height} />;
+    case 'compare':
+      return <CompareView ui={ui} width={width} height={height} />;
   }
 }
