@@ -107,11 +107,11 @@ describe('w asks for the path, confirms an overwrite, never nests names', () => 
 describe('the deal composer starts with its own hint', () => {
   it('d after moving in the council view shows the composer hint, not the council one', () => {
     let ui = press(press(createUiState(openSession()), ''), '', ENTER); // Baghdad
-    expect(ui.message?.text).toMatch(/^Baghdad: space puts the unit/);
+    expect(ui.message?.text).toMatch(/^Baghdad: space = the unit under/);
     ui = press(ui, 'd');
     expect(ui.screen).toBe('deal');
     expect(ui.message?.text).toMatch(/^Deal: choose councils/);
-    expect(press(press(ui, '', { escape: true }), 'j').message?.text ?? '').not.toMatch(/space puts the unit/);
+    expect(press(press(ui, '', { escape: true }), 'j').message?.text ?? '').not.toMatch(/space = the unit/);
   });
 });
 

@@ -19,5 +19,5 @@ export function reduceCountry(ui: UiState, command: Command): UiState {
 export function councilHint(ui: UiState, id: string): Message {
   const { result, coalition } = councilDetail(ui.session, id);
   const target = coalition ? `${coalition.kind} ${coalition.id}${coalition.governing ? '' : ' (not governing)'}` : 'a new bloc';
-  return { text: `${result.name}: space puts the unit under › in or out of ${target}; a sends it away`, tone: 'info' };
+  return { text: `${result.name}: space = the unit under › in/out of ${target}, a = away`, tone: 'info' };
 }

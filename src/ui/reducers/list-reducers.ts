@@ -34,7 +34,7 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
   const result = switchSeats(ui.session, chosen.id);
   if (!result.ok) return { ...ui, overlay: null, message: { text: result.message, tone: 'error' } };
   const national = nationalLine(result.session);
-  const figure = national.figure ? `: ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
+  const figure = national.figure ? `; ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
   const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? '; redo history cleared' : '';
   // A seat set is a change like an edit: the councils whose outcome moved are marked, and b lists them seat by seat.
   const changes = changedCouncils(ui.session.run, result.session.run);
@@ -44,6 +44,6 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
     session: result.session,
     overlay: null,
     changed: changes.map((change) => change.id),
-    message: { text: `seat set ${ui.session.seats} → ${chosen.id}${figure}${dropped} ⇒ ${outcome} (b: seat by seat)`, tone: 'success' },
+    message: { text: `seat set ${ui.session.seats} → ${chosen.id} ⇒ ${outcome}${figure}${dropped}; b or v: seat by seat`, tone: 'success' },
   });
 }

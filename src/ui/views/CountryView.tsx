@@ -4,13 +4,35 @@ import { countryRows, nationalLine } from '../../explorer/queries.js';
 import { listWindow, padEnd, padStart, truncate } from '../layout.js';
 import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
+import { CouncilPreview } from './CouncilPreview.js';
 import { COUNTRY_COLUMNS, countryBarSize, CountryRow } from './CountryRow.js';
+import { Legend } from './Legend.js';
+
+/** From this width the council under the cursor is shown beside the table. */
+export const PREVIEW_FROM = 120;
+/** The table's width when the preview is beside it. */
+const TABLE_WIDTH = 84;
 
 export function CountryView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
+  if (width < PREVIEW_FROM) return <CountryTable ui={ui} width={width} height={height} />;
+  const council = ui.session.state.councilOrder[ui.country.cursor];
+  return (
+    <Box flexDirection="row" height={height}>
+      <Box width={TABLE_WIDTH + 2} flexDirection="column">
+        <CountryTable ui={ui} width={TABLE_WIDTH} height={height} />
+      </Box>
+      {council !== undefined ? <CouncilPreview ui={ui} councilId={council} width={width - TABLE_WIDTH - 2} height={height} /> : null}
+    </Box>
+  );
+}
+
+function CountryTable({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
   const rows = countryRows(ui.session);
   const national = nationalLine(ui.session);
   const c = COUNTRY_COLUMNS;
-  const listHeight = Math.max(1, height - 4);
+  const listHeight = Math.max(1, Math.min(rows.length, height - 4));
+  // What is left under the table and the national lines goes to the legend (a tall terminal).
+  const legendHeight = Math.max(0, height - 4 - listHeight - 1);
   const { start, end } = listWindow(ui.country.cursor, rows.length, listHeight);
   const header =
     padEnd('', c.marker) +
@@ -45,6 +67,12 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
       <Text dimColor wrap="truncate-end">
         {truncate(`${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open${SEP}Δ edited  ~ estimate  ? unresolved`, width)}
       </Text>
+      {legendHeight > 0 ? (
+        <>
+          <Text> </Text>
+          <Legend width={width} height={legendHeight} />
+        </>
+      ) : null}
     </Box>
   );
 }
