@@ -2,12 +2,15 @@
 import type { Command } from 'commander';
 import type { CouncilResult, ScenarioRun } from '../../scenarios/runner.js';
 import type { LoadedScenario } from '../../scenarios/scenario-loader.js';
+import { GovsimUsageError } from '../../model/errors.js';
+import { didYouMean } from '../../model/suggest.js';
 import { type Column, parseFormat, renderRows, writeOutput } from '../output.js';
 
 interface RunOptions {
   readonly format: string;
   readonly out?: string;
   readonly explain?: boolean;
+  readonly council?: string;
 }
 
 interface Row {
@@ -100,6 +103,20 @@ export function runJson(run: ScenarioRun): string {
   return `{${fields.join(',')}}`;
 }
 
+/** `--council najaf,maysan` as a set of ids; an unknown id is a usage error with a suggestion. */
+function councilFilter(text: string | undefined, known: readonly string[]): ReadonlySet<string> | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  for (const id of ids) {
+    if (!known.includes(id)) throw new GovsimUsageError(`--council: unknown council "${id}"${didYouMean(id, known)} (known: ${known.join(', ')})`);
+  }
+  return new Set(ids);
+}
+
+function onlyCouncils(run: ScenarioRun, wanted: ReadonlySet<string>): ScenarioRun {
+  return { ...run, councils: run.councils.filter((council) => wanted.has(council.id)) };
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -108,11 +125,14 @@ export function registerRun(program: Command): void {
     .option('-f, --format <format>', 'table, json (indented for one scenario, compact for several), csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically; nothing is written if any input is invalid)')
     .option('--explain', 'table format: print each council\'s explanation trace and hinge seats')
+    .option('-c, --council <ids>', 'only these councils, comma-separated (e.g. najaf,maysan)')
     .action(async (inputs: string[], options: RunOptions) => {
       const format = parseFormat(options.format);
       const [{ loadScenarios }, { runScenario }] = await Promise.all([import('../../scenarios/batch.js'), import('../../scenarios/runner.js')]);
       const scenarios = loadScenarios(inputs);
-      if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, runScenario), options.out);
-      else writeOutput(renderRuns(scenarios.map(runScenario), options.format, options.explain ?? false), options.out);
+      const wanted = councilFilter(options.council, scenarios[0]?.state.councilOrder ?? []);
+      const run = wanted === undefined ? runScenario : (scenario: (typeof scenarios)[number]): ScenarioRun => onlyCouncils(runScenario(scenario), wanted);
+      if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, run), options.out);
+      else writeOutput(renderRuns(scenarios.map(run), options.format, options.explain ?? false), options.out);
     });
 }

@@ -9,7 +9,7 @@ import { loadDataset, seatSetId } from '../../dataset/dataset.js';
 import type { Source } from '../../dataset/dataset-schema.js';
 import { type CouncilSources, type SourcedFigure, councilSources, sourceLine } from '../../dataset/sources.js';
 import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../model/suggest.js';
 
 interface SourcesOptions {
   readonly dataset?: string;

@@ -1,6 +1,12 @@
-/** `govsim sources`: every figure of a council with its confidence and sources; "did you mean" on a typo. */
-import { describe, expect, it } from 'vitest';
-import { closest } from '../../src/cli/suggest.js';
+/**
+ * The command line as a new user meets it: `govsim sources`, side by side, `run --council`, and
+ * "did you mean" on unknown councils, step kinds, expectation councils and flags.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closest } from '../../src/model/suggest.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('govsim sources', () => {
@@ -57,5 +63,39 @@ describe('govsim diff --side-by-side', () => {
     const taqaddum = view.councils.find((council) => council.id === 'baghdad')!.units.find((unit) => unit.id === 'taqaddum')!;
     expect([taqaddum.left.seats, taqaddum.right.seats]).toEqual([9, 8]);
     expect((await runCli(['diff', 'baseline', '--seats', 'nonesuch'])).code).toBe(2);
+  });
+});
+
+describe('run --council and "did you mean"', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'govsim-dym-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('run --council keeps only those councils; an unknown one is a usage error with a suggestion', async () => {
+    const result = await runCli(['run', 'kirkuk-2024', '--council', 'kirkuk,najaf', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const rows = result.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    expect(rows).toEqual(['kirkuk', 'najaf']);
+    const bad = await runCli(['run', 'kirkuk-2024', '--council', 'najf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown council "najf" (did you mean "najaf"?)');
+    const flag = await runCli(['run', 'kirkuk-2024', '--councl', 'najaf']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('(Did you mean --council?)');
+  });
+
+  it('a batch reports every invalid file with a suggestion for each near miss, and writes nothing', async () => {
+    const a = join(scratch, 'a.yaml');
+    const b = join(scratch, 'b.yaml');
+    const good = join(scratch, 'c.yaml');
+    writeFileSync(a, 'name: a\nsteps:\n  - defcet: { council: najaf, from: wathiqoon, seats: 1, to: cf }\n');
+    writeFileSync(b, 'name: b\nexpect:\n  - { council: najf, status: elected }\n');
+    writeFileSync(good, 'name: c\nextends: baseline\n');
+    const out = join(scratch, 'out.csv');
+    const result = await runCli(['run', a, b, good, '--format', 'csv', '--out', out]);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('unknown step kind "defcet" (did you mean "defect"?)');
+    expect(result.stderr).toContain('unknown council "najf" (did you mean "najaf"?)');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(out)).toBe(false);
   });
 });
