@@ -99,3 +99,32 @@ describe('run --council and "did you mean"', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('govsim completion', () => {
+  it('bash: commands, seat sets after --seats, bundled scenarios, councils after sources (run in a real bash)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = (await runCli(['completion', 'bash'])).stdout;
+    const complete = (...words: string[]): string[] => {
+      const program = `${script}\nCOMP_WORDS=(${words.map((word) => JSON.stringify(word)).join(' ')}); COMP_CWORD=${words.length - 1}; _govsim; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('bash', ['-c', program], { encoding: 'utf8', cwd: tmpdir() });
+      expect(result.stderr).toBe('');
+      return result.stdout.split('\n').filter((line) => line !== '');
+    };
+    expect(complete('govsim', 'sim')).toEqual(['simulate']);
+    expect(complete('govsim', 'run', '--seats', 'pre')).toEqual(['preliminary']);
+    expect(complete('govsim', 'run', 'kirk')).toEqual(['kirkuk-2024']);
+    expect(complete('govsim', 'sources', 'na')).toEqual(['najaf']);
+    expect(complete('govsim', 'run', '--coun')).toEqual(['--council']);
+  });
+
+  it('zsh and fish scripts carry the same words; an unknown shell is a usage error', async () => {
+    const zsh = await runCli(['completion', 'zsh']);
+    expect(zsh.stdout).toContain('bashcompinit');
+    const fish = await runCli(['completion', 'fish']);
+    expect(fish.stdout).toMatch(/complete -c govsim -l seats -x -a "final ihec-final preliminary/);
+    expect(fish.stdout).toContain('badr-sadr-najaf-maysan');
+    const bad = await runCli(['completion', 'bsh']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('(did you mean "bash"?)');
+  });
+});

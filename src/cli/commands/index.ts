@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerCompletion } from './completion.js';
 import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
 import { registerExplore } from './explore.js';
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerPower(program);
   registerSources(program);
   registerValidate(program);
+  registerCompletion(program);
 }
