@@ -14,14 +14,18 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Up to three known ids close to `id` (distance ≤ a third of its length, at least 2; or a prefix match). */
+/** Up to three known ids nearest to `id` (distance ≤ a third of its length, at least 2; a prefix match first). */
 export function closest(id: string, known: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(id.length / 3));
   const lower = id.toLowerCase();
-  return [...new Set(known)]
+  const near = [...new Set(known)]
     .map((candidate) => ({ candidate, d: candidate.startsWith(lower) || lower.startsWith(candidate) ? 0.5 : distance(lower, candidate.toLowerCase()) }))
-    .filter((entry) => entry.d <= limit)
-    .sort((a, b) => a.d - b.d || a.candidate.localeCompare(b.candidate))
+    .filter((entry) => entry.d <= limit);
+  // Only the nearest: "bsh" suggests bash, not every shell within two edits.
+  const best = Math.min(...near.map((entry) => entry.d));
+  return near
+    .filter((entry) => entry.d === best)
+    .sort((a, b) => a.candidate.localeCompare(b.candidate))
     .slice(0, 3)
     .map((entry) => entry.candidate);
 }
