@@ -123,7 +123,7 @@ describe('govsim completion', () => {
     const fish = await runCli(['completion', 'fish']);
     expect(fish.stdout).toMatch(/complete -c govsim -l seats -x -a "final ihec-final preliminary/);
     expect(fish.stdout).toContain('badr-sadr-najaf-maysan');
-    const bad = await runCli(['completion', 'bsh']);
+    const bad = await runCli(['completion', 'bassh']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('(did you mean "bash"?)');
   });
