@@ -78,6 +78,7 @@ export type Command =
   | 'save'
   | 'open'
   | 'sources'
+  | 'search'
   | 'up'
   | 'down'
   | 'page-up'
@@ -139,7 +140,8 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'compare', keys: ['v'], help: 'opened and now side by side', hint: 'side by side' },
       { command: 'seats', keys: ['S'], help: 'switch the seat set', hint: 'seats' },
       { command: 'save', keys: ['w'], help: 'save as scenario YAML', hint: 'save' },
-      { command: 'open', keys: ['o'], help: 'open a scenario file' },
+      { command: 'open', keys: ['o'], help: 'open: bundled or recent' },
+      { command: 'search', keys: ['/'], help: 'find a council, unit, party', hint: 'find' },
       { command: 'interrupt', keys: ['ctrl+c'], help: 'quit (asks once if unsaved)' },
     ],
   },
@@ -239,7 +241,9 @@ export const KEYMAP: readonly KeyGroup[] = [
     context: 'prompt',
     title: 'File name',
     bindings: [
-      { command: 'submit', keys: ['return'], help: 'confirm', hint: 'confirm' },
+      { command: 'submit', keys: ['return'], help: 'confirm, or go to chosen', hint: 'confirm' },
+      { command: 'up', keys: ['up'], help: 'previous entry of the list' },
+      { command: 'down', keys: ['down'], help: 'next entry of the list', hint: 'choose' },
       { command: 'cancel', keys: ['escape'], help: 'cancel', hint: 'cancel' },
       { command: 'delete-char', keys: ['backspace'], help: 'delete a character' },
       { command: 'clear-text', keys: ['ctrl+u'], help: 'clear the field' },

@@ -18,7 +18,8 @@ export type Overlay =
   | { readonly kind: 'seats'; readonly cursor: number }
   /** Where a council's figures come from; `unit` (the one under the cursor) is listed first. */
   | { readonly kind: 'sources'; readonly council: string; readonly unit?: string; readonly scroll: number }
-  | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
+  /** A one-line field: a file to save to, a scenario to open (picked from a list), a search (results listed above). */
+  | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open' | 'search'; readonly text: string; readonly then?: 'quit'; readonly cursor?: number }
   | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
   /** The file to save to exists (and is not this session's last save): overwrite it or pick another name. */
   | { readonly kind: 'overwrite'; readonly file: string; readonly then?: 'quit' }
@@ -64,6 +65,8 @@ export interface UiState {
   readonly changed: readonly string[];
   readonly effect: Effect | null;
   readonly quit: { readonly code: number } | null;
+  /** Files opened or saved in this process, most recent first (offered by `o`). */
+  readonly recent: readonly string[];
   /** File name offered by the save prompt: beside the opened file, then the last one saved to. */
   readonly savePath: string;
 }
@@ -89,5 +92,6 @@ export function createUiState(session: Session, options: { message?: Message; er
     effect: null,
     quit: null,
     savePath: defaultSavePath(session),
+    recent: session.origin.kind === 'file' ? [session.origin.file] : [],
   };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { councilDetail, seatSetOptions } from '../../src/explorer/queries.js';
+import { openChoices, searchHits } from '../../src/explorer/search.js';
 import { defaultSavePath, saveScenario, scenarioDocument } from '../../src/explorer/save-scenario.js';
 import { editCount, isDirty, openSession, sessionScenario } from '../../src/explorer/session.js';
 import { diffLines, timelineRows } from '../../src/explorer/view-models.js';
@@ -216,5 +217,34 @@ describe('v: side by side with the opened scenario', () => {
     expect(frame).toContain('baseline (seats final)');
     expect(frame).toContain('now: 0 edits (seats preliminary)');
     for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('/ finds councils, units and parties; o picks a scenario', () => {
+  it('/ badr → the badr unit in Najaf after a split: enter opens Najaf with the cursor on it', () => {
+    let ui = createUiState(openSession('badr-sadr-najaf-maysan'));
+    ui = press(ui, '/');
+    expect(ui.overlay).toEqual({ kind: 'prompt', purpose: 'search', text: '', cursor: 0 });
+    ui = press(ui, 'badr');
+    const hits = searchHits(ui.session, 'badr');
+    // badr sits in Najaf and Maysan (the scenario splits nabni there); the deal badr-sadr names none.
+    expect(hits.map((hit) => hit.council)).toEqual(expect.arrayContaining(['najaf', 'maysan']));
+    const maysan = hits.findIndex((hit) => hit.council === 'maysan' && hit.unit === 'badr');
+    for (let i = 0; i < maysan; i++) ui = press(ui, '', { downArrow: true });
+    ui = press(ui, '', ENTER);
+    expect(ui.screen).toBe('council');
+    expect(ui.council.id).toBe('maysan');
+    expect(councilDetail(ui.session, 'maysan').units[ui.council.cursor]!.id).toBe('badr');
+    // Councils by name, any case.
+    expect(searchHits(ui.session, 'SALAH')[0]).toMatchObject({ council: 'salahaddin' });
+  });
+
+  it('o lists the bundled scenarios; typing narrows, enter opens the chosen one', () => {
+    let ui = createUiState(openSession());
+    ui = press(ui, 'o');
+    expect(openChoices(ui.recent, '').map((choice) => choice.ref)).toEqual(expect.arrayContaining(['baseline', 'kirkuk-2024', 'badr-sadr-najaf-maysan']));
+    ui = press(ui, 'kirk');
+    ui = press(ui, '', ENTER);
+    expect(ui.effect).toEqual({ kind: 'open', ref: 'kirkuk-2024' });
   });
 });

@@ -5,7 +5,9 @@
  * ones, as the keymap orders them.
  */
 import { councilDetail, seatSetOptions } from '../../explorer/queries.js';
+import { openChoices, searchHits } from '../../explorer/search.js';
 import { sourceEntries } from '../../explorer/sources.js';
+import { councilHint } from './country-reducer.js';
 import { isMove, moveCursor } from './cursor.js';
 import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
 import { isDirty, markSaved, type Session } from '../../explorer/session.js';
@@ -37,8 +39,9 @@ export function appReducer(ui: UiState, action: UiAction): UiState {
     }
     case 'saved': {
       const session = markSaved(ui.session, action.file);
+      const recent = [action.file, ...ui.recent.filter((file) => file !== action.file)].slice(0, 10);
       const text = `saved ${action.shown} (${action.expectations} expectation${action.expectations === 1 ? '' : 's'}; check it with \`govsim check ${action.shown}\`)`;
-      const saved: UiState = { ...ui, session, effect: null, savePath: action.shown, message: { text, tone: 'success' } };
+      const saved: UiState = { ...ui, session, recent, effect: null, savePath: action.shown, message: { text, tone: 'success' } };
       return action.then === 'quit' ? { ...saved, quit: { code: ExitCode.ok } } : saved;
     }
     case 'save-exists':
@@ -46,7 +49,10 @@ export function appReducer(ui: UiState, action: UiAction): UiState {
     case 'save-failed':
       return { ...ui, effect: null, overlay: { kind: 'error', title: 'Could not save', lines: action.message.split('\n') } };
     case 'opened':
-      return { ...createUiState(action.session, { message: { text: `opened ${action.ref}: ${action.session.start.name}`, tone: 'success' } }), savePath: ui.savePath };
+      return {
+        ...createUiState(action.session, { message: { text: `opened ${action.ref}: ${action.session.start.name}`, tone: 'success' } }),
+        recent: [...new Set([...(action.session.origin.kind === 'file' ? [action.session.origin.file] : []), ...ui.recent])].slice(0, 10),
+      };
     case 'open-failed':
       return { ...ui, effect: null, overlay: { kind: 'error', title: `Could not open ${action.ref}`, lines: action.message.split('\n') } };
   }
@@ -108,7 +114,9 @@ function reduceCommand(ui: UiState, command: Command): UiState {
     case 'save':
       return { ...ui, overlay: { kind: 'prompt', purpose: 'save', text: ui.savePath } };
     case 'open':
-      return { ...ui, overlay: { kind: 'prompt', purpose: 'open', text: '' } };
+      return { ...ui, overlay: { kind: 'prompt', purpose: 'open', text: '', cursor: 0 } };
+    case 'search':
+      return { ...ui, overlay: { kind: 'prompt', purpose: 'search', text: '', cursor: 0 } };
     case 'sources': {
       const council = ui.screen === 'council' ? ui.council.id : ui.session.state.councilOrder[ui.country.cursor];
       if (council === undefined) return ui;
@@ -195,8 +203,29 @@ function reduceConfirm(ui: UiState, overlay: Extract<Overlay, { kind: 'confirm' 
 function reducePrompt(ui: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>, name: string): UiState {
   const command = commandFor('prompt', name);
   switch (command) {
+    case 'up':
+    case 'down': {
+      if (overlay.purpose === 'save') return ui;
+      const length = overlay.purpose === 'open' ? openChoices(ui.recent, overlay.text).length : searchHits(ui.session, overlay.text).length;
+      return { ...ui, overlay: { ...overlay, cursor: moveCursor(overlay.cursor ?? 0, command, length) } };
+    }
     case 'submit': {
-      const text = overlay.text.trim();
+      if (overlay.purpose === 'search') {
+        const hit = searchHits(ui.session, overlay.text)[overlay.cursor ?? 0];
+        if (!hit) return { ...ui, message: { text: 'nothing matches; type part of a council, unit or party name, or esc', tone: 'error' } };
+        const units = councilDetail(ui.session, hit.council).units;
+        const cursor = Math.max(0, hit.unit === undefined ? 0 : units.findIndex((unit) => unit.id === hit.unit));
+        return {
+          ...ui,
+          overlay: null,
+          screen: 'council',
+          council: { ...ui.council, id: hit.council, cursor, pane: 'units', scroll: 0 },
+          country: { ...ui.country, cursor: Math.max(0, ui.session.state.councilOrder.indexOf(hit.council)) },
+          message: councilHint(ui, hit.council),
+        };
+      }
+      const chosen = overlay.purpose === 'open' ? openChoices(ui.recent, overlay.text)[overlay.cursor ?? 0]?.ref : undefined;
+      const text = chosen ?? overlay.text.trim();
       if (text === '') return { ...ui, message: { text: 'type a file name, or esc to cancel', tone: 'error' } };
       if (overlay.purpose === 'save') {
         return { ...ui, overlay: null, effect: { kind: 'save', file: text, ...(overlay.then ? { then: overlay.then } : {}) } };
@@ -207,16 +236,18 @@ function reducePrompt(ui: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>
     case 'cancel':
       return { ...ui, overlay: null, message: { text: `${overlay.purpose} cancelled`, tone: 'info' } };
     case 'delete-char':
-      return { ...ui, overlay: { ...overlay, text: overlay.text.slice(0, -1) } };
+      return { ...ui, overlay: { ...overlay, text: overlay.text.slice(0, -1), ...(overlay.cursor !== undefined ? { cursor: 0 } : {}) } };
     case 'clear-text':
-      return { ...ui, overlay: { ...overlay, text: '' } };
+      return { ...ui, overlay: { ...overlay, text: '', ...(overlay.cursor !== undefined ? { cursor: 0 } : {}) } };
     case 'interrupt':
       return quitOrConfirm({ ...ui, overlay: null }, 'interrupt');
     default:
       break;
   }
-  if (name === 'space') return { ...ui, overlay: { ...overlay, text: `${overlay.text} ` } };
-  if ([...name].length === 1) return { ...ui, overlay: { ...overlay, text: overlay.text + name } };
+  // Typing narrows a list: its cursor goes back to the first entry.
+  const reset = overlay.cursor !== undefined ? { cursor: 0 } : {};
+  if (name === 'space') return { ...ui, overlay: { ...overlay, text: `${overlay.text} `, ...reset } };
+  if ([...name].length === 1) return { ...ui, overlay: { ...overlay, text: overlay.text + name, ...reset } };
   return ui;
 }
 
