@@ -79,6 +79,8 @@ export type Command =
   | 'open'
   | 'sources'
   | 'search'
+  | 'sort'
+  | 'filter'
   | 'up'
   | 'down'
   | 'page-up'
@@ -163,6 +165,8 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [
       { command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' },
       { command: 'sources', keys: ['i'], help: 'sources of the figures', hint: 'sources' },
+      { command: 'sort', keys: ['s'], help: 'sort: status, group, seats…', hint: 'sort' },
+      { command: 'filter', keys: ['f'], help: 'filter: by status, by group', hint: 'filter' },
     ],
   },
   {

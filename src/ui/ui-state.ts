@@ -7,6 +7,12 @@
 import { defaultSavePath } from '../explorer/save-scenario.js';
 import type { Session } from '../explorer/session.js';
 
+/** The country view's orders (`s` cycles them) and filters (`f`). */
+export const SORTS = ['dataset', 'status', 'group', 'seats', 'margin'] as const;
+export type CountrySort = (typeof SORTS)[number];
+export const FILTERS = ['all', 'elected', 'open', 'deadlock', 'no-quorum', 'A', 'B', 'C'] as const;
+export type CountryFilter = (typeof FILTERS)[number];
+
 export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'compare';
 
 export type CouncilPane = 'units' | 'hinges' | 'explanation';
@@ -47,7 +53,8 @@ export interface UiState {
   readonly session: Session;
   readonly screen: Screen;
   readonly overlay: Overlay | null;
-  readonly country: { readonly cursor: number };
+  /** The cursor over the rows shown, their order (`s`) and which are shown (`f`). */
+  readonly country: { readonly cursor: number; readonly sort: CountrySort; readonly filter: CountryFilter };
   readonly council: {
     readonly id: string;
     readonly cursor: number;
@@ -81,7 +88,7 @@ export function createUiState(session: Session, options: { message?: Message; er
     session,
     screen: 'country',
     overlay: options.error ? { kind: 'error', title: options.error.title, lines: options.error.lines } : null,
-    country: { cursor: 0 },
+    country: { cursor: 0, sort: 'dataset', filter: 'all' },
     council: { id: session.state.councilOrder[0] ?? '', cursor: 0, pane: 'units', scroll: 0, probabilities: false },
     deal: EMPTY_DEAL,
     timeline: { cursor: 0 },

@@ -248,3 +248,21 @@ describe('/ finds councils, units and parties; o picks a scenario', () => {
     expect(ui.effect).toEqual({ kind: 'open', ref: 'kirkuk-2024' });
   });
 });
+
+describe('the country view sorts and filters', () => {
+  it('f shows only open councils (baseline: 7), s sorts by seats; the cursor means the row drawn', async () => {
+    let ui = createUiState(openSession());
+    ui = press(ui, 'ff'); // all → elected → open
+    expect(ui.country.filter).toBe('open');
+    // Baseline: Baghdad, Nineveh, Kirkuk, Anbar, Diyala, Salah al-Din, Wasit are open (see the capture).
+    expect(ui.message?.text).toContain('(7 of 15)');
+    ui = press(press(press(ui, 'sss'), 'g'), '', ENTER); // dataset → status → group → seats; first row
+    expect(ui.country.sort).toBe('seats');
+    expect(ui.council.id).toBe('baghdad'); // 52 seats, the largest open council
+    ui = press(press(ui, '', { escape: true }), 'j');
+    expect(ui.country.cursor).toBe(1);
+    open = renderAt(<App initial={press(ui, '', ENTER)} />, { columns: 80, rows: 24 });
+    await until(() => open!.lastFrame().includes('members'), 'the council');
+    expect(open.lastFrame()).toContain('Nineveh | 29 members'); // 29 seats: second largest open
+  });
+});

@@ -8,6 +8,7 @@ import { councilDetail, seatSetOptions } from '../../explorer/queries.js';
 import { openChoices, searchHits } from '../../explorer/search.js';
 import { sourceEntries } from '../../explorer/sources.js';
 import { councilHint } from './country-reducer.js';
+import { countryCouncil, countryCursorOn } from './country-order.js';
 import { isMove, moveCursor } from './cursor.js';
 import { commandFor, type Command, keyNames, type KeyFlags } from '../keymap.js';
 import { isDirty, markSaved, type Session } from '../../explorer/session.js';
@@ -92,7 +93,7 @@ function reduceCommand(ui: UiState, command: Command): UiState {
       return {
         ...ui,
         screen: 'country',
-        country: ui.screen === 'council' ? { cursor: Math.max(0, ui.session.state.councilOrder.indexOf(ui.council.id)) } : ui.country,
+        country: ui.screen === 'council' ? countryCursorOn(ui, ui.council.id) : ui.country,
         // A hint belongs to the screen left; results of edits (success, error) stay.
         message: ui.message?.tone === 'info' ? null : ui.message,
       };
@@ -118,7 +119,7 @@ function reduceCommand(ui: UiState, command: Command): UiState {
     case 'search':
       return { ...ui, overlay: { kind: 'prompt', purpose: 'search', text: '', cursor: 0 } };
     case 'sources': {
-      const council = ui.screen === 'council' ? ui.council.id : ui.session.state.councilOrder[ui.country.cursor];
+      const council = ui.screen === 'council' ? ui.council.id : countryCouncil(ui);
       if (council === undefined) return ui;
       const unit = ui.screen === 'council' ? councilDetail(ui.session, council).units[ui.council.cursor]?.id : undefined;
       return { ...ui, overlay: { kind: 'sources', council, ...(unit !== undefined ? { unit } : {}), scroll: 0 } };
@@ -220,7 +221,7 @@ function reducePrompt(ui: UiState, overlay: Extract<Overlay, { kind: 'prompt' }>
           overlay: null,
           screen: 'council',
           council: { ...ui.council, id: hit.council, cursor, pane: 'units', scroll: 0 },
-          country: { ...ui.country, cursor: Math.max(0, ui.session.state.councilOrder.indexOf(hit.council)) },
+          country: countryCursorOn(ui, hit.council),
           message: councilHint(ui, hit.council),
         };
       }

@@ -1,6 +1,7 @@
 /** The 15 councils on one screen, and the national line under them. */
 import { Box, Text } from 'ink';
-import { countryRows, nationalLine } from '../../explorer/queries.js';
+import { nationalLine } from '../../explorer/queries.js';
+import { countryCouncil, visibleRows } from '../reducers/country-order.js';
 import { listWindow, padEnd, padStart, truncate } from '../layout.js';
 import { SEP } from '../theme.js';
 import type { UiState } from '../ui-state.js';
@@ -15,7 +16,7 @@ const TABLE_WIDTH = 84;
 
 export function CountryView({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
   if (width < PREVIEW_FROM) return <CountryTable ui={ui} width={width} height={height} />;
-  const council = ui.session.state.councilOrder[ui.country.cursor];
+  const council = countryCouncil(ui);
   return (
     <Box flexDirection="row" height={height}>
       <Box width={TABLE_WIDTH + 2} flexDirection="column">
@@ -27,7 +28,7 @@ export function CountryView({ ui, width, height }: { readonly ui: UiState; reado
 }
 
 function CountryTable({ ui, width, height }: { readonly ui: UiState; readonly width: number; readonly height: number }) {
-  const rows = countryRows(ui.session);
+  const rows = visibleRows(ui);
   const national = nationalLine(ui.session);
   const c = COUNTRY_COLUMNS;
   const listHeight = Math.max(1, Math.min(rows.length, height - 4));
@@ -65,7 +66,12 @@ function CountryTable({ ui, width, height }: { readonly ui: UiState; readonly wi
       </Text>
       <Text wrap="truncate-end">{truncate(figure, width)}</Text>
       <Text dimColor wrap="truncate-end">
-        {truncate(`${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open${SEP}Δ edited  ~ estimate  ? unresolved`, width)}
+        {truncate(
+          `${byStatus.elected} elected, ${byStatus.deadlock} deadlock, ${byStatus['no-quorum']} no quorum, ${byStatus.open} open${SEP}${
+            ui.country.sort !== 'dataset' || ui.country.filter !== 'all' ? `sorted by ${ui.country.sort}, showing ${ui.country.filter} (s, f)` : 'Δ edited  ~ estimate  ? unresolved'
+          }`,
+          width,
+        )}
       </Text>
       {legendHeight > 0 ? (
         <>
