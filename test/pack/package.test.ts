@@ -154,7 +154,9 @@ const TSCONFIG = {
     types: ['node'],
   },
   include: ['**/*.ts'],
-  exclude: ['node_modules'],
+  // The runner the docs-scripts case writes imports the scripts by their .ts names (for tsx); tests run
+  // in a shuffled order, so it may exist when the type check runs.
+  exclude: ['node_modules', 'run-doc-scripts.ts'],
 };
 
 interface DocScript {
