@@ -128,3 +128,15 @@ describe('govsim completion', () => {
     expect(bad.stderr).toContain('(did you mean "bash"?)');
   });
 });
+
+describe('JSON results carry source ids', () => {
+  it('run --format json: councilSources per council, each id in the dataset\'s sources table', async () => {
+    const result = await runCli(['run', 'kirkuk-2024', '--format', 'json']);
+    const json = JSON.parse(result.stdout) as { results: { councilSources: Record<string, string[]> }[] };
+    const najaf = json.results[0]!.councilSources.najaf!;
+    // najaf.yaml: seats and lists from Shafaq 28 Dec 2023 (and ZNA), the faction split from hathalyoum-102110.
+    expect(najaf).toEqual(expect.arrayContaining(['shafaq-2023-12-28-final', 'zna-2023-12-28-final', 'hathalyoum-102110']));
+    const table = JSON.parse((await runCli(['sources', '--format', 'json'])).stdout) as { id: string }[];
+    for (const id of Object.values(json.results[0]!.councilSources).flat()) expect(table.map((source) => source.id)).toContain(id);
+  });
+});

@@ -4,6 +4,7 @@ import type { CouncilResult, ScenarioRun } from '../../scenarios/runner.js';
 import type { LoadedScenario } from '../../scenarios/scenario-loader.js';
 import { GovsimUsageError } from '../../model/errors.js';
 import { didYouMean } from '../../model/suggest.js';
+import { councilSources } from '../../dataset/sources.js';
 import { type Column, parseFormat, renderRows, writeOutput } from '../output.js';
 
 interface RunOptions {
@@ -113,6 +114,21 @@ function councilFilter(text: string | undefined, known: readonly string[]): Read
   return new Set(ids);
 }
 
+const sourceIdCache = new WeakMap<object, Map<string, Readonly<Record<string, readonly string[]>>>>();
+
+/** The run with `councilSources`: council id → the source ids of its figures at the run's seat set. */
+function withSourceIds(run: ScenarioRun, scenario: LoadedScenario): ScenarioRun {
+  let bySeats = sourceIdCache.get(scenario.dataset);
+  if (!bySeats) sourceIdCache.set(scenario.dataset, (bySeats = new Map<string, Readonly<Record<string, readonly string[]>>>()));
+  let ids = bySeats.get(run.seats);
+  if (!ids) {
+    ids = Object.fromEntries(scenario.dataset.data.councils.map((council) => [council.id, councilSources(scenario.dataset, council.id, run.seats).sources.map((source) => source.id)]));
+    bySeats.set(run.seats, ids);
+  }
+  const all = ids;
+  return { ...run, councilSources: Object.fromEntries(run.councils.map((council) => [council.id, all[council.id] ?? []])) } as ScenarioRun;
+}
+
 function onlyCouncils(run: ScenarioRun, wanted: ReadonlySet<string>): ScenarioRun {
   return { ...run, councils: run.councils.filter((council) => wanted.has(council.id)) };
 }
@@ -131,7 +147,9 @@ export function registerRun(program: Command): void {
       const [{ loadScenarios }, { runScenario }] = await Promise.all([import('../../scenarios/batch.js'), import('../../scenarios/runner.js')]);
       const scenarios = loadScenarios(inputs);
       const wanted = councilFilter(options.council, scenarios[0]?.state.councilOrder ?? []);
-      const run = wanted === undefined ? runScenario : (scenario: (typeof scenarios)[number]): ScenarioRun => onlyCouncils(runScenario(scenario), wanted);
+      const filtered = wanted === undefined ? runScenario : (scenario: (typeof scenarios)[number]): ScenarioRun => onlyCouncils(runScenario(scenario), wanted);
+      // JSON carries, per council, the ids of the sources its seat figures rest on (`govsim sources <council>` resolves them).
+      const run = format === 'json' ? (scenario: (typeof scenarios)[number]): ScenarioRun => withSourceIds(filtered(scenario), scenario) : filtered;
       if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, run), options.out);
       else writeOutput(renderRuns(scenarios.map(run), options.format, options.explain ?? false), options.out);
     });
