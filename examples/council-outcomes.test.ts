@@ -1,5 +1,5 @@
 /**
- * Assertions about council outcomes in a vitest suite. `vitest.config.ts` next to this file registers
+ * Assertions about council outcomes in a vitest suite. `vitest.config.mts` next to this file registers
  * the matchers with one line: `setupFiles: ['govsim/vitest']`.
  */
 import { describe, expect, it } from 'vitest';

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, GovsimUsageError } from '../model/errors.js';
+import { didYouMean } from '../model/suggest.js';
 import { openExplorer } from './commands/explore.js';
 import { registerCommands } from './commands/index.js';
 import { reportFailure } from './failure.js';
@@ -21,7 +22,10 @@ export function createProgram(): Command {
   registerCommands(program);
   // `govsim` with no command opens the explorer; a word that is no command stays a usage error.
   program.allowExcessArguments().action(async (_options: unknown, command: Command) => {
-    if (command.args.length > 0) throw new GovsimUsageError(`unknown command '${command.args[0]}' (see govsim --help)`);
+    if (command.args.length > 0) {
+      const word = command.args[0]!;
+      throw new GovsimUsageError(`unknown command '${word}'${didYouMean(word, program.commands.map((entry) => entry.name()))} (see govsim --help)`);
+    }
     await openExplorer();
   });
   return program;

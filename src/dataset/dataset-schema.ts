@@ -4,6 +4,7 @@
  * a `source` id resolved in the sources table and a `confidence` (documented | inferred | unresolved).
  * The zod schemas check each file on its own; `checkDataset` then applies the cross-file rules.
  */
+import { didYouMean } from '../model/suggest.js';
 import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { MAX_UNITS } from '../model/analysis/prepared-council.js';
@@ -791,33 +792,7 @@ function uniqueIds(items: readonly { id: string }[], path: DataPath, add: (path:
 
 /** ` (did you mean "x"?)` for a near miss, else the empty string. */
 export function suggest(id: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>): string {
-  const candidates: string[] = [...known.keys()];
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const candidate of candidates) {
-    // The length difference is a lower bound on the distance: most candidates never reach the O(n·m) table.
-    if (Math.abs(candidate.length - id.length) >= bestDistance) continue;
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
+  return didYouMean(id, known.keys());
 }
 
 class IssueReport {

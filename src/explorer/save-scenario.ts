@@ -4,7 +4,7 @@
  * steps in order, and an `expect` block recording the outcome of every council the edits touched or
  * changed, so `govsim check` confirms the saved what-if still behaves as it did on screen.
  */
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import { GovsimDataError } from '../model/errors.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
@@ -67,6 +67,36 @@ function withNote(step: Step, note: string | undefined): Step {
   return note === undefined || step.note !== undefined ? step : { ...step, note };
 }
 
+const WHAT_IF = 'What-if on ';
+
+/**
+ * Where the save prompt proposes to write: beside the opened file (`kirkuk-what-if.yaml` next to
+ * `kirkuk.yaml`; a file already named `…-what-if` is proposed again), else `what-if-<name>.yaml` in
+ * the working directory for a bundled scenario (the package's own files are not the user's to change),
+ * relative to `cwd` when inside it.
+ */
+export function defaultSavePath(session: Session, cwd: string = process.cwd()): string {
+  if (session.saved.file !== undefined) return shown(session.saved.file, cwd);
+  if (session.origin.kind === 'file') {
+    const file = session.origin.file;
+    const stem = basename(file, extname(file));
+    const name = stem.endsWith('-what-if') ? `${stem}.yaml` : `${stem}-what-if.yaml`;
+    return shown(join(dirname(file), name), cwd);
+  }
+  return session.origin.kind === 'bundled' ? `what-if-${session.origin.name}.yaml` : 'what-if.yaml';
+}
+
+function shown(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path !== '' && !path.startsWith('..') ? path : file;
+}
+
+/** `What-if on <start>`; a session opened on a saved what-if keeps its name rather than nesting it. */
+export function whatIfName(session: Session): string {
+  const start = startName(session);
+  return start.startsWith(WHAT_IF) ? start : `${WHAT_IF}${start}`;
+}
+
 /** The scenario document for the session (what the YAML file holds). */
 export function scenarioDocument(session: Session, file: string, now: Date = new Date()): Record<string, unknown> {
   const fileDir = dirname(resolve(file));
@@ -79,7 +109,7 @@ export function scenarioDocument(session: Session, file: string, now: Date = new
   const rules = session.start.rules;
   const expect = expectations(session, affectedCouncils(session));
   return {
-    name: `What-if on ${startName(session)}`,
+    name: whatIfName(session),
     description: [
       `Saved from govsim explore on ${now.toISOString().slice(0, 10)}, starting from ${startName(session)} at seat set ${session.seats}.`,
       edits.length > 0 ? `Edits: ${edits.join('; ')}.` : 'No edits.',

@@ -74,9 +74,19 @@ export function sessionFrom(start: LoadedScenario, origin: SessionOrigin): Sessi
   };
 }
 
-/** Label of the n-th (1-based) user step, as the explanation trace and the diff cite it. */
-export function editLabel(n: number): string {
-  return `edit ${n}`;
+/**
+ * One vocabulary everywhere (header, composer, timeline, explanation, diff): an *edit* is one user
+ * action, undone and redone as a whole; it applies one or more *steps*. The n-th edit (1-based) is
+ * `edit n`; its k-th of several steps is `edit n step k`.
+ */
+export function editLabel(edit: number, step?: number, steps = 1): string {
+  return step === undefined || steps <= 1 ? `edit ${edit}` : `edit ${edit} step ${step}`;
+}
+
+/** `1 edit`, `2 edits (5 steps)`: the steps only when they are more than the edits. */
+export function editCount(entries: readonly TimelineEntry[]): string {
+  const steps = userStepCount(entries);
+  return `${entries.length} edit${entries.length === 1 ? '' : 's'}${steps > entries.length ? ` (${steps} steps)` : ''}`;
 }
 
 function userStepCount(entries: readonly TimelineEntry[]): number {
@@ -91,20 +101,20 @@ export function sessionScenario(session: Session, state: ScenarioState = session
   const steps: ResolvedStep[] = [...session.start.steps];
   const transitions: StepTransition[] = [...session.start.transitions];
   let n = 0;
-  for (const entry of entries) {
+  entries.forEach((entry, e) => {
     entry.steps.forEach((step, i) => {
       n++;
       steps.push({
         step,
         kind: stepKind(step),
         index: offset + n - 1,
-        label: editLabel(n),
+        label: editLabel(e + 1, i + 1, entry.steps.length),
         origin: { scenario: 'explorer', file: undefined, position: n - 1 },
       });
       const transition = entry.transitions[i];
       if (transition) transitions.push(transition);
     });
-  }
+  });
   return { ...session.start, seats: session.seats, base: session.base, state, steps, transitions };
 }
 

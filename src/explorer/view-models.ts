@@ -2,8 +2,9 @@
  * Rows of the read-only screens (timeline, differences), shared by their views and their reducers so
  * the cursor always ranges over exactly what is drawn.
  */
+import type { ScenarioRun } from '../scenarios/runner.js';
 import { baselineDiff } from './queries.js';
-import { startName, type Session } from './session.js';
+import { editLabel, startName, type Session } from './session.js';
 
 export interface TimelineRow {
   readonly kind: 'start' | 'done' | 'undone';
@@ -30,12 +31,10 @@ export function timelineRows(session: Session): TimelineRow[] {
     text: `${stepText(resolved.step)}  (from ${startName(session)})`,
     steps: [stepText(resolved.step)],
   }));
-  let n = 0;
-  for (const entry of session.done) {
-    const first = n + 1;
-    n += entry.steps.length;
-    rows.push({ kind: 'done', label: first === n ? `edit ${n}` : `edits ${first}–${n}`, text: entry.label, steps: entry.steps.map(stepText) });
-  }
+  session.done.forEach((entry, e) => {
+    const count = entry.steps.length > 1 ? ` (${entry.steps.length} steps)` : '';
+    rows.push({ kind: 'done', label: editLabel(e + 1), text: `${entry.label}${count}`, steps: entry.steps.map(stepText) });
+  });
   for (let i = session.undone.length - 1; i >= 0; i--) {
     const entry = session.undone[i]!;
     rows.push({ kind: 'undone', label: 'undone', text: `${entry.label}  (r redoes)`, steps: entry.steps.map(stepText) });
@@ -48,9 +47,33 @@ export interface DiffLine {
   readonly text: string;
 }
 
+/**
+ * Seat by seat, the units whose seats differ between two runs of one council (`nabni 3 → 4`,
+ * `quota-sabean 1 → —` for a unit only in one): what a switch of seat set changes even where no
+ * outcome does.
+ */
+export function unitSeatChanges(before: ScenarioRun, after: ScenarioRun, councilId: string): string[] {
+  const a = before.councils.find((council) => council.id === councilId);
+  const b = after.councils.find((council) => council.id === councilId);
+  if (!a || !b) return [];
+  const seatsA = new Map(a.units.map((unit) => [unit.id, unit.seats]));
+  const seatsB = new Map(b.units.map((unit) => [unit.id, unit.seats]));
+  const ids = [...new Set([...seatsA.keys(), ...seatsB.keys()])];
+  return ids.filter((id) => seatsA.get(id) !== seatsB.get(id)).map((id) => `${id} ${seatsA.get(id) ?? '—'} → ${seatsB.get(id) ?? '—'}`);
+}
+
 export function diffLines(session: Session): DiffLine[] {
   const lines: DiffLine[] = [];
-  for (const council of baselineDiff(session).councils) {
+  const outcomes = baselineDiff(session).councils;
+  const listed = new Set(outcomes.map((council) => council.id));
+  if (session.seats !== session.start.seats) {
+    lines.push({ kind: 'council', text: `Seat set ${session.start.seats} → ${session.seats}` });
+    for (const council of session.run.councils) {
+      const seats = unitSeatChanges(session.baseline, session.run, council.id);
+      if (seats.length > 0 && !listed.has(council.id)) lines.push({ kind: 'change', text: `${council.name} (same outcome): seats ${seats.join(', ')}` });
+    }
+  }
+  for (const council of outcomes) {
     lines.push({ kind: 'council', text: council.name });
     for (const change of council.changes) lines.push({ kind: 'change', text: `${change.field}: ${change.before} → ${change.after}` });
     // Seat level, as `govsim diff` prints it: deals, blocs and rumps, then each unit.

@@ -4,6 +4,7 @@
  * step that names an unknown unit or moves seats nobody holds is reported here, with the file and
  * the path inside it (`scenarios/x.yaml: steps[3].defect.from: unknown unit "wathiqon" …`).
  */
+import { didYouMean } from '../model/suggest.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
@@ -383,7 +384,7 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined, 
     const others = Object.keys(raw).filter((key) => key !== 'source' && key !== 'note');
     const message =
       kinds.length === 0
-        ? `unknown step kind${others.length ? ` "${others.join('", "')}"` : ''} (kinds: ${STEP_KINDS.join(', ')})`
+        ? `unknown step kind${others.length ? ` "${others.join('", "')}"` : ''}${others.length === 1 ? didYouMean(others[0]!, STEP_KINDS) : ''} (kinds: ${STEP_KINDS.join(', ')})`
         : `a step has exactly one kind, found ${kinds.join(' and ')}`;
     return { issues: [located(at, message, document)] };
   }
@@ -519,7 +520,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   const expectIssues: DataIssue[] = [];
   expect.forEach((expectation, i) => {
     if (expectation.council !== undefined && !state.councils[expectation.council]) {
-      expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}" (known: ${state.councilOrder.join(', ')})`, own.document));
+      expectIssues.push(located(['expect', i, 'council'], `unknown council "${expectation.council}"${didYouMean(expectation.council, state.councilOrder)} (known: ${state.councilOrder.join(', ')})`, own.document));
     }
     expectIssues.push(...expectationIdIssues(state, expectation, i, own.document));
   });

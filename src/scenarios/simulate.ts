@@ -86,7 +86,9 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
     if (chosen.length > 0) results = chosen;
   }
   const inputs = results.map((result) => councilInput(scenario, result));
-  const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH);
+  // Names in the block are checked against every council of the run, not only the simulated ones.
+  const scope = run.councils.map((council) => modelCouncil(scenario.state, council.id));
+  const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH, scope);
   if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
   const model = options.editsSince ? fixEditedAttendance(built.scenario, inputs, options.editsSince) : built.scenario;
   return { scenario, run, councils: results, model };
@@ -359,7 +361,10 @@ export interface CouncilReport {
   /** The scenario's deterministic status for this council. */
   readonly scenarioStatus: string;
   readonly elected: ReportedProbability;
+  /** Quorate, a candidate claimed (the scenario's coalition is not empty), no majority. */
   readonly deadlock: ReportedProbability;
+  /** Quorate, no candidate claimed (the scenario found no coalition), no majority: the council is open, not deadlocked. */
+  readonly open: ReportedProbability;
   readonly noQuorum: ReportedProbability;
   readonly blocGoverns: ReportedProbability;
   readonly expectedMargin: ReportedMean;
@@ -383,6 +388,10 @@ export interface SimulationReport {
     readonly workers: number;
   } | null;
   readonly interrupted: boolean;
+  /** What a reader must know to read the figures (no block, councils left out); the CLI prints them on stderr. */
+  readonly warnings: readonly string[];
+  /** The councils of the scenario that were not simulated (not changed by its steps nor named by its block). */
+  readonly notSimulated: readonly string[];
   readonly councils: readonly CouncilReport[];
   /** `atLeast[k]`: P(the bloc governs at least k of the simulated councils). */
   readonly national: { readonly bloc: string; readonly atLeast: readonly (ReportedProbability & { readonly k: number })[] };
@@ -400,6 +409,22 @@ function probability(p: Rational | undefined, estimate: Estimate | undefined): R
   return { ...exactPart(p), ...mcPart(estimate) };
 }
 
+export const NO_BLOCK_WARNING =
+  'the scenario has no probabilities: block: every member attends and votes as the steps say, so every figure is 0 or 1 (add a probabilities: block, see docs/scenario-format.md)';
+
+function simulationWarnings(simulation: SimulationModel, notSimulated: readonly string[]): string[] {
+  const warnings: string[] = [];
+  const block = simulation.scenario.probabilities;
+  if (block === undefined || block === null) warnings.push(NO_BLOCK_WARNING);
+  if (notSimulated.length > 0) {
+    warnings.push(
+      `simulated ${simulation.councils.length} of ${simulation.run.councils.length} councils (those the steps change or the block names); ` +
+        `not simulated: ${notSimulated.join(', ')} (--council all simulates every council)`,
+    );
+  }
+  return warnings;
+}
+
 export function simulationReport(
   simulation: SimulationModel,
   exact: ExactAttempt | null,
@@ -411,6 +436,9 @@ export function simulationReport(
     const ex = outcome?.councils[c];
     const mc = monteCarlo?.councils[c];
     const result = simulation.councils[c]!;
+    // The engine has one "no majority" outcome; with no candidate claimed it is an open council, not a deadlock.
+    const claimed = council.units.some((unit) => unit.inCoalition);
+    const none: ReportedProbability = { ...exactPart(ex ? ZERO : undefined), ...(mc ? { monteCarlo: { estimate: 0, low: 0, high: 0, count: 0 } } : {}) };
     const pivotal: Record<string, ReportedProbability> = {};
     for (const unit of council.units) pivotal[unit.id] = probability(ex?.pivotal[unit.id], mc?.pivotal[unit.id]);
     return {
@@ -422,7 +450,8 @@ export function simulationReport(
       governedByBloc: council.governedByBloc,
       scenarioStatus: result.outcome.status,
       elected: probability(ex?.elected, mc?.elected),
-      deadlock: probability(ex?.deadlock, mc?.deadlock),
+      deadlock: claimed ? probability(ex?.deadlock, mc?.deadlock) : none,
+      open: claimed ? none : probability(ex?.deadlock, mc?.deadlock),
       noQuorum: probability(ex?.noQuorum, mc?.noQuorum),
       blocGoverns: probability(ex?.blocGoverns, mc?.blocGoverns),
       expectedMargin: {
@@ -432,6 +461,8 @@ export function simulationReport(
       pivotal,
     };
   });
+  const simulated = new Set(simulation.councils.map((council) => council.id));
+  const notSimulated = simulation.run.councils.filter((council) => !simulated.has(council.id)).map((council) => council.id);
   const atLeast = Array.from({ length: simulation.model.councils.length + 1 }, (_, k) => ({
     k,
     ...probability(outcome?.blocGovernsAtLeast[k], monteCarlo?.blocGovernsAtLeast[k]),
@@ -455,6 +486,8 @@ export function simulationReport(
         }
       : null,
     interrupted: monteCarlo?.interrupted ?? false,
+    warnings: simulationWarnings(simulation, notSimulated),
+    notSimulated,
     councils,
     national: { bloc: simulation.model.bloc, atLeast },
   };

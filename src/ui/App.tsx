@@ -6,7 +6,7 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { DEFAULT_IO, type ExplorerIo, performEffect } from './effects.js';
-import { startName, isDirty } from '../explorer/session.js';
+import { editCount, startName, isDirty } from '../explorer/session.js';
 import type { KeyContext } from './keymap.js';
 import { appReducer } from './reducers/app-reducer.js';
 import type { UiState } from './ui-state.js';
@@ -17,6 +17,7 @@ import { ErrorBoundary } from './views/ErrorBoundary.js';
 import { Footer } from './views/Footer.js';
 import { Header } from './views/Header.js';
 import { MessageLine } from './views/MessageLine.js';
+import { OverwriteLine } from './views/OverwriteLine.js';
 import { PromptLine } from './views/PromptLine.js';
 import { ScreenBody } from './views/ScreenBody.js';
 
@@ -33,10 +34,14 @@ export function keyContext(ui: UiState): KeyContext {
       return 'prompt';
     case 'confirm':
       return 'confirm';
+    case 'overwrite':
+      return 'overwrite';
     case 'seats':
       return 'seats';
     case 'transfer':
       return 'transfer';
+    case 'sources':
+      return 'sources';
     default:
       return ui.screen;
   }
@@ -69,7 +74,7 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
         screen={ui.screen}
         start={startName(ui.session)}
         seats={ui.session.seats}
-        edits={ui.session.done.length}
+        edits={editCount(ui.session.done)}
         undone={ui.session.undone.length}
         dirty={isDirty(ui.session)}
         width={width}
@@ -83,6 +88,8 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
         <PromptLine purpose={overlay.purpose} text={overlay.text} width={width} />
       ) : overlay?.kind === 'confirm' ? (
         <ConfirmLine overlay={overlay} edits={ui.session.done.length} width={width} />
+      ) : overlay?.kind === 'overwrite' ? (
+        <OverwriteLine file={overlay.file} width={width} />
       ) : (
         <MessageLine message={ui.message} width={width} />
       )}

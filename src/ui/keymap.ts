@@ -61,7 +61,7 @@ export function keyNames(input: string, key: KeyFlags): string[] {
 }
 
 /** Where a binding applies. `global` bindings work on every screen unless a modal context is open. */
-export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'seats' | 'transfer' | 'confirm' | 'prompt';
+export type KeyContext = 'global' | 'list' | 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'compare' | 'seats' | 'sources' | 'transfer' | 'confirm' | 'overwrite' | 'prompt';
 
 export type Command =
   | 'help'
@@ -73,9 +73,14 @@ export type Command =
   | 'deal'
   | 'timeline'
   | 'diff'
+  | 'compare'
   | 'seats'
   | 'save'
   | 'open'
+  | 'sources'
+  | 'search'
+  | 'sort'
+  | 'filter'
   | 'up'
   | 'down'
   | 'page-up'
@@ -139,9 +144,11 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'deal', keys: ['d'], help: 'compose a deal', hint: 'deal' },
       { command: 'timeline', keys: ['t'], help: 'timeline of the steps', hint: 'timeline' },
       { command: 'diff', keys: ['b'], help: 'diff against the baseline', hint: 'diff' },
+      { command: 'compare', keys: ['v'], help: 'opened and now side by side', hint: 'side by side' },
       { command: 'seats', keys: ['S'], help: 'switch the seat set', hint: 'seats' },
       { command: 'save', keys: ['w'], help: 'save as scenario YAML', hint: 'save' },
-      { command: 'open', keys: ['o'], help: 'open a scenario file' },
+      { command: 'open', keys: ['o'], help: 'open: bundled or recent' },
+      { command: 'search', keys: ['/'], help: 'find a council, unit, party', hint: 'find' },
       { command: 'interrupt', keys: ['ctrl+c'], help: 'quit (asks once if unsaved)' },
     ],
   },
@@ -164,6 +171,9 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'enter', keys: ['return', 'right', 'l'], help: 'open the council', hint: 'council' },
       { command: 'packages', keys: ['K'], help: 'packages for k councils', hint: 'packages' },
       { command: 'next-target', keys: ['tab'], help: 'packages: next bloc' },
+      { command: 'sources', keys: ['i'], help: 'sources of the figures', hint: 'sources' },
+      { command: 'sort', keys: ['s'], help: 'sort: status, group, seats…', hint: 'sort' },
+      { command: 'filter', keys: ['f'], help: 'filter: by status, by group', hint: 'filter' },
     ],
   },
   {
@@ -181,6 +191,7 @@ export const KEYMAP: readonly KeyGroup[] = [
       { command: 'paths-for', keys: ['f'], help: 'paths for the next party', hint: 'for' },
       { command: 'move-seat', keys: ['m'], help: 'move one seat to a unit', hint: 'move seat' },
       { command: 'probabilities', keys: ['P'], help: 'outcome probabilities', hint: 'odds' },
+      { command: 'sources', keys: ['i'], help: 'sources, unit first', hint: 'sources' },
       { command: 'scroll-up', keys: ['['], help: 'scroll the pane up' },
       { command: 'scroll-down', keys: [']'], help: 'scroll the pane down' },
       { command: 'next-council', keys: ['n'], help: 'next council' },
@@ -210,6 +221,11 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [],
   },
   {
+    context: 'compare',
+    title: 'Side by side',
+    bindings: [],
+  },
+  {
     context: 'seats',
     title: 'Seat sets',
     bindings: [{ command: 'enter', keys: ['return'], help: 'use the seat set', hint: 'use' }],
@@ -218,6 +234,11 @@ export const KEYMAP: readonly KeyGroup[] = [
     context: 'transfer',
     title: 'Move one seat',
     bindings: [{ command: 'enter', keys: ['return'], help: 'move the seat there', hint: 'move' }],
+  },
+  {
+    context: 'sources',
+    title: 'Sources',
+    bindings: [{ command: 'back', keys: ['i'], help: 'close the sources', hint: 'close' }],
   },
   {
     context: 'confirm',
@@ -229,10 +250,20 @@ export const KEYMAP: readonly KeyGroup[] = [
     ],
   },
   {
+    context: 'overwrite',
+    title: 'The file exists',
+    bindings: [
+      { command: 'confirm-yes', keys: ['y'], help: 'overwrite it', hint: 'overwrite' },
+      { command: 'confirm-no', keys: ['n', 'escape'], help: 'choose another name', hint: 'another name' },
+    ],
+  },
+  {
     context: 'prompt',
     title: 'File name',
     bindings: [
-      { command: 'submit', keys: ['return'], help: 'confirm', hint: 'confirm' },
+      { command: 'submit', keys: ['return'], help: 'confirm, or go to chosen', hint: 'confirm' },
+      { command: 'up', keys: ['up'], help: 'previous entry of the list' },
+      { command: 'down', keys: ['down'], help: 'next entry of the list', hint: 'choose' },
       { command: 'cancel', keys: ['escape'], help: 'cancel', hint: 'cancel' },
       { command: 'delete-char', keys: ['backspace'], help: 'delete a character' },
       { command: 'clear-text', keys: ['ctrl+u'], help: 'clear the field' },
@@ -241,10 +272,10 @@ export const KEYMAP: readonly KeyGroup[] = [
 ];
 
 /** Screens that show a movable cursor (the `list` bindings apply there). */
-const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'seats', 'transfer']);
+const LIST_SCREENS: ReadonlySet<KeyContext> = new Set(['country', 'council', 'deal', 'timeline', 'diff', 'compare', 'seats', 'sources', 'transfer']);
 
 /** Modal contexts see only their own bindings (and Ctrl-C). */
-const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'prompt']);
+const MODAL: ReadonlySet<KeyContext> = new Set(['confirm', 'overwrite', 'prompt']);
 
 function groupOf(context: KeyContext): KeyGroup | undefined {
   return KEYMAP.find((group) => group.context === context);

@@ -36,7 +36,7 @@ export function padStart(text: string, size: number): string {
   return ' '.repeat(Math.max(0, size - width(cut))) + cut;
 }
 
-/** Word-wraps `text` to `max` columns (long words are cut). */
+/** Word-wraps `text` to `max` columns; a word longer than a line (a URL) is broken across lines, never cut. */
 export function wrapText(text: string, max: number): string[] {
   if (max <= 0) return [];
   const lines: string[] = [];
@@ -48,10 +48,48 @@ export function wrapText(text: string, max: number): string[] {
       continue;
     }
     if (line !== '') lines.push(line);
-    line = width(word) <= max ? word : truncate(word, max);
+    let rest = [...word];
+    while (rest.length > max) {
+      lines.push(rest.slice(0, max).join(''));
+      rest = rest.slice(max);
+    }
+    line = rest.join('');
   }
   if (line !== '') lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * Word-wraps `text` to `max` columns with every line after the first indented by `indent` spaces and
+ * wrapped to the room left, so no line is wider than `max` (nothing is cut off at the right edge).
+ */
+export function wrapHanging(text: string, max: number, indent: number): string[] {
+  if (max <= 0) return [];
+  const pad = ' '.repeat(Math.max(0, Math.min(indent, max - 1)));
+  const lines: string[] = [];
+  let line = '';
+  const limit = (): number => (lines.length === 0 ? max : max - pad.length);
+  const flush = (): void => {
+    lines.push(lines.length === 0 ? line : `${pad}${line}`);
+    line = '';
+  };
+  for (const word of text.split(/\s+/).filter((entry) => entry.length > 0)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (width(candidate) <= limit()) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') flush();
+    let rest = [...word];
+    while (rest.length > limit()) {
+      line = rest.slice(0, limit()).join('');
+      rest = rest.slice(limit());
+      flush();
+    }
+    line = rest.join('');
+  }
+  if (line !== '' || lines.length === 0) flush();
+  return lines;
 }
 
 /** The slice of a list of `length` rows shown in `height` rows, keeping `cursor` visible. */

@@ -4,9 +4,16 @@
  * reducers cannot fulfil themselves because they touch the outside world: an I/O effect (save, open)
  * and quitting. The App performs those and reports back with actions.
  */
+import { defaultSavePath } from '../explorer/save-scenario.js';
 import type { Session } from '../explorer/session.js';
 
-export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff';
+/** The country view's orders (`s` cycles them) and filters (`f`). */
+export const SORTS = ['dataset', 'status', 'group', 'seats', 'margin'] as const;
+export type CountrySort = (typeof SORTS)[number];
+export const FILTERS = ['all', 'elected', 'open', 'deadlock', 'no-quorum', 'A', 'B', 'C'] as const;
+export type CountryFilter = (typeof FILTERS)[number];
+
+export type Screen = 'country' | 'council' | 'deal' | 'timeline' | 'diff' | 'compare';
 
 export type CouncilPane = 'units' | 'hinges' | 'explanation' | 'paths';
 
@@ -17,8 +24,13 @@ export type Overlay =
   | { readonly kind: 'seats'; readonly cursor: number }
   /** Moving one seat in a council: from a unit to the unit under the cursor. */
   | { readonly kind: 'transfer'; readonly council: string; readonly from: string; readonly cursor: number }
-  | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open'; readonly text: string; readonly then?: 'quit' }
+  /** Where a council's figures come from; `unit` (the one under the cursor) is listed first. */
+  | { readonly kind: 'sources'; readonly council: string; readonly unit?: string; readonly scroll: number }
+  /** A one-line field: a file to save to, a scenario to open (picked from a list), a search (results listed above). */
+  | { readonly kind: 'prompt'; readonly purpose: 'save' | 'open' | 'search'; readonly text: string; readonly then?: 'quit'; readonly cursor?: number }
   | { readonly kind: 'confirm'; readonly reason: 'quit' | 'interrupt' | 'open'; readonly open?: string }
+  /** The file to save to exists (and is not this session's last save): overwrite it or pick another name. */
+  | { readonly kind: 'overwrite'; readonly file: string; readonly then?: 'quit' }
   | { readonly kind: 'error'; readonly title: string; readonly lines: readonly string[] };
 
 export interface Message {
@@ -26,7 +38,9 @@ export interface Message {
   readonly tone: 'info' | 'success' | 'error';
 }
 
-export type Effect = { readonly kind: 'save'; readonly file: string; readonly then?: 'quit' } | { readonly kind: 'open'; readonly ref: string };
+export type Effect =
+  | { readonly kind: 'save'; readonly file: string; readonly then?: 'quit'; readonly overwrite?: boolean }
+  | { readonly kind: 'open'; readonly ref: string };
 
 export interface DealScreen {
   /** 0 councils, 1 parties, 2 governor. */
@@ -46,11 +60,8 @@ export interface UiState {
   readonly session: Session;
   readonly screen: Screen;
   readonly overlay: Overlay | null;
-  readonly country: {
-    readonly cursor: number;
-    /** The national packages pane, when open: whom it is for (index into the bloc list) and its cursor. */
-    readonly packages?: PackagesPane;
-  };
+  /** The cursor over the rows shown, their order (`s`) and which are shown (`f`); the national packages pane, when open. */
+  readonly country: { readonly cursor: number; readonly sort: CountrySort; readonly filter: CountryFilter; readonly packages?: PackagesPane };
   readonly council: {
     readonly id: string;
     readonly cursor: number;
@@ -64,18 +75,19 @@ export interface UiState {
   readonly deal: DealScreen;
   readonly timeline: { readonly cursor: number };
   readonly diff: { readonly scroll: number };
+  readonly compare: { readonly scroll: number };
   readonly message: Message | null;
   /** Councils whose outcome the last edit, undo or redo changed (marked in the country view). */
   readonly changed: readonly string[];
   readonly effect: Effect | null;
   readonly quit: { readonly code: number } | null;
-  /** Default file name offered by the save prompt. */
+  /** Files opened or saved in this process, most recent first (offered by `o`). */
+  readonly recent: readonly string[];
+  /** File name offered by the save prompt: beside the opened file, then the last one saved to. */
   readonly savePath: string;
 }
 
 export const EMPTY_DEAL: DealScreen = { column: 0, cursors: [0, 0, 0], councils: [], parties: [], governor: null };
-
-export const DEFAULT_SAVE_PATH = 'what-if.yaml';
 
 /** Rows moved by page up / page down. */
 export const PAGE = 10;
@@ -85,15 +97,17 @@ export function createUiState(session: Session, options: { message?: Message; er
     session,
     screen: 'country',
     overlay: options.error ? { kind: 'error', title: options.error.title, lines: options.error.lines } : null,
-    country: { cursor: 0 },
+    country: { cursor: 0, sort: 'dataset', filter: 'all' },
     council: { id: session.state.councilOrder[0] ?? '', cursor: 0, pane: 'units', scroll: 0, probabilities: false },
     deal: EMPTY_DEAL,
     timeline: { cursor: 0 },
     diff: { scroll: 0 },
+    compare: { scroll: 0 },
     message: options.message ?? { text: 'Welcome: ↑↓ to move, enter to open a council, ? for every key.', tone: 'info' },
     changed: [],
     effect: null,
     quit: null,
-    savePath: DEFAULT_SAVE_PATH,
+    savePath: defaultSavePath(session),
+    recent: session.origin.kind === 'file' ? [session.origin.file] : [],
   };
 }

@@ -117,6 +117,44 @@ describe.skipIf(!hasTmux)(title, { timeout: 120_000 }, () => {
     expect(check.stdout).toMatch(/✓ najaf: status deadlock/);
   });
 
+  it('side by side after a seat-set switch, then the sources of a council and of the unit under the cursor', async () => {
+    const session = 'compare';
+    launch(session);
+    await waitFor(session, /Maysan/);
+    // S → the seat-set picker; preliminary is the third set (final, ihec-final, preliminary, …).
+    keys(session, 'S');
+    await waitFor(session, /preliminary/);
+    keys(session, 'j', 'j', 'Enter');
+    let text = await waitFor(session, /seat set final → preliminary/);
+    expect(text).toMatch(/seats preliminary/);
+    expect(text).toMatch(/UNSAVED/);
+    // v: the opened scenario (final) and now (preliminary), seat by seat; Baghdad's Taqaddum 8 → 9.
+    keys(session, 'v');
+    text = await waitFor(session, /Baghdad \(baghdad\)/);
+    expect(text).toContain('baseline (seats final)');
+    expect(text).toMatch(/\* taqaddum +8 +│ 9/);
+    // b lists the same seat changes in the differences view.
+    keys(session, 'b');
+    text = await waitFor(session, /Seat set final → preliminary/);
+    expect(text).toMatch(/taqaddum 8 → 9/);
+    // Back to the country view, to Najaf (8th), i: its figures and their sources.
+    keys(session, 'Escape');
+    await waitFor(session, /Country/);
+    keys(session, 'g', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'i');
+    text = await waitFor(session, /Sources: Najaf/);
+    expect(text).toMatch(/list nabni: 3 seats \| documented \| shafaq-2023-12-28-final/);
+    keys(session, 'i', 'Enter');
+    await waitFor(session, /Najaf \| 15 members/);
+    // The unit under the cursor (wafaa, 3rd) comes first.
+    keys(session, 'j', 'j', 'i');
+    text = await waitFor(session, /Sources: Najaf, wafaa first/);
+    expect(text).toMatch(/1\. list wafaa: 2 seats/);
+    keys(session, 'Escape', 'q');
+    await waitFor(session, /Quit anyway\?/);
+    keys(session, 'y');
+    await waitFor(session, /EXIT=0/);
+  });
+
   it('asks before quitting with unsaved changes; Ctrl-C twice exits 130 and restores the screen', async () => {
     const session = 'interrupt';
     launch(session);

@@ -101,10 +101,10 @@ describe('quitting', () => {
   it('w in the question saves first, then quits', () => {
     const asking = press(press(openNajaf(), ' '), 'q');
     const prompt = press(asking, 'w');
-    expect(prompt.overlay).toEqual({ kind: 'prompt', purpose: 'save', text: 'what-if.yaml', then: 'quit' });
+    expect(prompt.overlay).toEqual({ kind: 'prompt', purpose: 'save', text: 'what-if-baseline.yaml', then: 'quit' });
     const saving = press(prompt, '', ENTER);
-    expect(saving.effect).toEqual({ kind: 'save', file: 'what-if.yaml', then: 'quit' });
-    const done = appReducer(saving, { type: 'saved', file: '/tmp/what-if.yaml', shown: 'what-if.yaml', expectations: 1, then: 'quit' });
+    expect(saving.effect).toEqual({ kind: 'save', file: 'what-if-baseline.yaml', then: 'quit' });
+    const done = appReducer(saving, { type: 'saved', file: '/tmp/what-if-baseline.yaml', shown: 'what-if-baseline.yaml', expectations: 1, then: 'quit' });
     expect(done.quit).toEqual({ code: 0 });
     expect(done.effect).toBeNull();
   });
@@ -113,7 +113,7 @@ describe('quitting', () => {
 describe('the file prompt', () => {
   it('takes letters as text (q does not quit), edits with backspace, and submits a save effect', () => {
     let ui = press(press(openNajaf(), ' '), 'w');
-    for (let i = 0; i < 'what-if.yaml'.length; i++) ui = press(ui, '', { delete: true });
+    for (let i = 0; i < 'what-if-baseline.yaml'.length; i++) ui = press(ui, '', { delete: true });
     ui = press(ui, 'quick.yaml');
     expect(ui.overlay).toEqual({ kind: 'prompt', purpose: 'save', text: 'quick.yaml' });
     expect(ui.quit).toBeNull();

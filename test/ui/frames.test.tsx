@@ -178,7 +178,7 @@ describe('the probability panel at 80×24', () => {
     expect(widest(frame)).toBeLessThanOrEqual(80);
     // 0.97^5 · 0.9^3 · 0.95 · 0.9 · 0.85 = 0.45496 → 45.5%.
     expect(frame).toContain('P(elected) 45.5%');
-    expect(frame).toContain('most often pivotal:');
+    expect(frame).toContain('P(pivotal), the chance its votes decide:');
   });
 
   it('gives the reason on a scenario without a probabilities block', async () => {

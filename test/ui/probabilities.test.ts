@@ -29,6 +29,22 @@ describe('councilProbabilities', () => {
     expect([...ps].sort((a, b) => b - a)).toEqual(ps);
   });
 
+  it('badr-sadr-najaf-maysan: every council answers, though the block names units of other councils', () => {
+    // The block's `join:` names quota-sabean (Maysan only), absher, nasr…; one council at a time must
+    // not reject names that sit elsewhere in the scenario (govsim simulate checks them all at once).
+    const session = openSession('badr-sadr-najaf-maysan');
+    for (const id of ['najaf', 'maysan', 'karbala', 'babil']) {
+      const result = councilProbabilities(session, id);
+      if ('unavailable' in result) throw new Error(`${id}: ${result.unavailable}`);
+      expect(result.elected + result.deadlock + result.noQuorum).toBeCloseTo(1, 12);
+    }
+    // Najaf: badr 1 + hikma 1 + the defector 1 = 3 of 15; the shock (CF line holds, p 0.7) opposes
+    // nasr, so Najaf can be elected only when it does not hold: P(elected) ≤ 0.3.
+    const najaf = councilProbabilities(session, 'najaf');
+    if ('unavailable' in najaf) throw new Error(najaf.unavailable);
+    expect(najaf.elected).toBeLessThanOrEqual(0.3 + 1e-12);
+  });
+
   it('never answers for one opened scenario with another\'s memo, even on the same state object', () => {
     // Neither has steps, so both sit on the dataset's shared base state; only one has a probabilities block.
     const plain = datasetSession();

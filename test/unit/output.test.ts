@@ -99,3 +99,25 @@ describe('writeFileAtomic on targets it cannot replace', () => {
     expect(readFileSync(file, 'utf8')).toBe('id\n');
   });
 });
+
+describe('tables fitted to the terminal', () => {
+  it('narrows the widest text column and wraps its cells by word; numbers keep their width; nothing is lost', async () => {
+    const { renderTable } = await import('../../src/cli/output.js');
+    const rows = [
+      { id: 'najaf', note: 'badr and hikma with one local defector fall five short of eight', seats: 15 },
+      { id: 'maysan', note: 'short by two', seats: 13 },
+    ];
+    const columns = [
+      { header: 'council', value: (row: (typeof rows)[number]) => row.id },
+      { header: 'note', value: (row: (typeof rows)[number]) => row.note },
+      { header: 'seats', value: (row: (typeof rows)[number]) => row.seats, align: 'right' as const },
+    ];
+    const text = renderTable(columns, rows, 40);
+    for (const line of text.trimEnd().split('\n')) expect([...line].length, line).toBeLessThanOrEqual(40);
+    const words = text.split(/\s+/);
+    for (const word of rows[0]!.note.split(' ')) expect(words).toContain(word);
+    expect(text).toMatch(/^najaf +badr and hikma with one +15$/m);
+    // Without a width the table is as wide as its widest row (pipes and files).
+    expect(renderTable(columns, rows)).toContain(rows[0]!.note);
+  });
+});

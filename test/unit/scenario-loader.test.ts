@@ -22,7 +22,7 @@ function loadError(file: string): GovsimError {
 
 describe('invalid scenario files', () => {
   it.each([
-    ['unknown-unit.yaml', 'steps[3].defect.from: unknown unit "wathiqon" in council najaf (known: badr, aah, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)'],
+    ['unknown-unit.yaml', 'steps[3].defect.from: unknown unit "wathiqon" in council najaf (did you mean "wathiqoon"?) (known: badr, aah, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)'],
     ['transfer-too-many.yaml', 'steps[0].transfer.seats: "nabni" holds 2 seats in council wasit; cannot transfer 3'],
     ['two-deals.yaml', 'steps[1].deal.parties[1]: "state-of-law" is already in deal "one" in council najaf'],
     ['governor-unknown.yaml', 'steps[0].deal.governor: unknown party "state-of-lw": not a party of the deal (nabni, nsf), a list, faction, bloc or actor of the dataset'],

@@ -271,6 +271,32 @@ describe('govsim simulate (in process)', () => {
     expect(lines.some((line) => line.startsWith('national,cf-governs-at-least,1,0,0'))).toBe(true);
   });
 
+  it('without a probabilities: block: warns, calls open councils open (not deadlocked), names the councils left out', async () => {
+    const stderr = captureStderr();
+    const out = join(scratch, 'baseline.json');
+    expect(await main(['simulate', 'baseline', '--format', 'json', '--out', out])).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as SimulationReport;
+    const text = stderr.join('');
+    expect(text).toContain('warning: the scenario has no probabilities: block');
+    // Baseline changes 13 of the 15 councils (the CF bloc); Kirkuk and Anbar are left out, and said so.
+    expect(report.notSimulated).toEqual(['kirkuk', 'anbar']);
+    expect(text).toContain('not simulated: kirkuk, anbar');
+    const baghdad = report.councils.find((council) => council.council === 'baghdad')!;
+    expect(baghdad.coalition).toEqual([]); // no alignment reaches 27 of 52: open in the runner
+    expect({ open: baghdad.open.exact, deadlock: baghdad.deadlock.exact }).toEqual({ open: '1', deadlock: '0' });
+    const basra = report.councils.find((council) => council.council === 'basra')!;
+    expect({ elected: basra.elected.exact, open: basra.open.exact }).toEqual({ elected: '1', open: '0' });
+    // A claimed coalition that falls short is a deadlock, not open: badr-sadr in Najaf with no uncertainty.
+    stderr.length = 0;
+    const najafOut = join(scratch, 'najaf.json');
+    const bundled = readFileSync(join(REPO_ROOT, 'scenarios', 'badr-sadr-najaf-maysan.yaml'), 'utf8');
+    const certain = scenarioFile('badr-sadr-certain.yaml', bundled.slice(0, bundled.indexOf('\nprobabilities:')));
+    expect(await main(['simulate', certain, '--council', 'all', '--format', 'json', '--out', najafOut])).toBe(0);
+    const najaf = (JSON.parse(readFileSync(najafOut, 'utf8')) as SimulationReport).councils.find((council) => council.council === 'najaf')!;
+    expect({ deadlock: najaf.deadlock.exact, open: najaf.open.exact }).toEqual({ deadlock: '1', open: '0' });
+    expect(stderr.join('')).not.toContain('not simulated');
+  });
+
   it('bad options exit 2; a bad block exits 65 with the file and path', async () => {
     captureStderr();
     expect(await main(['simulate', 'kirkuk-2024', '--runs', '0'])).toBe(2);

@@ -1,10 +1,17 @@
 /** `govsim diff`: what a scenario changes against a baseline, council by council, with the causing steps. */
 import type { Command } from 'commander';
 import type { ScenarioDiff } from '../../scenarios/diff.js';
-import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
+import type { ScenarioRun } from '../../scenarios/runner.js';
+import { GovsimUsageError } from '../../model/errors.js';
+import { type Column, parseFormat, renderJson, renderRows, terminalWidth, writeOutput } from '../output.js';
+import { renderSideBySide } from '../../explorer/side-by-side-lines.js';
 
 interface DiffOptions {
   readonly against: string;
+  readonly sideBySide?: boolean;
+  readonly seats?: string;
+  readonly all?: boolean;
+  readonly width?: string;
   readonly format: string;
   readonly out?: string;
 }
@@ -105,11 +112,43 @@ export function registerDiff(program: Command): void {
     .description('compare scenarios with a baseline: per-council seats, attendance, alignments and outcomes, nationally too, with the steps or seat sets that caused them')
     .argument('<scenarios...>', 'scenario files, directories, globs or bundled names (each is compared with the baseline)')
     .option('-a, --against <scenario>', 'the scenario to compare with (file or bundled name)', 'baseline')
+    .option('-s, --side-by-side', 'the two in two columns, council by council and seat by seat')
+    .option('--seats <set>', 'compare the scenario with itself at another seat set (implies --side-by-side)')
+    .option('--all', 'side by side: every council, not only those that differ')
+    .option('--width <columns>', 'side by side: the width to fit (default: the terminal\'s, else 120)')
     .option('-f, --format <format>', 'table, json, csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically)')
     .action(async (targets: string[], options: DiffOptions) => {
       const chosen = parseFormat(options.format);
+      const format = chosen;
       const { loadScenario } = await import('../../scenarios/scenario-loader.js');
+      if (options.sideBySide || options.seats !== undefined) {
+        if (targets.length !== 1) throw new GovsimUsageError(`--side-by-side and --seats compare one scenario, got ${targets.length}`);
+        const scenario = loadScenario(targets[0]!);
+        const { runScenario } = await import('../../scenarios/runner.js');
+        const { sideBySide } = await import('../../scenarios/side-by-side.js');
+        const right = runScenario(scenario);
+        let left: ScenarioRun;
+        let labels: { left?: string; right?: string } = {};
+        if (options.seats !== undefined) {
+          const { sessionFrom, switchSeats } = await import('../../explorer/session.js');
+          const switched = switchSeats(sessionFrom(scenario, { kind: 'dataset' }), options.seats);
+          if (!switched.ok) throw new GovsimUsageError(switched.message);
+          left = switched.session.run;
+          labels = { left: `${right.id} at seat set ${options.seats}`, right: `${right.id} at seat set ${right.seats}` };
+        } else {
+          left = runScenario(loadScenario(options.against));
+        }
+        const view = sideBySide(left, right, labels);
+        if (format === 'json') {
+          writeOutput(renderJson({ schemaVersion: 1, ...view }), options.out);
+          return;
+        }
+        const width = options.width !== undefined ? Number(options.width) : (terminalWidth() ?? 120);
+        if (!Number.isInteger(width) || width < 60) throw new GovsimUsageError(`--width must be an integer of at least 60, got "${options.width}"`);
+        writeOutput(renderSideBySide(view, { width, ...(options.all ? { all: true } : {}) }), options.out);
+        return;
+      }
       const { loadScenarios } = await import('../../scenarios/batch.js');
       const { diffScenarios } = await import('../../scenarios/diff.js');
       const scenarios = loadScenarios(targets);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.js';
 import { registerCheck } from './check.js';
+import { registerCompletion } from './completion.js';
 import { registerCouncils } from './councils.js';
 import { registerDiff } from './diff.js';
 import { registerExplore } from './explore.js';
@@ -11,6 +12,7 @@ import { registerRun } from './run.js';
 import { registerScenarios } from './scenarios.js';
 import { registerSchema } from './schema.js';
 import { registerSimulate } from './simulate.js';
+import { registerSources } from './sources.js';
 import { registerValidate } from './validate.js';
 
 /** Every subcommand, in the order `govsim --help` lists them. */
@@ -28,5 +30,7 @@ export function registerCommands(program: Command): void {
   registerSimulate(program);
   registerPower(program);
   registerPaths(program);
+  registerSources(program);
   registerValidate(program);
+  registerCompletion(program);
 }

@@ -3,12 +3,16 @@ import type { Command } from 'commander';
 import { CONFIDENCE_MARK } from '../../scenarios/result-confidence.js';
 import type { CouncilResult, ScenarioRun } from '../../scenarios/runner.js';
 import type { LoadedScenario } from '../../scenarios/scenario-loader.js';
+import { GovsimUsageError } from '../../model/errors.js';
+import { didYouMean } from '../../model/suggest.js';
+import { councilSources } from '../../dataset/sources.js';
 import { type Column, parseFormat, renderRows, writeOutput } from '../output.js';
 
 interface RunOptions {
   readonly format: string;
   readonly out?: string;
   readonly explain?: boolean;
+  readonly council?: string;
 }
 
 interface Row {
@@ -118,6 +122,35 @@ export function runJson(run: ScenarioRun): string {
   return `{${fields.join(',')}}`;
 }
 
+/** `--council najaf,maysan` as a set of ids; an unknown id is a usage error with a suggestion. */
+function councilFilter(text: string | undefined, known: readonly string[]): ReadonlySet<string> | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  for (const id of ids) {
+    if (!known.includes(id)) throw new GovsimUsageError(`--council: unknown council "${id}"${didYouMean(id, known)} (known: ${known.join(', ')})`);
+  }
+  return new Set(ids);
+}
+
+const sourceIdCache = new WeakMap<object, Map<string, Readonly<Record<string, readonly string[]>>>>();
+
+/** The run with `councilSources`: council id → the source ids of its figures at the run's seat set. */
+function withSourceIds(run: ScenarioRun, scenario: LoadedScenario): ScenarioRun {
+  let bySeats = sourceIdCache.get(scenario.dataset);
+  if (!bySeats) sourceIdCache.set(scenario.dataset, (bySeats = new Map<string, Readonly<Record<string, readonly string[]>>>()));
+  let ids = bySeats.get(run.seats);
+  if (!ids) {
+    ids = Object.fromEntries(scenario.dataset.data.councils.map((council) => [council.id, councilSources(scenario.dataset, council.id, run.seats).sources.map((source) => source.id)]));
+    bySeats.set(run.seats, ids);
+  }
+  const all = ids;
+  return { ...run, councilSources: Object.fromEntries(run.councils.map((council) => [council.id, all[council.id] ?? []])) } as ScenarioRun;
+}
+
+function onlyCouncils(run: ScenarioRun, wanted: ReadonlySet<string>): ScenarioRun {
+  return { ...run, councils: run.councils.filter((council) => wanted.has(council.id)) };
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -126,11 +159,16 @@ export function registerRun(program: Command): void {
     .option('-f, --format <format>', 'table, json (indented for one scenario, compact for several), csv or md', 'table')
     .option('-o, --out <file>', 'write the output to FILE (atomically; nothing is written if any input is invalid)')
     .option('--explain', 'table format: print each council\'s explanation trace and hinge seats')
+    .option('-c, --council <ids>', 'only these councils, comma-separated (e.g. najaf,maysan)')
     .action(async (inputs: string[], options: RunOptions) => {
       const format = parseFormat(options.format);
       const [{ loadScenarios }, { runScenario }] = await Promise.all([import('../../scenarios/batch.js'), import('../../scenarios/runner.js')]);
       const scenarios = loadScenarios(inputs);
-      if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, runScenario), options.out);
-      else writeOutput(renderRuns(scenarios.map(runScenario), options.format, options.explain ?? false), options.out);
+      const wanted = councilFilter(options.council, scenarios[0]?.state.councilOrder ?? []);
+      const filtered = wanted === undefined ? runScenario : (scenario: (typeof scenarios)[number]): ScenarioRun => onlyCouncils(runScenario(scenario), wanted);
+      // JSON carries, per council, the ids of the sources its seat figures rest on (`govsim sources <council>` resolves them).
+      const run = format === 'json' ? (scenario: (typeof scenarios)[number]): ScenarioRun => withSourceIds(filtered(scenario), scenario) : filtered;
+      if (format === 'json' && scenarios.length > 1) writeOutput(batchJsonChunks(scenarios, run), options.out);
+      else writeOutput(renderRuns(scenarios.map(run), options.format, options.explain ?? false), options.out);
     });
 }

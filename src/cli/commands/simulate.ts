@@ -83,10 +83,11 @@ function councilColumns(bloc: string): Column<CouncilReport>[] {
     { header: 'need', value: (row) => row.threshold, align: 'right' },
     { header: 'P(elected)', value: (row) => probabilityCell(row.elected), align: 'right' },
     { header: 'P(deadlock)', value: (row) => probabilityCell(row.deadlock), align: 'right' },
+    { header: 'P(open)', value: (row) => probabilityCell(row.open), align: 'right' },
     { header: 'P(no quorum)', value: (row) => probabilityCell(row.noQuorum), align: 'right' },
     { header: `P(${bloc} governs)`, value: (row) => probabilityCell(row.blocGoverns), align: 'right' },
     { header: 'E[margin]', value: (row) => meanCell(row.expectedMargin), align: 'right' },
-    { header: 'most often pivotal', value: (row) => topPivotal(row) },
+    { header: 'most often pivotal (probability)', value: (row) => topPivotal(row) },
   ];
 }
 
@@ -95,7 +96,7 @@ type NationalRow = SimulationReport['national']['atLeast'][number];
 function nationalColumns(bloc: string, councils: number): Column<NationalRow>[] {
   return [
     { header: 'k', value: (row) => row.k, align: 'right' },
-    { header: `P(${bloc} governs ≥ k of ${councils})`, value: (row) => probabilityCell(row), align: 'right' },
+    { header: `P(${bloc} governs ≥ k of the ${councils} simulated)`, value: (row) => probabilityCell(row), align: 'right' },
   ];
 }
 
@@ -151,6 +152,7 @@ function longRows(report: SimulationReport): LongRow[] {
   for (const council of report.councils) {
     rows.push({ council: council.council, measure: 'elected', unit: '', p: council.elected });
     rows.push({ council: council.council, measure: 'deadlock', unit: '', p: council.deadlock });
+    rows.push({ council: council.council, measure: 'open', unit: '', p: council.open });
     rows.push({ council: council.council, measure: 'no-quorum', unit: '', p: council.noQuorum });
     rows.push({ council: council.council, measure: `${report.bloc}-governs`, unit: '', p: council.blocGoverns });
     rows.push({ council: council.council, measure: 'expected-margin', unit: '', p: council.expectedMargin });
@@ -262,6 +264,7 @@ export function registerSimulate(program: Command): void {
         }
       }
       const report = simulationReport(simulation, exact, monteCarlo, workers);
+      for (const warning of report.warnings) process.stderr.write(`govsim simulate: warning: ${warning}\n`);
       writeOutput(renderSimulation(report, options.format), options.out);
       if (report.interrupted) process.exitCode = ExitCode.interrupted;
     });

@@ -72,16 +72,28 @@ export interface BuildResult {
   readonly issues: readonly DataIssue[];
 }
 
-/** Builds the model; `issues` (paths relative to `base`, e.g. `probabilities`) are empty when the spec is valid. */
-export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec: ProbabilitySpec, base = 'probabilities'): BuildResult {
+/**
+ * Builds the model; `issues` (paths relative to `base`, e.g. `probabilities`) are empty when the spec is valid.
+ * `scope` is every council the block's names may refer to (default: the simulated ones): a block written
+ * for a whole scenario stays valid when only some of its councils are simulated, and its entries for
+ * the others are skipped.
+ */
+export function buildProbabilisticScenario(
+  inputs: readonly CouncilInput[],
+  spec: ProbabilitySpec,
+  base = 'probabilities',
+  scope: readonly Council[] = inputs.map((input) => input.council),
+): BuildResult {
   const issues: DataIssue[] = [];
   const issue = (path: string, message: string): void => {
     issues.push({ path: `${base}.${path}`, message });
   };
   const bloc = spec.bloc ?? DEFAULT_BLOC;
   const councilIds = new Set(inputs.map((input) => input.council.id));
-  const unitsAnywhere = new Set(inputs.flatMap((input) => input.council.units.map((unit) => unit.id)));
-  const blocsAnywhere = new Set(inputs.flatMap((input) => input.council.units.flatMap((unit) => unit.blocs ?? [])));
+  const scopeIds = new Set([...councilIds, ...scope.map((council) => council.id)]);
+  const scopeCouncils = [...inputs.map((input) => input.council), ...scope.filter((council) => !councilIds.has(council.id))];
+  const unitsAnywhere = new Set(scopeCouncils.flatMap((council) => council.units.map((unit) => unit.id)));
+  const blocsAnywhere = new Set(scopeCouncils.flatMap((council) => council.units.flatMap((unit) => unit.blocs ?? [])));
 
   const probability = (input: ProbabilityInput, path: string): Rational | undefined => {
     const value = parseProbability(input);
@@ -100,7 +112,7 @@ export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec
     for (const key of Object.keys(spec[field] ?? {})) if (!unitsAnywhere.has(key)) issue(`${field}.${key}`, unknownUnit(key, unitsAnywhere));
   }
   for (const key of Object.keys(spec.councils ?? {})) {
-    if (!councilIds.has(key)) issue(`councils.${key}`, `unknown council "${key}" (simulated: ${[...councilIds].join(', ')})`);
+    if (!scopeIds.has(key)) issue(`councils.${key}`, `unknown council "${key}" (known: ${[...scopeIds].join(', ')})`);
   }
   // Parse top-level probabilities once, so a bad value is reported once rather than per council.
   const globalAttendance = parseAttendance(spec.attendance, 'attendance', probability);
@@ -178,23 +190,25 @@ export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec
   const shocks: Shock[] = (spec.shocks ?? []).map((shock, s) => {
     const at = `shocks[${s}]`;
     const p = probability(shock.p, `${at}.p`) ?? ZERO;
-    const selected = shock.councils === undefined || shock.councils === ALL ? [...councilIds] : shock.councils;
+    const selected = shock.councils === undefined || shock.councils === ALL ? [...scopeIds] : shock.councils;
     if (shock.councils !== undefined && shock.councils !== ALL) {
       shock.councils.forEach((id, i) => {
-        if (!councilIds.has(id)) issue(`${at}.councils[${i}]`, `unknown council "${id}"`);
+        if (!scopeIds.has(id)) issue(`${at}.councils[${i}]`, `unknown council "${id}"`);
       });
     }
     if (shock.units === undefined && shock.bloc === undefined) issue(at, 'a shock needs `units` or `bloc`');
-    if (shock.bloc !== undefined && !blocsAnywhere.has(shock.bloc)) issue(`${at}.bloc`, `no unit in the simulated councils belongs to bloc "${shock.bloc}"`);
+    if (shock.bloc !== undefined && !blocsAnywhere.has(shock.bloc)) issue(`${at}.bloc`, `no unit in the scenario's councils belongs to bloc "${shock.bloc}"`);
     const targets: ShockTarget[] = [];
     const named = new Set(shock.units ?? []);
     const found = new Set<string>();
+    for (const council of scopeCouncils) {
+      if (!selected.includes(council.id)) continue;
+      for (const unit of council.units) if (named.has(unit.id)) found.add(unit.id);
+    }
     inputs.forEach((input, c) => {
       if (!selected.includes(input.council.id)) return;
       input.council.units.forEach((unit, u) => {
-        const byName = named.has(unit.id);
-        if (byName) found.add(unit.id);
-        if (byName || (shock.bloc !== undefined && (unit.blocs ?? []).includes(shock.bloc))) targets.push({ council: c, unit: u });
+        if (named.has(unit.id) || (shock.bloc !== undefined && (unit.blocs ?? []).includes(shock.bloc))) targets.push({ council: c, unit: u });
       });
     });
     (shock.units ?? []).forEach((id, i) => {

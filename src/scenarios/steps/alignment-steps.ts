@@ -3,6 +3,7 @@
  * or leaving either. Memberships are resolved to unit ids per council when the step applies, so the
  * state records exactly who was bound where.
  */
+import { didYouMean } from '../../model/suggest.js';
 import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
 import { dictionary, type ScenarioState } from '../scenario-state.js';
@@ -158,7 +159,7 @@ function alignmentNamed(state: State, id: string, path: string): { kind: 'bloc' 
   if (bloc) return { kind: 'bloc', councils: bloc.councils };
   const deal = state.deals[id];
   if (deal) return { kind: 'deal', councils: deal.councils };
-  throw new StepError(path, `unknown bloc or deal "${id}" ${known([...Object.keys(state.blocs), ...Object.keys(state.deals)], 'blocs and deals')}`);
+  throw new StepError(path, `unknown bloc or deal "${id}"${didYouMean(id, [...Object.keys(state.blocs), ...Object.keys(state.deals)])} ${known([...Object.keys(state.blocs), ...Object.keys(state.deals)], 'blocs and deals')}`);
 }
 
 export function applyJoin(state: State, step: StepOf<'join'>, index: number): void {
@@ -178,7 +179,7 @@ export function applyJoin(state: State, step: StepOf<'join'>, index: number): vo
     refs.forEach((ref, i) => {
       const resolved = resolveInCouncil(state, councilId, ref, { alignments: false });
       if (resolved.length === 0 && explicit) {
-        throw new StepError(`join.units[${i}]`, `unknown unit "${ref}" in council ${councilId} ${known(knownRefs(state, [councilId]))}`);
+        throw new StepError(`join.units[${i}]`, `unknown unit "${ref}" in council ${councilId}${didYouMean(ref, knownRefs(state, [councilId]))} ${known(knownRefs(state, [councilId]))}`);
       }
       if (resolved.length > 0) found.add(ref);
       for (const unitId of resolved) {

@@ -3,6 +3,7 @@
  * been split (`nabni` → its factions), a voting bloc or deal active in that council, or a dataset bloc
  * (`cf`, the political family). Zero-seat actors (`sadrists`) name no unit.
  */
+import { didYouMean } from '../../model/suggest.js';
 import type { CouncilSelection } from '../scenario-schema.js';
 import type { CouncilState, ScenarioState, UnitState } from '../scenario-state.js';
 import { known, StepError } from './step-error.js';
@@ -13,7 +14,7 @@ export function isActor(state: ScenarioState, id: string): boolean {
 
 export function councilOf(state: ScenarioState, id: string, path: string): CouncilState {
   const council = state.councils[id];
-  if (!council) throw new StepError(path, `unknown council "${id}" ${known(state.councilOrder)}`);
+  if (!council) throw new StepError(path, `unknown council "${id}"${didYouMean(id, state.councilOrder)} ${known(state.councilOrder)}`);
   return council;
 }
 
@@ -43,7 +44,7 @@ export function singleUnit(council: CouncilState, id: string, path: string): Uni
   if (factions.length > 0) {
     throw new StepError(path, `"${id}" is split into ${factions.join(', ')} in council ${council.id}; name one of them`);
   }
-  throw new StepError(path, `unknown unit "${id}" in council ${council.id} ${known(unitIds(council))}`);
+  throw new StepError(path, `unknown unit "${id}" in council ${council.id}${didYouMean(id, unitIds(council))} ${known(unitIds(council))}`);
 }
 
 export interface ResolveOptions {

@@ -8,6 +8,7 @@ import type { Command } from '../keymap.js';
 import { COUNCIL_PANES, type UiState } from '../ui-state.js';
 import { commitEdit } from './commit.js';
 import { councilHint } from './country-reducer.js';
+import { countryCursorOn } from './country-order.js';
 import { isMove, moveCursor } from './cursor.js';
 import { applyUnderCursor, nextPathsTarget, openTransfer, togglePaths } from './paths-reducer.js';
 import { councilPathsView } from '../../explorer/paths.js';
@@ -72,7 +73,7 @@ export function reduceCouncil(ui: UiState, command: Command): UiState {
     case 'previous-council': {
       const at = order.indexOf(council.id);
       const next = order[(at + (command === 'next-council' ? 1 : order.length - 1)) % order.length]!;
-      return { ...ui, council: { ...council, id: next, cursor: 0, scroll: 0 }, country: { cursor: order.indexOf(next) }, message: councilHint(ui, next) };
+      return { ...ui, council: { ...council, id: next, cursor: 0, scroll: 0 }, country: countryCursorOn(ui, next), message: councilHint(ui, next) };
     }
     default:
       return ui;

@@ -1,6 +1,7 @@
 /** The timeline, the differences and the seat-set picker: cursors over read-only rows. */
-import { nationalLine, seatSetOptions } from '../../explorer/queries.js';
+import { changedCouncils, nationalLine, seatSetOptions } from '../../explorer/queries.js';
 import type { Command } from '../keymap.js';
+import { compareLines } from '../../explorer/compare.js';
 import { switchSeats } from '../../explorer/session.js';
 import type { UiState } from '../ui-state.js';
 import { diffLines, timelineRows } from '../../explorer/view-models.js';
@@ -17,6 +18,12 @@ export function reduceDiff(ui: UiState, command: Command): UiState {
   return ui;
 }
 
+/** The compare screen scrolls over its lines; their count depends on the width, so the bound is the longest layout (60 columns). */
+export function reduceCompare(ui: UiState, command: Command): UiState {
+  if (isMove(command)) return { ...ui, compare: { scroll: moveCursor(ui.compare.scroll, command, compareLines(ui.session, 60).length) } };
+  return ui;
+}
+
 export function reduceSeats(ui: UiState, command: Command): UiState {
   if (ui.overlay?.kind !== 'seats') return ui;
   const options = seatSetOptions(ui.session.dataset);
@@ -27,13 +34,16 @@ export function reduceSeats(ui: UiState, command: Command): UiState {
   const result = switchSeats(ui.session, chosen.id);
   if (!result.ok) return { ...ui, overlay: null, message: { text: result.message, tone: 'error' } };
   const national = nationalLine(result.session);
-  const figure = national.figure ? `: ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
+  const figure = national.figure ? `; ${national.figure.label} ${national.figure.computed}${national.figure.published !== undefined ? ` (published ${national.figure.published})` : ''}` : '';
   const dropped = ui.session.undone.length > 0 && result.session.undone.length === 0 ? '; redo history cleared' : '';
+  // A seat set is a change like an edit: the councils whose outcome moved are marked, and b lists them seat by seat.
+  const changes = changedCouncils(ui.session.run, result.session.run);
+  const outcome = changes.length === 0 ? 'no council changes its outcome' : changes.map((change) => change.summary).join('; ');
   return clampCouncil({
     ...ui,
     session: result.session,
     overlay: null,
-    changed: [],
-    message: { text: `seat set ${chosen.id}${figure}${dropped}`, tone: 'success' },
+    changed: changes.map((change) => change.id),
+    message: { text: `seat set ${ui.session.seats} → ${chosen.id} ⇒ ${outcome}${figure}${dropped}; b or v: seat by seat`, tone: 'success' },
   });
 }

@@ -84,7 +84,7 @@ export function togglePackages(ui: UiState): UiState {
 }
 
 export function closePackages(ui: UiState): UiState {
-  return { ...ui, country: { cursor: ui.country.cursor } };
+  return { ...ui, country: { cursor: ui.country.cursor, sort: ui.country.sort, filter: ui.country.filter } };
 }
 
 /** Keys while the packages pane is open: move over the packages, switch bloc; others as usual. */

@@ -9,9 +9,12 @@ import { CoalitionBar } from './CoalitionBar.js';
 /** Column widths; the bar takes what is left. */
 export const COUNTRY_COLUMNS = { marker: 3, name: 13, group: 10, seats: 5, majority: 4, votes: 6, status: 13, governor: 12 } as const;
 
+/** Room the governor column asks for before the bar takes the rest ("ibdaa-karbala", "(bloc cf)" in full). */
+const GOVERNOR_WANTED = 14;
+
 export function countryBarSize(width: number): number {
   const c = COUNTRY_COLUMNS;
-  const fixed = c.marker + c.name + c.group + c.seats + c.majority + 1 + 1 + c.votes + c.status + c.governor;
+  const fixed = c.marker + c.name + c.group + c.seats + c.majority + 1 + 1 + c.votes + c.status + GOVERNOR_WANTED;
   return Math.max(8, Math.min(40, width - fixed));
 }
 

@@ -1,6 +1,7 @@
 /** Compose a deal across councils: councils, parties (factions split as needed), governor party. */
 import { Box, Text } from 'ink';
 import { dealEdit } from '../../explorer/edits.js';
+import { editLabel } from '../../explorer/session.js';
 import { truncate } from '../layout.js';
 import { dealColumns } from '../reducers/deal-reducer.js';
 import { SEP } from '../theme.js';
@@ -16,7 +17,10 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
   const partyWidth = Math.max(20, width - councilWidth - governorWidth);
   const listHeight = Math.max(2, height - 3);
   const preview = dealEdit(session, deal);
-  const previewText = preview.ok ? `enter applies: ${preview.edit.steps.length} step${preview.edit.steps.length === 1 ? '' : 's'}${SEP}${preview.edit.label}` : `to do: ${preview.message}`;
+  const count = preview.ok ? preview.edit.steps.length : 0;
+  const previewText = preview.ok
+    ? `enter applies ${editLabel(session.done.length + 1)} (${count} step${count === 1 ? '' : 's'})${SEP}${preview.edit.label}`
+    : `to do: ${preview.message}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end" dimColor>

@@ -1,6 +1,6 @@
 /** A scrolling list of long lines (hinge seats, the explanation trace), word-wrapped to the width. */
 import { Box, Text } from 'ink';
-import { wrapText } from '../layout.js';
+import { wrapHanging } from '../layout.js';
 
 export interface DetailEntry {
   readonly text: string;
@@ -12,9 +12,9 @@ export function DetailPane({ entries, scroll, width, height, empty }: { readonly
   const lines: { key: string; text: string; note: boolean; first: boolean }[] = [];
   for (let i = scroll; i < entries.length && lines.length < height; i++) {
     const entry = entries[i]!;
-    const wrapped = wrapText(`${i + 1}. ${entry.text}`, width - 1);
+    const wrapped = wrapHanging(`${i + 1}. ${entry.text}`, width - 1, 3);
     wrapped.forEach((text, j) => {
-      if (lines.length < height) lines.push({ key: `${i}-${j}`, text: j === 0 ? text : `   ${text}`, note: false, first: j === 0 });
+      if (lines.length < height) lines.push({ key: `${i}-${j}`, text, note: false, first: j === 0 });
     });
     if (entry.note !== undefined && lines.length < height) lines.push({ key: `${i}-n`, text: `   ${entry.note}`, note: true, first: false });
   }

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { baselineDiff } from '../../explorer/queries.js';
 import { startName } from '../../explorer/session.js';
-import { truncate, wrapText } from '../layout.js';
+import { truncate, wrapHanging } from '../layout.js';
 import { tint } from '../theme.js';
 import type { UiState } from '../ui-state.js';
 import { diffLines } from '../../explorer/view-models.js';
@@ -19,8 +19,8 @@ export function DiffView({ ui, width, height }: { readonly ui: UiState; readonly
   for (let i = ui.diff.scroll; i < lines.length && shown.length < height - 1; i++) {
     const line = lines[i]!;
     const indent = line.kind === 'council' ? '' : line.kind === 'change' ? '  ' : '    ';
-    wrapText(line.text, width - indent.length).forEach((text, j) => {
-      if (shown.length < height - 1) shown.push({ key: `${i}-${j}`, kind: line.kind, text: `${indent}${j > 0 ? '  ' : ''}${text}` });
+    wrapHanging(line.text, width - indent.length, 2).forEach((text, j) => {
+      if (shown.length < height - 1) shown.push({ key: `${i}-${j}`, kind: line.kind, text: `${indent}${text}` });
     });
   }
   return (
@@ -28,7 +28,7 @@ export function DiffView({ ui, width, height }: { readonly ui: UiState; readonly
       <Text bold wrap="truncate-end">
         {truncate(title, width)}
       </Text>
-      {lines.length === 0 ? <Text dimColor>Nothing differs yet: every council has the outcome it had when the session opened.</Text> : null}
+      {lines.length === 0 ? <Text dimColor>Nothing differs yet: every council has the outcome and seats it had when the session opened.</Text> : null}
       {shown.map((line) => (
         <Text key={line.key} {...tint(COLORS[line.kind])} bold={line.kind === 'council'} wrap="truncate-end">
           {truncate(line.text, width)}

@@ -11,13 +11,15 @@ const SCREEN_TITLE: Readonly<Record<Screen, string>> = {
   deal: 'Deal composer',
   timeline: 'Timeline',
   diff: 'Differences',
+  compare: 'Side by side',
 };
 
 export interface HeaderProps {
   readonly screen: Screen;
   readonly start: string;
   readonly seats: string;
-  readonly edits: number;
+  /** `2 edits (5 steps)`, from session.editCount. */
+  readonly edits: string;
   readonly undone: number;
   readonly dirty: boolean;
   readonly width: number;
@@ -25,7 +27,7 @@ export interface HeaderProps {
 
 export const Header = memo(function Header({ screen, start, seats, edits: count, undone, dirty, width }: HeaderProps) {
   const left = `govsim${SEP}${SCREEN_TITLE[screen]}${SEP}${start}${SEP}seats ${seats}`;
-  const edits = `${count} edit${count === 1 ? '' : 's'}${undone > 0 ? ` (${undone} undone)` : ''}`;
+  const edits = `${count}${undone > 0 ? `, ${undone} undone` : ''}`;
   const right = `${edits}${dirty ? `${SEP}UNSAVED` : ''}${SEP}? help`;
   const leftShown = truncate(left, Math.max(10, width - textWidth(right) - 1));
   const gap = Math.max(1, width - textWidth(leftShown) - textWidth(right));

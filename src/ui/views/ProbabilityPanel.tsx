@@ -35,7 +35,7 @@ export function ProbabilityPanel({ probabilities, width }: { readonly probabilit
         <Text>{truncate(odds, Math.max(0, width - 23))}</Text>
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {truncate(`most often pivotal: ${pivotal}`, width)}
+        {truncate(`P(pivotal), the chance its votes decide: ${pivotal}`, width)}
       </Text>
     </Box>
   );

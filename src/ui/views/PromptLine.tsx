@@ -2,9 +2,11 @@
 import { Text } from 'ink';
 import { truncate } from '../layout.js';
 
-export function PromptLine({ purpose, text, width }: { readonly purpose: 'save' | 'open'; readonly text: string; readonly width: number }) {
-  const label = purpose === 'save' ? 'Save scenario as: ' : 'Open scenario (file or bundled name): ';
-  const hint = '  (enter confirms, esc cancels)';
+const LABEL = { save: 'Save scenario as: ', open: 'Open (pick with ↑↓, or type a file): ', search: 'Find: ' } as const;
+
+export function PromptLine({ purpose, text, width }: { readonly purpose: 'save' | 'open' | 'search'; readonly text: string; readonly width: number }) {
+  const label = LABEL[purpose];
+  const hint = purpose === 'save' ? '  (enter confirms, esc cancels)' : '  (↑↓ choose, enter goes, esc cancels)';
   const room = Math.max(8, width - label.length - hint.length - 1);
   const shown = [...text].length > room ? `…${[...text].slice(-(room - 1)).join('')}` : text;
   return (
