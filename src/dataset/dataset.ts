@@ -334,6 +334,16 @@ export interface PublishedCheck {
 
 export type PublishedKind = 'fitted' | 'confirmed' | 'estimated';
 
+/**
+ * How a published figure compares with the councils: `✓ confirmed` only when documented seats alone make
+ * it; `≈ fitted (…)` when estimates reconciled with that very figure enter it (no independent check).
+ */
+export function publishedVerdict(check: { readonly matches: boolean; readonly kind: PublishedKind; readonly fittedBy: readonly string[] }): string {
+  if (!check.matches) return '✗ MISMATCH';
+  if (check.kind === 'fitted') return `≈ fitted (${check.fittedBy.join(', ')})`;
+  return check.kind === 'confirmed' ? '✓ confirmed' : '✓ estimated';
+}
+
 export interface FittedEstimate {
   readonly council: string;
   /** Absent for a council's size. */

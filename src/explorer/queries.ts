@@ -7,7 +7,7 @@
 import { GovsimError } from '../model/errors.js';
 import { rationalToNumber } from '../model/rational.js';
 import { banzhaf, shapleyShubik } from '../model/power/index.js';
-import { type Confidence, type LoadedDataset, measurePublishedFigure, nationalTotals, publishedChecks, resolvedCouncils } from '../dataset/dataset.js';
+import { type Confidence, type LoadedDataset, measurePublishedFigure, nationalTotals, publishedChecks, publishedVerdict, resolvedCouncils } from '../dataset/dataset.js';
 import type { CouncilResult, ExplanationEntry, ScenarioRun } from '../scenarios/runner.js';
 import { type CoalitionCheck, coalitionAnalysis, coalitionCheck, governingUnits, votingGame } from '../scenarios/run-queries.js';
 import type { LoadedScenario } from '../scenarios/scenario-loader.js';
@@ -108,7 +108,7 @@ export interface NationalLine {
   readonly seatSetName: string;
   readonly seats: number;
   /** The focus bloc's core lists nationally (e.g. the CF big three: 102 final, 101 preliminary). */
-  readonly figure?: { readonly label: string; readonly computed: number; readonly published?: number };
+  readonly figure?: { readonly label: string; readonly computed: number; readonly published?: number; /** `✓ confirmed`, `≈ fitted (…)`, …: what the match is worth. */ readonly verdict?: string };
   readonly byStatus: Readonly<Record<OutcomeStatus, number>>;
   readonly groups: Readonly<Record<Group, number>>;
 }
@@ -131,7 +131,7 @@ export function nationalLine(session: Session): NationalLine {
   let figure: NationalLine['figure'];
   if (here) {
     const check = publishedChecks(ds, seats).find((entry) => entry.id === here.id);
-    if (check) figure = { label: here.label, computed: check.computed, published: check.published };
+    if (check) figure = { label: here.label, computed: check.computed, published: check.published, verdict: publishedVerdict(check) };
   } else if (candidates[0]) {
     // Never published for this seat set (an alternative estimate): show the computed value alone.
     figure = { label: candidates[0].label, computed: measurePublishedFigure(ds, candidates[0], seats).value };

@@ -11,6 +11,7 @@ import {
   type PublishedCheck,
   type FittedEstimate,
   type PublishedKind,
+  publishedVerdict,
   type ResolvedCouncil,
   loadDataset,
   nationalTotals,
@@ -106,11 +107,6 @@ const LEGEND = {
 } as const;
 
 /** How a national figure's match reads: an independent check, or agreement by construction. */
-export function publishedVerdict(check: { readonly matches: boolean; readonly kind: PublishedKind; readonly fittedBy: readonly string[] }): string {
-  if (!check.matches) return '✗ MISMATCH';
-  if (check.kind === 'fitted') return `≈ fitted (${check.fittedBy.join(', ')})`;
-  return check.kind === 'confirmed' ? '✓ confirmed' : '✓ estimated';
-}
 
 /** The report behind every format: computed from the dataset, nothing typed. */
 export function councilsReport(ds: LoadedDataset, seats?: string): CouncilsReport {

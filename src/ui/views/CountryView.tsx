@@ -52,7 +52,7 @@ function CountryTable({ ui, width, height }: { readonly ui: UiState; readonly wi
     padEnd('Status', c.status) +
     'Governor';
   const figure = national.figure
-    ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? `${SEP}published ${national.figure.published}${national.figure.published === national.figure.computed ? ' ✓' : ' ✗'}` : `${SEP}not published for this seat set`}`
+    ? `${national.figure.label}: ${national.figure.computed}${national.figure.published !== undefined ? `${SEP}published ${national.figure.published} ${national.figure.verdict ?? (national.figure.published === national.figure.computed ? '✓' : '✗')}` : `${SEP}not published for this seat set`}`
     : '';
   const { byStatus, groups } = national;
   return (
