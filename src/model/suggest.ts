@@ -14,14 +14,14 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Up to three known ids nearest to `id` (distance ≤ a third of its length, at least 2; a prefix match first). */
+/** Up to three known ids nearest to `id` (distance ≤ a third of its length, at least 2; a known id that starts with it first). */
 export function closest(id: string, known: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(id.length / 3));
   const lower = id.toLowerCase();
   const near = [...new Set(known)]
     // The length difference is a lower bound on the distance: a long id never reaches the O(n·m) table.
-    .filter((candidate) => Math.abs(candidate.length - id.length) <= limit || candidate.startsWith(lower) || lower.startsWith(candidate))
-    .map((candidate) => ({ candidate, d: candidate.startsWith(lower) || lower.startsWith(candidate) ? 0.5 : distance(lower, candidate.toLowerCase()) }))
+    .filter((candidate) => Math.abs(candidate.length - id.length) <= limit || candidate.startsWith(lower))
+    .map((candidate) => ({ candidate, d: candidate.startsWith(lower) ? 0.5 : distance(lower, candidate.toLowerCase()) }))
     .filter((entry) => entry.d <= limit);
   // Only the nearest: "bsh" suggests bash, not every shell within two edits.
   const best = Math.min(...near.map((entry) => entry.d));

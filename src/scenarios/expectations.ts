@@ -198,7 +198,7 @@ export function formatCheckReport(checks: readonly ScenarioCheck[]): string {
       total++;
       if (expectation.ok) {
         // A pass on estimated seats is not a pass on documented ones: say so.
-        const basis = expectation.confidence === undefined || expectation.confidence === 'documented' ? '' : ` (holds on ${expectation.confidence} seats)`;
+        const basis = expectation.confidence === undefined || expectation.confidence === 'documented' || expectation.claims.length === 0 ? '' : ` (holds on ${expectation.confidence} seats)`;
         lines.push(`  ✓ ${expectation.sitting ?? expectation.council}: ${describeClaims(expectation.claims)}${basis}`);
         continue;
       }

@@ -30,6 +30,7 @@ import {
   weakestConfidence,
 } from '../model/paths/index.js';
 import { type LoadedDataset, resolvedCouncils } from '../dataset/dataset.js';
+import { didYouMean } from '../model/suggest.js';
 import { DEFECTOR_SEPARATOR, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
 import type { Step } from './scenario-schema.js';
@@ -135,7 +136,9 @@ export function defaultTarget(scenario: LoadedScenario): string {
 
 function checkTarget(state: ScenarioState, id: string): void {
   if (state.deals[id] || state.blocs[id] || state.families[id] || isActor(state, id) || existsAnywhere(state, id)) return;
-  throw new GovsimUsageError(`unknown party, bloc or deal "${id}" (deals: ${Object.keys(state.deals).join(', ') || 'none'}; blocs: ${[...Object.keys(state.blocs), ...Object.keys(state.families)].join(', ')})`);
+  const blocs = [...new Set([...Object.keys(state.blocs), ...Object.keys(state.families)])];
+  const known = [...Object.keys(state.deals), ...blocs, ...state.councilOrder.flatMap((council) => state.councils[council]!.units.map((unit) => unit.id))];
+  throw new GovsimUsageError(`unknown party, bloc or deal "${id}"${didYouMean(id, known)} (deals: ${Object.keys(state.deals).join(', ') || 'none'}; blocs: ${blocs.join(', ')})`);
 }
 
 /** The units voting with `id` in a council (its own, and defectors won over to it), and whether a veto blocks it. */

@@ -281,9 +281,9 @@ describe('govsim simulate (in process)', () => {
     // Baseline changes 13 of the 15 councils (the CF bloc); Kirkuk and Anbar are left out, and said so.
     expect(report.notSimulated).toEqual(['kirkuk', 'anbar']);
     expect(text).toContain('not simulated: kirkuk, anbar');
+    // Baghdad: the CF bloc claims it with 9 + 9 + 5 + 2 = 25 < 27 and nobody else reaches 27 ⇒ deadlock.
     const baghdad = report.councils.find((council) => council.council === 'baghdad')!;
-    expect(baghdad.coalition).toEqual([]); // no alignment reaches 27 of 52: open in the runner
-    expect({ open: baghdad.open.exact, deadlock: baghdad.deadlock.exact }).toEqual({ open: '1', deadlock: '0' });
+    expect({ open: baghdad.open.exact, deadlock: baghdad.deadlock.exact }).toEqual({ open: '0', deadlock: '1' });
     const basra = report.councils.find((council) => council.council === 'basra')!;
     expect({ elected: basra.elected.exact, open: basra.open.exact }).toEqual({ elected: '1', open: '0' });
     // A claimed coalition that falls short is a deadlock, not open: badr-sadr in Najaf with no uncertainty.
@@ -295,6 +295,12 @@ describe('govsim simulate (in process)', () => {
     const najaf = (JSON.parse(readFileSync(najafOut, 'utf8')) as SimulationReport).councils.find((council) => council.council === 'najaf')!;
     expect({ deadlock: najaf.deadlock.exact, open: najaf.open.exact }).toEqual({ deadlock: '1', open: '0' });
     expect(stderr.join('')).not.toContain('not simulated');
+    // An open council stays open: the CF as four lists claims nothing in Najaf, and no list reaches 8 alone.
+    const openOut = join(scratch, 'open.json');
+    expect(await main(['simulate', 'cf-four-lists', '--council', 'najaf', '--format', 'json', '--out', openOut])).toBe(0);
+    const open = (JSON.parse(readFileSync(openOut, 'utf8')) as SimulationReport).councils.find((council) => council.council === 'najaf')!;
+    expect(open.coalition).toEqual([]);
+    expect({ open: open.open.exact, deadlock: open.deadlock.exact }).toEqual({ open: '1', deadlock: '0' });
   });
 
   it('bad options exit 2; a bad block exits 65 with the file and path', async () => {
