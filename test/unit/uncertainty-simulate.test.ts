@@ -271,6 +271,27 @@ describe('govsim simulate (in process)', () => {
     expect(lines.some((line) => line.startsWith('national,cf-governs-at-least,1,0,0'))).toBe(true);
   });
 
+  it('without a probabilities block: warns, calls unclaimed councils open, says which councils it left out', async () => {
+    const stderr = captureStderr();
+    const file = join(scratch, 'no-block.yaml');
+    writeFileSync(file, 'name: no block\nsteps: []\n');
+    const out = join(scratch, 'no-block.txt');
+    expect(await main(['simulate', file, '--out', out])).toBe(0);
+    expect(stderr.join('')).toMatch(/warning: scenario "no block" has no probabilities: block: every probability is 0 or 1/);
+    const table = readFileSync(out, 'utf8');
+    // Baseline Baghdad: no alignment reaches 27 and none is claimed, so it is open, never "P(deadlock) = 1".
+    const baghdad = table.split('\n').find((line) => line.startsWith('baghdad'))!;
+    expect(baghdad).toMatch(/open: 1/);
+    expect(baghdad).not.toMatch(/\s0\s+1\s+0\s+0\s+-27/);
+    // Every one of the 15 councils is in the table (nothing changed, nothing named: all are simulated).
+    expect(table.split('\n').filter((line) => /^[a-z]+ {2,}/.test(line)).length).toBeGreaterThanOrEqual(15);
+
+    stderr.length = 0;
+    expect(await main(['simulate', 'badr-sadr-najaf-maysan', '--out', out])).toBe(0);
+    expect(stderr.join('')).toMatch(/warning: simulating 2 of 15 councils \(left out: baghdad, .*\); --council all simulates every council/);
+    expect(stderr.join('')).not.toMatch(/no probabilities: block/);
+  });
+
   it('bad options exit 2; a bad block exits 65 with the file and path', async () => {
     captureStderr();
     expect(await main(['simulate', 'kirkuk-2024', '--runs', '0'])).toBe(2);

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { ExitCode, GovsimUsageError } from '../../model/errors.js';
 import type { Progress } from '../../model/uncertainty/monte-carlo.js';
-import type { CouncilReport, ReportedMean, ReportedProbability, SimulationReport } from '../../scenarios/simulate.js';
+import type { CouncilReport, ReportedMean, ReportedProbability, SimulationModel, SimulationReport } from '../../scenarios/simulate.js';
 import { type Column, parseFormat, renderJson, renderRows, writeOutput } from '../output.js';
 
 export const METHODS = ['auto', 'exact', 'mc', 'both'] as const;
@@ -82,7 +82,8 @@ function councilColumns(bloc: string): Column<CouncilReport>[] {
     { header: 'coalition', value: (row) => (row.coalition.length > 0 ? row.coalition.join('+') : '(none)') },
     { header: 'need', value: (row) => row.threshold, align: 'right' },
     { header: 'P(elected)', value: (row) => probabilityCell(row.elected), align: 'right' },
-    { header: 'P(deadlock)', value: (row) => probabilityCell(row.deadlock), align: 'right' },
+    // No alignment claims a council with an empty coalition: a vote held without election leaves it open, not deadlocked.
+    { header: 'P(deadlock)', value: (row) => (row.coalition.length > 0 ? probabilityCell(row.deadlock) : `open: ${probabilityCell(row.deadlock)}`), align: 'right' },
     { header: 'P(no quorum)', value: (row) => probabilityCell(row.noQuorum), align: 'right' },
     { header: `P(${bloc} governs)`, value: (row) => probabilityCell(row.blocGoverns), align: 'right' },
     { header: 'E[margin]', value: (row) => meanCell(row.expectedMargin), align: 'right' },
@@ -184,6 +185,20 @@ export function progressLine(progress: Progress, width = 24): string {
   return `simulating [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${progress.draws.toLocaleString('en-US')} draws, ±${fixed(progress.halfWidth)}`;
 }
 
+/** What a reader must know before trusting the table: no uncertainty declared, councils left out. */
+export function simulationWarnings(simulation: SimulationModel): string[] {
+  const warnings: string[] = [];
+  if (simulation.scenario.probabilities === undefined) {
+    warnings.push(`scenario "${simulation.scenario.name}" has no probabilities: block: every probability is 0 or 1 (the deterministic run); add one to model attendance, defections and shocks`);
+  }
+  const simulated = new Set(simulation.councils.map((council) => council.id));
+  const left = simulation.run.councils.filter((council) => !simulated.has(council.id)).map((council) => council.id);
+  if (left.length > 0) {
+    warnings.push(`simulating ${simulated.size} of ${simulation.run.councils.length} councils (left out: ${left.join(', ')}); --council all simulates every council`);
+  }
+  return warnings;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function registerSimulate(program: Command): void {
@@ -225,6 +240,7 @@ export function registerSimulate(program: Command): void {
       const { loadScenario } = await import('../../scenarios/scenario-loader.js');
       const { simulationModel, exactSimulation, monteCarloSimulation, simulationReport } = await import('../../scenarios/simulate.js');
       const simulation = simulationModel(loadScenario(target), councils ? { councils } : {});
+      for (const line of simulationWarnings(simulation)) process.stderr.write(`warning: ${line}\n`);
 
       const mcAsked = [options.runs, options.seed, options.precision, options.workers].some((value) => value !== undefined);
       const exact = method === 'mc' ? null : exactSimulation(simulation.model);
