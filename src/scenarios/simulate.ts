@@ -148,7 +148,27 @@ function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilI
       }
     }
   }
-  return { council, threshold: result.majority, quorum: result.quorum.needed, coalition, ...(governor !== undefined ? { governor } : {}) };
+  const outsideGovernor = candidate !== null && governor === undefined ? { party: candidate, blocs: partyBlocs(scenario.state, candidate) } : undefined;
+  return {
+    council,
+    threshold: result.majority,
+    quorum: result.quorum.needed,
+    coalition,
+    ...(governor !== undefined ? { governor } : {}),
+    ...(outsideGovernor !== undefined ? { outsideGovernor } : {}),
+  };
+}
+
+/** The dataset blocs a party belongs to: those of a unit it is (or is the list of) in any council, else the blocs listing it. */
+function partyBlocs(state: ScenarioState, party: string): string[] {
+  const blocs = new Set<string>();
+  for (const councilId of state.councilOrder) {
+    for (const unit of state.councils[councilId]?.units ?? []) {
+      if (unit.id === party || unit.parent === party) for (const family of unit.families) blocs.add(family);
+    }
+  }
+  for (const [family, members] of Object.entries(state.families)) if (members.includes(party)) blocs.add(family);
+  return [...blocs];
 }
 
 /** The scenario's own file, for line numbers in messages (absent for inherited blocks or code-built scenarios). */

@@ -24,6 +24,19 @@ function exactOf(name: string) {
   return { simulation, outcome: attempt.outcome };
 }
 
+describe('outside governors', () => {
+  it('diyala-2024: the State of Law governor (no Diyala seat) counts for the CF, not the deal\'s largest unit', () => {
+    // 1 August 2024: taqaddum, siyada, azm, istiqbal-diyala, asas and puk (11 present of 15, need 8)
+    // elected Adnan al-Shammari of State of Law, a CF list without a seat in Diyala. No probabilities
+    // block: every figure is 0 or 1. Taqaddum, the deal's largest unit, is not CF; the governor is.
+    const { simulation, outcome } = exactOf('diyala-2024');
+    const diyala = outcome.councils.find((council) => council.council === 'diyala')!;
+    expect(formatRational(diyala.elected)).toBe('1');
+    expect(formatRational(diyala.blocGoverns)).toBe('1');
+    expect(simulation.model.councils.find((council) => council.id === 'diyala')!.governedByBloc).toBe(true);
+  });
+});
+
 describe('bundled scenarios with a probabilities block', () => {
   it('kirkuk-2024: the 9-of-9 session happens only if all nine come and nobody breaks ranks', () => {
     // Block: PUK 5 members at 0.97, Qiyada 2 and Ouroba 1 at 0.9, the Christian seat at 0.95; Qiyada

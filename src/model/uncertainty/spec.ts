@@ -62,6 +62,11 @@ export interface CouncilInput {
   readonly coalition: readonly string[];
   /** The unit providing the governor, if the scenario names one. */
   readonly governor?: string | undefined;
+  /**
+   * A governor from outside the coalition (a party without a seat here, or seated outside the deal):
+   * the party id and the dataset blocs it belongs to, so it is not mistaken for the coalition's largest unit.
+   */
+  readonly outsideGovernor?: { readonly party: string; readonly blocs: readonly string[] } | undefined;
 }
 
 export const DEFAULT_BLOC = 'cf';
@@ -169,9 +174,15 @@ export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec
       issue(`${at}.governor`, unknownUnit(local.governor, ids, council.id));
       governor = undefined;
     }
-    governor ??= largestUnit(council, coalition);
-    const governorUnit = council.units.find((unit) => unit.id === governor);
-    const governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
+    const outside = local?.governor === undefined && local?.coalition === undefined ? input.outsideGovernor : undefined;
+    let governedByBloc: boolean;
+    if (outside !== undefined && governor === undefined) {
+      governedByBloc = outside.party === bloc || outside.blocs.includes(bloc);
+    } else {
+      governor ??= largestUnit(council, coalition);
+      const governorUnit = council.units.find((unit) => unit.id === governor);
+      governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
+    }
     return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc };
   });
 
