@@ -82,6 +82,7 @@ function councilColumns(bloc: string): Column<CouncilReport>[] {
     { header: 'coalition', value: (row) => (row.coalition.length > 0 ? row.coalition.join('+') : '(none)') },
     { header: 'need', value: (row) => row.threshold, align: 'right' },
     { header: 'P(elected)', value: (row) => probabilityCell(row.elected), align: 'right' },
+    { header: 'P(rival elected)', value: (row) => (row.rivals.length > 0 ? probabilityCell(row.rivalElected) : '—'), align: 'right' },
     // No alignment claims a council with an empty coalition: a vote held without election leaves it open, not deadlocked.
     { header: 'P(deadlock)', value: (row) => (row.coalition.length > 0 ? probabilityCell(row.deadlock) : `open: ${probabilityCell(row.deadlock)}`), align: 'right' },
     { header: 'P(no quorum)', value: (row) => probabilityCell(row.noQuorum), align: 'right' },
@@ -151,6 +152,7 @@ function longRows(report: SimulationReport): LongRow[] {
   const rows: LongRow[] = [];
   for (const council of report.councils) {
     rows.push({ council: council.council, measure: 'elected', unit: '', p: council.elected });
+    rows.push({ council: council.council, measure: 'rival-elected', unit: '', p: council.rivalElected });
     rows.push({ council: council.council, measure: 'deadlock', unit: '', p: council.deadlock });
     rows.push({ council: council.council, measure: 'no-quorum', unit: '', p: council.noQuorum });
     rows.push({ council: council.council, measure: `${report.bloc}-governs`, unit: '', p: council.blocGoverns });

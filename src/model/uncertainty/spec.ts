@@ -67,6 +67,8 @@ export interface CouncilInput {
    * the party id and the dataset blocs it belongs to, so it is not mistaken for the coalition's largest unit.
    */
   readonly outsideGovernor?: { readonly party: string; readonly blocs: readonly string[] } | undefined;
+  /** The other alignments competing in the council: their units and their governor party's blocs. */
+  readonly rivals?: readonly { readonly id: string; readonly units: readonly string[]; readonly governor: string; readonly governorBlocs: readonly string[] }[] | undefined;
 }
 
 export const DEFAULT_BLOC = 'cf';
@@ -183,7 +185,15 @@ export function buildProbabilisticScenario(inputs: readonly CouncilInput[], spec
       const governorUnit = council.units.find((unit) => unit.id === governor);
       governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
     }
-    return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc };
+    // A block that redefines the coalition replaces the scenario's alignments: no rivals then.
+    const rivals = (local?.coalition === undefined ? (input.rivals ?? []) : [])
+      .map((rival) => ({
+        id: rival.id,
+        units: rival.units.map((id) => council.units.findIndex((unit) => unit.id === id)).filter((index) => index >= 0 && !coalition.has(council.units[index]!.id)),
+        governedByBloc: rival.governor === bloc || rival.governorBlocs.includes(bloc),
+      }))
+      .filter((rival) => rival.units.length > 0);
+    return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc, ...(rivals.length > 0 ? { rivals } : {}) };
   });
 
   const shocks: Shock[] = (spec.shocks ?? []).map((shock, s) => {
