@@ -140,6 +140,29 @@ export function partyOptions(session: Session, councils: readonly string[]): rea
   return [...ordered, ...actors, ...blocs.filter((bloc) => !options.has(bloc.id))];
 }
 
+/** A governor the composer offers: `seated` when the party holds seats in the chosen councils. */
+export interface GovernorOption extends PartyOption {
+  readonly inDeal: boolean;
+  readonly seated: boolean;
+}
+
+/**
+ * Governors a deal can name: its own seated parties first, then any other party or actor of the
+ * dataset (a governor need not hold a seat: Diyala 2024 elected a State of Law governor there).
+ */
+export function governorOptions(session: Session, draft: Pick<DealDraft, 'councils' | 'parties'>): readonly GovernorOption[] {
+  const here = new Map(partyOptions(session, draft.councils).map((option) => [option.id, option]));
+  const everywhere = partyOptions(session, []);
+  const seated = (id: string): boolean => (here.get(id)?.seats ?? 0) > 0;
+  const own = draft.parties
+    .map((id) => here.get(id) ?? everywhere.find((option) => option.id === id))
+    .filter((option): option is PartyOption => option !== undefined)
+    .map((option) => ({ ...option, inDeal: true, seated: seated(option.id) }));
+  const ownIds = new Set(own.map((option) => option.id));
+  const others = everywhere.filter((option) => !ownIds.has(option.id)).map((option) => ({ ...option, inDeal: false, seated: seated(option.id) }));
+  return [...own.filter((option) => option.seated), ...others.filter((option) => option.seated), ...own.filter((option) => !option.seated), ...others.filter((option) => !option.seated)];
+}
+
 export interface DealDraft {
   readonly councils: readonly string[];
   readonly parties: readonly string[];
@@ -159,7 +182,9 @@ export function dealEdit(session: Session, draft: DealDraft): EditResult {
   if (draft.councils.length === 0) return { ok: false, message: 'choose at least one council (space in the councils column)' };
   if (draft.parties.length === 0) return { ok: false, message: 'choose the parties (space in the parties column)' };
   if (draft.governor === null) return { ok: false, message: 'choose the governor party (enter in the governor column)' };
-  if (!draft.parties.includes(draft.governor)) return { ok: false, message: `the governor party ${draft.governor} must be one of the parties` };
+  if (!draft.parties.includes(draft.governor) && !partyOptions(session, []).some((option) => option.id === draft.governor)) {
+    return { ok: false, message: `unknown governor party ${draft.governor}: not a party, list, faction, bloc or actor of the dataset` };
+  }
   const options = new Map(partyOptions(session, draft.councils).map((option) => [option.id, option]));
   const steps: Step[] = [];
   for (const party of draft.parties) {

@@ -5,7 +5,8 @@
  *
  * Each council is simulated around one alignment: the strongest valid deal covering it, else the
  * alignment the run reports (elected, or the strongest claim; none → an empty coalition that only
- * `join` can fill), with the runner's majority as threshold and its quorum.
+ * `join` can fill), with the runner's majority as threshold and its quorum. Every other alignment
+ * that can govern (rumps, other deals and blocs, a list big enough alone) competes as a rival.
  */
 import type { Worker } from 'node:worker_threads';
 import { type DataIssue, ExitCode, GovsimDataError, GovsimError, GovsimUsageError } from '../model/errors.js';
@@ -126,11 +127,34 @@ function fixEditedAttendance(model: ProbabilisticScenario, now: readonly Council
  * The alignment a council is simulated around: the strongest valid deal covering it (the scenario's
  * hypothesis: `join` and `defect` read relative to it), else the alignment the run reports.
  */
-function simulatedAlignment(result: CouncilResult): { units: readonly string[]; candidate: string | null } {
+function simulatedAlignment(result: CouncilResult): { units: readonly string[]; candidate: string | null; id?: string } {
   const deals = result.alignments.filter((alignment) => alignment.kind === 'deal' && alignment.status !== 'void');
   const deal = deals.reduce<(typeof deals)[number] | undefined>((best, next) => (best === undefined || next.votes > best.votes ? next : best), undefined);
-  if (deal) return { units: deal.units, candidate: deal.governor };
+  if (deal) return { units: deal.units, candidate: deal.governor, id: `${deal.kind}:${deal.id}` };
   return { units: result.outcome.coalition, candidate: result.outcome.candidate };
+}
+
+/**
+ * Every other alignment that can govern: the run's deals, blocs and rumps (void ones and members voting
+ * against every line never can), and any lone unit big enough to reach the threshold by itself.
+ */
+function rivalAlignments(scenario: LoadedScenario, result: CouncilResult, coalition: readonly string[], simulatedId: string | undefined) {
+  const council = modelCouncil(scenario.state, result.id);
+  const taken = new Set(coalition);
+  const rivals: { id: string; units: string[]; governor: string; governorBlocs: string[] }[] = [];
+  for (const alignment of result.alignments) {
+    if (alignment.status === 'void' || alignment.kind === 'against' || alignment.governor === null) continue;
+    if (`${alignment.kind}:${alignment.id}` === simulatedId) continue;
+    const units = alignment.units.filter((id) => !taken.has(id));
+    if (units.length === 0 || units.length < alignment.units.length) continue; // the simulated coalition itself (or part of it)
+    for (const id of units) taken.add(id);
+    rivals.push({ id: `${alignment.kind}:${alignment.id}`, units, governor: alignment.governor, governorBlocs: partyBlocs(scenario.state, alignment.governor) });
+  }
+  for (const unit of council.units) {
+    if (taken.has(unit.id) || unit.seats < result.majority) continue;
+    rivals.push({ id: `list:${unit.id}`, units: [unit.id], governor: unit.id, governorBlocs: [...(unit.blocs ?? [])] });
+  }
+  return rivals;
 }
 
 function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilInput {
@@ -150,7 +174,29 @@ function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilI
       }
     }
   }
-  return { council, threshold: result.majority, quorum: result.quorum.needed, coalition, ...(governor !== undefined ? { governor } : {}) };
+  const outsideGovernor = candidate !== null && governor === undefined ? { party: candidate, blocs: partyBlocs(scenario.state, candidate) } : undefined;
+  const rivals = rivalAlignments(scenario, result, coalition, simulated.id);
+  return {
+    council,
+    rivals,
+    threshold: result.majority,
+    quorum: result.quorum.needed,
+    coalition,
+    ...(governor !== undefined ? { governor } : {}),
+    ...(outsideGovernor !== undefined ? { outsideGovernor } : {}),
+  };
+}
+
+/** The dataset blocs a party belongs to: those of a unit it is (or is the list of) in any council, else the blocs listing it. */
+function partyBlocs(state: ScenarioState, party: string): string[] {
+  const blocs = new Set<string>();
+  for (const councilId of state.councilOrder) {
+    for (const unit of state.councils[councilId]?.units ?? []) {
+      if (unit.id === party || unit.parent === party) for (const family of unit.families) blocs.add(family);
+    }
+  }
+  for (const [family, members] of Object.entries(state.families)) if (members.includes(party)) blocs.add(family);
+  return [...blocs];
 }
 
 /** The scenario's own file, for line numbers in messages (absent for inherited blocks or code-built scenarios). */
@@ -360,7 +406,12 @@ export interface CouncilReport {
   readonly governedByBloc: boolean;
   /** The scenario's deterministic status for this council. */
   readonly scenarioStatus: string;
+  /** The simulated alignment (the coalition) is elected. */
   readonly elected: ReportedProbability;
+  /** Another alignment is elected (a rump, another deal or bloc, a list alone). */
+  readonly rivalElected: ReportedProbability;
+  /** The rival alignments, ids such as `rump:cf` or `deal:x`. */
+  readonly rivals: readonly string[];
   /** Quorate, a candidate claimed (the scenario's coalition is not empty), no majority. */
   readonly deadlock: ReportedProbability;
   /** Quorate, no candidate claimed (the scenario found no coalition), no majority: the council is open, not deadlocked. */
@@ -450,6 +501,8 @@ export function simulationReport(
       governedByBloc: council.governedByBloc,
       scenarioStatus: result.outcome.status,
       elected: probability(ex?.elected, mc?.elected),
+      rivalElected: probability(ex?.rivalElected, mc?.rivalElected),
+      rivals: (council.rivals ?? []).map((rival) => rival.id),
       deadlock: claimed ? probability(ex?.deadlock, mc?.deadlock) : none,
       open: claimed ? none : probability(ex?.deadlock, mc?.deadlock),
       noQuorum: probability(ex?.noQuorum, mc?.noQuorum),

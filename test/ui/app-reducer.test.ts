@@ -8,6 +8,7 @@ import { openSession } from '../../src/explorer/session.js';
 import type { KeyFlags } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
 import { dealColumns } from '../../src/ui/reducers/deal-reducer.js';
+import { partyOptions } from '../../src/explorer/edits.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
 const session = openSession();
@@ -165,8 +166,10 @@ describe('the deal composer', () => {
     pick('sadrists');
     expect(ui.deal.parties).toEqual(['badr', 'sadrists']);
     ui = press(ui, '', { tab: true });
-    // Governor column: only parties with seats (the Sadrists hold none).
-    expect(dealColumns(ui.session, ui.deal).governors.map((option) => option.id)).toEqual(['badr']);
+    // Governor column: the deal's seated party first; the Sadrists (no seat) come later, marked seatless.
+    const governors = dealColumns(ui.session, ui.deal).governors;
+    expect(governors[0]).toMatchObject({ id: 'badr', inDeal: true, seated: true });
+    expect(governors.find((option) => option.id === 'sadrists')).toMatchObject({ inDeal: true, seated: false });
     ui = press(ui, ' ');
     ui = press(ui, '', ENTER);
     expect(ui.screen).toBe('country');
@@ -178,6 +181,31 @@ describe('the deal composer', () => {
     expect(ui.message?.text).toMatch(/^deal badr-sadrists: badr, sadrists in najaf, maysan; governor from badr ⇒ /);
     expect(ui.message?.text).toContain('Najaf');
     expect(ui.message?.text).toContain('Maysan');
+  });
+
+  it('offers any party or actor of the dataset as governor, seated or not, and applies an outside governor', () => {
+    let ui = press(fresh(), 'd');
+    ui = press(press(ui, 'jjjjjjj'), ' '); // najaf
+    ui = press(ui, '', { tab: true });
+    const parties = dealColumns(ui.session, ui.deal).parties.map((option) => option.id);
+    ui = press(press(press(ui, 'g'), 'j'.repeat(parties.indexOf('badr'))), ' ');
+    ui = press(ui, '', { tab: true });
+    const governors = dealColumns(ui.session, ui.deal).governors;
+    const ids = governors.map((option) => option.id);
+    // Every party of the dataset is offered (seated in Najaf or not), actors included, each once.
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const option of partyOptions(ui.session, [])) expect(ids).toContain(option.id);
+    for (const actor of ui.session.state.actors) expect(ids).toContain(actor.id);
+    // Sadrists: outside the deal and without a seat in Najaf (they boycotted the 2023 elections).
+    const sadrists = governors.findIndex((option) => option.id === 'sadrists');
+    expect(governors[sadrists]).toMatchObject({ inDeal: false, seated: false });
+    ui = press(press(ui, 'g'), 'j'.repeat(sadrists));
+    ui = press(ui, ' ');
+    expect(ui.deal.governor).toBe('sadrists');
+    ui = press(ui, '', ENTER);
+    expect(ui.screen).toBe('country');
+    expect(ui.message?.text).toMatch(/^deal badr: badr in najaf; governor from sadrists ⇒ /);
+    expect(ui.session.state.deals['badr']?.governor).toBe('sadrists');
   });
 
   it('says what is missing instead of applying an incomplete deal', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GovsimUsageError } from '../../src/model/errors.js';
-import { type Rational, ONE, parseRational, rationalToNumber } from '../../src/model/rational.js';
+import { type Rational, ONE, parseRational, rationalToNumber, ZERO } from '../../src/model/rational.js';
 import {
   BLOCK_SIZE,
+  COUNCIL_SLOTS,
   type ProbabilisticScenario,
   type ProbabilisticUnit,
   MonteCarloPlan,
   compileScenario,
+  exactAvailability,
   exactScenarioOutcome,
   maxHalfWidth,
   mergeTally,
@@ -214,5 +216,43 @@ describe('Wilson score interval', () => {
     expect(wilsonInterval(0, 5000).low).toBe(0);
     expect(wilsonInterval(0, 5000).high).toBeCloseTo(1.96 ** 2 / (5000 + 1.96 ** 2), 6); // z²/(n + z²)
     expect(wilsonInterval(5000, 5000).high).toBe(1);
+  });
+});
+
+describe('rival alignments in the sampler', () => {
+  const certainUnit = (id: string, seats: number, inCoalition: boolean) => ({ id, seats, attendance: new Array<Rational>(seats).fill(ONE), inCoalition, switchProbability: ZERO });
+  const scenario = (threshold: number, rivalSeats: number): ProbabilisticScenario => ({
+    bloc: 'cf',
+    shocks: [],
+    councils: [
+      {
+        id: 'x',
+        threshold,
+        quorum: 1,
+        units: [certainUnit('a', 2, true), certainUnit('b', rivalSeats, false), certainUnit('c', 1, false)],
+        governedByBloc: false,
+        rivals: [{ id: 'rump:b', units: [1], governedByBloc: true }],
+      },
+    ],
+  });
+  const counts = (model: ProbabilisticScenario) => {
+    const compiled = compileScenario(model);
+    const tally = sampleBlock(compiled, 1, 0, 10);
+    const at = compiled.layout.councilStart[0]!;
+    return { elected: tally[at + COUNCIL_SLOTS.elected], rival: tally[at + COUNCIL_SLOTS.rivalElected], deadlock: tally[at + COUNCIL_SLOTS.deadlock], cf: tally[at + COUNCIL_SLOTS.blocGoverns] };
+  };
+
+  it('the most votes at or above a low threshold win; equal best votes elect nobody (as the run decides)', () => {
+    // Threshold 2 of 5 seats: the coalition a has 2, the rival b 3 ⇒ b wins every draw, and counts for cf.
+    expect(counts(scenario(2, 3))).toEqual({ elected: 0, rival: 10, deadlock: 0, cf: 10 });
+    // b 2 = a 2, both reach 2 ⇒ tie ⇒ deadlock every draw.
+    expect(counts(scenario(2, 2))).toEqual({ elected: 0, rival: 0, deadlock: 10, cf: 0 });
+    // Threshold 3 of 5: only b (3) reaches it.
+    expect(counts(scenario(3, 3))).toEqual({ elected: 0, rival: 10, deadlock: 0, cf: 10 });
+  });
+
+  it('the exact engine declines a threshold of at most half the seats when rivals could tie', () => {
+    expect(exactAvailability(scenario(2, 2))).toMatchObject({ available: false, reason: expect.stringMatching(/rival alignments could tie/) });
+    expect(exactAvailability(scenario(4, 3))).toEqual({ available: true });
   });
 });

@@ -24,6 +24,19 @@ function exactOf(name: string) {
   return { simulation, outcome: attempt.outcome };
 }
 
+describe('outside governors', () => {
+  it('diyala-2024: the State of Law governor (no Diyala seat) counts for the CF, not the deal\'s largest unit', () => {
+    // 1 August 2024: taqaddum, siyada, azm, istiqbal-diyala, asas and puk (11 present of 15, need 8)
+    // elected Adnan al-Shammari of State of Law, a CF list without a seat in Diyala. No probabilities
+    // block: every figure is 0 or 1. Taqaddum, the deal's largest unit, is not CF; the governor is.
+    const { simulation, outcome } = exactOf('diyala-2024');
+    const diyala = outcome.councils.find((council) => council.council === 'diyala')!;
+    expect(formatRational(diyala.elected)).toBe('1');
+    expect(formatRational(diyala.blocGoverns)).toBe('1');
+    expect(simulation.model.councils.find((council) => council.id === 'diyala')!.governedByBloc).toBe(true);
+  });
+});
+
 describe('bundled scenarios with a probabilities block', () => {
   it('kirkuk-2024: the 9-of-9 session happens only if all nine come and nobody breaks ranks', () => {
     // Block: PUK 5 members at 0.97, Qiyada 2 and Ouroba 1 at 0.9, the Christian seat at 0.95; Qiyada
@@ -125,28 +138,62 @@ describe('bundled scenarios with a probabilities block', () => {
   });
 });
 
-describe('without uncertainty the exact engine agrees with the scenario runner', () => {
-  it.each(bundledScenarioNames())('%s: every council is certain and has the runner\'s status', (name) => {
+describe('without uncertainty both engines agree with the scenario runner', () => {
+  it.each(bundledScenarioNames())('%s: every council\'s status and elected alignment are the runner\'s', async (name) => {
     const loaded = loadScenario(name);
     const certain = simulationModel({ ...loaded, probabilities: undefined }, { councils: 'all' });
-    const { outcome } = (() => {
-      const attempt = exactSimulation(certain.model);
-      if (!('outcome' in attempt)) throw new Error(attempt.unavailable);
-      return attempt;
-    })();
-    outcome.councils.forEach((council, c) => {
+    const attempt = exactSimulation(certain.model);
+    if (!('outcome' in attempt)) throw new Error(attempt.unavailable);
+    const mc = await monteCarloSimulation(certain.model, { runs: 64, seed: 3 });
+    attempt.outcome.councils.forEach((council, c) => {
       const result = certain.councils[c]!;
-      // Simulated around the strongest valid deal where one covers the council, else the reported alignment.
-      const deal = result.alignments.filter((a) => a.kind === 'deal' && a.status !== 'void').sort((a, b) => b.votes - a.votes)[0];
-      const status = deal === undefined ? result.outcome.status : !result.quorum.met ? 'no-quorum' : deal.status === 'elected' ? 'elected' : 'deadlock';
-      const expected = { elected: '0', deadlock: '0', noQuorum: '0' };
-      if (status === 'elected') expected.elected = '1';
-      else if (status === 'no-quorum') expected.noQuorum = '1';
-      else expected.deadlock = '1'; // deadlock, or open: nobody backs a candidate
-      expect({ elected: formatRational(council.elected), deadlock: formatRational(council.deadlock), noQuorum: formatRational(council.noQuorum) }, `${name} ${council.council} (${status})`).toEqual(expected);
-      const margin = deal === undefined ? result.outcome.margin : deal.votes - result.majority;
-      if (margin !== null) expect(formatRational(council.expectedMargin), `${name} ${council.council} margin`).toBe(String(margin));
+      const model = certain.model.councils[c]!;
+      const winner = result.alignments.find((a) => a.status === 'elected');
+      const coalition = model.units.filter((unit) => unit.inCoalition).map((unit) => unit.id);
+      const expected = { elected: '0', rivalElected: '0', deadlock: '0', noQuorum: '0' };
+      const status = result.outcome.status;
+      if (status === 'no-quorum') expected.noQuorum = '1';
+      else if (status !== 'elected') expected.deadlock = '1'; // deadlock, or open (the table says open)
+      else if (winner !== undefined && [...winner.units].sort().join() === [...coalition].sort().join()) expected.elected = '1';
+      else {
+        expected.rivalElected = '1';
+        // The elected alignment is one of the rivals simulate modelled.
+        expect(model.rivals?.map((rival) => rival.id), `${name} ${council.council}`).toContain(winner ? `${winner.kind}:${winner.id}` : 'none');
+      }
+      const got = {
+        elected: formatRational(council.elected),
+        rivalElected: formatRational(council.rivalElected),
+        deadlock: formatRational(council.deadlock),
+        noQuorum: formatRational(council.noQuorum),
+      };
+      expect(got, `${name} ${council.council} (${status})`).toEqual(expected);
+      const estimates = mc.councils[c]!;
+      expect([estimates.elected, estimates.rivalElected, estimates.deadlock, estimates.noQuorum].map((e) => String(e.estimate)), `${name} ${council.council} MC`).toEqual(
+        [expected.elected, expected.rivalElected, expected.deadlock, expected.noQuorum],
+      );
     });
+  });
+});
+
+describe('competing alignments', () => {
+  it('badr-sadr-najaf-maysan, Maysan: the deal, the CF rump or nobody, computed by hand', () => {
+    // Maysan (need 7 of 13, everyone attends): the deal badr 3 + hikma 2 = 5; the CF rump aah 3 +
+    // state-of-law 3 + nasr 1 = 7 = the threshold, so the rump wins exactly when none of its lists joins
+    // the deal. Shock cf-line-holds (p 7/10): aah, state-of-law, nasr vote against the deal (no join).
+    // Otherwise (3/10) each joins on its own: aah 1/10, state-of-law 1/20, nasr 2/5.
+    //   P(rump elected) = 7/10 + 3/10 · (9/10 · 19/20 · 3/5) = 7/10 + 3/10 · 513/1000 = 8539/10000.
+    // The deal needs 2 more, only off the line: aah or state-of-law joining (1 − 9/10 · 19/20 = 29/200),
+    // else nasr and quota-sabean (2/5 · 1/2): 29/200 + 171/200 · 1/5 = 79/250, so
+    //   P(deal elected) = 3/10 · 79/250 = 237/2500 (as in the JSON test below), and
+    //   P(deadlock) = 1 − 237/2500 − 8539/10000 = 513/10000. Both count for the CF: the rump's governor is
+    //   aah (CF), the deal's badr (CF) ⇒ P(cf governs) = 237/2500 + 8539/10000 = 9487/10000.
+    const { outcome, simulation } = exactOf('badr-sadr-najaf-maysan');
+    const maysan = outcome.councils.find((council) => council.council === 'maysan')!;
+    expect(simulation.model.councils.find((council) => council.id === 'maysan')!.rivals?.map((rival) => rival.id)).toEqual(['rump:cf']);
+    expect(formatRational(maysan.rivalElected)).toBe('8539/10000');
+    expect(formatRational(maysan.elected)).toBe('237/2500');
+    expect(formatRational(maysan.deadlock)).toBe('513/10000');
+    expect(formatRational(maysan.blocGoverns)).toBe('9487/10000');
   });
 });
 

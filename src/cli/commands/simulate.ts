@@ -82,6 +82,7 @@ function councilColumns(bloc: string): Column<CouncilReport>[] {
     { header: 'coalition', value: (row) => (row.coalition.length > 0 ? row.coalition.join('+') : '(none)') },
     { header: 'need', value: (row) => row.threshold, align: 'right' },
     { header: 'P(elected)', value: (row) => probabilityCell(row.elected), align: 'right' },
+    { header: 'P(rival elected)', value: (row) => (row.rivals.length > 0 ? probabilityCell(row.rivalElected) : '—'), align: 'right' },
     { header: 'P(deadlock)', value: (row) => probabilityCell(row.deadlock), align: 'right' },
     { header: 'P(open)', value: (row) => probabilityCell(row.open), align: 'right' },
     { header: 'P(no quorum)', value: (row) => probabilityCell(row.noQuorum), align: 'right' },
@@ -151,6 +152,7 @@ function longRows(report: SimulationReport): LongRow[] {
   const rows: LongRow[] = [];
   for (const council of report.councils) {
     rows.push({ council: council.council, measure: 'elected', unit: '', p: council.elected });
+    rows.push({ council: council.council, measure: 'rival-elected', unit: '', p: council.rivalElected });
     rows.push({ council: council.council, measure: 'deadlock', unit: '', p: council.deadlock });
     rows.push({ council: council.council, measure: 'open', unit: '', p: council.open });
     rows.push({ council: council.council, measure: 'no-quorum', unit: '', p: council.noQuorum });

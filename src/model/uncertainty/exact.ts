@@ -25,7 +25,9 @@ export interface ExactCouncilOutcome {
   readonly elected: Rational;
   readonly deadlock: Rational;
   readonly noQuorum: Rational;
-  /** P(elected and the election counts for the tracked bloc). */
+  /** P(another alignment (a rival) is elected). */
+  readonly rivalElected: Rational;
+  /** P(an alignment is elected and the election counts for the tracked bloc). */
   readonly blocGoverns: Rational;
   /** E[votes − threshold] over all draws. */
   readonly expectedMargin: Rational;
@@ -70,7 +72,8 @@ export function exactWork(scenario: ProbabilisticScenario): number {
     const steps = units * (Math.ceil(Math.log2(Math.max(units, 2))) + 2);
     const states = (council.quorum + 1) * (council.threshold + 1);
     const outcomes = 2 * (Math.max(0, ...council.units.map((unit) => unit.seats)) + 1);
-    work += 2 ** shocks * steps * states * outcomes;
+    // One programme for the simulated alignment, one (without pivots: about a third) per rival.
+    work += 2 ** shocks * steps * states * outcomes * (1 + (council.rivals?.length ?? 0));
   });
   return work;
 }
@@ -85,6 +88,12 @@ export function exactAvailability(scenario: ProbabilisticScenario, options: Exac
       available: false,
       reason: `${uncertain.length} uncertain shocks: exact conditioning needs 2^${uncertain.length} combinations (limit 2^${limit}); use Monte Carlo`,
     };
+  }
+  // Two alignments can both reach a threshold of at most half the seats: the tie rule then needs the
+  // joint law of their votes, which this programme does not keep.
+  const tied = scenario.councils.find((council) => (council.rivals?.length ?? 0) > 0 && 2 * council.threshold <= council.units.reduce((sum, unit) => sum + unit.seats, 0));
+  if (tied !== undefined) {
+    return { available: false, reason: `in ${tied.id} the threshold ${tied.threshold} is at most half the seats, so rival alignments could tie; use Monte Carlo` };
   }
   const work = exactWork(scenario);
   const budget = options.maxWork ?? DEFAULT_MAX_EXACT_WORK;
@@ -315,12 +324,34 @@ export function exactCouncilOutcome(council: ProbabilisticCouncil): ExactCouncil
     votes = add(votes, mul(backs, expectedPresent));
   }
 
+  // Rivals: with a threshold above half the seats at most one alignment reaches it, so each rival's
+  // election is a disjoint event: its own programme, its units backing it unless they join.
+  let rivalElected = ZERO;
+  let blocGoverns = council.governedByBloc ? electedP : ZERO;
+  for (const rival of council.rivals ?? []) {
+    const own = new Set(rival.units);
+    const units = council.units.map((unit, i) => {
+      const joins = unit.inCoalition ? complement(unit.switchProbability) : unit.switchProbability;
+      return own.has(i) ? { ...unit, inCoalition: true, switchProbability: joins } : { ...unit, inCoalition: false, switchProbability: ZERO };
+    });
+    let law = startLaw(council);
+    for (const unit of units) law = convolve(law, unitLaw(unit), quorum, threshold);
+    let wins = 0n;
+    law.weights.forEach((w, state) => {
+      if (w !== 0n && Math.floor(state / width) >= quorum && state % width >= threshold) wins += w;
+    });
+    const p = rational(wins, law.den);
+    rivalElected = add(rivalElected, p);
+    if (rival.governedByBloc) blocGoverns = add(blocGoverns, p);
+  }
+
   return {
     council: council.id,
     elected: electedP,
-    deadlock: rational(deadlock, full.den),
+    rivalElected,
+    deadlock: sub(rational(deadlock, full.den), rivalElected),
     noQuorum: rational(noQuorum, full.den),
-    blocGoverns: council.governedByBloc ? electedP : ZERO,
+    blocGoverns,
     expectedMargin: sub(votes, rational(threshold)),
     pivotal,
   };
@@ -373,6 +404,7 @@ function pivotProbability(others: StateLaw, unit: UnitLaw, quorum: number, thres
 interface MutableOutcome {
   council: string;
   elected: Rational;
+  rivalElected: Rational;
   deadlock: Rational;
   noQuorum: Rational;
   blocGoverns: Rational;
@@ -384,6 +416,7 @@ function emptyOutcome(council: ProbabilisticCouncil): MutableOutcome {
   return {
     council: council.id,
     elected: ZERO,
+    rivalElected: ZERO,
     deadlock: ZERO,
     noQuorum: ZERO,
     blocGoverns: ZERO,
@@ -394,6 +427,7 @@ function emptyOutcome(council: ProbabilisticCouncil): MutableOutcome {
 
 function accumulate(into: MutableOutcome, outcome: ExactCouncilOutcome, weight: Rational): void {
   into.elected = add(into.elected, mul(weight, outcome.elected));
+  into.rivalElected = add(into.rivalElected, mul(weight, outcome.rivalElected));
   into.deadlock = add(into.deadlock, mul(weight, outcome.deadlock));
   into.noQuorum = add(into.noQuorum, mul(weight, outcome.noQuorum));
   into.blocGoverns = add(into.blocGoverns, mul(weight, outcome.blocGoverns));

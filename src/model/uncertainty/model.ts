@@ -34,6 +34,20 @@ export interface ProbabilisticCouncil {
   readonly units: readonly ProbabilisticUnit[];
   /** Whether an election here counts as the tracked bloc governing (national tally). */
   readonly governedByBloc: boolean;
+  /**
+   * The other alignments competing in the council (its rumps, other deals and blocs, lists that could
+   * win alone). A rival's votes are the present members of its units that do not join the simulated
+   * alignment; the one reaching the threshold with quorum, when the simulated one does not, is elected.
+   */
+  readonly rivals?: readonly RivalAlignment[];
+}
+
+export interface RivalAlignment {
+  readonly id: string;
+  /** Indices into the council's `units` (never units of the simulated coalition). */
+  readonly units: readonly number[];
+  /** Whether its election counts as the tracked bloc governing. */
+  readonly governedByBloc: boolean;
 }
 
 /**
@@ -85,6 +99,16 @@ export function modelProblems(scenario: ProbabilisticScenario): string[] {
       if (unit.attendance.length !== unit.seats) problems.push(`${where}.${unit.id}: ${unit.attendance.length} attendance probabilities for ${unit.seats} seats`);
       if (!unit.attendance.every(isProbability)) problems.push(`${where}.${unit.id}: attendance outside [0, 1]`);
       if (!isProbability(unit.switchProbability)) problems.push(`${where}.${unit.id}: switch probability outside [0, 1]`);
+    }
+    const taken = new Set<number>();
+    for (const rival of council.rivals ?? []) {
+      for (const index of rival.units) {
+        const unit = council.units[index];
+        if (unit === undefined) problems.push(`${where}: rival ${rival.id} names no unit ${index}`);
+        else if (unit.inCoalition) problems.push(`${where}: rival ${rival.id} holds ${unit.id} of the simulated coalition`);
+        if (taken.has(index)) problems.push(`${where}: unit ${index} is in two rival alignments`);
+        taken.add(index);
+      }
     }
   });
   scenario.shocks.forEach((shock, s) => {

@@ -168,6 +168,7 @@ export function maxHalfWidth(layout: TallyLayout, tally: Float64Array): number {
     consider(tally[start + COUNCIL_SLOTS.deadlock]!);
     consider(tally[start + COUNCIL_SLOTS.noQuorum]!);
     consider(tally[start + COUNCIL_SLOTS.blocGoverns]!);
+    consider(tally[start + COUNCIL_SLOTS.rivalElected]!);
     for (let i = start + COUNCIL_SLOTS.pivotal; i < end; i++) consider(tally[i]!);
   });
   let atLeast = 0;
@@ -194,6 +195,8 @@ export interface MeanEstimate extends Interval {
 export interface CouncilEstimate {
   readonly council: string;
   readonly elected: Estimate;
+  /** Another alignment (a rival) is elected. */
+  readonly rivalElected: Estimate;
   readonly deadlock: Estimate;
   readonly noQuorum: Estimate;
   readonly blocGoverns: Estimate;
@@ -234,6 +237,7 @@ export function summarizeTally(compiled: CompiledScenario, bloc: string, plan: M
     return {
       council,
       elected: estimate(tally[at + COUNCIL_SLOTS.elected]!, n),
+      rivalElected: estimate(tally[at + COUNCIL_SLOTS.rivalElected]!, n),
       deadlock: estimate(tally[at + COUNCIL_SLOTS.deadlock]!, n),
       noQuorum: estimate(tally[at + COUNCIL_SLOTS.noQuorum]!, n),
       blocGoverns: estimate(tally[at + COUNCIL_SLOTS.blocGoverns]!, n),

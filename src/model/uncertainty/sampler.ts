@@ -6,7 +6,7 @@
  * tally whose entries are integers (so merging tallies is exact and order-free).
  *
  * Tally layout (see `TallyLayout`): [draws, then per council: elected, deadlock, no-quorum,
- * bloc-governs, Σ margin, Σ margin², pivotal count per unit, then the national histogram: draws in
+ * bloc-governs, Σ margin, Σ margin², rival elected, pivotal count per unit, then the national histogram: draws in
  * which the bloc governs exactly k councils, k = 0..councils].
  */
 import { streamGenerator } from '../random.js';
@@ -22,7 +22,8 @@ export const COUNCIL_SLOTS = {
   blocGoverns: 3,
   marginSum: 4,
   marginSquares: 5,
-  pivotal: 6,
+  rivalElected: 6,
+  pivotal: 7,
 } as const;
 
 export interface TallyLayout {
@@ -103,6 +104,11 @@ export interface CompiledScenario {
   readonly unitSwitch: Int32Array;
   /** Signed threshold of each uncertain member's attendance. */
   readonly memberAttend: Int32Array;
+  /** 1 + the council-local index of the rival alignment the unit votes with, 0 for none. */
+  readonly unitRival: Int32Array;
+  /** Rivals of council c: [rivalStart[c], rivalStart[c+1]), numbered across councils. */
+  readonly rivalStart: Int32Array;
+  readonly rivalGoverned: Uint8Array;
   readonly shockThreshold: Float64Array;
   readonly shockEffect: Uint8Array;
   /** Targets of shock s: global unit indices [shockTargetStart[s], shockTargetStart[s+1]). */
@@ -155,6 +161,18 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
   countStart.push(countThreshold.length);
   memberStart.push(memberAttend.length);
 
+  const unitRival = new Int32Array(unitIds.length);
+  const rivalStart = new Int32Array(councilCount + 1);
+  const rivalGoverned: number[] = [];
+  scenario.councils.forEach((council, c) => {
+    rivalStart[c] = rivalGoverned.length;
+    (council.rivals ?? []).forEach((rival, r) => {
+      rivalGoverned.push(rival.governedByBloc ? 1 : 0);
+      for (const index of rival.units) unitRival[unitStart[c]! + index] = r + 1;
+    });
+  });
+  rivalStart[councilCount] = rivalGoverned.length;
+
   const councilBase = scenario.councils.map((_council, c) => unitStart[c]!);
   const shockTargetStart = new Int32Array(scenario.shocks.length + 1);
   const shockTargetUnit: number[] = [];
@@ -183,6 +201,9 @@ export function compileScenario(scenario: ProbabilisticScenario): CompiledScenar
     unitBacks: Uint8Array.from(backs),
     unitSwitch: Int32Array.from(switches),
     memberAttend: Int32Array.from(memberAttend),
+    unitRival,
+    rivalStart,
+    rivalGoverned: Uint8Array.from(rivalGoverned),
     shockThreshold: Float64Array.from(scenario.shocks, (shock) => signedThreshold(shock.probability)),
     shockEffect: Uint8Array.from(scenario.shocks, (shock) => EFFECT_CODES[shock.effect]),
     shockTargetStart,
@@ -220,6 +241,9 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
     unitBacks,
     unitSwitch,
     memberAttend,
+    unitRival,
+    rivalStart,
+    rivalGoverned,
     shockThreshold,
     shockEffect,
     shockTargetStart,
@@ -234,6 +258,10 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
   const voteOverride = new Uint8Array(unitCount);
   /** 0: no shock; else the code of the last fired attendance shock (absent/attend). */
   const attendOverride = new Uint8Array(unitCount);
+  let mostRivals = 0;
+  for (let c = 0; c < councilCount; c++) mostRivals = Math.max(mostRivals, rivalStart[c + 1]! - rivalStart[c]!);
+  /** Votes of each rival of the council being drawn (index 1 + local rival). */
+  const rivalVotes = new Int32Array(mostRivals + 1);
   let perDraw = shockCount + memberAttend.length;
   for (let u = 0; u < unitCount; u++) {
     if (unitSwitch[u] !== SIGNED_NEVER) perDraw++;
@@ -264,6 +292,8 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
       const endUnit = unitStart[c + 1]!;
       let attending = 0;
       let votes = 0;
+      const rivals = rivalStart[c + 1]! - rivalStart[c]!;
+      if (rivals > 0) rivalVotes.fill(0);
       for (let u = firstUnit; u < endUnit; u++) {
         let k = unitSurePresent[u]!;
         let j = countStart[u]!;
@@ -297,20 +327,42 @@ export function sampleBlock(compiled: CompiledScenario, seed: number, block: num
         support[u] = backs;
         attending += k;
         votes += backs * k;
+        // A rival's unit votes with it unless it joined the simulated alignment.
+        if (rivals > 0 && backs === 0) rivalVotes[unitRival[u]!]! += k;
       }
       const need = threshold[c]!;
       const at = councilStart[c]!;
       if (attending < quorum[c]!) {
         tally[at + COUNCIL_SLOTS.noQuorum]!++;
       } else {
-        if (votes >= need) {
+        // The alignment with the most votes at or above the threshold is elected; equal best: nobody (deadlock).
+        let winner = votes >= need ? 0 : -1;
+        let best = votes >= need ? votes : -1;
+        let tie = false;
+        for (let r = 1; r <= rivals; r++) {
+          const rv = rivalVotes[r]!;
+          if (rv < need || rv < best) continue;
+          if (rv === best) tie = true;
+          else {
+            winner = r;
+            best = rv;
+            tie = false;
+          }
+        }
+        if (winner < 0 || tie) {
+          tally[at + COUNCIL_SLOTS.deadlock]!++;
+        } else if (winner === 0) {
           tally[at + COUNCIL_SLOTS.elected]!++;
           if (governedByBloc[c] === 1) {
             tally[at + COUNCIL_SLOTS.blocGoverns]!++;
             governed++;
           }
         } else {
-          tally[at + COUNCIL_SLOTS.deadlock]!++;
+          tally[at + COUNCIL_SLOTS.rivalElected]!++;
+          if (rivalGoverned[rivalStart[c]! + winner - 1] === 1) {
+            tally[at + COUNCIL_SLOTS.blocGoverns]!++;
+            governed++;
+          }
         }
         // A unit of k present members can be pivotal only when need − k ≤ votes < need + k, k ≤ the largest unit.
         if (votes - need < largestUnit[c]! && need - votes <= largestUnit[c]!) {

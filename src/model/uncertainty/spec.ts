@@ -62,6 +62,13 @@ export interface CouncilInput {
   readonly coalition: readonly string[];
   /** The unit providing the governor, if the scenario names one. */
   readonly governor?: string | undefined;
+  /**
+   * A governor from outside the coalition (a party without a seat here, or seated outside the deal):
+   * the party id and the dataset blocs it belongs to, so it is not mistaken for the coalition's largest unit.
+   */
+  readonly outsideGovernor?: { readonly party: string; readonly blocs: readonly string[] } | undefined;
+  /** The other alignments competing in the council: their units and their governor party's blocs. */
+  readonly rivals?: readonly { readonly id: string; readonly units: readonly string[]; readonly governor: string; readonly governorBlocs: readonly string[] }[] | undefined;
 }
 
 export const DEFAULT_BLOC = 'cf';
@@ -181,10 +188,24 @@ export function buildProbabilisticScenario(
       issue(`${at}.governor`, unknownUnit(local.governor, ids, council.id));
       governor = undefined;
     }
-    governor ??= largestUnit(council, coalition);
-    const governorUnit = council.units.find((unit) => unit.id === governor);
-    const governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
-    return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc };
+    const outside = local?.governor === undefined && local?.coalition === undefined ? input.outsideGovernor : undefined;
+    let governedByBloc: boolean;
+    if (outside !== undefined && governor === undefined) {
+      governedByBloc = outside.party === bloc || outside.blocs.includes(bloc);
+    } else {
+      governor ??= largestUnit(council, coalition);
+      const governorUnit = council.units.find((unit) => unit.id === governor);
+      governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
+    }
+    // A block that redefines the coalition replaces the scenario's alignments: no rivals then.
+    const rivals = (local?.coalition === undefined ? (input.rivals ?? []) : [])
+      .map((rival) => ({
+        id: rival.id,
+        units: rival.units.map((id) => council.units.findIndex((unit) => unit.id === id)).filter((index) => index >= 0 && !coalition.has(council.units[index]!.id)),
+        governedByBloc: rival.governor === bloc || rival.governorBlocs.includes(bloc),
+      }))
+      .filter((rival) => rival.units.length > 0);
+    return { id: council.id, threshold: input.threshold, quorum: input.quorum, units, governedByBloc, ...(rivals.length > 0 ? { rivals } : {}) };
   });
 
   const shocks: Shock[] = (spec.shocks ?? []).map((shock, s) => {

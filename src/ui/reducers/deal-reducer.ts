@@ -3,7 +3,7 @@
  * parties to those sitting there; applying turns the draft into a `deal` step (plus the `split` steps
  * its factions need) and shows every council it changed.
  */
-import { dealEdit, partyOptions, type PartyOption } from '../../explorer/edits.js';
+import { dealEdit, governorOptions, partyOptions, type GovernorOption, type PartyOption } from '../../explorer/edits.js';
 import type { Command } from '../keymap.js';
 import type { Session } from '../../explorer/session.js';
 import { type DealScreen, EMPTY_DEAL, type UiState } from '../ui-state.js';
@@ -11,10 +11,10 @@ import { commitEdit } from './commit.js';
 import { isMove, moveCursor } from './cursor.js';
 
 /** The rows of each column for a draft. */
-export function dealColumns(session: Session, deal: DealScreen): { councils: readonly string[]; parties: readonly PartyOption[]; governors: readonly PartyOption[] } {
+export function dealColumns(session: Session, deal: DealScreen): { councils: readonly string[]; parties: readonly PartyOption[]; governors: readonly GovernorOption[] } {
   const parties = partyOptions(session, deal.councils);
-  const chosen = new Map(parties.map((option) => [option.id, option]));
-  const governors = deal.parties.map((id) => chosen.get(id)).filter((option): option is PartyOption => option !== undefined && option.kind !== 'actor');
+  // No parties yet: no governor either (the column says "choose parties").
+  const governors = deal.parties.length > 0 ? governorOptions(session, deal) : [];
   return { councils: session.state.councilOrder, parties, governors };
 }
 

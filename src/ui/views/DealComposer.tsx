@@ -24,7 +24,7 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end" dimColor>
-        {truncate('One governor in every chosen council; * = its list splits into factions first', width)}
+        {truncate('One governor in every chosen council (any party, seated or not); * = its list splits into factions first', width)}
       </Text>
       <Box flexDirection="row" height={listHeight}>
         <PickColumn
@@ -52,7 +52,12 @@ export function DealComposer({ ui, width, height }: { readonly ui: UiState; read
         />
         <PickColumn
           title="Governor party"
-          items={columns.governors.map((option) => ({ id: option.id, label: option.id, chosen: deal.governor === option.id }))}
+          items={columns.governors.map((option) => ({
+            id: option.id,
+            label: option.id,
+            note: option.seated ? (option.inDeal ? '' : 'outside the deal') : '(no seat in this council)',
+            chosen: deal.governor === option.id,
+          }))}
           cursor={deal.cursors[2]}
           focused={deal.column === 2}
           width={governorWidth}
