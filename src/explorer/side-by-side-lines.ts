@@ -32,7 +32,7 @@ export function sideBySideLines(view: SideBySide, options: { width?: number; all
   const seatOnly = view.councils.filter((council) => !council.outcomeDiffers && council.seatsDiffer).length;
   const lines: SideLine[] = [
     `${view.right} against ${view.left}: ${differing} council${differing === 1 ? '' : 's'} with another outcome, ${seatOnly} with other seats only, ${view.councils.length - differing - seatOnly} the same`,
-    `(* marks a difference; [x] a unit in the governing coalition${options.all ? '' : '; --all shows every council'})`,
+    `(* marks a difference; [x] a unit in the coalition row${options.all ? '' : '; --all shows every council'})`,
   ].flatMap((text) => wrapCell(text, width).map((line) => ({ text: line, kind: 'title' as const })));
   for (const council of shown) {
     lines.push({ text: '', kind: 'same' }, { text: `${council.name} (${council.id})`, kind: 'council' });

@@ -66,8 +66,11 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
   // One line fewer than the terminal: Ink clears the whole screen on every frame as tall as it.
   const width = Math.max(20, columns);
   const height = Math.max(6, rows - 1);
-  const bodyHeight = height - 3;
   const overlay = ui.overlay;
+  // The help lists every key, so it also takes the message and footer rows (the footer's hints are in it):
+  // the council view's keys need 40 rows, two columns of 21 at 80×24.
+  const helpOpen = overlay?.kind === 'help';
+  const bodyHeight = height - (helpOpen ? 1 : 3);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header
@@ -84,7 +87,7 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
           <ScreenBody ui={ui} width={width} height={bodyHeight} />
         </ErrorBoundary>
       </Box>
-      {overlay?.kind === 'prompt' ? (
+      {helpOpen ? null : overlay?.kind === 'prompt' ? (
         <PromptLine purpose={overlay.purpose} text={overlay.text} width={width} />
       ) : overlay?.kind === 'confirm' ? (
         <ConfirmLine overlay={overlay} edits={ui.session.done.length} width={width} />
@@ -93,7 +96,7 @@ export function App({ initial, io = DEFAULT_IO, onExit }: AppProps) {
       ) : (
         <MessageLine message={ui.message} width={width} />
       )}
-      <Footer context={keyContext(ui)} width={width} />
+      {helpOpen ? null : <Footer context={keyContext(ui)} width={width} />}
     </Box>
   );
 }
