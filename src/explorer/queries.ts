@@ -302,6 +302,8 @@ export const NO_PROBABILITIES = 'this scenario has no probabilities: block';
 export type CouncilProbabilities =
   | {
       readonly elected: number;
+      /** Another alignment elected (the CF rump against a deal, say). */
+      readonly rivalElected: number;
       readonly deadlock: number;
       readonly noQuorum: number;
       /** E[votes − threshold]. */
@@ -346,6 +348,7 @@ function computeProbabilities(session: Session, councilId: string): CouncilProba
       .slice(0, 3);
     return {
       elected: rationalToNumber(council.elected),
+      rivalElected: rationalToNumber(council.rivalElected),
       deadlock: rationalToNumber(council.deadlock),
       noQuorum: rationalToNumber(council.noQuorum),
       expectedMargin: rationalToNumber(council.expectedMargin),

@@ -24,7 +24,7 @@ export function ProbabilityPanel({ probabilities, width }: { readonly probabilit
       </Box>
     );
   }
-  const odds = [`P(elected) ${percent(probabilities.elected)}`, `P(deadlock) ${percent(probabilities.deadlock)}`, `P(no quorum) ${percent(probabilities.noQuorum)}`, `E[margin] ${signedDecimal(probabilities.expectedMargin)}`].join(SEP);
+  const odds = [`P(elected) ${percent(probabilities.elected)}`, ...(probabilities.rivalElected > 0 ? [`P(rival elected) ${percent(probabilities.rivalElected)}`] : []), `P(deadlock) ${percent(probabilities.deadlock)}`, `P(no quorum) ${percent(probabilities.noQuorum)}`, `E[margin] ${signedDecimal(probabilities.expectedMargin)}`].join(SEP);
   const pivotal = probabilities.pivotal.length > 0 ? probabilities.pivotal.map((entry) => `${entry.id} ${percent(entry.p)}`).join(', ') : 'none';
   return (
     <Box flexDirection="column" height={PROBABILITY_PANEL_HEIGHT}>
