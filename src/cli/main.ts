@@ -32,7 +32,8 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  endQuietlyWhenOutputCloses();
+  // stdin: only the explorer reads it, and `openExplorer` watches it.
+  endQuietlyWhenOutputCloses({ stdin: false });
   const program = createProgram();
   // Commands report failure through process.exitCode; start clean so an earlier in-process run can't leak in.
   process.exitCode = undefined;

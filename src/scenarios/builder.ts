@@ -13,7 +13,7 @@
 import type { z } from 'zod';
 import { runScenario, type ScenarioRun } from './runner.js';
 import { type LoadedScenario, scenarioFromDocument } from './scenario-loader.js';
-import type { Expectation, ScenarioDocument, ScenarioRules, SourceEntry, StepInput, StepKind } from './scenario-schema.js';
+import type { ScenarioDocument, ScenarioSchemas, SourceEntry, StepInput, StepKind } from './scenario-schema.js';
 
 /** Citation and comment a step may carry. */
 export interface StepMeta {
@@ -29,10 +29,10 @@ export class ScenarioBuilder {
     seats?: string;
     units?: 'lists' | 'factions';
     extends?: string;
-    rules?: z.input<typeof ScenarioRules>;
+    rules?: z.input<ScenarioSchemas['ScenarioRules']>;
     sources: SourceEntry[];
     steps: Record<string, unknown>[];
-    expect: z.input<typeof Expectation>[];
+    expect: z.input<ScenarioSchemas['Expectation']>[];
   };
 
   constructor(name: string) {
@@ -64,7 +64,7 @@ export class ScenarioBuilder {
     return this;
   }
 
-  rules(rules: z.input<typeof ScenarioRules>): this {
+  rules(rules: z.input<ScenarioSchemas['ScenarioRules']>): this {
     this.#document.rules = { ...this.#document.rules, ...rules };
     return this;
   }
@@ -125,7 +125,7 @@ export class ScenarioBuilder {
     return this.#step('seats', body, meta);
   }
 
-  expect(expectation: z.input<typeof Expectation>): this {
+  expect(expectation: z.input<ScenarioSchemas['Expectation']>): this {
     this.#document.expect.push(expectation);
     return this;
   }

@@ -1,10 +1,10 @@
 /** Scenarios: what-if files, their steps as transitions, runs, diffs and expectations. */
 export {
-  Scenario,
-  ScenarioShell,
+  scenarioSchemas,
   STEP_KINDS,
-  STEP_SPECS,
   scenarioJsonSchema,
+  type ScenarioSchemas,
+  type ScenarioShell,
   type Expectation,
   type Group,
   type OutcomeStatus,

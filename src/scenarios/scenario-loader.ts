@@ -14,13 +14,13 @@ import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
 import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
 import { packageRoot } from '../platform/package-root.js';
 import { inputsHash, snapshotValue } from '../platform/snapshot-file.js';
-import { ProbabilitiesSchema } from './probabilities-schema.js';
+import { probabilitiesSchemas } from './probabilities-schema.js';
 import {
-  Expectation,
-  ScenarioShell,
+  type Expectation,
+  scenarioSchemas,
+  type ScenarioShell,
   type SourceEntry,
   STEP_KINDS,
-  STEP_SCHEMAS,
   type Step,
   type StepKind,
 } from './scenario-schema.js';
@@ -97,7 +97,7 @@ function sittingExpectations(
   raws.forEach((raw, j) => {
     const at = ['sittings', sitting, 'expect', j];
     const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
-    const result = Expectation.safeParse(filled, { reportInput: true });
+    const result = scenarioSchemas().Expectation.safeParse(filled, { reportInput: true });
     if (!result.success) {
       const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
       issues.push(...issuesFromZod(prefixed as typeof result.error, document));
@@ -353,11 +353,11 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
     probabilities = block;
     body = rest;
   }
-  const shell = ScenarioShell.safeParse(body, { reportInput: true });
+  const shell = scenarioSchemas().ScenarioShell.safeParse(body, { reportInput: true });
   const issues: DataIssue[] = shell.success ? [] : issuesFromZod(shell.error, document);
   if (probabilities !== undefined) {
     // Shape only here; `govsim simulate` checks the ids against the councils.
-    const checked = ProbabilitiesSchema.safeParse(probabilities, { reportInput: true });
+    const checked = probabilitiesSchemas().ProbabilitiesSchema.safeParse(probabilities, { reportInput: true });
     if (!checked.success) {
       const prefixed = { issues: checked.error.issues.map((issue) => ({ ...issue, path: ['probabilities', ...issue.path] })) };
       issues.push(...issuesFromZod(prefixed as typeof checked.error, document));
@@ -379,7 +379,7 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined, 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { issues: [located(at, `expected a step object such as { split: {...} } (kinds: ${STEP_KINDS.join(', ')})`, document)] };
   }
-  const kinds = Object.keys(raw).filter((key): key is StepKind => (STEP_KINDS as string[]).includes(key));
+  const kinds = Object.keys(raw).filter((key): key is StepKind => (STEP_KINDS as readonly string[]).includes(key));
   if (kinds.length !== 1) {
     const others = Object.keys(raw).filter((key) => key !== 'source' && key !== 'note');
     const message =
@@ -388,7 +388,7 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined, 
         : `a step has exactly one kind, found ${kinds.join(' and ')}`;
     return { issues: [located(at, message, document)] };
   }
-  const result = STEP_SCHEMAS[kinds[0]!].safeParse(raw, { reportInput: true });
+  const result = scenarioSchemas().STEP_SCHEMAS[kinds[0]!].safeParse(raw, { reportInput: true });
   if (result.success) return { step: result.data };
   const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
   return { issues: issuesFromZod(prefixed as typeof result.error, document) };

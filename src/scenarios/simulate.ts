@@ -30,7 +30,7 @@ import {
 } from '../model/uncertainty/index.js';
 import type { CompiledScenario } from '../model/uncertainty/sampler.js';
 import { type DataDocument, issuesFromZod, located, readDataDocument } from '../dataset/data-file.js';
-import { ProbabilitiesSchema } from './probabilities-schema.js';
+import { probabilitiesSchemas } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
 import type { ScenarioState } from './scenario-state.js';
@@ -65,7 +65,7 @@ export interface ModelOptions {
 /** Validates the scenario's `probabilities:` block and builds the probabilistic model. Throws GovsimDataError (exit 65). */
 export function simulationModel(scenario: LoadedScenario, options: ModelOptions = {}): SimulationModel {
   const document = ownDocument(scenario);
-  const parsed = ProbabilitiesSchema.safeParse(scenario.probabilities ?? {}, { reportInput: true });
+  const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {}, { reportInput: true });
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error).map((issue) => relocate(issue, document));
     throw new GovsimDataError(scenario.file, issues);

@@ -26,7 +26,7 @@ import { GovsimDataError } from '../../src/model/errors.js';
 import { councilsFor, type LoadedDataset, loadDataset, nationalTotals, resolvedCouncils } from '../../src/dataset/dataset.js';
 import { type CouncilResult, runScenario, type ScenarioRun } from '../../src/scenarios/runner.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
-import { Step } from '../../src/scenarios/scenario-schema.js';
+import { scenarioSchemas } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { monteCarloSimulation, simulationModel } from '../../src/scenarios/simulate.js';
 import { applyStep, redo, StepError, type StepTransition, stepKind, undo } from '../../src/scenarios/steps/index.js';
@@ -196,7 +196,7 @@ function applyFitting(state: ScenarioState, raws: readonly Record<string, unknow
   const applied: { raw: Record<string, unknown>; transition: StepTransition; before: ScenarioState }[] = [];
   let current = state;
   for (const raw of raws) {
-    const step = Step.parse(raw);
+    const step = scenarioSchemas().Step.parse(raw);
     try {
       const transition = applyStep(current, step, applied.length, dataset);
       applied.push({ raw, transition, before: current });
@@ -233,7 +233,7 @@ describe('steps on random datasets', () => {
         const { applied } = applyFitting(baseState(dataset, 'final'), raws, dataset);
         for (const { raw, transition, before } of applied) {
           const after = transition.state;
-          const kind = stepKind(Step.parse(raw));
+          const kind = stepKind(scenarioSchemas().Step.parse(raw));
           kinds.add(kind);
           for (const council of after.councilOrder) {
             let expected = members(before, council);

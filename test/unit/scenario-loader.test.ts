@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { ExitCode, GovsimDataError, GovsimError, GovsimMissingFileError } from '../../src/model/errors.js';
 import { scenario } from '../../src/scenarios/builder.js';
 import { bundledScenarioNames, loadScenario } from '../../src/scenarios/scenario-loader.js';
-import { Scenario, scenarioJsonSchema, STEP_KINDS } from '../../src/scenarios/scenario-schema.js';
+import { scenarioJsonSchema, scenarioSchemas, STEP_KINDS } from '../../src/scenarios/scenario-schema.js';
+
+const { Scenario } = scenarioSchemas();
 import { isScenarioDocument } from '../../src/scenarios/scenario-validation.js';
 
 const BAD = 'test/fixtures/scenarios/bad';

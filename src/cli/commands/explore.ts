@@ -7,12 +7,14 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { GovsimUsageError } from '../../model/errors.js';
 import { packageRoot } from '../../platform/package-root.js';
+import { endQuietlyWhenOutputCloses } from '../closed-output.js';
 import type * as Explorer from '../../ui/explorer.js';
 
 export async function openExplorer(scenario?: string): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new GovsimUsageError('explore needs an interactive terminal; in scripts and pipes use `govsim run <scenario>` (see govsim run --help)');
   }
+  endQuietlyWhenOutputCloses();
   // chalk (Ink's colours) honours FORCE_COLOR but not NO_COLOR; the bin maps it, this covers `tsx` runs.
   if (process.env['NO_COLOR'] && process.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
   const { runExplorer } = await loadExplorer();
