@@ -26,7 +26,7 @@ function reportMs(name: string, out: string): number {
 }
 
 function slowestReport(runs = 3): Measurement {
-  if (!existsSync(`${root}dist/bin/govsim.cjs`)) throw new Error('bundle missing: run `npm run build` first');
+  if (!existsSync(`${root}dist/bin/cli.cjs`)) throw new Error('bundle missing: run `npm run build` first');
   const names = readdirSync(`${root}scenarios`).filter((file) => file.endsWith('.yaml')).map((file) => file.replace(/\.yaml$/, ''));
   const scratch = mkdtempSync(join(tmpdir(), 'govsim-bench-report-'));
   try {

@@ -102,7 +102,7 @@ export const cases: BenchCase[] = [
     name: 'scenario: govsim run <dir of 1,000 files> --format json (whole process)',
     floor: { value: 2, unit: 's', kind: 'max', source: 'issue 5' },
     measure: () => {
-      if (!existsSync(join(root, 'dist/bin/govsim.cjs'))) throw new Error('bundle missing: run `npm run build` first');
+      if (!existsSync(join(root, 'dist/bin/cli.cjs'))) throw new Error('bundle missing: run `npm run build` first');
       const dir = mkdtempSync(join(tmpdir(), 'govsim-bench-scenarios-'));
       try {
         writeScenarios(dir, 1000);
