@@ -169,8 +169,12 @@ describe('globs', () => {
     expect(long.stderr).toContain('glob pattern too long');
   });
 
-  // CI runs as root, which reads anything: the walk runs as nobody.
-  const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  // CI runs as root, which reads anything: the walk runs as nobody. A checkout nobody cannot enter (a
+  // mode-700 temporary copy, as the mutation-testing sandbox is) cannot run the bin as nobody at all.
+  const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+  const asNobody =
+    process.getuid?.() === 0 &&
+    spawnSync('setpriv', [...nobody, process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(BIN)})`]).status === 0;
   it.runIf(asNobody)('an unreadable directory in a walk is a clear error, not a stack (as nobody)', () => {
     ensureBuilt();
     const dir = mkdtempSync(join(tmpdir(), 'govsim-locked-'));
@@ -182,7 +186,7 @@ describe('globs', () => {
       chmodSync(join(dir, 'open'), 0o755);
       chmodSync(join(dir, 'locked'), 0o000);
       for (const input of [dir, join(dir, '**', '*.yaml')]) {
-        const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'run', input], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+        const result = spawnSync('setpriv', [...nobody, process.execPath, BIN, 'run', input], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
         expect(result.status, result.stderr).toBe(65);
         expect(result.stderr).toContain('locked: cannot read directory: permission denied');
         expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
