@@ -79,6 +79,8 @@ describe('rational: arithmetic and order', () => {
     expect(mul(rational(-2, 3), rational(3, 4))).toEqual({ num: -1n, den: 2n });
     // (1/2)/(−1/3) = −3/2.
     expect(div(rational(1, 2), rational(-1, 3))).toEqual({ num: -3n, den: 2n });
+    // (1/3)/(2/5) = 5/6.
+    expect(div(rational(1, 3), rational(2, 5))).toEqual({ num: 5n, den: 6n });
     expect(() => div(ONE, ZERO)).toThrow(new RangeError('division by zero'));
   });
 
@@ -143,6 +145,8 @@ describe('rational: to the nearest double', () => {
     expect(rationalToNumber({ num: 10n ** 700n, den: 10n ** 400n })).toBe(1e300);
     // 2^60 / 3 = 384307168202282325.33…: the nearest double is 2^60/3 rounded at a spacing of 64.
     expect(rationalToNumber({ num: 1n << 60n, den: 3n })).toBe(384307168202282304);
+    // 2^60/(3·2^900) = (1/3)·2^-840: both parts are finite doubles, the denominator far the larger.
+    expect(rationalToNumber({ num: 1n << 60n, den: 3n << 900n })).toBe((1 / 3) * 2 ** -840);
     // Past float64 overall: Infinity with the sign.
     expect(rationalToNumber({ num: 10n ** 400n, den: 3n })).toBe(Infinity);
     expect(rationalToNumber({ num: -(10n ** 400n), den: 3n })).toBe(-Infinity);
