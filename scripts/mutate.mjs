@@ -5,14 +5,16 @@
  *
  *   npm run mutate                         the whole scope (slow: see docs/quality.md for timings)
  *   npm run mutate -- src/model/analysis   one folder (any folder under the scope, or single files), incremental
- *   npm run mutate -- --report             summarise the last report without running Stryker
+ *   npm run mutate -- --report             summarise without running Stryker: every file from the newest
+ *                                          report that holds it (whole-scope and per-folder runs alike)
+ *   npm run mutate -- src/x --report       summarise the last report of that scope
  *
  * Each scope keeps its own incremental file in .stryker-tmp, so a rerun after a small change retests only
  * the mutants whose code or covering tests changed. Exit code 1 when a floor of docs/quality.md is missed
  * or a survivor is neither killed nor listed there as equivalent.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,12 +88,45 @@ function listedEquivalents() {
   return keys;
 }
 
-function summarise(json) {
+function readReport(json) {
   if (!existsSync(json)) {
     console.error(`no report at ${relative(ROOT, json)}: run \`npm run mutate\` first`);
     process.exit(2);
   }
-  const report = JSON.parse(readFileSync(json, 'utf8'));
+  return JSON.parse(readFileSync(json, 'utf8'));
+}
+
+/**
+ * Every per-scope report merged: each source file from the newest report that holds it. A file whose
+ * source differs from the one on disk is left out and named, so an edit since its run cannot pass for
+ * measured.
+ */
+function mergedReport() {
+  const folder = join(ROOT, 'reports', 'mutation');
+  const jsons = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join(folder, name))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+    : [];
+  if (jsons.length === 0) readReport(join(folder, 'all.json'));
+  const files = {};
+  const stale = [];
+  for (const json of jsons) {
+    for (const [file, entry] of Object.entries(readReport(json).files)) {
+      const path = relative(ROOT, join(ROOT, file));
+      if (path in files || stale.includes(path)) continue;
+      const current = existsSync(join(ROOT, path)) ? readFileSync(join(ROOT, path), 'utf8') : undefined;
+      if (current === entry.source) files[path] = entry;
+      else stale.push(path);
+    }
+  }
+  console.log(`${Object.keys(files).length} files from ${jsons.length} reports (${jsons.map((j) => relative(folder, j)).join(', ')})`);
+  if (stale.length > 0) console.log(`changed since their last run, left out (rerun them): ${stale.sort().join(', ')}`);
+  return { files };
+}
+
+function summarise(report) {
   const tally = new Map();
   const bump = (key, status) => {
     const entry = tally.get(key) ?? { detected: 0, undetected: 0, invalid: 0, ignored: 0 };
@@ -137,4 +172,4 @@ function summarise(json) {
 const { folders, concurrency, report } = parseArgs(process.argv.slice(2));
 const json = reportFile(folders);
 if (!report) runStryker(folders, concurrency, json);
-process.exit(summarise(json) ? 0 : 1);
+process.exit(summarise(report && folders.length === 0 ? mergedReport() : readReport(json)) ? 0 : 1);
