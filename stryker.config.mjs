@@ -26,17 +26,18 @@ export default {
     '!src/scenarios/{package-root,worker-thread,simulate-worker,validated-cache}.ts',
   ],
   // Results of the previous run are reused for every mutant whose code and covering tests did not change.
-  // The file lives in the ignored .stryker-tmp: it is a per-machine cache (one per scope, see scripts/mutate.mjs),
-  // large and rewritten by every run, so committing it would only produce merge conflicts between branches.
+  // The files are committed (mutation/, one per scope, see scripts/mutate.mjs): the whole scope takes hours
+  // on two cores, so without them every fresh clone would start from zero and no clone could ever hold a
+  // whole-scope measurement. They are also the record `npm run mutate -- --report` summarises.
   incremental: true,
-  incrementalFile: '.stryker-tmp/incremental.json',
+  incrementalFile: 'mutation/incremental-all.json',
   reporters: ['json', 'html', 'progress'],
   // scripts/mutate.mjs names the report after the folders it ran on, so a narrow run keeps the full one.
   jsonReporter: { fileName: process.env.GOVSIM_MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: (process.env.GOVSIM_MUTATION_REPORT ?? 'reports/mutation/mutation.json').replace(/\.json$/, '.html') },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['dist', 'coverage', 'reports', '.tmp', 'bench', '*.tgz'],
+  ignorePatterns: ['dist', 'coverage', 'reports', 'mutation', '.tmp', 'bench', '*.tgz'],
   concurrency: 2,
   timeoutMS: 10000,
 };

@@ -14,12 +14,12 @@ import base from './vitest.config.js';
  * process, else the file size.
  */
 class QuickestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cost = (spec: TestSpecification): number => {
       const key = `${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`;
       return this.ctx.cache.getFileTestResults(key)?.duration ?? this.ctx.cache.getFileStats(key)?.size ?? Infinity;
     };
-    return [...files].sort((a, b) => cost(a) - cost(b) || a.moduleId.localeCompare(b.moduleId));
+    return Promise.resolve([...files].sort((a, b) => cost(a) - cost(b) || a.moduleId.localeCompare(b.moduleId)));
   }
 }
 

@@ -7,9 +7,9 @@
  *   npm run mutate -- src/model/analysis   one folder (any folder under the scope, or single files), incremental
  *   npm run mutate -- --report             summarise without running Stryker: every file from the newest
  *                                          report that holds it (whole-scope and per-folder runs alike)
- *   npm run mutate -- src/x --report       summarise the last report of that scope
+ *   npm run mutate -- src/x --report       summarise the last run of that scope
  *
- * Each scope keeps its own incremental file in .stryker-tmp, so a rerun after a small change retests only
+ * Each scope keeps its own incremental file in mutation/ (committed), so a rerun after a small change retests only
  * the mutants whose code or covering tests changed. Exit code 1 when a floor of docs/quality.md is missed
  * or a survivor is neither killed nor listed there as equivalent.
  */
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUALITY = join(ROOT, 'docs', 'quality.md');
+const RECORDS = join(ROOT, 'mutation');
 /** Floors (docs/quality.md): killed share per folder, and overall. */
 const FLOORS = { 'src/model': 85, 'src/scenarios': 85, overall: 75 };
 /** Folders the score is reported for: the scope's top folders, and the model's parts. */
@@ -50,11 +51,15 @@ function reportFile(folders) {
   return join(ROOT, 'reports', 'mutation', `${scopeKey(folders)}.json`);
 }
 
+/** The committed record of a scope's last run: Stryker's incremental file, a full report in the same schema. */
+function recordFile(folders) {
+  return join(RECORDS, `incremental-${scopeKey(folders)}.json`);
+}
+
 function runStryker(folders, concurrency, json) {
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
-  const key = scopeKey(folders);
-  const args = [bin, 'run', '--incrementalFile', `.stryker-tmp/incremental-${key}.json`, '--reporters', 'json,html,progress'];
+  const args = [bin, 'run', '--incrementalFile', relative(ROOT, recordFile(folders)), '--reporters', 'json,html,progress'];
   if (folders.length > 0) {
     // The config's exclusions (index files, platform code) still apply to a narrower scope.
     const globs = folders.map((folder) => (folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`));
@@ -88,6 +93,19 @@ function listedEquivalents() {
   return keys;
 }
 
+/** The files the whole scope mutates (stryker.config.mjs's `mutate`), for naming those no record holds. */
+function scopeFiles() {
+  const excluded = new Set(['package-root', 'worker-thread', 'simulate-worker', 'validated-cache'].map((name) => `src/scenarios/${name}.ts`));
+  const walk = (dir) =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(`${dir}/${entry.name}`) : entry.name.endsWith('.ts') && entry.name !== 'index.ts' ? [`${dir}/${entry.name}`] : [],
+    );
+  // A file of types alone compiles to nothing and has no mutants, so no record lists it.
+  const { transformSync } = createRequire(import.meta.url)('esbuild');
+  const hasCode = (path) => transformSync(readFileSync(join(ROOT, path), 'utf8'), { loader: 'ts' }).code.replace(/^(import|export)\b[^;]*;$/gm, '').trim() !== '';
+  return TOP.flatMap(walk).filter((path) => !excluded.has(path) && hasCode(path)).sort();
+}
+
 function readReport(json) {
   if (!existsSync(json)) {
     console.error(`no report at ${relative(ROOT, json)}: run \`npm run mutate\` first`);
@@ -102,14 +120,14 @@ function readReport(json) {
  * measured.
  */
 function mergedReport() {
-  const folder = join(ROOT, 'reports', 'mutation');
+  const folder = RECORDS;
   const jsons = existsSync(folder)
     ? readdirSync(folder)
-        .filter((name) => name.endsWith('.json'))
+        .filter((name) => name.startsWith('incremental-') && name.endsWith('.json'))
         .map((name) => join(folder, name))
         .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
     : [];
-  if (jsons.length === 0) readReport(join(folder, 'all.json'));
+  if (jsons.length === 0) readReport(join(folder, 'incremental-all.json'));
   const files = {};
   const stale = [];
   for (const json of jsons) {
@@ -121,7 +139,9 @@ function mergedReport() {
       else stale.push(path);
     }
   }
-  console.log(`${Object.keys(files).length} files from ${jsons.length} reports (${jsons.map((j) => relative(folder, j)).join(', ')})`);
+  console.log(`${Object.keys(files).length} files from ${jsons.length} records (${jsons.map((j) => relative(folder, j)).join(', ')})`);
+  const unmeasured = scopeFiles().filter((path) => !(path in files) && !stale.includes(path));
+  if (unmeasured.length > 0) console.log(`not measured yet (${unmeasured.length} files): ${unmeasured.join(', ')}`);
   if (stale.length > 0) console.log(`changed since their last run, left out (rerun them): ${stale.sort().join(', ')}`);
   return { files };
 }
@@ -172,4 +192,4 @@ function summarise(report) {
 const { folders, concurrency, report } = parseArgs(process.argv.slice(2));
 const json = reportFile(folders);
 if (!report) runStryker(folders, concurrency, json);
-process.exit(summarise(report && folders.length === 0 ? mergedReport() : readReport(json)) ? 0 : 1);
+process.exit(summarise(report && folders.length === 0 ? mergedReport() : readReport(recordFile(folders))) ? 0 : 1);
