@@ -423,7 +423,7 @@ function aloneText(contest: AlignmentContest, majority: number): string {
 function decisionLine(contest: AlignmentContest, outcome: CouncilOutcome, majority: number, labels: ReadonlyMap<number, ResolvedStep>): ExplanationEntry {
   const elected = contest.elected;
   const claims = contest.alignments.filter((a) => a !== elected && (a.kind === 'deal' || a.kind === 'bloc' || a.kind === 'rump'));
-  const parts = [...(elected ? [elected] : []), ...claims].map((a) => alignmentLine(a, majority));
+  const parts = [...(elected ? [elected] : []), ...claims].map((a) => alignmentLine(a, majority, outcome.status !== 'no-quorum'));
   const alone = aloneText(contest, majority);
   if (alone) parts.push(alone);
   let verdict: string;

@@ -27,4 +27,13 @@ describe('two deals with equal votes in one council', () => {
     const bigger = { ...nabniNsf, parties: ['nabni', 'nsf', 'quota-feyli'] };
     expect(wasit([sol, bigger])).toEqual({ status: 'deadlock', via: 'nabni-nsf', votes: 5 });
   });
+
+  it('under a low scenario threshold, a deal outvoted by a list is written as outvoted, not as lacking quorum', () => {
+    // Majority 4 (rules.majority), all 16 present (quorum 9 met): wasit-ajmal alone 8 ≥ 4; sol-feyli 3 + 1 = 4 ≥ 4; 8 > 4.
+    const council = runScenario(scenario('low').rules({ majority: 4 }).deal(solFeyli).load()).councils.find((c) => c.id === 'wasit')!;
+    expect(council.outcome).toMatchObject({ status: 'elected', via: 'wasit-ajmal', votes: 8 });
+    expect(council.decision).toContain('list wasit-ajmal: wasit-ajmal 8 = 8 ≥ 4 ⇒ elected');
+    expect(council.decision).toContain('deal sol-feyli: state-of-law 3 + quota-feyli 1 = 4 ≥ 4, fewer votes than another alignment ⇒ not elected');
+    expect(council.decision).not.toContain('no quorum');
+  });
 });

@@ -152,8 +152,12 @@ export function alignmentSum(alignment: AlignmentTally): string {
   return `${parts.length > 0 ? parts.join(' + ') : 'nobody'} = ${alignment.votes}`;
 }
 
-/** One alignment's arithmetic and verdict, e.g. `cf (rump without badr): aah 2 + state-of-law 3 = 5 < 8`. */
-export function alignmentLine(alignment: AlignmentTally, threshold: number): string {
+/**
+ * One alignment's arithmetic and verdict, e.g. `cf (rump without badr): aah 2 + state-of-law 3 = 5 < 8`.
+ * `quorumMet` is the contest's: an alignment that reaches the threshold and is not elected lacked the
+ * quorum, or (under a scenario threshold ≤ n/2) another alignment had more votes.
+ */
+export function alignmentLine(alignment: AlignmentTally, threshold: number, quorumMet: boolean): string {
   const head = `${alignmentLabel(alignment)}: ${alignmentSum(alignment)}`;
   switch (alignment.status) {
     case 'elected':
@@ -165,6 +169,7 @@ export function alignmentLine(alignment: AlignmentTally, threshold: number): str
     case 'against':
       return `${head} (no candidate)`;
     case 'short':
-      return `${head} ${alignment.votes >= threshold ? `≥ ${threshold} but no quorum` : `< ${threshold}`}`;
+      if (alignment.votes < threshold) return `${head} < ${threshold}`;
+      return quorumMet ? `${head} ≥ ${threshold}, fewer votes than another alignment ⇒ not elected` : `${head} ≥ ${threshold} but no quorum`;
   }
 }
