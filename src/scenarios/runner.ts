@@ -412,8 +412,11 @@ function alignmentResult(alignment: AlignmentTally): AlignmentResult {
 function aloneText(contest: AlignmentContest, majority: number): string {
   const alone = contest.alignments.filter((a) => a.kind === 'list' && a.status !== 'elected' && a.votes > 0).sort((a, b) => b.votes - a.votes);
   if (alone.length === 0) return '';
-  const shown = alone.slice(0, 6).map((a) => `${a.id} ${a.votes}`);
-  return `alone: ${shown.join(', ')}${alone.length > 6 ? `, … (${alone.length - 6} more)` : ''} (each < ${majority})`;
+  // "each < majority" only when it is true: under a low scenario threshold a lone unit can reach it and still
+  // not be elected (no quorum, or outvoted), and then its own line says so.
+  const below = alone.every((a) => a.votes < majority);
+  const shown = alone.slice(0, 6).map((a) => `${a.id} ${a.votes}${below || a.votes < majority ? '' : ` ≥ ${majority}`}`);
+  return `alone: ${shown.join(', ')}${alone.length > 6 ? `, … (${alone.length - 6} more)` : ''}${below ? ` (each < ${majority})` : ''}`;
 }
 
 /**

@@ -36,4 +36,19 @@ describe('two deals with equal votes in one council', () => {
     expect(council.decision).toContain('deal sol-feyli: state-of-law 3 + quota-feyli 1 = 4 ≥ 4, fewer votes than another alignment ⇒ not elected');
     expect(council.decision).not.toContain('no quorum');
   });
+
+  it('a lone unit that reaches a low threshold without quorum is not written as below it', () => {
+    // Majority 4, quorum 9 (floor(16/2) + 1); only wasit-ajmal's 8 attend: 8 ≥ 4 but 8 < 9 present.
+    const absent = { council: 'wasit', units: ['state-of-law', 'nabni', 'nsf', 'quota-feyli'] };
+    const council = runScenario(scenario('thin').rules({ majority: 4 }).absent(absent).load()).councils.find((c) => c.id === 'wasit')!;
+    expect(council.outcome.status).not.toBe('elected');
+    expect(council.decision).toContain('alone: wasit-ajmal 8 ≥ 4');
+    expect(council.decision).not.toContain('each <');
+  });
+
+  it('lone units all below the threshold are summed up as such', () => {
+    // Default majority 9: wasit-ajmal 8 and every other list alone are below it.
+    const council = runScenario(scenario('plain').load()).councils.find((c) => c.id === 'wasit')!;
+    expect(council.decision).toContain('alone: wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 (each < 9)');
+  });
 });
