@@ -113,10 +113,10 @@ export function decideAlignments(
   let elected: AlignmentTally | undefined;
   const alignments: AlignmentTally[] = inputs.map((input, i) => {
     let status: AlignmentStatus;
-    const reaches = quorumMet && input.kind !== 'against' && input.voidReason === undefined && votes[i]! >= threshold && votes[i] === top;
     if (input.kind === 'against') status = 'against';
     else if (input.voidReason !== undefined) status = 'void';
-    else if (reaches) status = tie ? 'tied' : 'elected';
+    // `top` is set only from totals that met quorum and the threshold (else it stays -1, which no count equals).
+    else if (votes[i] === top) status = tie ? 'tied' : 'elected';
     else status = 'short';
     const tally: AlignmentTally = {
       kind: input.kind,
