@@ -231,4 +231,34 @@ describe('plan errors name the path', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['packages[0][1]', 'candidacies[0].post', 'candidacies[1].supporters[0]', 'candidacies[2].candidate']);
     expect(error.message).toContain('unknown unit "zz" in council x (units: a, b, c, d)');
   });
+
+  it('each message names the post, candidate or unit at fault', () => {
+    const error = dataError(() =>
+      runVote(fifteen, {
+        candidacies: [
+          { post: 'speaker', candidate: 'a', supporters: ['a'] },
+          { post: 'chair', candidate: 'a', supporters: ['b', 'b'] },
+          { post: 'chair', candidate: 'a', supporters: ['c'] },
+        ],
+      }),
+    );
+    expect(error.issues).toEqual([
+      { path: 'candidacies[0].post', message: 'unknown post "speaker" (posts: chair, governor)' },
+      { path: 'candidacies[1].supporters[1]', message: 'unit "b" is listed twice as a supporter' },
+      { path: 'candidacies[2].candidate', message: '"a" already stands for chair (candidacies[1])' },
+    ]);
+  });
+
+  it('a post listed twice', () => {
+    const error = dataError(() => runVote(fifteen, { posts: ['chair', 'governor', 'chair'], candidacies: [] }));
+    expect(error.issues).toEqual([{ path: 'posts[2]', message: 'post "chair" is listed twice' }]);
+  });
+
+  it('a package naming an unknown post, and a post in two packages', () => {
+    const error = dataError(() => runVote(fifteen, { packages: [['chair', 'mayor'], ['governor', 'chair']], candidacies: [] }));
+    expect(error.issues).toEqual([
+      { path: 'packages[0][1]', message: 'unknown post "mayor" (posts: chair, governor)' },
+      { path: 'packages[1][1]', message: 'post "chair" is already in packages[0]' },
+    ]);
+  });
 });
