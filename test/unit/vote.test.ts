@@ -249,6 +249,12 @@ describe('plan errors name the path', () => {
     ]);
   });
 
+  it('an empty candidate name', () => {
+    // '' is how a slate says it names nobody for a post, so a candidacy may not use it as a name.
+    const error = dataError(() => runVote(fifteen, { candidacies: [{ post: 'governor', candidate: '', supporters: ['a', 'b'] }] }));
+    expect(error.issues).toEqual([{ path: 'candidacies[0].candidate', message: 'the candidate is empty: name a party or actor' }]);
+  });
+
   it('a post listed twice', () => {
     const error = dataError(() => runVote(fifteen, { posts: ['chair', 'governor', 'chair'], candidacies: [] }));
     expect(error.issues).toEqual([{ path: 'posts[2]', message: 'post "chair" is listed twice' }]);

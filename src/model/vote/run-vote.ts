@@ -66,7 +66,7 @@ export function runVote(council: Council, plan: VotePlan): VoteOutcome {
       ? voteBallot(council, ballot, standings, present, needed, rules.runoff, ballotLines)
       : ballot.map((post) => ({ post, status: 'no-quorum', votes: 0, coalition: [], lines: [note(`${post} not voted: no quorum`)] }));
     // The governor's seat empties only after the ballot that elected him.
-    const governor = results.find((result) => result.post === 'governor' && result.status === 'elected' && result.winner !== undefined);
+    const governor = results.find((result) => result.post === 'governor' && result.winner !== undefined);
     const vacated =
       governor?.winner === undefined ? undefined : vacatedSeatLine(governor.winner, ids, present, members, needed, vacates, ballotIndex < ballots.length - 1);
     explanation.push(...ballotLines);
@@ -166,6 +166,11 @@ function validatePlan(council: Council, plan: VotePlan, posts: readonly string[]
       issues.push({ path: `candidacies[${i}].candidate`, message: `"${candidacy.candidate}" already stands for ${candidacy.post} (candidacies[${first}])` });
       return;
     }
+    // '' marks a slate that names nobody for a post, so it cannot be a candidate's name.
+    if (candidacy.candidate === '') {
+      issues.push({ path: `candidacies[${i}].candidate`, message: 'the candidate is empty: name a party or actor' });
+      return;
+    }
     seen.set(key, i);
     const supporters: number[] = [];
     candidacy.supporters.forEach((id, j) => {
@@ -244,7 +249,8 @@ function voteBallot(
   const offers = offersOf(ballot, standings, ids.length);
   if (offers.length === 0) return ballot.map((post) => uncontested(council, post, present, needed));
   const votesOf = (offer: Offer): number => offer.supporters.reduce((total, u) => total + present[u]!, 0);
-  const tally = offers.map((offer, order) => ({ offer, votes: votesOf(offer), order })).sort((a, b) => b.votes - a.votes || a.order - b.order);
+  // Array sort is stable, so offers with equal votes keep the order they were offered in.
+  const tally = offers.map((offer) => ({ offer, votes: votesOf(offer) })).sort((a, b) => b.votes - a.votes);
   const describe = (offer: Offer): string => {
     const parts = offer.supporters.map((u) => `${ids[u]!} ${present[u]!}`);
     return `${offer.label} (${parts.join(' + ')})`;
@@ -282,7 +288,8 @@ function voteBallot(
   const coalition = chosen.supporters.filter((u) => present[u]! > 0).sort((a, b) => a - b);
   const votes = elected === undefined ? leader.votes : votesOf(elected);
   return ballot.map((post, i) => {
-    const candidate = chosen.candidates[i] ?? '';
+    // A single post's offer names its candidate at 0; a slate has a name or '' at every post.
+    const candidate = chosen.candidates[i]!;
     if (elected !== undefined && candidate === '') {
       const open = uncontested(council, post, present, needed);
       return { ...open, lines: [note(`the winning slate names no candidate for ${post}`), ...open.lines] };
