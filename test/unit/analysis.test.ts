@@ -225,6 +225,10 @@ describe('constraints', () => {
     // Tasmim alone wins, but nabni must sit in: {tasmim, nabni} is minimal (dropping tasmim loses).
     expect(ids(analysis.winning.minimal)).toEqual(['tasmim+nabni']);
     expect(analysis.winning.minimal[0]!.critical).toEqual(['tasmim']);
+    // The constraint is a note, not a rule: as text it stands alone, with no citation in front.
+    const required = analysis.explanation.find((line) => line.text.startsWith('required in every coalition'))!;
+    expect(required.rule).toBeUndefined();
+    expect(formatExplanationLine(required)).toBe('required in every coalition: nabni');
   });
 
   it('contradictory constraints leave no admissible coalition', () => {

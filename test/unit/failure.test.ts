@@ -38,6 +38,23 @@ describe('reportFailure', () => {
     });
   });
 
+  it('names <input> when a data error has no file, and says "invalid data" when it lists no issue', () => {
+    expect(report(new GovsimDataError(undefined, [{ path: 'weights[1]', message: 'weight must be a non-negative integer, got -1' }]))).toEqual({
+      code: 65,
+      stderr: 'govsim: <input>: weights[1]: weight must be a non-negative integer, got -1\n',
+    });
+    expect(report(new GovsimDataError('data/x.yaml', []))).toEqual({ code: 65, stderr: 'govsim: data/x.yaml: invalid data\n' });
+  });
+
+  it('shows control characters in a message as \\u{…} escapes instead of sending them to the terminal', () => {
+    // ESC is U+001B, the C1 CSI U+009B, RIGHT-TO-LEFT OVERRIDE U+202E: hex code points, no leading zeros.
+    const name = 'x\u001b[2Jy\u009b31mz\u202ew';
+    expect(report(new GovsimDataError('data/x.yaml', [{ path: 'councils[0].name', message: name }]))).toEqual({
+      code: 65,
+      stderr: 'govsim: data/x.yaml: councils[0].name: x\\u{1b}[2Jy\\u{9b}31mz\\u{202e}w\n',
+    });
+  });
+
   it('treats a govsim error from another copy of the classes the same way', () => {
     expect(report(new ForeignGovsimDataError('data/x.yaml: broken'))).toEqual({ code: 65, stderr: 'govsim: data/x.yaml: broken\n' });
   });
