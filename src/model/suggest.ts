@@ -19,8 +19,8 @@ export function closest(id: string, known: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(id.length / 3));
   const lower = id.toLowerCase();
   const near = [...new Set(known)]
-    // The length difference is a lower bound on the distance: a long id never reaches the O(n·m) table.
-    .filter((candidate) => Math.abs(candidate.length - id.length) <= limit || candidate.startsWith(lower))
+    // The length difference of the lowercased ids is a lower bound on their distance: a long id never reaches the O(n·m) table.
+    .filter((candidate) => Math.abs(candidate.toLowerCase().length - lower.length) <= limit || candidate.startsWith(lower))
     .map((candidate) => ({ candidate, d: candidate.startsWith(lower) ? 0.5 : distance(lower, candidate.toLowerCase()) }))
     .filter((entry) => entry.d <= limit);
   // Only the nearest: "bsh" suggests bash, not every shell within two edits.

@@ -38,6 +38,13 @@ describe('closest: the edit distance', () => {
     // l → m and insert n, o, p, q, r).
     expect(closest('abcdefghijkl', ['abcdefghijkmnopqr'])).toEqual([]);
   });
+
+  it('bounds the length difference of the lowercased ids, the ones the distance compares', () => {
+    // "İİİ" is 3 UTF-16 units; lowercased, each İ (U+0130) becomes i + U+0307, 6 units. Typed in lowercase
+    // (6 units, limit max(2, floor(6/3)) = 2) it is 0 edits from the lowercased known id, although the
+    // unlowered lengths 6 and 3 differ by 3 > 2.
+    expect(closest('i\u0307i\u0307i\u0307', ['İİİ'])).toEqual(['İİİ']);
+  });
 });
 
 describe('closest: a known id that starts with what was typed', () => {
