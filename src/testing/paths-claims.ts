@@ -48,6 +48,8 @@ export function needsPartners(scenario: LoadedScenario, council: string, party: 
 
 /** The exit of `units` from the governing alignment drops it below the threshold. */
 export function breaksWithout(scenario: LoadedScenario, councilId: string, units: readonly string[]): Verdict {
+  // Nobody leaving breaks nothing; a claim about no one is a mistake in the test, not a failure of the council.
+  if (units.length === 0) throw new GovsimUsageError('toBreakWithout needs at least one unit or party leaving');
   const run = runScenario(scenario);
   const council = pathsCouncil(scenario, run, councilId);
   const members = council.units.filter((unit) => unit.alignment === council.governing);
@@ -72,7 +74,7 @@ export function winsWithPackage(scenario: LoadedScenario, party: string, partner
   const outcome = packageOutcome(input, partners);
   return {
     pass: outcome.won >= councils,
-    claim: `${party} with ${partners.join(' + ') || 'no partner'} governs at least ${councils} councils`,
+    claim: `${party} with ${partners.join(' + ') || 'no partner'} governs at least ${councils} council${councils === 1 ? '' : 's'}`,
     actual: `${outcome.won} won, ${outcome.lost} lost, ${outcome.open} open`,
     arithmetic: outcome.councils.map((council) => `${council.council}: ${council.status}: ${council.arithmetic}`),
   };

@@ -190,6 +190,8 @@ describe('toBreakWithout', () => {
 
   it('rejects an id that is neither a unit nor a party of the council, even under .not', () => {
     expect(() => expect('baseline').not.toBreakWithout('najaf', ['atlantis'])).toThrow(GovsimUsageError);
+    // Nobody leaving is a mistake in the test, not a claim that could pass or fail.
+    expect(() => expect('baseline').toBreakWithout('najaf', [])).toThrow(new GovsimUsageError('toBreakWithout needs at least one unit or party leaving'));
     // Najaf's units in dataset order (data/iraq-2023/councils/najaf.yaml).
     expect(() => expect('baseline').not.toBreakWithout('najaf', ['atlantis'])).toThrow(
       'unknown unit "atlantis" in council najaf (units: nabni, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)',
@@ -235,6 +237,12 @@ describe('toGovernWithPackage', () => {
         BASELINE,
       ),
     );
+  });
+
+  it('says "1 council", not "1 councils"', () => {
+    // The CF alone wins 6 (see below), so "at least 1" holds and its negation fails with the singular.
+    expect('baseline').toGovernWithPackage('cf', [], 1);
+    expect(failure(() => expect('baseline').not.toGovernWithPackage('cf', [], 1))).toContain('Expected: not cf with no partner governs at least 1 council\n');
   });
 
   it('names an empty package "no partner": the CF alone governs 6', () => {
