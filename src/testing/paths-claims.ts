@@ -30,14 +30,16 @@ export function scenarioOf(subject: unknown): LoadedScenario {
   throw new GovsimUsageError('expected a scenario: a path or bundled name, a loaded scenario, a builder or a scenario document');
 }
 
-/** The fewest partners any minimal partner set needs to bring `party` to the threshold in `council` (0: it reaches it already). */
+/** The fewest partners any partner set needs to bring `party` to the threshold in `council` (0: it reaches it already). */
 export function needsPartners(scenario: LoadedScenario, council: string, party: string, count: number): Verdict {
   const result = scenarioPaths(scenario, { for: party, councils: [council], limit: 50 }).councils[0]!;
   const partners = result.paths.filter((path) => path.kind === 'partners');
   const claim = `${party} needs ${count} partner${count === 1 ? '' : 's'} to reach ${result.threshold} in ${council}`;
   if (result.blocked !== undefined) return { pass: false, claim, actual: `${party} cannot govern ${council}: ${result.blocked}`, arithmetic: [] };
-  const fewest = result.deficit <= 0 ? 0 : partners.length > 0 ? Math.min(...partners.map((path) => path.add.length)) : undefined;
-  const best = partners.filter((path) => path.add.length === fewest).slice(0, 3);
+  const fewest = result.deficit <= 0 ? 0 : result.fewestPartners?.add.length;
+  // Up to three listed sets of that size, else the one the fewest-partner search found.
+  const listed = partners.filter((path) => path.add.length === fewest).slice(0, 3);
+  const best = listed.length > 0 || result.fewestPartners === null ? listed : [result.fewestPartners];
   return {
     pass: fewest === count,
     claim,

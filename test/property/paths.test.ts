@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   breakingPoints,
   councilPaths,
+  fewestSet,
   minimalSets,
   naivePackageFrontier,
   packageFrontier,
@@ -69,6 +70,50 @@ describe('minimalSets against brute force', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('fewestSet against brute force', () => {
+  it('finds a set of the fewest compatible items reaching the deficit, with and without conflicts', () => {
+    fc.assert(
+      fc.property(weightsAndDeficit, fc.boolean(), ({ weights, deficit, conflicts }, withConflicts) => {
+        const clash = new Set(conflicts.flatMap(([a, b]) => [`${a},${b}`, `${b},${a}`]));
+        const conflict = (i: number, j: number): boolean => clash.has(`${i},${j}`);
+        const sum = (set: readonly number[]): number => set.reduce((total, i) => total + weights[i]!, 0);
+        const admissible = (set: readonly number[]): boolean => !withConflicts || set.every((i) => set.every((j) => i === j || !conflict(i, j)));
+        const sizes = subsets(weights.length)
+          .filter((set) => admissible(set) && sum(set) >= deficit)
+          .map((set) => set.length);
+        const expected = sizes.length === 0 ? null : Math.min(...sizes);
+        const found = fewestSet(weights, deficit, withConflicts ? { conflict } : {});
+        if (expected === null) {
+          expect(found).toBeNull();
+          return;
+        }
+        expect(found).not.toBeNull();
+        expect(found!.length).toBe(expected);
+        expect(new Set(found).size).toBe(found!.length);
+        expect(found!.every((i) => i >= 0 && i < weights.length)).toBe(true);
+        expect(admissible(found!)).toBe(true);
+        expect(sum(found!)).toBeGreaterThanOrEqual(deficit);
+        // A fewest set is minimal: no item can be dropped.
+        expect(found!.every((i) => sum(found!) - weights[i]! < deficit)).toBe(true);
+      }),
+      { ...RUNS, numRuns: 400 },
+    );
+  });
+
+  it('returns the empty set for a deficit already met', () => {
+    expect(fewestSet([3, 1], 0)).toEqual([]);
+    expect(fewestSet([], -2, { conflict: () => true })).toEqual([]);
+  });
+
+  it('throws past its node budget', () => {
+    // Every pair in conflict: no two items go together, so k = 5, 6, …, 30 are searched in vain
+    // (about 31 nodes each: the root and one per item, whose deeper branches all clash).
+    const weights = Array.from({ length: 30 }, () => 1);
+    expect(() => fewestSet(weights, 5, { conflict: () => true, budget: 100 })).toThrow(/fewest partners stopped after 100 steps/);
+    expect(fewestSet(weights, 5, { conflict: () => true })).toBeNull();
   });
 });
 

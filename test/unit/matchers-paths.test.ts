@@ -113,6 +113,32 @@ describe('toNeedPartners', () => {
     );
   });
 
+  it('finds one large partner ranked behind more than 50 smaller sets (Baghdad: seats moved to Taqaddum)', () => {
+    // Baghdad, 49 + 3 quota = 52 members, majority 27. Moving 3 seats from siyada (4 → 1), 3 from azm
+    // (4 → 1), 2 from hasm (3 → 1) and 2 from asas (3 → 1) gives taqaddum 8 + 10 = 18; one absher member
+    // absent leaves the CF (bloc order) nabni 9 + state-of-law 9 + nsf 5 + absher 1 = 24, short by 3. Nine one-seat
+    // units (siyada, azm, hasm, asas, ishraqat-kanoun, ajyal and the three quota seats) make C(9, 3) = 84
+    // three-partner sets adding 3 seats, all ranked before taqaddum (18 seats); taqaddum alone gives
+    // 24 + 18 = 42 ≥ 27, margin 15, and no single other unit has 3. So the fewest is one partner.
+    const moved = scenario('Baghdad seats to Taqaddum')
+      .extends('baseline')
+      .transfer({ council: 'baghdad', from: 'siyada', to: 'taqaddum', seats: 3 })
+      .transfer({ council: 'baghdad', from: 'azm', to: 'taqaddum', seats: 3 })
+      .transfer({ council: 'baghdad', from: 'hasm', to: 'taqaddum', seats: 2 })
+      .transfer({ council: 'baghdad', from: 'asas', to: 'taqaddum', seats: 2 })
+      .absent({ council: 'baghdad', units: ['absher'], seats: 1 });
+    expect(moved).toNeedPartners('baghdad', 'cf', 1);
+    expect(failure(() => expect(moved).toNeedPartners('baghdad', 'cf', 3))).toBe(
+      report(
+        NEED,
+        'cf needs 3 partners to reach 27 in baghdad',
+        'at least 1 partner',
+        ['cf: 24 of 27, short by 3', 'taqaddum: nabni 9 + state-of-law 9 + nsf 5 + absher 1 + taqaddum 18 = 42 ≥ 27, margin 15 (documented)'],
+        'Baghdad seats to Taqaddum',
+      ),
+    );
+  });
+
   it('says when no set of partners is enough (Najaf with the four largest lists away)', () => {
     // nabni 3, state-of-law 3, wafaa 2 and nsf 2 absent: present idraak 1, absher 1, wathiqoon 1, qiyam 1,
     // madar 1. Idraak needs 8 − 1 = 7 more; every other present member together gives 4 < 7.

@@ -3,7 +3,7 @@
  * add, members to bring back, to win over, seats to move), and the least that would break the
  * governing alignment's majority. Exact: partner sets and exits come from minimalSets.
  */
-import { minimalSets } from './minimal-sets.js';
+import { fewestSet, minimalSets } from './minimal-sets.js';
 import type {
   BreakingPoint,
   CouncilBreaking,
@@ -88,7 +88,7 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
   const base = { council: council.id, for: target.id, threshold: council.threshold, votes, deficit, quorumShort };
   const { candidates, unavailable } = partnerCandidates(council, target);
   if (target.blocked !== undefined || deficit <= 0) {
-    return { ...base, ...(target.blocked !== undefined ? { blocked: target.blocked } : {}), unavailable, paths: [], partnerSets: 0, partnerCountIsExact: true, complete: true };
+    return { ...base, ...(target.blocked !== undefined ? { blocked: target.blocked } : {}), unavailable, paths: [], partnerSets: 0, partnerCountIsExact: true, complete: true, fewestPartners: null };
   }
   const coreConfidence = weakestConfidence([council.confidence, ...coreUnits.map((unit) => unit.confidence)]);
   const paths: CouncilPath[] = [];
@@ -117,10 +117,18 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
     deficit,
     { limit, ...(options.budget !== undefined ? { budget: options.budget } : {}), conflict: (i, j) => incompatible(candidates[i]!.id, candidates[j]!.id) },
   );
-  for (const set of found.sets) {
+  const partnerPath = (set: readonly number[]): CouncilPath => {
     const add = set.map((i) => candidates[i]!);
-    paths.push(make('partners', add, [], add.map((unit) => ({ id: unit.id, seats: unit.present })), weakestConfidence([coreConfidence, ...add.map((unit) => unit.confidence)])));
-  }
+    return make('partners', add, [], add.map((unit) => ({ id: unit.id, seats: unit.present })), weakestConfidence([coreConfidence, ...add.map((unit) => unit.confidence)]));
+  };
+  for (const set of found.sets) paths.push(partnerPath(set));
+  // The listing is ranked by seats added, so a set of fewer partners can lie past its limit: searched apart.
+  const fewest = fewestSet(
+    candidates.map((unit) => unit.present),
+    deficit,
+    { ...(options.budget !== undefined ? { budget: options.budget } : {}), conflict: (i, j) => incompatible(candidates[i]!.id, candidates[j]!.id) },
+  );
+  const fewestPartners = fewest === null ? null : partnerPath(fewest);
 
   // Members of the target's own units who stayed away: bring back exactly the deficit (largest absences first).
   const absent = coreUnits.filter((unit) => unit.seats > unit.present).sort((a, b) => b.seats - b.present - (a.seats - a.present));
@@ -164,7 +172,7 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
     }
   }
   paths.sort((a, b) => a.seatsAdded - b.seatsAdded || partiesOf(a) - partiesOf(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-  return { ...base, unavailable, paths, partnerSets: found.count, partnerCountIsExact: found.countIsExact, complete: found.complete };
+  return { ...base, unavailable, paths, partnerSets: found.count, partnerCountIsExact: found.countIsExact, complete: found.complete, fewestPartners };
 }
 
 function partiesOf(path: CouncilPath): number {

@@ -1,6 +1,6 @@
 /** "What would it take": minimal partner sets, breaking points and national packages (pure, exact). */
 export { breakingPoints, councilPaths, partnerCandidates, presentVotes, weakestConfidence } from './council-paths.js';
-export { MAX_ITEMS, minimalSets, PathSearchError, type MinimalSets, type MinimalSetsOptions } from './minimal-sets.js';
+export { fewestSet, type FewestSetOptions, MAX_ITEMS, minimalSets, PathSearchError, type MinimalSets, type MinimalSetsOptions } from './minimal-sets.js';
 export {
   MAX_CANDIDATES,
   naivePackageFrontier,

@@ -125,3 +125,64 @@ export function minimalSets(weights: readonly number[], deficit: number, options
   if (conflict !== undefined && complete) return { sets, complete, count: sets.length, countIsExact: true };
   return { sets, complete, count, countIsExact: conflict === undefined };
 }
+
+export interface FewestSetOptions {
+  /** Whether items i and j may not be in one set (indices into `weights`). */
+  readonly conflict?: (i: number, j: number) => boolean;
+  /** Search nodes before giving up (default 2,000,000). */
+  readonly budget?: number;
+}
+
+/**
+ * A set of the fewest items whose weights reach `deficit` with no two items in conflict (indices,
+ * heaviest first), or null when no such set exists; [] when the deficit is not positive. Such a set
+ * is always minimal (dropping an item leaves fewer items, which cannot reach).
+ *
+ * Without conflicts the k heaviest items decide it. With conflicts, a depth-first walk over the items
+ * heaviest first tries k = the conflict-free lower bound, then k + 1, …, pruning a branch when even
+ * the heaviest remaining items cannot make up the rest; past the node budget it throws.
+ */
+export function fewestSet(weights: readonly number[], deficit: number, options: FewestSetOptions = {}): readonly number[] | null {
+  if (deficit <= 0) return [];
+  const order = weights
+    .map((weight, index) => ({ weight, index }))
+    .filter((item) => item.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  const n = order.length;
+  const w = order.map((item) => item.weight);
+  // prefix[i]: the sum of the i heaviest items.
+  const prefix = [0];
+  for (const x of w) prefix.push(prefix[prefix.length - 1]! + x);
+  let lower = 1;
+  while (lower <= n && prefix[lower]! < deficit) lower++;
+  if (lower > n) return null;
+  const conflict = options.conflict;
+  if (conflict === undefined) return order.slice(0, lower).map((item) => item.index);
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  let nodes = 0;
+  const chosen: number[] = [];
+  // Whether `r` more items from i.. (none in conflict with those chosen) bring `t` up to the deficit.
+  const walk = (i: number, r: number, t: number): boolean => {
+    if (++nodes > budget) {
+      throw new PathSearchError(
+        `the search for the fewest partners stopped after ${budget.toLocaleString('en')} steps (pairwise incompatibilities prune too little here); name fewer units`,
+      );
+    }
+    if (t >= deficit) return true;
+    if (r === 0 || n - i < r) return false;
+    // The r heaviest items left are items i..i+r−1.
+    if (t + prefix[i + r]! - prefix[i]! < deficit) return false;
+    for (let j = i; j <= n - r; j++) {
+      if (t + prefix[j + r]! - prefix[j]! < deficit) break;
+      if (chosen.some((k) => conflict(order[k]!.index, order[j]!.index))) continue;
+      chosen.push(j);
+      if (walk(j + 1, r - 1, t + w[j]!)) return true;
+      chosen.pop();
+    }
+    return false;
+  };
+  for (let k = lower; k <= n; k++) {
+    if (walk(0, k, 0)) return chosen.map((j) => order[j]!.index);
+  }
+  return null;
+}

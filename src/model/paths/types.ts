@@ -124,6 +124,11 @@ export interface CouncilPaths {
   readonly partnerCountIsExact: boolean;
   /** Every minimal partner set is listed. */
   readonly complete: boolean;
+  /**
+   * A partner set with the fewest partners (found by its own exact search, listed or not), or null
+   * when the target is blocked, reaches the threshold already, or no set of partners brings it there.
+   */
+  readonly fewestPartners: CouncilPath | null;
 }
 
 export interface CouncilBreaking {
