@@ -32,7 +32,8 @@ const vacatedLine = (who: string, left: number, later: boolean): ExplanationLine
   );
 
 describe('chair then governor, both contested', () => {
-  const outcome = runVote(fifteen, {
+  // Run inside each test, not at collection: mutation runs credit a test only with the code it runs itself.
+  const outcome = (): ReturnType<typeof runVote> => runVote(fifteen, {
     candidacies: [
       // Supporters listed out of council order: the tally line keeps the listing, the coalition is in council order.
       { post: 'chair', candidate: 'c', supporters: ['c', 'b'] },
@@ -48,7 +49,7 @@ describe('chair then governor, both contested', () => {
   const governorLines = [quorum, law('governorElection', 'b (a 6 + b 5) = 11 ≥ 8'), plain('b elected, margin 3')];
 
   it('prints the majority line, then per ballot the quorum, the tally, the verdict and the post summary', () => {
-    expect(outcome.explanation).toEqual([
+    expect(outcome().explanation).toEqual([
       majority15,
       ...chairLines,
       plain('chair: elected (c)'),
@@ -59,11 +60,11 @@ describe('chair then governor, both contested', () => {
   });
 
   it("each post's own explanation holds its ballot's lines, and the vacated seat only for the governor", () => {
-    expect(outcome.posts.map((p) => p.explanation)).toEqual([chairLines, [...governorLines, vacatedLine('b', 4, false)]]);
+    expect(outcome().posts.map((p) => p.explanation)).toEqual([chairLines, [...governorLines, vacatedLine('b', 4, false)]]);
   });
 
   it('the coalition lists the present supporters in council order', () => {
-    expect(outcome.posts.map((p) => [p.post, p.winner, p.votes, p.margin, p.coalition])).toEqual([
+    expect(outcome().posts.map((p) => [p.post, p.winner, p.votes, p.margin, p.coalition])).toEqual([
       ['chair', 'c', 8, 0, ['b', 'c']],
       ['governor', 'b', 11, 3, ['a', 'b']],
     ]);
