@@ -143,7 +143,7 @@ function mergedReport() {
   const unmeasured = scopeFiles().filter((path) => !(path in files) && !stale.includes(path));
   if (unmeasured.length > 0) console.log(`not measured yet (${unmeasured.length} files): ${unmeasured.join(', ')}`);
   if (stale.length > 0) console.log(`changed since their last run, left out (rerun them): ${stale.sort().join(', ')}`);
-  return { files, unmeasured: unmeasured.length + stale.length };
+  return { files, unmeasured: [...unmeasured, ...stale] };
 }
 
 function summarise(report) {
@@ -177,8 +177,8 @@ function summarise(report) {
   for (const [key, entry] of rows) {
     const floor = FLOORS[key];
     // With files of the scope unmeasured, the overall figure covers only part of it: no verdict.
-    const partial = key === 'overall' && (report.unmeasured ?? 0) > 0;
-    const mark = floor === undefined ? '' : partial ? `  (${report.unmeasured} files not measured: no verdict)` : score(entry) >= floor ? `  ≥ ${floor} ✓` : `  < ${floor} ✗`;
+    const missing = (report.unmeasured ?? []).filter((path) => key === 'overall' || path.startsWith(`${key}/`)).length;
+    const mark = floor === undefined ? '' : missing > 0 ? `  (${missing} files not measured: no verdict)` : score(entry) >= floor ? `  ≥ ${floor} ✓` : `  < ${floor} ✗`;
     console.log(`${key.padEnd(26)} ${String(entry.detected).padStart(7)} ${String(entry.undetected).padStart(9)}  ${score(entry).toFixed(1).padStart(5)}%${mark}`);
   }
   const unlisted = survivors.filter((s) => !s.listed);
@@ -188,7 +188,7 @@ function summarise(report) {
     console.log(`${s.listed ? '  = ' : '  ✗ '}${s.where}:${s.column} ${s.mutator}${s.status === 'NoCoverage' ? ' (no test reaches it)' : ''}: ${s.original.slice(0, 70)}  ⇒  ${shown}`);
   }
   const missed = rows.filter(([key, entry]) => FLOORS[key] !== undefined && score(entry) < FLOORS[key]);
-  return missed.length === 0 && unlisted.length === 0 && (report.unmeasured ?? 0) === 0;
+  return missed.length === 0 && unlisted.length === 0 && (report.unmeasured ?? []).length === 0;
 }
 
 const { folders, concurrency, report } = parseArgs(process.argv.slice(2));
