@@ -64,7 +64,12 @@ function statusText(council: CouncilResult): string {
     case 'elected':
       return `a governor from ${outcome.governorFrom ?? '?'}${outcome.governorSeated ? '' : ' (no seat in this council)'} (${outcome.alignment ?? '?'}, ${outcome.votes} votes, margin ${outcome.margin ?? 0})`;
     case 'deadlock':
-      return `no governor: deadlock (${outcome.alignment === null ? 'tie' : `${outcome.alignment} for ${outcome.candidate ?? '?'}`}: ${outcome.votes} of ${outcome.needed} votes, short by ${outcome.needed - outcome.votes})`;
+      // Not elected with the quorum met: the leading claim falls short, or alignments tie at or above the
+      // majority (then the leading claim, if any, is not short: it reached the majority too).
+      if (outcome.alignment === null || outcome.votes >= outcome.needed) {
+        return `no governor: deadlock (tie: several alignments reach ${outcome.needed} with equal votes${outcome.alignment === null ? '' : `; ${outcome.alignment} for ${outcome.candidate ?? '?'} has ${outcome.votes}`})`;
+      }
+      return `no governor: deadlock (${outcome.alignment} for ${outcome.candidate ?? '?'}: ${outcome.votes} of ${outcome.needed} votes, short by ${outcome.needed - outcome.votes})`;
     case 'no-quorum':
       return `no governor: no quorum (${council.present} present, ${council.quorum.needed} needed)`;
     case 'open':
@@ -91,10 +96,12 @@ export function formsMajority(run: ScenarioRun, councilId: string, coalition?: r
   if (coalition === undefined) {
     const { outcome } = council;
     const pass = council.quorum.met && outcome.coalition.length > 0 && outcome.votes >= outcome.needed;
-    const actual =
-      outcome.coalition.length === 0
-        ? `no coalition governs (${outcome.status})`
-        : `${outcome.alignment ?? '?'} has ${outcome.votes} of ${outcome.needed} votes${pass ? `, margin ${outcome.votes - outcome.needed}` : `, short by ${Math.max(outcome.needed - outcome.votes, 0)}${council.quorum.met ? '' : ' and no quorum'}`}`;
+    // Without the quorum a coalition may still hold the votes: its margin shows, not a shortfall of 0.
+    const tally =
+      outcome.votes >= outcome.needed
+        ? `, margin ${outcome.votes - outcome.needed}${council.quorum.met ? '' : ' but no quorum'}`
+        : `, short by ${outcome.needed - outcome.votes}${council.quorum.met ? '' : ' and no quorum'}`;
+    const actual = outcome.coalition.length === 0 ? `no coalition governs (${outcome.status})` : `${outcome.alignment ?? '?'} has ${outcome.votes} of ${outcome.needed} votes${tally}`;
     return { pass, claim: `the governing coalition in ${council.id} to reach ${thresholdName(council)}`, actual, arithmetic: baseArithmetic(council) };
   }
   const given: unknown = coalition;
