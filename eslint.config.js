@@ -76,7 +76,7 @@ export function layerBoundary(layer, { nodeModulesPaths = false } = {}) {
 }
 
 export default defineConfig(
-  { ignores: ['eslint.config.d.ts', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'scripts/empty.js', 'bin/**', '.tmp/**'] },
+  { ignores: ['eslint.config.d.ts', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'scripts/empty.js', 'bin/**', '.tmp/**', '.stryker-tmp/**', 'reports/**', 'mutation/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -137,9 +137,10 @@ export function electsGovernor(run: ScenarioRun, councilId: string, party: strin
   const { outcome } = council;
   const from = outcome.governorFrom;
   const governorUnit = council.units.find((unit) => unit.id === from);
-  const pass = outcome.status === 'elected' && from !== null && (from === party || governorUnit?.parent === party);
-  const seats = council.units.filter((unit) => unitOfParty(unit, party)).reduce((sum, unit) => sum + unit.seats, 0);
-  const arithmetic = [...baseArithmetic(council), ...(seats === 0 ? [`${party} holds no seat in ${council.id}${pass ? ' (a governor from outside the council)' : ''}`] : [])];
+  // `party` is a string, so a null `from` matches neither test.
+  const pass = outcome.status === 'elected' && (from === party || governorUnit?.parent === party);
+  const seated = council.units.some((unit) => unitOfParty(unit, party) && unit.seats > 0);
+  const arithmetic = [...baseArithmetic(council), ...(!seated ? [`${party} holds no seat in ${council.id}${pass ? ' (a governor from outside the council)' : ''}`] : [])];
   return { pass, claim: `a governor from ${party} in ${council.id}`, actual: statusText(council), arithmetic };
 }
 
