@@ -128,6 +128,23 @@ describe('no quorum', () => {
 });
 
 describe('package ballot', () => {
+  it('a leading slate that wins nothing leaves its unnamed post deadlocked, not open', () => {
+    const outcome = runVote(fifteen, {
+      packages: [['chair', 'governor']],
+      candidacies: [
+        { post: 'chair', candidate: 'a', supporters: ['a'] },
+        { post: 'chair', candidate: 'b', supporters: ['b'] },
+        { post: 'governor', candidate: 'b', supporters: ['b'] },
+      ],
+    });
+    // Slates: (chair a, no governor) 6; (chair b, governor b) 5; both < 8, no runoff: nobody is elected.
+    // The leader names no governor, but the ballot was lost, so the post is a deadlock like the chair.
+    expect(outcome.posts.map((p) => [p.post, p.status])).toEqual([
+      ['chair', 'deadlock'],
+      ['governor', 'deadlock'],
+    ]);
+  });
+
   it('tallies slates, cites the package rule, vacates the governor seat for the remaining votes', () => {
     const outcome = runVote(fifteen, {
       posts: ['chair', 'governor', 'deputy-chair'],

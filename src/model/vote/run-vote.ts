@@ -66,7 +66,7 @@ export function runVote(council: Council, plan: VotePlan): VoteOutcome {
       ? voteBallot(council, ballot, standings, present, needed, rules.runoff, ballotLines)
       : ballot.map((post) => ({ post, status: 'no-quorum', votes: 0, coalition: [], lines: [note(`${post} not voted: no quorum`)] }));
     // The governor's seat empties only after the ballot that elected him.
-    const governor = results.find((result) => result.post === 'governor' && result.winner !== undefined);
+    const governor = results.find((result) => result.post === 'governor');
     const vacated =
       governor?.winner === undefined ? undefined : vacatedSeatLine(governor.winner, ids, present, members, needed, vacates, ballotIndex < ballots.length - 1);
     explanation.push(...ballotLines);
