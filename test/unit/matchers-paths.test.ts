@@ -4,22 +4,12 @@
  * the whole text a test author sees when it fails, plain and under `.not`. Seats are the final
  * figures of data/iraq-2023/councils/*.yaml; majority = floor(n/2) + 1 of all members.
  */
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import '../../src/testing/matchers.js';
 import { hingeMatches, parseHingeLine } from '../../src/testing/hinge-lines.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
 import { loadScenario, runScenario, scenario } from '../../src/scenarios/index.js';
-
-/** The message of a failing assertion, without colours. */
-function failure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
-}
 
 /** The message the matchers print: hint, claim, what was found, the arithmetic and the scenario. */
 function report(hint: string, claim: string, received: string, arithmetic: readonly string[], source: string): string {

@@ -3,22 +3,12 @@
  * majority = floor(n/2) + 1 of all members). Each matcher is checked passing, failing with the message
  * that explains the arithmetic, negated, and asymmetric.
  */
-import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import '../../src/testing/matchers.js';
 import { parseHingeLine } from '../../src/testing/hinge-lines.js';
 import { GovsimMissingFileError, GovsimUsageError } from '../../src/model/errors.js';
 import { loadScenario, runScenario, scenario, type ScenarioRun } from '../../src/scenarios/index.js';
-
-/** The message of a failing assertion, without colours. */
-function failure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
-}
 
 let baseline: ScenarioRun;
 let badrSadr: ScenarioRun;
