@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../helpers/failure.js';
 import '../../src/testing/matchers.js';
 import { createProgram } from '../../src/cli/main.js';
 import { checkExpectations, formatCheckReport, loadScenario, runScenario, scenarioFromDocument } from '../../src/scenarios/index.js';
@@ -302,16 +302,6 @@ describe('```yaml scenario blocks of the README', () => {
     });
   }
 });
-
-/** The message of a failing assertion, without colours. */
-function failure(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail');
-}
 
 describe('quoted failure messages', () => {
   const quoted = (file: string, section: string): string => {
