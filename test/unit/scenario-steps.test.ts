@@ -86,6 +86,22 @@ describe('seat steps', () => {
     expect(unit(state, 'kirkuk', 'kdp').present).toBe(1);
   });
 
+  it('absent and attend say who stayed away and who came back, in the singular for one member', () => {
+    const { state } = applySteps(base, [
+      { absent: { council: 'kirkuk', units: ['kdp', 'arab-alliance'] } },
+      { attend: { council: 'kirkuk', units: ['kdp'], seats: 1 } },
+      { attend: { council: 'kirkuk', units: ['arab-alliance'] } },
+      { absent: { council: 'najaf', units: ['idraak'] } },
+    ], dataset);
+    expect(state.provenance['kirkuk']!.map((entry) => entry.text)).toEqual([
+      "2 of kdp's 2 members absent (present 2 → 0)",
+      "3 of arab-alliance's 3 members absent (present 3 → 0)",
+      "1 of kdp's members returns (present 0 → 1)",
+      "3 of arab-alliance's members return (present 0 → 3)",
+    ]);
+    expect(state.provenance['najaf']!.map((entry) => entry.text)).toEqual(["idraak's only member absent (present 1 → 0)"]);
+  });
+
   it('absent refuses more members than are present', () => {
     const error = stepError(base, { absent: { council: 'kirkuk', units: ['kdp'], seats: 3 } });
     expect(error.path).toBe('absent.seats');

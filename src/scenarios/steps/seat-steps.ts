@@ -150,7 +150,8 @@ export function applyAbsent(state: State, step: StepOf<'absent'>, index: number)
       );
     }
     unit.present -= count;
-    record(state, councilId, index, 'absent', `${count} of ${unit.id}'s ${unit.seats} members absent (present ${unit.present + count} → ${unit.present})`);
+    const who = unit.seats === 1 ? `${unit.id}'s only member` : `${count} of ${unit.id}'s ${unit.seats} members`;
+    record(state, councilId, index, 'absent', `${who} absent (present ${unit.present + count} → ${unit.present})`);
   }
 }
 
@@ -163,7 +164,7 @@ export function applyAttend(state: State, step: StepOf<'attend'>, index: number)
     if (count === 0) throw new StepError('attend.units', `all of "${unit.id}"'s members already attend in council ${councilId}`);
     if (count > away) throw new StepError('attend.seats', `only ${away} of "${unit.id}"'s members are absent in council ${councilId}; cannot bring back ${count}`);
     unit.present += count;
-    record(state, councilId, index, 'attend', `${count} of ${unit.id}'s members return (present ${unit.present - count} → ${unit.present})`);
+    record(state, councilId, index, 'attend', `${count} of ${unit.id}'s members ${count === 1 ? 'returns' : 'return'} (present ${unit.present - count} → ${unit.present})`);
   }
 }
 
