@@ -38,6 +38,7 @@ function isDocument(value: unknown): value is ScenarioDocument {
 /** Runs of loaded scenarios, so repeated assertions on one scenario run it once. */
 const runs = new WeakMap<LoadedScenario, ScenarioRun>();
 
+/** What a non-string subject is, for a failure message (strings are paths and never reach here). */
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -46,8 +47,6 @@ function describeValue(value: unknown): string {
       return `an object with keys ${Object.keys(value).slice(0, 6).join(', ') || '(none)'}`;
     case 'function':
       return 'a function';
-    case 'string':
-      return `string ${JSON.stringify(value)}`;
     case 'number':
     case 'bigint':
     case 'boolean':
