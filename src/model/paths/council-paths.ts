@@ -38,9 +38,9 @@ function sum(values: Iterable<number>): number {
   return total;
 }
 
-/** `a 3 + b 2 = 5` over present members. */
+/** `a 3 + b 2` over present members (never empty: every path and every break names someone). */
 function terms(parts: readonly { readonly id: string; readonly seats: number }[]): string {
-  return parts.length === 0 ? '0' : parts.map((part) => `${part.id} ${part.seats}`).join(' + ');
+  return parts.map((part) => `${part.id} ${part.seats}`).join(' + ');
 }
 
 export function presentVotes(council: PathsCouncil, ids: readonly string[]): number {
@@ -130,8 +130,9 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
   );
   const fewestPartners = fewest === null ? null : partnerPath(fewest);
 
-  // Members of the target's own units who stayed away: bring back exactly the deficit (largest absences first).
-  const absent = coreUnits.filter((unit) => unit.seats > unit.present).sort((a, b) => b.seats - b.present - (a.seats - a.present));
+  // Members of the target's own units who stayed away: bring back exactly the deficit (largest absences first;
+  // units with none sort last and are never reached, the deficit being met before them).
+  const absent = [...coreUnits].sort((a, b) => b.seats - b.present - (a.seats - a.present));
   if (sum(absent.map((unit) => unit.seats - unit.present)) >= deficit) {
     const members: { unit: string; seats: number }[] = [];
     let left = deficit;
@@ -145,10 +146,11 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
   }
 
   // Members won over (defections) or seats moved (recounts, rulings): `deficit` of them from one unit
-  // that has that many, else from the fewest units that together do.
+  // that has that many, else from the fewest units that together do (units with none never serve: they fall
+  // short of a single path and sort last in the combined one, the deficit being met before them).
   for (const kind of ['defections', 'transfer'] as const) {
     const pool = council.units
-      .filter((unit) => !target.units.includes(unit.id) && (kind === 'defections' ? unit.present : unit.seats) > 0)
+      .filter((unit) => !target.units.includes(unit.id))
       .map((unit) => ({ unit, available: kind === 'defections' ? unit.present : unit.seats }));
     const single = pool.filter((entry) => entry.available >= deficit).sort((a, b) => a.available - b.available || a.unit.id.localeCompare(b.unit.id));
     const label = kind === 'defections' ? 'won over' : 'moved';
