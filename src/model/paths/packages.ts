@@ -181,8 +181,9 @@ function describe(input: PackageInput, mask: number, t: Tables): Package {
   };
 }
 
+/** Masks arrive in ascending order and the sort is stable: full ties stay in mask order. */
 function rankMasks(t: Tables, masks: number[]): number[] {
-  return masks.sort((a, b) => popcount(a) - popcount(b) || t.seats[a]! - t.seats[b]! || t.wins[b]! - t.wins[a]! || a - b);
+  return masks.sort((a, b) => popcount(a) - popcount(b) || t.seats[a]! - t.seats[b]! || t.wins[b]! - t.wins[a]!);
 }
 
 export interface FrontierOptions {
@@ -209,9 +210,8 @@ export function packageFrontier(input: PackageInput, options: FrontierOptions = 
       const without = t.wins[mask & ~(rest & -rest)]!;
       if (without > drop) drop = without;
     }
-    if (mask === 0) drop = 0;
-    if (drop >= w) continue;
-    // k from drop+1 to w (k ≥ 1).
+    // k from drop+1 to w (k ≥ 1). Not minimal at all (drop = w, or the empty package, drop −1, winning
+    // nothing): an empty range, skipped.
     const from = Math.max(1, drop + 1);
     if (from > w) continue;
     counts[from]!++;
