@@ -54,7 +54,8 @@ export function minimalSets(weights: readonly number[], deficit: number, options
   const order = weights
     .map((weight, index) => ({ weight, index }))
     .filter((item) => item.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+    // Heaviest first; sort is stable, so equal weights keep index order.
+    .sort((a, b) => b.weight - a.weight);
   if (order.length > MAX_ITEMS) throw new PathSearchError(`${order.length} units to combine: more than the ${MAX_ITEMS} this search accepts`);
   const n = order.length;
   const w = order.map((item) => item.weight);
@@ -94,8 +95,10 @@ export function minimalSets(weights: readonly number[], deficit: number, options
       const here = ways[s * (m + 1) + c]!;
       if (here === 0) continue;
       count = Math.min(count + here, Number.MAX_SAFE_INTEGER);
-      if (sets.length >= wanted) continue;
       const chosen: number[] = [];
+      // Every call has ways[i][t][r] > 0 (here > 0 at the root, checked before each step), so the walk
+      // never runs past item m − 1 with items left to pick, and r = 0 means t = 0: a set.
+      // Past the limit it returns before counting a node.
       const walk = (i: number, t: number, r: number): void => {
         if (sets.length >= wanted) return;
         if (++nodes > budget) {
@@ -104,10 +107,9 @@ export function minimalSets(weights: readonly number[], deficit: number, options
           );
         }
         if (r === 0) {
-          if (t === 0) sets.push(chosen.map((k) => order[k]!.index));
+          sets.push(chosen.map((k) => order[k]!.index));
           return;
         }
-        if (i >= m) return;
         const wi = w[i]!;
         if (t >= wi && ways[(i + 1) * stride + (t - wi) * (m + 1) + r - 1]! > 0 && !(conflict && chosen.some((k) => conflict(order[k]!.index, order[i]!.index)))) {
           chosen.push(i);
@@ -147,7 +149,7 @@ export function fewestSet(weights: readonly number[], deficit: number, options: 
   const order = weights
     .map((weight, index) => ({ weight, index }))
     .filter((item) => item.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+    .sort((a, b) => b.weight - a.weight); // stable: equal weights keep index order
   const n = order.length;
   const w = order.map((item) => item.weight);
   // prefix[i]: the sum of the i heaviest items.
@@ -162,6 +164,8 @@ export function fewestSet(weights: readonly number[], deficit: number, options: 
   let nodes = 0;
   const chosen: number[] = [];
   // Whether `r` more items from i.. (none in conflict with those chosen) bring `t` up to the deficit.
+  // Calls keep n − i ≥ r (k ≤ n at the root, j ≤ n − r below), so the loop's first test prunes an
+  // insufficient branch (r = 0 included) without going out of range.
   const walk = (i: number, r: number, t: number): boolean => {
     if (++nodes > budget) {
       throw new PathSearchError(
@@ -169,10 +173,8 @@ export function fewestSet(weights: readonly number[], deficit: number, options: 
       );
     }
     if (t >= deficit) return true;
-    if (r === 0 || n - i < r) return false;
-    // The r heaviest items left are items i..i+r−1.
-    if (t + prefix[i + r]! - prefix[i]! < deficit) return false;
     for (let j = i; j <= n - r; j++) {
+      // The r heaviest items from j on are items j..j+r−1; lighter starts only do worse.
       if (t + prefix[j + r]! - prefix[j]! < deficit) break;
       if (chosen.some((k) => conflict(order[k]!.index, order[j]!.index))) continue;
       chosen.push(j);
