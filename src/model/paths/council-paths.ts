@@ -19,7 +19,6 @@ import type {
 
 const DEFAULT_LIMIT = 20;
 const RANK: Readonly<Record<PathConfidence, number>> = { documented: 0, inferred: 1, unresolved: 2 };
-const KIND_ORDER: Readonly<Record<PathKind, number>> = { partners: 0, return: 1, defections: 2, transfer: 3 };
 
 /** The weaker of confidences (unresolved < inferred < documented). */
 export function weakestConfidence(values: Iterable<PathConfidence>): PathConfidence {
@@ -173,7 +172,8 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
       paths.push(make(kind, [], members, members.map((member) => ({ id: `${member.unit} ${label}`, seats: member.seats })), weakestConfidence([coreConfidence, ...used.map((unit) => unit.confidence)])));
     }
   }
-  paths.sort((a, b) => a.seatsAdded - b.seatsAdded || partiesOf(a) - partiesOf(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  // Paths were pushed by kind (partners, return, defections, transfer) and the sort is stable: kind breaks the last ties.
+  paths.sort((a, b) => a.seatsAdded - b.seatsAdded || partiesOf(a) - partiesOf(b));
   return { ...base, unavailable, paths, partnerSets: found.count, partnerCountIsExact: found.countIsExact, complete: found.complete, fewestPartners };
 }
 
@@ -204,7 +204,8 @@ export function breakingPoints(council: PathsCouncil, options: CouncilPathsOptio
     confidence: weakestConfidence([council.confidence, ...members.map((unit) => unit.confidence), ...units.map((unit) => unit.confidence)]),
   });
 
-  const exits = minimalSets(members.map((unit) => unit.present), need, { limit, ...(options.budget !== undefined ? { budget: options.budget } : {}) });
+  const search = { ...options, limit };
+  const exits = minimalSets(members.map((unit) => unit.present), need, search);
   for (const set of exits.sets) {
     const units = set.map((i) => members[i]!);
     const seats = sum(units.map((unit) => unit.present));
@@ -224,10 +225,11 @@ export function breakingPoints(council: PathsCouncil, options: CouncilPathsOptio
     }
     points.push(point('members', used, need, votes - need, `${votes} − ${need} of ${used.map((unit) => unit.id).join(', ')} = ${votes - need} < ${council.threshold}`));
   }
-  // Boycotts: minimal sets of other units whose absence drops attendance below the quorum.
+  // Boycotts: minimal sets of other units whose absence drops attendance below the quorum (minimalSets
+  // skips units with nobody present).
   const present = sum(council.units.map((unit) => unit.present));
-  const outsiders = council.units.filter((unit) => unit.alignment !== alignment && unit.present > 0);
-  const boycotts = minimalSets(outsiders.map((unit) => unit.present), present - council.quorum + 1, { limit, ...(options.budget !== undefined ? { budget: options.budget } : {}) });
+  const outsiders = council.units.filter((unit) => unit.alignment !== alignment);
+  const boycotts = minimalSets(outsiders.map((unit) => unit.present), present - council.quorum + 1, search);
   if (present >= council.quorum) {
     for (const set of boycotts.sets) {
       const units = set.map((i) => outsiders[i]!);
