@@ -2,16 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { councilPaths, fewestSet, minimalSets } from '../../src/model/paths/index.js';
 import type { CouncilPath, PathsCouncil, PathsUnit } from '../../src/model/paths/index.js';
+import { unit } from '../helpers/paths-unit.js';
 
-const unit = (id: string, seats: number, alignment = id, extra: Partial<PathsUnit> = {}): PathsUnit => ({
-  id,
-  seats,
-  present: seats,
-  alignment,
-  party: id,
-  confidence: 'documented',
-  ...extra,
-});
 
 const council = (units: PathsUnit[], extra: Partial<PathsCouncil> = {}): PathsCouncil => ({
   id: 'k',

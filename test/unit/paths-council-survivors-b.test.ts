@@ -5,17 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { breakingPoints, councilPaths, PathSearchError } from '../../src/model/paths/index.js';
-import type { PathsCouncil, PathsUnit } from '../../src/model/paths/index.js';
+import type { PathsCouncil } from '../../src/model/paths/index.js';
+import { unit } from '../helpers/paths-unit.js';
 
-const unit = (id: string, seats: number, alignment = id, extra: Partial<PathsUnit> = {}): PathsUnit => ({
-  id,
-  seats,
-  present: seats,
-  alignment,
-  party: id,
-  confidence: 'documented',
-  ...extra,
-});
 
 const base = { quorum: 1, alignments: [], governing: null, incompatible: [], confidence: 'documented' } as const;
 const summary = (points: readonly { kind: string; units: readonly string[]; seats: number }[]): string[] =>

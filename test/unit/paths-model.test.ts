@@ -1,17 +1,9 @@
 /** Golden cases for "what would it take", each computed by hand in the comments. */
 import { describe, expect, it } from 'vitest';
 import { breakingPoints, councilPaths, minimalSets, naivePackageFrontier, packageFrontier, packageOutcome, PathSearchError } from '../../src/model/paths/index.js';
-import type { PackageInput, PathsCouncil, PathsUnit } from '../../src/model/paths/index.js';
+import type { PackageInput, PathsCouncil } from '../../src/model/paths/index.js';
+import { unit } from '../helpers/paths-unit.js';
 
-const unit = (id: string, seats: number, alignment = id, extra: Partial<PathsUnit> = {}): PathsUnit => ({
-  id,
-  seats,
-  present: seats,
-  alignment,
-  party: id,
-  confidence: 'documented',
-  ...extra,
-});
 
 // 15 members, threshold floor(15/2) + 1 = 8, quorum 8. Bloc x = a 5 + b 3 = 8 governs with margin 0.
 const toy: PathsCouncil = {
