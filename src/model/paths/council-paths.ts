@@ -111,22 +111,15 @@ export function councilPaths(council: PathsCouncil, target: PathsTarget, options
 
   // Partners: minimal sets of available units by present members.
   const incompatible = incompatiblePair(council);
-  const found = minimalSets(
-    candidates.map((unit) => unit.present),
-    deficit,
-    { limit, ...(options.budget !== undefined ? { budget: options.budget } : {}), conflict: (i, j) => incompatible(candidates[i]!.id, candidates[j]!.id) },
-  );
+  const search = { ...options, limit, conflict: (i: number, j: number) => incompatible(candidates[i]!.id, candidates[j]!.id) };
+  const found = minimalSets(candidates.map((unit) => unit.present), deficit, search);
   const partnerPath = (set: readonly number[]): CouncilPath => {
     const add = set.map((i) => candidates[i]!);
     return make('partners', add, [], add.map((unit) => ({ id: unit.id, seats: unit.present })), weakestConfidence([coreConfidence, ...add.map((unit) => unit.confidence)]));
   };
   for (const set of found.sets) paths.push(partnerPath(set));
   // The listing is ranked by seats added, so a set of fewer partners can lie past its limit: searched apart.
-  const fewest = fewestSet(
-    candidates.map((unit) => unit.present),
-    deficit,
-    { ...(options.budget !== undefined ? { budget: options.budget } : {}), conflict: (i, j) => incompatible(candidates[i]!.id, candidates[j]!.id) },
-  );
+  const fewest = fewestSet(candidates.map((unit) => unit.present), deficit, search);
   const fewestPartners = fewest === null ? null : partnerPath(fewest);
 
   // Members of the target's own units who stayed away: bring back exactly the deficit (largest absences first;
