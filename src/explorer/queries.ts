@@ -380,7 +380,8 @@ export function changedCouncils(before: ScenarioRun, after: ScenarioRun): { id: 
       governor ? `governor ${governor.before} → ${governor.after}` : undefined,
       !status && margin ? `margin ${margin.before} → ${margin.after}` : undefined,
     ].filter((part): part is string => part !== undefined);
-    const fields = council.changes.length > 0 ? council.changes.map((change) => change.field).join(', ') : 'seats and alignments';
+    // No status, governor or margin change: say which figures moved and how (`present 29 of 29 → 28 of 29`), not just their names.
+    const fields = council.changes.length > 0 ? council.changes.map((change) => `${change.field} ${change.before} → ${change.after}`).join(', ') : 'seats and alignments';
     return { id: council.id, summary: `${council.name} ${parts.length > 0 ? parts.join(', ') : fields}` };
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { dealEdit, toggleMembership, type EditResult } from '../../src/explorer/edits.js';
+import { dealEdit, toggleAttendance, toggleMembership, type EditResult } from '../../src/explorer/edits.js';
 import { changedCouncils, councilDetail, countryRows, nationalLine } from '../../src/explorer/queries.js';
 import { openSession, applyEdit, isDirty, markSaved, redoEdit, type Session, switchSeats, undoEdit } from '../../src/explorer/session.js';
 import { saveScenario } from '../../src/explorer/save-scenario.js';
@@ -66,6 +66,12 @@ describe('toggles, undo and redo', () => {
     expect(row(edited, 'najaf')).toMatchObject({ status: 'deadlock', governorFrom: null });
     expect(row(edited, 'najaf').coalition).toMatchObject({ votes: 6, margin: -2, governing: false });
     expect(changedCouncils(baseline.run, edited.run).map((change) => change.id)).toEqual(['najaf']);
+  });
+
+  it('names the figures that moved, with their values, when no status, governor or margin changes', () => {
+    // Nineveh is deadlocked either way (bloc cf 3 of 15); quota-shabak's one member away: present 29 of 29 → 28 of 29.
+    const edited = apply(baseline, toggleAttendance(baseline, 'nineveh', 'quota-shabak'));
+    expect(changedCouncils(baseline.run, edited.run)).toEqual([{ id: 'nineveh', summary: 'Nineveh present 29 of 29 → 28 of 29' }]);
   });
 
   it('undo restores exactly the earlier state with the inverse patches, and redo the later one', () => {
