@@ -158,11 +158,11 @@ export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): big
   const scale = 1n << BigInt(zeros);
   const below = counts[q - 1]!;
   const byWeight = new Map<number, bigint>();
-  const swings = new Array<bigint>(n);
+  const swings: bigint[] = [];
   for (let i = 0; i < n; i++) {
     const w = weights[i]! / g;
     if (w === 0) {
-      swings[i] = 0n;
+      swings.push(0n);
       continue;
     }
     let value = byWeight.get(Math.min(w, q));
@@ -172,7 +172,7 @@ export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): big
       value = (below - 2n * without) * scale;
       byWeight.set(Math.min(w, q), value);
     }
-    swings[i] = value;
+    swings.push(value);
   }
   return swings;
 }
@@ -180,10 +180,7 @@ export function banzhafSwingsBig(weights: ArrayLike<number>, quota: number): big
 /** Exact swings of a well-formed game: float64 kernel while exact, BigInt beyond. */
 export function exactSwings(weights: readonly number[], quota: number): bigint[] {
   if (weights.length > MAX_FLOAT_PLAYERS) return banzhafSwingsBig(weights, quota);
-  const floats = banzhafSwings(weights, quota);
-  const swings = new Array<bigint>(floats.length);
-  for (let i = 0; i < floats.length; i++) swings[i] = BigInt(floats[i]!);
-  return swings;
+  return Array.from(banzhafSwings(weights, quota), (count) => BigInt(count));
 }
 
 /** Raw swings and the normalised Banzhaf index (swings / total swings). */
@@ -191,13 +188,13 @@ export function banzhaf(game: WeightedGame): PowerIndexResult & { readonly total
   assertWellFormed(game);
   const { weights, quota } = game;
   const n = weights.length;
-  const players = new Array<PlayerPower>(n);
   const floats = n <= MAX_FLOAT_PLAYERS ? fillSwings(weights, quota, new Float64Array(n)) : undefined;
   let floatTotal = 0;
   if (floats) for (let i = 0; i < n; i++) floatTotal += floats[i]!;
   if (floats && floatTotal <= Number.MAX_SAFE_INTEGER) {
     // Every swing count and their sum are exact doubles: reduce with a float gcd, and build each distinct
     // weight's fraction once (equal weights have equal swings; weights are small integers, cheap keys).
+    const players: PlayerPower[] = [];
     const byWeight = new Map<number, PlayerPower>();
     for (let i = 0; i < n; i++) {
       const shared = byWeight.get(weights[i]!);
@@ -205,9 +202,9 @@ export function banzhaf(game: WeightedGame): PowerIndexResult & { readonly total
         const swings = floats[i]!;
         const player = playerPower(game, i, rationalFromSafe(swings, floatTotal), BigInt(swings), swings / floatTotal);
         byWeight.set(weights[i]!, player);
-        players[i] = player;
+        players.push(player);
       } else {
-        players[i] = playerPower(game, i, shared.value, shared.raw, shared.float);
+        players.push(playerPower(game, i, shared.value, shared.raw, shared.float));
       }
     }
     return { index: 'banzhaf', label: POWER_INDEX_LABELS.banzhaf, players, totalSwings: BigInt(floatTotal) };
