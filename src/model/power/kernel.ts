@@ -71,7 +71,6 @@ export function weightGcd(weights: ArrayLike<number>): number {
       b = r;
     }
     g = a;
-    if (g === 1) return 1;
   }
   return g === 0 ? 1 : g;
 }
@@ -247,11 +246,8 @@ export function fractionOfFactorial(num: bigint, n: number): Rational {
   const powers = factorialPrimePowers(n);
   if (powers === null) return rational(num, factorial(n));
   let g = 1n;
-  for (let k = 0; k < powers.big.length; k++) {
-    const common = gcdSafe(Number(num % powers.big[k]!), powers.float[k]!);
-    if (common !== 1) g *= BigInt(common);
-  }
-  return g === 1n ? { num, den: factorial(n) } : { num: num / g, den: factorial(n) / g };
+  for (let k = 0; k < powers.big.length; k++) g *= BigInt(gcdSafe(Number(num % powers.big[k]!), powers.float[k]!));
+  return { num: num / g, den: factorial(n) / g };
 }
 
 const lcms: bigint[] = [1n];
