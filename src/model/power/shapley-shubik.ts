@@ -188,8 +188,9 @@ export function pivotCountsBig(weights: ArrayLike<number>, quota: number): bigin
  */
 export function pivotalOrderings(weights: readonly number[], quota: number): bigint[] {
   const n = weights.length;
-  // Before the factorials: for thousands of players they alone take minutes.
-  if (n > MAX_FLOAT_PLAYERS) checkBigWork(n * Math.min(quota, n * 4), n, 'the Shapley-Shubik count');
+  // Before the factorials: for thousands of players they alone take minutes. (Up to 52 players this is
+  // at most 52 · 208 · 52 cell-bits and never throws.)
+  checkBigWork(n * Math.min(quota, n * 4), n, 'the Shapley-Shubik count');
   const orderings = pivotOrderings(n);
   const result = new Array<bigint>(n);
   if (n > MAX_FLOAT_PLAYERS) {
