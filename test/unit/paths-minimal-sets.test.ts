@@ -48,6 +48,17 @@ describe('minimalSets edges', () => {
     expect(minimalSets([1, 2], 4, { limit: 5, conflict: () => true })).toEqual({ sets: [], complete: true, count: 0, countIsExact: true });
   });
 
+  it('counts every minimal set when the list stops at the limit', () => {
+    // Deficit 2 from four single seats: the minimal sets are the C(4,2) = 6 pairs; two are listed.
+    expect(minimalSets([1, 1, 1, 1], 2, { limit: 2 })).toEqual({ sets: [[0, 1], [0, 2]], complete: false, count: 6, countIsExact: true });
+  });
+
+  it('counts sets beside an item heavier than every sum tried', () => {
+    // Deficit 1 from weights 5 and 1: {1} (sum 1) then {5} (sum 5), two sets; the 5 never fits a sum
+    // below it and must add nothing to those counts.
+    expect(minimalSets([5, 1], 1, { limit: 5 })).toEqual({ sets: [[1], [0]], complete: true, count: 2, countIsExact: true });
+  });
+
   it('leaves out items of zero or negative weight', () => {
     // Only 3 counts: {3} reaches 2. Counting −5 in would make the total −2 < 2 and list nothing.
     expect(minimalSets([3, -5, 0], 2, { limit: 5 })).toEqual({ sets: [[0]], complete: true, count: 1, countIsExact: true });
