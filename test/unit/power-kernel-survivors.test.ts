@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { banzhafSwings, shapleyShubikFloats, shapleyShubikRaw } from '../../src/model/power/index.js';
 import {
   checkBigWork,
@@ -191,9 +191,13 @@ describe('factorial tables', () => {
     expect(fractionOfFactorial(factorial(100), 100)).toEqual({ num: 1n, den: 1n });
   });
 
-  it('lcmUpTo is the least common multiple, not just a common one', () => {
+  it('lcmUpTo is the least common multiple, not just a common one', async () => {
     expect(lcmUpTo(1)).toBe(1n);
     expect(lcmUpTo(4)).toBe(12n); // 2^2 · 3
     expect(lcmUpTo(10)).toBe(2520n); // 2^3 · 3^2 · 5 · 7 = 8 · 9 · 35
+    // The table is memoised per process: a fresh copy of the module builds it from 1 here.
+    vi.resetModules();
+    const fresh = await import('../../src/model/power/kernel.js');
+    expect(fresh.lcmUpTo(10)).toBe(2520n);
   });
 });

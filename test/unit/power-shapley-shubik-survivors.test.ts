@@ -1,5 +1,5 @@
 /** Shapley–Shubik fast paths in detail: argument checks, limits, the 52-player boundary and the BigInt branches. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pivotalOrderings, pivotCountsBig, shapleyShubikFloats, shapleyShubikRaw } from '../../src/model/power/shapley-shubik.js';
 import { dataError } from '../helpers/errors.js';
 
@@ -140,9 +140,13 @@ describe('shapleyShubikFloats with caller buffers', () => {
     expect(Array.from(raw)).toEqual([0, 3, 3, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0]);
   });
 
-  it('matches a brute-force count over all 9! orders without any caller buffer', () => {
+  it('matches a brute-force count over all 9! orders without any caller buffer', async () => {
+    // A fresh copy of the power modules: their shared scratch buffers start at 64 cells, so the 81 this
+    // game needs must be asked for (other tests in the process may have grown them already).
+    vi.resetModules();
+    const fresh = await import('../../src/model/power/shapley-shubik.js');
     const weights = [9, 8, 7, 6, 5, 4, 3, 2, 1];
-    const values = shapleyShubikFloats(weights, 23);
+    const values = fresh.shapleyShubikFloats(weights, 23);
     const orders = bruteForceOrders(weights, 23);
     const all = Number(factorial(9));
     orders.forEach((count, i) => expect(Math.abs(values[i]! - count / all)).toBeLessThan(1e-15));
