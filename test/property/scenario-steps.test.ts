@@ -5,30 +5,36 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/dataset/dataset.js';
+import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
 import { runScenario } from '../../src/scenarios/runner.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { applyStep, redo, StepError, type StepTransition, undo } from '../../src/scenarios/steps/index.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 
-const dataset = loadDataset('iraq-2023');
-const base = baseState(dataset, 'final');
-const councils = base.councilOrder.filter((id) => ['najaf', 'wasit', 'kirkuk', 'basra', 'maysan'].includes(id));
+/** The dataset, its final-seats state, five of its councils and their steps: built inside each test, never while the file is collected. */
+function fixture(): { dataset: LoadedDataset; base: ScenarioState; councils: string[]; stepArbitrary: fc.Arbitrary<Step> } {
+  const dataset = loadDataset('iraq-2023');
+  const base = baseState(dataset, 'final');
+  const councils = base.councilOrder.filter((id) => ['najaf', 'wasit', 'kirkuk', 'basra', 'maysan'].includes(id));
+  return { dataset, base, councils, stepArbitrary: stepsOn(base, councils) };
+}
 
 /** A step drawn from ids that exist; it may still not fit the state (then it must throw StepError). */
-const stepArbitrary: fc.Arbitrary<Step> = fc.constantFrom(...councils).chain((council) => {
-  const units = base.councils[council]!.units.map((unit) => unit.id);
-  const unit = fc.constantFrom(...units);
-  const seats = fc.integer({ min: 1, max: 3 });
-  return fc.oneof(
-    fc.record({ transfer: fc.record({ council: fc.constant(council), from: unit, to: unit, seats }) }),
-    fc.record({ absent: fc.record({ council: fc.constant(council), units: fc.tuple(unit).map((u) => [...u]), seats }) }),
-    fc.record({ attend: fc.record({ council: fc.constant(council), units: fc.tuple(unit).map((u) => [...u]), seats }) }),
-    fc.record({ defect: fc.record({ council: fc.constant(council), from: unit, seats, to: unit }) }),
-    fc.record({ seats: fc.record({ council: fc.constant(council), unit, seats: fc.integer({ min: 0, max: 6 }) }) }),
-  );
-});
+function stepsOn(base: ScenarioState, councils: readonly string[]): fc.Arbitrary<Step> {
+  return fc.constantFrom(...councils).chain((council) => {
+    const units = base.councils[council]!.units.map((unit) => unit.id);
+    const unit = fc.constantFrom(...units);
+    const seats = fc.integer({ min: 1, max: 3 });
+    return fc.oneof(
+      fc.record({ transfer: fc.record({ council: fc.constant(council), from: unit, to: unit, seats }) }),
+      fc.record({ absent: fc.record({ council: fc.constant(council), units: fc.tuple(unit).map((u) => [...u]), seats }) }),
+      fc.record({ attend: fc.record({ council: fc.constant(council), units: fc.tuple(unit).map((u) => [...u]), seats }) }),
+      fc.record({ defect: fc.record({ council: fc.constant(council), from: unit, seats, to: unit }) }),
+      fc.record({ seats: fc.record({ council: fc.constant(council), unit, seats: fc.integer({ min: 0, max: 6 }) }) }),
+    );
+  });
+}
 
 function members(state: ScenarioState, council: string): number {
   return state.councils[council]!.units.reduce((sum, unit) => sum + unit.seats, 0);
@@ -36,6 +42,7 @@ function members(state: ScenarioState, council: string): number {
 
 describe('step transitions (property)', () => {
   it('undo restores every earlier state; redo replays; invariants hold', () => {
+    const { dataset, base, councils, stepArbitrary } = fixture();
     fc.assert(
       fc.property(fc.array(stepArbitrary, { maxLength: 12 }), (steps) => {
         const states: ScenarioState[] = [base];
@@ -77,6 +84,7 @@ describe('step transitions (property)', () => {
   });
 
   it('a run reports votes that never exceed those present, and statuses consistent with the threshold', () => {
+    const { dataset, base, stepArbitrary } = fixture();
     fc.assert(
       fc.property(fc.array(stepArbitrary, { maxLength: 6 }), (steps) => {
         // Keep only the steps that apply, in order, then run them as a scenario document.

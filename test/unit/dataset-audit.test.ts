@@ -11,10 +11,11 @@ import { RELIABILITIES, sourceIds } from '../../src/dataset/dataset-schema.js';
 import { councilsFor, loadDataset, nationalTotals, publishedChecks, resolvedCouncil, unattributedReading } from '../../src/dataset/dataset.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
-const ds = loadDataset('iraq-2023');
-const source = (id: string) => ds.data.sources.find((entry) => entry.id === id)!;
-const list = (id: string) => ds.data.lists.find((entry) => entry.id === id)!;
-const outcome = (council: string) => ds.data.outcomes.find((entry) => entry.council === council)!;
+// The dataset is loaded inside each test (memoised per process), never while the file is collected.
+const iraq = () => loadDataset('iraq-2023');
+const source = (id: string) => iraq().data.sources.find((entry) => entry.id === id)!;
+const list = (id: string) => iraq().data.lists.find((entry) => entry.id === id)!;
+const outcome = (council: string) => iraq().data.outcomes.find((entry) => entry.council === council)!;
 const file = (path: string): string => readFileSync(join(REPO_ROOT, 'data', 'iraq-2023', path), 'utf8');
 
 /** Every object in the dataset with a `confidence` and a `source`, with where it sits. */
@@ -30,10 +31,12 @@ function labelled(value: unknown, path: string, out: { path: string; confidence:
 
 describe('source reliability', () => {
   it('every source states its reliability', () => {
+    const ds = iraq();
     for (const entry of ds.data.sources) expect(RELIABILITIES, entry.id).toContain(entry.reliability);
   });
 
   it('no "documented" label rests only on low-reliability sources', () => {
+    const ds = iraq();
     const low = new Set(ds.data.sources.filter((entry) => entry.reliability === 'low').map((entry) => entry.id));
     const offending = labelled(ds.data, 'dataset')
       .filter((figure) => figure.confidence === 'documented')
@@ -47,6 +50,7 @@ describe('source reliability', () => {
   });
 
   it('only sources the dossier gives no address for lack a URL, and each says so', () => {
+    const ds = iraq();
     const withoutUrl = ds.data.sources.filter((entry) => entry.url === undefined).map((entry) => entry.id).sort();
     expect(withoutUrl).toEqual(['elmadanews-2024-02', 'rudaw-2023-12-28', 'washington-institute-2023', 'wki-babylon']);
     for (const id of withoutUrl) expect(source(id).note, id).toMatch(/URL|not located|not found/);
@@ -59,6 +63,7 @@ describe('source reliability', () => {
 
 describe('the audit, item by item', () => {
   it('the 9 Feb 2024 deadline and the A/B/C grouping cite the Shafaq report that has them', () => {
+    const ds = iraq();
     const shafaq = source('shafaq-2024-01-cf-groups');
     expect(shafaq.note).toContain('February 9, 2024');
     expect(shafaq.note).toContain('(A, B, and C)');
@@ -70,6 +75,7 @@ describe('the audit, item by item', () => {
   });
 
   it('al-Hadba: seats documented, alignment unresolved, in no Sunni bloc', () => {
+    const ds = iraq();
     expect(list('hadba')).toMatchObject({ family: 'unknown', confidence: 'unresolved' });
     expect(resolvedCouncil(ds, 'nineveh').lists.find((entry) => entry.id === 'hadba')).toMatchObject({ seats: 2, confidence: 'documented', blocs: [] });
   });
@@ -89,12 +95,14 @@ describe('the audit, item by item', () => {
   });
 
   it('Dhi Qar\'s 8 seats are "unattributed" everywhere, never "non-CF"', () => {
+    const ds = iraq();
     expect(file('councils/dhiqar.yaml')).not.toMatch(/non-CF/i);
     expect(file('dataset.yaml')).not.toMatch(/non-CF/i);
     expect(resolvedCouncil(ds, 'dhiqar').lists.find((entry) => entry.id === 'unidentified')).toMatchObject({ name: 'Unattributed seats', seats: 8 });
   });
 
   it('NSF in Wasit, Dhi Qar and Maysan: documented preliminary figures, not reconstructions', () => {
+    const ds = iraq();
     for (const [council, seats] of [['wasit', 2], ['dhiqar', 2], ['maysan', 3]] as const) {
       const nsf = resolvedCouncil(ds, council).lists.find((entry) => entry.id === 'nsf')!;
       expect(nsf, council).toMatchObject({ seats, confidence: 'documented' });
@@ -104,6 +112,7 @@ describe('the audit, item by item', () => {
   });
 
   it('Nineveh\'s 50,606 cites 964media and Kirkuk\'s Babylon Movement cites Rudaw and the WKI', () => {
+    const ds = iraq();
     const ahl = ds.data.councils.find((c) => c.id === 'nineveh')!.lists.find((entry) => entry.list === 'ahl-ninawa')!;
     expect(ahl.votes).toMatchObject({ count: 50606, source: '964-7086' });
     const babylon = ds.data.councils.find((c) => c.id === 'kirkuk')!.quota[0]!;
@@ -112,9 +121,10 @@ describe('the audit, item by item', () => {
 });
 
 describe('unattributed seats: neutral by default', () => {
-  const units = (council: string, seats?: string) => councilsFor(ds, seats === undefined ? {} : { seats }).find((c) => c.id === council)!.units;
+  const units = (council: string, seats?: string) => councilsFor(iraq(), seats === undefined ? {} : { seats }).find((c) => c.id === council)!.units;
 
   it('each unattributed seat is its own member; the bloc reading is a named seat set', () => {
+    const ds = iraq();
     expect(unattributedReading(ds)).toBe('independent');
     const dhiqar = units('dhiqar').filter((unit) => unit.id.startsWith('unidentified'));
     expect(dhiqar.map((unit) => [unit.id, unit.seats, unit.kind])).toEqual(
@@ -126,6 +136,7 @@ describe('unattributed seats: neutral by default', () => {
   });
 
   it('Dhi Qar Banzhaf: the 8 seats share 848/2072, not the 1/2 a single 8-seat unit gets', () => {
+    const ds = iraq();
     // Weights Nabni 5, State of Law 3, NSF 2 and eight 1s; quota 10 of 18. Swings of a unit of weight w:
     // coalitions of the others summing to 10-w..9 (a = Nabni, b = State of Law, c = NSF, k singles):
     //   Nabni (5..9): {} k=5..8 56+28+8+1 = 93; {b} k=2..6 28+56+70+56+28 = 238; {c} k=3..7 56+70+56+28+8 = 218;
@@ -148,6 +159,7 @@ describe('unattributed seats: neutral by default', () => {
   });
 
   it('no prediction pairs a list with the unattributed seats as if they were one party', () => {
+    const ds = iraq();
     const analysis = analyzeCouncil(councilsFor(ds).find((c) => c.id === 'dhiqar')!);
     const fewest = analysis.predictions.find((prediction) => prediction.theory === 'fewest-parties')!;
     // Fewest parties: Nabni + State of Law + NSF (5 + 3 + 2 = 10) is the only three-unit majority.
@@ -157,6 +169,7 @@ describe('unattributed seats: neutral by default', () => {
 
 describe('switchable estimates', () => {
   it('offers the Dhi Qar, Maysan and all-unassigned alternatives', () => {
+    const ds = iraq();
     const seats = (set: string, council: string, id: string) => resolvedCouncil(ds, council, set).lists.find((entry) => entry.id === id)?.seats ?? 0;
     expect([seats('dhiqar-nabni-4-sol-4', 'dhiqar', 'nabni'), seats('dhiqar-nabni-4-sol-4', 'dhiqar', 'state-of-law')]).toEqual([4, 4]);
     expect([seats('maysan-nabni-5', 'maysan', 'nabni'), seats('maysan-nabni-5', 'maysan', 'state-of-law')]).toEqual([5, 4]);
@@ -173,6 +186,7 @@ describe('switchable estimates', () => {
   });
 
   it('marks national matches the estimates were fitted to apart from confirmed ones', () => {
+    const ds = iraq();
     const kinds = Object.fromEntries(publishedChecks(ds, 'final').map((check) => [check.id, check.kind]));
     expect(kinds).toEqual({
       'total-seats': 'fitted',

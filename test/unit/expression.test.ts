@@ -92,10 +92,11 @@ describe('evaluateThreshold', () => {
 });
 
 describe('a scenario with rules.majority: "ceil(2*members/3)"', () => {
-  const run = runScenario(loadScenario('test/fixtures/scenarios/good/two-thirds.yaml'));
-  const najaf = run.councils.find((council) => council.id === 'najaf')!;
+  // Run inside each test, never while the file is collected.
+  const twoThirdsNajaf = () => runScenario(loadScenario('test/fixtures/scenarios/good/two-thirds.yaml')).councils.find((council) => council.id === 'najaf')!;
 
   it('raises the threshold per council: Najaf 15 members need 10, so the CF bloc (9) no longer elects', () => {
+    const najaf = twoThirdsNajaf();
     // nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 < ceil(30/3) = 10.
     expect(najaf.seats).toBe(15);
     expect(najaf.majority).toBe(10);
@@ -105,6 +106,7 @@ describe('a scenario with rules.majority: "ceil(2*members/3)"', () => {
   });
 
   it('names the rule in the explanation', () => {
+    const najaf = twoThirdsNajaf();
     const texts = najaf.explanation.map((line) => line.text);
     expect(texts).toContain('scenario rule ceil(2*members/3) = 10 of 15 members, present or not');
     expect(texts.some((text) => text.includes('absolute majority = floor'))).toBe(false);

@@ -6,7 +6,7 @@
  * run result edited in one field (a result from elsewhere, e.g. read back from JSON) to pin the
  * fallbacks the runner itself never needs.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../src/testing/matchers.js';
 import { deadlocks, electsGovernor, formsMajority, hasGroup, hingesOn, isPivotal, lacksQuorum, majorityRuleText } from '../../src/testing/council-claims.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
@@ -41,28 +41,24 @@ const BAGHDAD_FULL = 'baghdad (Baghdad): 52 members, absolute majority floor(52/
 // Najaf boycott: nabni 3 + state-of-law 3 + wafaa 2 = 8 absent ⇒ 15 − 8 = 7 present < 8.
 const NAJAF_BOYCOTT = 'najaf (Najaf): 15 members, absolute majority floor(15/2) + 1 = 8; present 7 < 8: no quorum, no vote can be held (absent: nabni 3, state-of-law 3, wafaa 2)';
 
-let baseline: ScenarioRun;
-let boycott: ScenarioRun;
+// Runs are made inside each test (a few ms each), never while the file is collected or in a hook.
+const baseline = (): ScenarioRun => runScenario(loadScenario('baseline'));
+const boycott = (): ScenarioRun => scenario('Najaf boycott').extends('baseline').absent({ council: 'najaf', units: ['state-of-law', 'wafaa', 'nabni'] }).run();
 /**
  * Najaf with all but one member outside the CF away and the CF one short: wafaa 2, idraak, wathiqoon,
  * qiyam absent, and 1 of nsf's 2 and absher's 1. Present: nabni 3 + state-of-law 3 + nsf 1 + madar 1 = 8
  * (15 − 2 − 1 − 1 − 1 − 1 − 1 = 8 ≥ 8, quorum met); the CF has 3 + 3 + 1 + 0 = 7 < 8, short by 1. Only
  * madar's seat moving to the CF flips it (7 → 8): exactly one hinge line.
  */
-let oneHinge: ScenarioRun;
-beforeAll(() => {
-  baseline = runScenario(loadScenario('baseline'));
-  boycott = scenario('Najaf boycott').extends('baseline').absent({ council: 'najaf', units: ['state-of-law', 'wafaa', 'nabni'] }).run();
-  oneHinge = scenario('Najaf, one seat short')
-    .extends('baseline')
-    .absent({ council: 'najaf', units: ['wafaa', 'idraak', 'wathiqoon', 'qiyam'] })
-    .absent({ council: 'najaf', units: ['absher', 'nsf'], seats: 1 })
-    .run();
-});
+const oneHinge = (): ScenarioRun => scenario('Najaf, one seat short')
+  .extends('baseline')
+  .absent({ council: 'najaf', units: ['wafaa', 'idraak', 'wathiqoon', 'qiyam'] })
+  .absent({ council: 'najaf', units: ['absher', 'nsf'], seats: 1 })
+  .run();
 
 describe('the majority rule a message names', () => {
   it('is the run\'s own rule line: the default, a formula, or a fixed number equal to the default', () => {
-    expect(majorityRuleText(councilIn(baseline, 'najaf'))).toBe('absolute majority floor(15/2) + 1 = 8');
+    expect(majorityRuleText(councilIn(baseline(), 'najaf'))).toBe('absolute majority floor(15/2) + 1 = 8');
     // ceil(2·15/3) = ceil(10) = 10.
     const twoThirds = scenario('two thirds').rules({ majority: 'ceil(2*members/3)' }).run();
     expect(majorityRuleText(councilIn(twoThirds, 'najaf'))).toBe('scenario rule ceil(2*members/3) = 10');
@@ -72,7 +68,7 @@ describe('the majority rule a message names', () => {
   });
 
   it('falls back on the figures when the result carries no rule line', () => {
-    const stripped = { ...councilIn(baseline, 'najaf'), explanation: [] };
+    const stripped = { ...councilIn(baseline(), 'najaf'), explanation: [] };
     // 8 = floor(15/2) + 1: the absolute majority.
     expect(majorityRuleText(stripped)).toBe('absolute majority floor(15/2) + 1 = 8');
     // 10 ≠ 8: a majority of another rule, named by its figure only.
@@ -88,13 +84,13 @@ describe('the majority rule a message names', () => {
 
 describe('the threshold line', () => {
   it('lists no absentees when everyone attends', () => {
-    expect(formsMajority(baseline, 'maysan').arithmetic[0]).toBe(MAYSAN_FULL);
-    expect(formsMajority(baseline, 'najaf').arithmetic[0]).toBe(NAJAF_FULL);
+    expect(formsMajority(baseline(), 'maysan').arithmetic[0]).toBe(MAYSAN_FULL);
+    expect(formsMajority(baseline(), 'najaf').arithmetic[0]).toBe(NAJAF_FULL);
   });
 
   it('counts the absent members of each unit, a partial absence included', () => {
     // nsf: 2 seats, 1 present ⇒ 1 absent; absher 1 − 0 = 1; wafaa 2 − 0 = 2; the others 1 − 0 = 1.
-    expect(formsMajority(oneHinge, 'najaf').arithmetic[0]).toBe(
+    expect(formsMajority(oneHinge(), 'najaf').arithmetic[0]).toBe(
       'najaf (Najaf): 15 members, absolute majority floor(15/2) + 1 = 8; present 8 ≥ 8, quorum met (absent: wafaa 2, nsf 1, absher 1, idraak 1, wathiqoon 1, qiyam 1)',
     );
   });
@@ -102,15 +98,15 @@ describe('the threshold line', () => {
 
 describe('toFormMajority on the governing coalition', () => {
   it('passes with the margin: Maysan, CF 6 + 3 + 3 = 12 of 7, margin 5', () => {
-    const maysan = councilIn(baseline, 'maysan');
-    expect(formsMajority(baseline, 'maysan')).toEqual({
+    const maysan = councilIn(baseline(), 'maysan');
+    expect(formsMajority(baseline(), 'maysan')).toEqual({
       pass: true,
       claim: 'the governing coalition in maysan to reach the absolute majority (7)',
       actual: 'bloc cf has 12 of 7 votes, margin 5',
       arithmetic: [MAYSAN_FULL, maysan.decision],
     });
     // The message `.not` shows when it passes.
-    expect(failure(() => expect(baseline).not.toFormMajority('maysan'))).toBe(
+    expect(failure(() => expect(baseline()).not.toFormMajority('maysan'))).toBe(
       [
         'expect(scenario).not.toFormMajority(council)',
         '',
@@ -125,20 +121,20 @@ describe('toFormMajority on the governing coalition', () => {
   });
 
   it('passes at margin 0: Basra, Tasmim 12 of 12', () => {
-    expect(formsMajority(baseline, 'basra').actual).toBe('list tasmim has 12 of 12 votes, margin 0');
-    expect(formsMajority(baseline, 'basra').pass).toBe(true);
+    expect(formsMajority(baseline(), 'basra').actual).toBe('list tasmim has 12 of 12 votes, margin 0');
+    expect(formsMajority(baseline(), 'basra').pass).toBe(true);
   });
 
   it('fails short of the majority: Baghdad, CF 9 + 9 + 5 + 2 = 25 of 27, short by 2', () => {
-    expect(formsMajority(baseline, 'baghdad')).toMatchObject({ pass: false, actual: 'bloc cf has 25 of 27 votes, short by 2' });
+    expect(formsMajority(baseline(), 'baghdad')).toMatchObject({ pass: false, actual: 'bloc cf has 25 of 27 votes, short by 2' });
   });
 
   it('fails without the quorum, short: Najaf boycott, CF present nsf 2 + absher 1 = 3 of 8, short by 5', () => {
-    expect(formsMajority(boycott, 'najaf')).toEqual({
+    expect(formsMajority(boycott(), 'najaf')).toEqual({
       pass: false,
       claim: 'the governing coalition in najaf to reach the absolute majority (8)',
       actual: 'bloc cf has 3 of 8 votes, short by 5 and no quorum',
-      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott, 'najaf').decision],
+      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott(), 'najaf').decision],
     });
   });
 
@@ -150,51 +146,51 @@ describe('toFormMajority on the governing coalition', () => {
   });
 
   it('never passes for a result that lists no coalition, whatever its vote count', () => {
-    const edited = editOutcome(baseline, 'maysan', { coalition: [] });
+    const edited = editOutcome(baseline(), 'maysan', { coalition: [] });
     expect(formsMajority(edited, 'maysan')).toMatchObject({ pass: false, actual: 'no coalition governs (elected)' });
   });
 
   it('writes ? for a coalition without an alignment label', () => {
-    const edited = editOutcome(baseline, 'maysan', { alignment: null });
+    const edited = editOutcome(baseline(), 'maysan', { alignment: null });
     expect(formsMajority(edited, 'maysan').actual).toBe('? has 12 of 7 votes, margin 5');
   });
 });
 
 describe('toFormMajority with a named coalition', () => {
   it('passes at exactly the majority: Basra, tasmim 12 = 12 ≥ 12, margin 0', () => {
-    expect(formsMajority(baseline, 'basra', ['tasmim'])).toEqual({
+    expect(formsMajority(baseline(), 'basra', ['tasmim'])).toEqual({
       pass: true,
       claim: 'tasmim to reach the absolute majority (12) in basra',
       actual: '12 present votes, margin 0',
-      arithmetic: [BASRA_FULL, 'tasmim: present members tasmim 12 = 12 ≥ 12, margin 0', councilIn(baseline, 'basra').decision],
+      arithmetic: [BASRA_FULL, 'tasmim: present members tasmim 12 = 12 ≥ 12, margin 0', councilIn(baseline(), 'basra').decision],
     });
   });
 
   it('adds the present members of several parties: Maysan, nabni 6 + state-of-law 3 = 9 ≥ 7, margin 2', () => {
-    expect(formsMajority(baseline, 'maysan', ['nabni', 'state-of-law'])).toEqual({
+    expect(formsMajority(baseline(), 'maysan', ['nabni', 'state-of-law'])).toEqual({
       pass: true,
       claim: 'nabni + state-of-law to reach the absolute majority (7) in maysan',
       actual: '9 present votes, margin 2',
-      arithmetic: [MAYSAN_FULL, 'nabni + state-of-law: present members nabni 6 + state-of-law 3 = 9 ≥ 7, margin 2', councilIn(baseline, 'maysan').decision],
+      arithmetic: [MAYSAN_FULL, 'nabni + state-of-law: present members nabni 6 + state-of-law 3 = 9 ≥ 7, margin 2', councilIn(baseline(), 'maysan').decision],
     });
   });
 
   it('says "nobody" when no named party sits in the council', () => {
     // Tasmim sits in Basra only: 0 < 8, short by 8.
-    expect(formsMajority(baseline, 'najaf', ['tasmim'])).toEqual({
+    expect(formsMajority(baseline(), 'najaf', ['tasmim'])).toEqual({
       pass: false,
       claim: 'tasmim to reach the absolute majority (8) in najaf',
       actual: '0 present votes, short by 8',
-      arithmetic: [NAJAF_FULL, 'tasmim: present members nobody = 0 < 8, short by 8', 'no seat in najaf: tasmim', councilIn(baseline, 'najaf').decision],
+      arithmetic: [NAJAF_FULL, 'tasmim: present members nobody = 0 < 8, short by 8', 'no seat in najaf: tasmim', councilIn(baseline(), 'najaf').decision],
     });
   });
 
   it('lists every seatless party: Tasmim (Basra) and Taqaddum (Baghdad) beside nabni 3 in Najaf', () => {
-    expect(formsMajority(baseline, 'najaf', ['tasmim', 'taqaddum', 'nabni']).arithmetic).toEqual([
+    expect(formsMajority(baseline(), 'najaf', ['tasmim', 'taqaddum', 'nabni']).arithmetic).toEqual([
       NAJAF_FULL,
       'tasmim + taqaddum + nabni: present members nabni 3 = 3 < 8, short by 5',
       'no seat in najaf: tasmim, taqaddum',
-      councilIn(baseline, 'najaf').decision,
+      councilIn(baseline(), 'najaf').decision,
     ]);
   });
 
@@ -215,16 +211,16 @@ describe('toFormMajority with a named coalition', () => {
   });
 
   it('fails without the quorum: Najaf boycott, nsf 2 + absher 1 = 3 < 8, short by 5', () => {
-    expect(formsMajority(boycott, 'najaf', ['nsf', 'absher'])).toEqual({
+    expect(formsMajority(boycott(), 'najaf', ['nsf', 'absher'])).toEqual({
       pass: false,
       claim: 'nsf + absher to reach the absolute majority (8) in najaf',
       actual: '3 present votes, short by 5, no quorum',
-      arithmetic: [NAJAF_BOYCOTT, 'nsf + absher: present members nsf 2 + absher 1 = 3 < 8, short by 5 (and no quorum)', councilIn(boycott, 'najaf').decision],
+      arithmetic: [NAJAF_BOYCOTT, 'nsf + absher: present members nsf 2 + absher 1 = 3 < 8, short by 5 (and no quorum)', councilIn(boycott(), 'najaf').decision],
     });
   });
 
   it('names an unknown coalition member', () => {
-    expect(() => formsMajority(baseline, 'najaf', ['nabni', 'nobody'])).toThrow(
+    expect(() => formsMajority(baseline(), 'najaf', ['nabni', 'nobody'])).toThrow(
       new GovsimUsageError(`unknown coalition member "nobody" in scenario baseline (units in najaf: ${NAJAF_UNITS})`),
     );
   });
@@ -233,20 +229,20 @@ describe('toFormMajority with a named coalition', () => {
 describe('toElectGovernor', () => {
   it('passes for the governor party with only the threshold and the decision', () => {
     // Najaf: CF 3 + 3 + 2 + 1 = 9 ≥ 8, margin 1; nabni and state-of-law tie on 3, nabni comes first.
-    expect(electsGovernor(baseline, 'najaf', 'nabni')).toEqual({
+    expect(electsGovernor(baseline(), 'najaf', 'nabni')).toEqual({
       pass: true,
       claim: 'a governor from nabni in najaf',
       actual: 'a governor from nabni (bloc cf, 9 votes, margin 1)',
-      arithmetic: [NAJAF_FULL, councilIn(baseline, 'najaf').decision],
+      arithmetic: [NAJAF_FULL, councilIn(baseline(), 'najaf').decision],
     });
   });
 
   it('adds that the party holds no seat when it has none', () => {
-    expect(electsGovernor(baseline, 'najaf', 'tasmim')).toEqual({
+    expect(electsGovernor(baseline(), 'najaf', 'tasmim')).toEqual({
       pass: false,
       claim: 'a governor from tasmim in najaf',
       actual: 'a governor from nabni (bloc cf, 9 votes, margin 1)',
-      arithmetic: [NAJAF_FULL, councilIn(baseline, 'najaf').decision, 'tasmim holds no seat in najaf'],
+      arithmetic: [NAJAF_FULL, councilIn(baseline(), 'najaf').decision, 'tasmim holds no seat in najaf'],
     });
   });
 
@@ -279,32 +275,32 @@ describe('toElectGovernor', () => {
   });
 
   it('never passes without an election, even for a result that names a governor party', () => {
-    const edited = editOutcome(baseline, 'maysan', { status: 'deadlock' });
+    const edited = editOutcome(baseline(), 'maysan', { status: 'deadlock' });
     expect(councilIn(edited, 'maysan').outcome.governorFrom).toBe('nabni');
     expect(electsGovernor(edited, 'maysan', 'nabni').pass).toBe(false);
   });
 
   it('writes ? for an elected result missing its party or alignment', () => {
-    expect(electsGovernor(editOutcome(baseline, 'maysan', { governorFrom: null }), 'maysan', 'nabni')).toMatchObject({
+    expect(electsGovernor(editOutcome(baseline(), 'maysan', { governorFrom: null }), 'maysan', 'nabni')).toMatchObject({
       pass: false,
       actual: 'a governor from ? (bloc cf, 12 votes, margin 5)',
     });
-    expect(electsGovernor(editOutcome(baseline, 'maysan', { alignment: null }), 'maysan', 'nabni').actual).toBe('a governor from nabni (?, 12 votes, margin 5)');
+    expect(electsGovernor(editOutcome(baseline(), 'maysan', { alignment: null }), 'maysan', 'nabni').actual).toBe('a governor from nabni (?, 12 votes, margin 5)');
   });
 });
 
 describe('toDeadlock and the status a message shows', () => {
   it('shows a missing quorum', () => {
-    expect(deadlocks(boycott, 'najaf')).toEqual({
+    expect(deadlocks(boycott(), 'najaf')).toEqual({
       pass: false,
       claim: 'a deadlock in najaf',
       actual: 'no governor: no quorum (7 present, 8 needed)',
-      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott, 'najaf').decision],
+      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott(), 'najaf').decision],
     });
   });
 
   it('shows an open council: Kirkuk, no bloc or deal and no list near 9', () => {
-    expect(deadlocks(baseline, 'kirkuk')).toMatchObject({ pass: false, actual: 'no governor: open (no deal or bloc claims the council, no list governs alone)' });
+    expect(deadlocks(baseline(), 'kirkuk')).toMatchObject({ pass: false, actual: 'no governor: open (no deal or bloc claims the council, no list governs alone)' });
   });
 
   it('shows a tie between lists as a tie, not as a shortfall', () => {
@@ -325,31 +321,31 @@ describe('toDeadlock and the status a message shows', () => {
   });
 
   it('writes ? for a deadlocked claim without a candidate', () => {
-    const edited = editOutcome(baseline, 'baghdad', { candidate: null });
+    const edited = editOutcome(baseline(), 'baghdad', { candidate: null });
     expect(deadlocks(edited, 'baghdad').actual).toBe('no governor: deadlock (bloc cf for ?: 25 of 27 votes, short by 2)');
   });
 });
 
 describe('toLackQuorum', () => {
   it('passes below the quorum with the attendance', () => {
-    expect(lacksQuorum(boycott, 'najaf')).toEqual({
+    expect(lacksQuorum(boycott(), 'najaf')).toEqual({
       pass: true,
       claim: 'no quorum in najaf (fewer than 8 of 15 members present)',
       actual: '7 present < 8 needed: quorum fails',
-      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott, 'najaf').decision],
+      arithmetic: [NAJAF_BOYCOTT, councilIn(boycott(), 'najaf').decision],
     });
   });
 });
 
 describe('toBePivotal', () => {
   it('passes at margin 0 with the margin rule: Basra, Tasmim 12 of 12', () => {
-    expect(isPivotal(baseline, 'basra', 'tasmim')).toEqual({
+    expect(isPivotal(baseline(), 'basra', 'tasmim')).toEqual({
       pass: true,
       claim: 'tasmim to be pivotal in basra',
       actual: 'pivotal: tasmim',
       arithmetic: [
         BASRA_FULL,
-        councilIn(baseline, 'basra').decision,
+        councilIn(baseline(), 'basra').decision,
         'pivotal = members of list tasmim whose present votes exceed its margin 0 (leaving drops it below 12)',
         'tasmim: tasmim 12 present',
       ],
@@ -357,17 +353,17 @@ describe('toBePivotal', () => {
   });
 
   it('says nobody is pivotal in a coalition short of the majority: Baghdad, CF 25 of 27', () => {
-    expect(isPivotal(baseline, 'baghdad', 'nabni')).toEqual({
+    expect(isPivotal(baseline(), 'baghdad', 'nabni')).toEqual({
       pass: false,
       claim: 'nabni to be pivotal in baghdad',
       actual: 'pivotal: none',
-      arithmetic: [BAGHDAD_FULL, councilIn(baseline, 'baghdad').decision, 'bloc cf is short of the majority, so no member is pivotal', 'nabni: nabni 9 present'],
+      arithmetic: [BAGHDAD_FULL, councilIn(baseline(), 'baghdad').decision, 'bloc cf is short of the majority, so no member is pivotal', 'nabni: nabni 9 present'],
     });
   });
 
   it('uses the minimal-winning rule where no coalition governs: Kirkuk', () => {
     // 16 members, majority 9; PUK 5 is not needed (3 + 2 + 2 + 2 + 1 + 1 = 11 ≥ 9 without it).
-    expect(isPivotal(baseline, 'kirkuk', 'puk-kirkuk')).toMatchObject({
+    expect(isPivotal(baseline(), 'kirkuk', 'puk-kirkuk')).toMatchObject({
       pass: false,
       actual: 'pivotal: none',
       arithmetic: [expect.any(String), expect.any(String), 'no coalition governs: pivotal = units in every minimal winning coalition', 'puk-kirkuk: puk-kirkuk 5 present'],
@@ -383,41 +379,41 @@ describe('toBePivotal', () => {
   });
 
   it('counts 0 for a party without a seat', () => {
-    expect(isPivotal(baseline, 'najaf', 'tasmim')).toMatchObject({ pass: false, claim: 'tasmim to be pivotal in najaf', actual: 'pivotal: nabni, state-of-law, nsf' });
-    expect(isPivotal(baseline, 'najaf', 'tasmim').arithmetic[3]).toBe('tasmim: tasmim 0 present');
+    expect(isPivotal(baseline(), 'najaf', 'tasmim')).toMatchObject({ pass: false, claim: 'tasmim to be pivotal in najaf', actual: 'pivotal: nabni, state-of-law, nsf' });
+    expect(isPivotal(baseline(), 'najaf', 'tasmim').arithmetic[3]).toBe('tasmim: tasmim 0 present');
   });
 
   it('writes ? for a coalition without an alignment label', () => {
-    expect(isPivotal(editOutcome(baseline, 'basra', { alignment: null }), 'basra', 'tasmim').arithmetic[2]).toBe(
+    expect(isPivotal(editOutcome(baseline(), 'basra', { alignment: null }), 'basra', 'tasmim').arithmetic[2]).toBe(
       'pivotal = members of ? whose present votes exceed its margin 0 (leaving drops it below 12)',
     );
-    expect(isPivotal(editOutcome(baseline, 'baghdad', { alignment: null }), 'baghdad', 'nabni').arithmetic[2]).toBe('? is short of the majority, so no member is pivotal');
+    expect(isPivotal(editOutcome(baseline(), 'baghdad', { alignment: null }), 'baghdad', 'nabni').arithmetic[2]).toBe('? is short of the majority, so no member is pivotal');
   });
 
   it('treats a result that lists no coalition as ungoverned, whatever its margin', () => {
-    const edited = editOutcome(baseline, 'maysan', { coalition: [] });
+    const edited = editOutcome(baseline(), 'maysan', { coalition: [] });
     expect(isPivotal(edited, 'maysan', 'nabni').arithmetic[2]).toBe('no coalition governs: pivotal = units in every minimal winning coalition');
   });
 
   it('names an unknown unit', () => {
-    expect(() => isPivotal(baseline, 'najaf', 'nobody')).toThrow(new GovsimUsageError(`unknown unit "nobody" in scenario baseline (units in najaf: ${NAJAF_UNITS})`));
+    expect(() => isPivotal(baseline(), 'najaf', 'nobody')).toThrow(new GovsimUsageError(`unknown unit "nobody" in scenario baseline (units in najaf: ${NAJAF_UNITS})`));
   });
 });
 
 describe('toHingeOn', () => {
   it('fails where no single seat flips the outcome: Najaf, CF 9, margin 1', () => {
-    expect(hingesOn(baseline, 'najaf')).toEqual({
+    expect(hingesOn(baseline(), 'najaf')).toEqual({
       pass: false,
       claim: 'najaf to hinge on a single seat',
       actual: 'no single-seat change flips it',
-      arithmetic: [NAJAF_FULL, councilIn(baseline, 'najaf').decision, 'no single-seat change flips the outcome'],
+      arithmetic: [NAJAF_FULL, councilIn(baseline(), 'najaf').decision, 'no single-seat change flips the outcome'],
     });
   });
 
   it('counts the hinge lines: Basra, one Tasmim member absent, voting against, or its seat moving', () => {
-    const basra = councilIn(baseline, 'basra');
+    const basra = councilIn(baseline(), 'basra');
     expect(basra.hinge).toHaveLength(3);
-    expect(hingesOn(baseline, 'basra')).toEqual({
+    expect(hingesOn(baseline(), 'basra')).toEqual({
       pass: true,
       claim: 'basra to hinge on a single seat',
       actual: '3 single-seat changes flip it',
@@ -426,7 +422,7 @@ describe('toHingeOn', () => {
   });
 
   it('says "1 single-seat change flips it" for a single line', () => {
-    expect(hingesOn(oneHinge, 'najaf')).toMatchObject({
+    expect(hingesOn(oneHinge(), 'najaf')).toMatchObject({
       pass: true,
       actual: '1 single-seat change flips it',
       arithmetic: [
@@ -439,7 +435,7 @@ describe('toHingeOn', () => {
   });
 
   it('shows the matching line for a named change, and each line when several match', () => {
-    expect(hingesOn(baseline, 'basra', { absent: 'tasmim' })).toMatchObject({
+    expect(hingesOn(baseline(), 'basra', { absent: 'tasmim' })).toMatchObject({
       pass: true,
       claim: 'basra to hinge on 1 tasmim member absent',
       actual: '1 tasmim member absent: present 23 → 22: tasmim 12 → 11 of 12 needed: loses the majority',
@@ -453,7 +449,7 @@ describe('toHingeOn', () => {
   });
 
   it('says a named change does not flip the outcome', () => {
-    expect(hingesOn(baseline, 'basra', { from: 'nabni', to: 'tasmim' })).toMatchObject({
+    expect(hingesOn(baseline(), 'basra', { from: 'nabni', to: 'tasmim' })).toMatchObject({
       pass: false,
       claim: 'basra to hinge on 1 seat nabni → tasmim',
       actual: '1 seat nabni → tasmim does not flip the outcome',
@@ -462,10 +458,10 @@ describe('toHingeOn', () => {
 
   it('accepts a move with `to` left undefined and rejects ids that are not strings', () => {
     // `to: undefined` (a JavaScript caller, or a spread of an optional field) means any other unit.
-    expect(hingesOn(baseline, 'basra', { from: 'tasmim', to: undefined } as never).pass).toBe(true);
+    expect(hingesOn(baseline(), 'basra', { from: 'tasmim', to: undefined } as never).pass).toBe(true);
     const usage = new GovsimUsageError('expected a seat move: { from, to? }, { absent } or { votesAgainst } with unit or list ids');
     for (const move of [{ from: 42 }, { from: 'tasmim', to: 42 }, { absent: 42 }, { votesAgainst: 42 }]) {
-      expect(() => hingesOn(baseline, 'basra', move as never), JSON.stringify(move)).toThrow(usage);
+      expect(() => hingesOn(baseline(), 'basra', move as never), JSON.stringify(move)).toThrow(usage);
     }
   });
 });
@@ -487,7 +483,7 @@ describe('toHaveGroup', () => {
   });
 
   it('shows only the threshold for a result without a group line', () => {
-    const edited = editCouncil(baseline, 'najaf', (council) => ({ ...council, explanation: council.explanation.filter((entry) => !entry.text.startsWith('group ')) }));
+    const edited = editCouncil(baseline(), 'najaf', (council) => ({ ...council, explanation: council.explanation.filter((entry) => !entry.text.startsWith('group ')) }));
     expect(hasGroup(edited, 'najaf', 'A')).toEqual({ pass: true, claim: 'najaf in group A', actual: 'group A (derived)', arithmetic: [NAJAF_FULL] });
   });
 });

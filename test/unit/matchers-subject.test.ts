@@ -4,7 +4,7 @@
  * and the usage errors for values that are no scenario or ids that are no strings. Council figures are
  * hand-computed from data/iraq-2023/councils/*.yaml (majority = floor(n/2) + 1 of all members).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../src/testing/matchers.js';
 import { runOf } from '../../src/testing/subject.js';
 import { GovsimUsageError } from '../../src/model/errors.js';
@@ -25,14 +25,11 @@ function thrown(call: () => void): Error {
   throw new Error('expected the call to throw');
 }
 
-let baseline: ScenarioRun;
-let badrSadr: ScenarioRun;
+// Runs are made inside each test (a few ms each), never while the file is collected or in a hook.
+const baseline = (): ScenarioRun => runScenario(loadScenario('baseline'));
+const badrSadr = (): ScenarioRun => runScenario(loadScenario('badr-sadr-najaf-maysan'));
 /** The baseline again, built in code: its run has no file. */
 const built = (): ScenarioBuilder => scenario('Baseline, built in code').extends('baseline');
-beforeAll(() => {
-  baseline = runScenario(loadScenario('baseline'));
-  badrSadr = runScenario(loadScenario('badr-sadr-najaf-maysan'));
-});
 
 describe('failure message layout', () => {
   // Maysan (maysan.yaml): 12 general + 1 quota = 13 members, majority floor(13/2) + 1 = 7. CF bloc:
@@ -43,7 +40,7 @@ describe('failure message layout', () => {
   ];
 
   it('is hint, blank line, expected, received, blank line, the arithmetic indented, then the scenario and its file', () => {
-    expect(failure(() => expect(baseline).toDeadlock('maysan'))).toBe(
+    expect(failure(() => expect(baseline()).toDeadlock('maysan'))).toBe(
       [
         'expect(scenario).toDeadlock(council)',
         '',
@@ -71,7 +68,7 @@ describe('failure message layout', () => {
   });
 
   it('under .not, names the negation in the hint and the expectation', () => {
-    expect(failure(() => expect(baseline).not.toFormMajority('maysan'))).toBe(
+    expect(failure(() => expect(baseline()).not.toFormMajority('maysan'))).toBe(
       [
         'expect(scenario).not.toFormMajority(council)',
         '',
@@ -107,49 +104,49 @@ describe('the hint names each matcher\'s arguments', () => {
 
   it('toFormMajority: (council), or (council, coalition) with a coalition', () => {
     // Maysan: the CF holds 12 ≥ 7, so the negation fails; nsf alone has 3 < 7, so the claim fails.
-    expect(hint(() => expect(baseline).not.toFormMajority('maysan'))).toBe('expect(scenario).not.toFormMajority(council)');
-    expect(hint(() => expect(baseline).toFormMajority('kirkuk'))).toBe('expect(scenario).toFormMajority(council)');
-    const message = failure(() => expect(baseline).toFormMajority('maysan', ['nsf']));
+    expect(hint(() => expect(baseline()).not.toFormMajority('maysan'))).toBe('expect(scenario).not.toFormMajority(council)');
+    expect(hint(() => expect(baseline()).toFormMajority('kirkuk'))).toBe('expect(scenario).toFormMajority(council)');
+    const message = failure(() => expect(baseline()).toFormMajority('maysan', ['nsf']));
     expect(message.split('\n')[0]).toBe('expect(scenario).toFormMajority(council, coalition)');
     expect(message).toContain('Received: 3 present votes, short by 4');
   });
 
   it('toElectGovernor: (council, party)', () => {
     // Maysan: the governor comes from nabni (6, the CF's largest member), not nsf (3).
-    expect(hint(() => expect(baseline).toElectGovernor('maysan', 'nsf'))).toBe('expect(scenario).toElectGovernor(council, party)');
-    expect(hint(() => expect(baseline).not.toElectGovernor('maysan', 'nabni'))).toBe('expect(scenario).not.toElectGovernor(council, party)');
+    expect(hint(() => expect(baseline()).toElectGovernor('maysan', 'nsf'))).toBe('expect(scenario).toElectGovernor(council, party)');
+    expect(hint(() => expect(baseline()).not.toElectGovernor('maysan', 'nabni'))).toBe('expect(scenario).not.toElectGovernor(council, party)');
   });
 
   it('toDeadlock and toLackQuorum: (council)', () => {
     // Maysan: 13 present ≥ 7 needed, so the quorum is met.
-    const message = failure(() => expect(baseline).toLackQuorum('maysan'));
+    const message = failure(() => expect(baseline()).toLackQuorum('maysan'));
     expect(message.split('\n').slice(0, 4)).toEqual([
       'expect(scenario).toLackQuorum(council)',
       '',
       'Expected: no quorum in maysan (fewer than 7 of 13 members present)',
       'Received: 13 present ≥ 7 needed: quorum met',
     ]);
-    expect(hint(() => expect(badrSadr).not.toDeadlock('najaf'))).toBe('expect(scenario).not.toDeadlock(council)');
+    expect(hint(() => expect(badrSadr()).not.toDeadlock('najaf'))).toBe('expect(scenario).not.toDeadlock(council)');
   });
 
   it('toBePivotal: (council, unit)', () => {
     // Maysan: CF margin 5; only nabni's 6 exceeds it (state-of-law 3 and nsf 3 do not).
-    const message = failure(() => expect(baseline).toBePivotal('maysan', 'state-of-law'));
+    const message = failure(() => expect(baseline()).toBePivotal('maysan', 'state-of-law'));
     expect(message.split('\n')[0]).toBe('expect(scenario).toBePivotal(council, unit)');
     expect(message).toContain('Received: pivotal: nabni');
   });
 
   it('toHingeOn: (council), or (council, seatMove) with a seat move', () => {
     // Maysan: margin 5; losing any one seat leaves the CF at least 11 ≥ 7 of 12 or 13 present.
-    expect(hint(() => expect(baseline).toHingeOn('maysan'))).toBe('expect(scenario).toHingeOn(council)');
-    const message = failure(() => expect(baseline).toHingeOn('maysan', { absent: 'nabni' }));
+    expect(hint(() => expect(baseline()).toHingeOn('maysan'))).toBe('expect(scenario).toHingeOn(council)');
+    const message = failure(() => expect(baseline()).toHingeOn('maysan', { absent: 'nabni' }));
     expect(message.split('\n')[0]).toBe('expect(scenario).toHingeOn(council, seatMove)');
     expect(message).toContain('Received: 1 nabni member absent does not flip the outcome');
   });
 
   it('toHaveGroup: (council, group)', () => {
     // Maysan: CF 12 ≥ 7 on its own ⇒ group A.
-    const message = failure(() => expect(baseline).toHaveGroup('maysan', 'B'));
+    const message = failure(() => expect(baseline()).toHaveGroup('maysan', 'B'));
     expect(message.split('\n')[0]).toBe('expect(scenario).toHaveGroup(council, group)');
     expect(message).toContain('Received: group A (derived)');
   });
@@ -185,7 +182,8 @@ describe('the hint names each matcher\'s arguments', () => {
 
 describe('received values that are scenarios', () => {
   it('uses a run as it is', () => {
-    expect(runOf(baseline)).toBe(baseline);
+    const run = baseline();
+    expect(runOf(run)).toBe(run);
   });
 
   it('runs a loaded scenario once, however many assertions use it', () => {
@@ -204,7 +202,7 @@ describe('received values that are scenarios', () => {
     // class, not its shape, makes it one.
     class Fixed extends ScenarioBuilder {
       override run(): ScenarioRun {
-        return badrSadr;
+        return badrSadr();
       }
     }
     const fixed = new Fixed('fixed');
@@ -232,11 +230,11 @@ describe('received values that are no scenario', () => {
       [null, 'null'],
       [undefined, 'undefined'],
       [[], 'an array'],
-      [[baseline], 'an array'],
+      [[baseline()], 'an array'],
       [{}, 'an object with keys (none)'],
       // At most six keys are listed.
       [{ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 }, 'an object with keys a, b, c, d, e, f'],
-      [() => baseline, 'a function'],
+      [() => baseline(), 'a function'],
       [42, 'number 42'],
       [true, 'boolean true'],
     ];
@@ -249,7 +247,7 @@ describe('received values that are no scenario', () => {
 
   it('does not take a run without its scenario name for a run', () => {
     // Councils and national figures alone, as from a run serialised without its header.
-    const partial = { councils: baseline.councils, national: baseline.national };
+    const partial = { councils: baseline().councils, national: baseline().national };
     const error = rejection(partial);
     expect(error).toBeInstanceOf(GovsimUsageError);
     expect(error.message).toBe(`${NOT_A_SCENARIO}an object with keys councils, national`);
@@ -257,14 +255,14 @@ describe('received values that are no scenario', () => {
 
   it('does not take a named object with councils for a scenario document', () => {
     // A run summary with a name: documents have steps, not councils.
-    const error = rejection({ name: 'Baseline', councils: baseline.councils });
+    const error = rejection({ name: 'Baseline', councils: baseline().councils });
     expect(error).toBeInstanceOf(GovsimUsageError);
     expect(error.message).toBe(`${NOT_A_SCENARIO}an object with keys name, councils`);
   });
 
   it('takes an object for a builder only with both run and toDocument', () => {
     const builder = built();
-    const runOnly = rejection({ run: () => baseline });
+    const runOnly = rejection({ run: () => baseline() });
     expect(runOnly).toBeInstanceOf(GovsimUsageError);
     expect(runOnly.message).toBe(`${NOT_A_SCENARIO}an object with keys run`);
     const documentOnly = rejection({ toDocument: () => builder.toDocument() });
@@ -279,16 +277,16 @@ describe('received values that are no scenario', () => {
 
 describe('ids that are no strings', () => {
   it('rejects a council id that is not a string, naming what it is', () => {
-    const error = thrown(() => expect(baseline).toDeadlock(42 as never));
+    const error = thrown(() => expect(baseline()).toDeadlock(42 as never));
     expect(error).toBeInstanceOf(GovsimUsageError);
     expect(error.message).toBe('expected a council id (a string), received number 42');
-    expect(thrown(() => expect(baseline).not.toDeadlock(null as never)).message).toBe('expected a council id (a string), received null');
+    expect(thrown(() => expect(baseline()).not.toDeadlock(null as never)).message).toBe('expected a council id (a string), received null');
   });
 
   it('rejects a party, unit or coalition member that is not a string, naming its role', () => {
-    expect(thrown(() => expect(baseline).toElectGovernor('maysan', 42 as never)).message).toBe('expected party as an id (a string), received number 42');
-    expect(thrown(() => expect(baseline).not.toBePivotal('maysan', undefined as never)).message).toBe('expected unit as an id (a string), received undefined');
-    expect(thrown(() => expect(baseline).toFormMajority('maysan', [['nabni']] as never)).message).toBe('expected coalition member as an id (a string), received an array');
+    expect(thrown(() => expect(baseline()).toElectGovernor('maysan', 42 as never)).message).toBe('expected party as an id (a string), received number 42');
+    expect(thrown(() => expect(baseline()).not.toBePivotal('maysan', undefined as never)).message).toBe('expected unit as an id (a string), received undefined');
+    expect(thrown(() => expect(baseline()).toFormMajority('maysan', [['nabni']] as never)).message).toBe('expected coalition member as an id (a string), received an array');
   });
 });
 
@@ -296,7 +294,7 @@ describe('ids known only as a list or as a governor', () => {
   it('knows a list through its factions even where it is no unit in any council', () => {
     // Dhi Qar (dhiqar.yaml): 18 general seats, majority floor(18/2) + 1 = 10. The 8 unattributed seats are the
     // factions unidentified-1 … unidentified-8 of the list "unidentified", one member each: 8 < 10, short by 2.
-    const message = failure(() => expect(baseline).toFormMajority('dhiqar', ['unidentified']));
+    const message = failure(() => expect(baseline()).toFormMajority('dhiqar', ['unidentified']));
     expect(message).toContain('Received: 8 present votes, short by 2');
     expect(message).toContain(
       'unidentified: present members unidentified-1 1 + unidentified-2 1 + unidentified-3 1 + unidentified-4 1 + unidentified-5 1 + unidentified-6 1 + unidentified-7 1 + unidentified-8 1 = 8 < 10, short by 2',

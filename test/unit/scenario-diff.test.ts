@@ -6,11 +6,12 @@ import { checkExpectations, formatCheckReport } from '../../src/scenarios/expect
 import { runScenario } from '../../src/scenarios/runner.js';
 
 // Wasit (best estimate, data/iraq-2023/councils/wasit.yaml): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16; majority 9.
-const deal = scenario('ajmal + feyli').deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' });
+// Built inside each test, never while the file is collected.
+const deal = () => scenario('ajmal + feyli').deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' });
 
 describe('diffScenarios', () => {
   it('names the changed fields and the step that caused them', () => {
-    const a = deal.load();
+    const a = deal().load();
     // One Ajmal seat to State of Law: 7 + 1 = 8 < 9 ⇒ deadlock; CF 4 + 2 + 2 = 8 < 9, others 8 < 9 ⇒ group B.
     const b = scenario('ajmal 7')
       .deal({ id: 'af', parties: ['wasit-ajmal', 'quota-feyli'], councils: ['wasit'], governor: 'wasit-ajmal' })
@@ -32,14 +33,14 @@ describe('diffScenarios', () => {
   });
 
   it('a scenario against itself has no changes', () => {
-    const run = runScenario(deal.load());
+    const run = runScenario(deal().load());
     expect(diffScenarios(run, run).councils).toEqual([]);
   });
 });
 
 describe('expectations', () => {
   it('pass and fail with the arithmetic', () => {
-    const loaded = deal
+    const loaded = deal()
       .expect({ council: 'wasit', status: 'elected', votes: 9, marginAtMost: 0, pivotalIncludes: ['quota-feyli'] })
       .expect({ council: 'wasit', status: 'deadlock', note: 'wrong on purpose' })
       .expect({ national: { seatsOf: ['wasit-ajmal'], seats: 8, elected: 3 } })

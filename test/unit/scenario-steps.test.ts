@@ -4,13 +4,16 @@
  * absher 1 + idraak 1 + wathiqoon 1 + qiyam 1 + madar 1.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/dataset/dataset.js';
+import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { applyStep, applySteps, redo, StepError, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';
 
-const dataset = loadDataset('iraq-2023');
-const base = baseState(dataset, 'final');
+/** The dataset and its final-seats state, inside each test (both memoised per process), never while the file is collected. */
+function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
+  const dataset = loadDataset('iraq-2023');
+  return { dataset, base: baseState(dataset, 'final') };
+}
 
 function unit(state: ScenarioState, council: string, id: string) {
   const found = state.councils[council]!.units.find((entry) => entry.id === id);
@@ -24,7 +27,7 @@ function seatsOf(state: ScenarioState, council: string): number {
 
 function stepError(state: ScenarioState, step: Step): StepError {
   try {
-    applyStep(state, step, 0, dataset);
+    applyStep(state, step, 0, fixture().dataset);
   } catch (error) {
     if (error instanceof StepError) return error;
     throw error;
@@ -34,6 +37,7 @@ function stepError(state: ScenarioState, step: Step): StepError {
 
 describe('seat steps', () => {
   it('transfer moves seats and keeps the council size (Wasit: Ajmal 8 → 7, NSF 2 → 3, still 16)', () => {
+    const { dataset, base } = fixture();
     const { state } = applyStep(base, { transfer: { council: 'wasit', from: 'wasit-ajmal', to: 'nsf', seats: 1 } }, 0, dataset);
     expect(unit(state, 'wasit', 'wasit-ajmal').seats).toBe(7);
     expect(unit(state, 'wasit', 'nsf').seats).toBe(3);
@@ -42,12 +46,14 @@ describe('seat steps', () => {
   });
 
   it('transfer refuses more seats than the unit holds', () => {
+    const { base } = fixture();
     const error = stepError(base, { transfer: { council: 'wasit', from: 'nabni', to: 'state-of-law', seats: 3 } });
     expect(error.path).toBe('transfer.seats');
     expect(error.message).toContain('holds 2 seats');
   });
 
   it('split replaces a list by its factions and keeps bloc membership (Najaf nabni 3 → badr 2 + aah 1)', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { bloc: { id: 'cf', councils: ['najaf'] } },
       { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
@@ -62,6 +68,7 @@ describe('seat steps', () => {
   });
 
   it('split without `into` takes the dataset estimate, which must sum to the list', () => {
+    const { dataset, base } = fixture();
     const { state } = applyStep(base, { split: { council: 'maysan', list: 'nabni' } }, 0, dataset);
     const factions = state.councils['maysan']!.units.filter((entry) => entry.parent === 'nabni');
     expect(factions.map((entry) => entry.id).sort()).toEqual(['aah', 'badr']);
@@ -70,12 +77,14 @@ describe('seat steps', () => {
   });
 
   it('split checks the factions sum', () => {
+    const { base } = fixture();
     const error = stepError(base, { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 2 } } });
     expect(error.path).toBe('split.into');
     expect(error.message).toContain('sum to 4');
   });
 
   it('absent and attend change attendance only (Kirkuk 2024: 16 − 2 − 3 − 2 = 9 present)', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { absent: { council: 'kirkuk', units: ['kdp', 'arab-alliance', 'itf'] } },
       { attend: { council: 'kirkuk', units: ['kdp'], seats: 1 } },
@@ -87,6 +96,7 @@ describe('seat steps', () => {
   });
 
   it('absent and attend say who stayed away and who came back, in the singular for one member', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { absent: { council: 'kirkuk', units: ['kdp', 'arab-alliance'] } },
       { attend: { council: 'kirkuk', units: ['kdp'], seats: 1 } },
@@ -103,11 +113,13 @@ describe('seat steps', () => {
   });
 
   it('absent refuses more members than are present', () => {
+    const { base } = fixture();
     const error = stepError(base, { absent: { council: 'kirkuk', units: ['kdp'], seats: 3 } });
     expect(error.path).toBe('absent.seats');
   });
 
   it('defect moves votes, not seats', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { deal: { id: 'd', parties: ['nabni', 'nsf'], councils: ['najaf'], governor: 'nabni' } },
       { defect: { council: 'najaf', from: 'state-of-law', seats: 2, to: 'd' } },
@@ -118,12 +130,14 @@ describe('seat steps', () => {
   });
 
   it('defect names an unknown target with the known deals, blocs and units', () => {
+    const { base } = fixture();
     const error = stepError(base, { defect: { council: 'najaf', from: 'wathiqoon', seats: 1, to: 'badr-sadr' } });
     expect(error.path).toBe('defect.to');
     expect(error.message).toContain('unknown deal, bloc or unit "badr-sadr"');
   });
 
   it('seats sets a unit\'s seats and so the council size', () => {
+    const { dataset, base } = fixture();
     const { state } = applyStep(base, { seats: { council: 'kirkuk', unit: 'kdp', seats: 3 } }, 0, dataset);
     expect(seatsOf(state, 'kirkuk')).toBe(17);
   });
@@ -131,6 +145,7 @@ describe('seat steps', () => {
 
 describe('alignment and rule steps', () => {
   it('bloc without members takes the dataset bloc (cf) in every council where it sits', () => {
+    const { dataset, base } = fixture();
     const { state } = applyStep(base, { bloc: { id: 'cf', councils: 'all' } }, 0, dataset);
     expect(state.blocs['cf']!.councils['maysan']).toEqual(['nabni', 'state-of-law', 'nsf']);
     expect(state.blocs['cf']!.councils['kirkuk']).toBeUndefined();
@@ -138,12 +153,14 @@ describe('alignment and rule steps', () => {
   });
 
   it('dissolve removes the bloc in the named councils only', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [{ bloc: { id: 'cf', councils: 'all' } }, { dissolve: { bloc: 'cf', councils: ['najaf'] } }], dataset);
     expect(state.blocs['cf']!.councils['najaf']).toBeUndefined();
     expect(state.blocs['cf']!.councils['maysan']).toBeDefined();
   });
 
   it('a deal resolves zero-seat actors apart from units', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { split: { council: 'najaf', list: 'nabni', into: { badr: 2, aah: 1 } } },
       { deal: { id: 'badr-sadr', parties: ['badr', 'sadrists'], councils: ['najaf'], governor: 'badr' } },
@@ -152,6 +169,7 @@ describe('alignment and rule steps', () => {
   });
 
   it('a deal governor may come from outside the deal and the council, but must name a party or actor', () => {
+    const { dataset, base } = fixture();
     expect(stepError(base, { deal: { id: 'd', parties: ['nabni'], councils: ['najaf'], governor: 'nabnii' } }).path).toBe('deal.governor');
     // State of Law has no list of its own in Diyala (Diyala 2024); Sadrists hold none anywhere: both are accepted.
     const { state } = applySteps(base, [
@@ -163,6 +181,7 @@ describe('alignment and rule steps', () => {
   });
 
   it('join and leave edit a deal per council', () => {
+    const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { deal: { id: 'd', parties: ['nabni'], councils: ['najaf', 'babil'], governor: 'nabni' } },
       { join: { units: ['nsf'], to: 'd', councils: ['najaf'] } },
@@ -172,11 +191,13 @@ describe('alignment and rule steps', () => {
   });
 
   it('group rejects a council in two groups; package must include the governor', () => {
+    const { base } = fixture();
     expect(stepError(base, { group: { A: ['najaf'], B: ['najaf'] } }).path).toBe('group.B[0]');
     expect(stepError(base, { package: { council: 'nineveh', posts: ['chair', 'deputy-chair'] } }).path).toBe('package.posts');
   });
 
   it('veto and incompatible check their ids exist', () => {
+    const { base } = fixture();
     expect(stepError(base, { veto: { actor: 'sadrist', councils: 'all', against: ['nabni'] } }).path).toBe('veto.actor');
     expect(stepError(base, { incompatible: { between: ['cf', 'sadrits'], councils: 'all' } }).path).toBe('incompatible.between[1]');
   });
@@ -192,6 +213,7 @@ describe('transitions are patches', () => {
   ];
 
   it('undo walks back to the base state and redo forward again', () => {
+    const { dataset, base } = fixture();
     const { state, transitions } = applySteps(base, steps, dataset);
     let back = state;
     for (const transition of [...transitions].reverse()) back = undo(back, transition);
@@ -202,6 +224,7 @@ describe('transitions are patches', () => {
   });
 
   it('the input state is never changed (states are frozen)', () => {
+    const { dataset, base } = fixture();
     const before = JSON.stringify(base);
     applySteps(base, steps, dataset);
     expect(JSON.stringify(base)).toBe(before);
@@ -209,6 +232,7 @@ describe('transitions are patches', () => {
   });
 
   it('patches tell which councils a step touched', () => {
+    const { dataset, base } = fixture();
     const { transitions } = applySteps(base, steps, dataset);
     expect(touchedCouncils(transitions[1]!, base)).toEqual(['najaf']);
     expect(touchedCouncils(transitions[3]!, base)).toEqual(['wasit']);

@@ -21,16 +21,21 @@ const coin: ProbabilisticScenario = {
 const deadlocksOf = (seed: number, stream: number, draws: number): number => outputs(seed, stream, draws).filter((x) => x < 2n ** 31n).length;
 
 describe('Monte Carlo streams', () => {
-  const compiled = compileScenario(coin);
-  const deadlockAt = compiled.layout.councilStart[0]! + COUNCIL_SLOTS.deadlock;
+  // Compiled inside each test, never while the file is collected.
+  const compiledCoin = () => {
+    const compiled = compileScenario(coin);
+    return { compiled, deadlockAt: compiled.layout.councilStart[0]! + COUNCIL_SLOTS.deadlock };
+  };
 
   it('block b of seed S draws from stream (S, b): its tally equals the independent count', () => {
+    const { compiled, deadlockAt } = compiledCoin();
     for (const [seed, block] of [[7, 0], [7, 1], [7, 2], [8, 0], [2 ** 40 + 3, 5]] as const) {
       expect(sampleBlock(compiled, seed, block, 1000)[deadlockAt], `seed ${seed} block ${block}`).toBe(deadlocksOf(seed, block, 1000));
     }
   });
 
   it('blocks are distinct streams: block 1 of seed 7 is not block 0 of seed 8', () => {
+    const { compiled } = compiledCoin();
     const block1 = outputs(7, 1, 64);
     expect(block1).not.toEqual(outputs(8, 0, 64));
     expect(block1).not.toEqual(outputs(7, 0, 64));
