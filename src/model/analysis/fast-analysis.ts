@@ -136,10 +136,12 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
     );
     // Above 31 units the masks do not fit the int32 list.
     if (size > 31) wideMinimal = Float64Array.from(found);
-    else reserve(workspace, found.length);
+    else {
+      reserve(workspace, found.length);
+      workspace.data.set(found);
+    }
+    workspace.length = found.length;
     for (const mask of found) {
-      if (wideMinimal === undefined) workspace.data[workspace.length] = mask;
-      workspace.length++;
       const votes = maskWeight(mask, weights);
       const units = popcount(mask);
       if (fewestVotes === 0 || votes < fewestVotes) fewestVotes = votes;
@@ -170,9 +172,9 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
   majorityAfter.fill(0);
   majorityAfterDefect.fill(0);
   const stride = size + 1;
-  // Membership of the declared coalition once per unit, not once per pair.
+  // Membership of the declared coalition once per unit, not once per pair (read only when one was declared).
   const declaredIn = workspace.declaredIn;
-  for (let u = 0; u < size; u++) declaredIn[u] = declaredMask !== -1 && hasUnit(declaredMask, u) ? 1 : 0;
+  for (let u = 0; u < size; u++) declaredIn[u] = hasUnit(declaredMask, u) ? 1 : 0;
   const quorumAfterAbsence = present - 1 >= prepared.quorum;
   let hingeCount = 0;
   for (let x = 0; x < size; x++) {
@@ -200,7 +202,8 @@ export function analyzeFast(prepared: PreparedCouncil, options: FastAnalysisOpti
 
   let swings: Float64Array | undefined;
   let shapley: Float64Array | undefined;
-  if (options.power !== false && size > 0 && quota <= present) {
+  // The quota is at least 1, so it exceeds those present in a council without units.
+  if (options.power !== false && quota <= present) {
     swings = banzhafSwings(weights, quota, workspace.swings);
     shapley = shapleyShubikFloats(weights, quota, workspace.shapley, workspace.shapleyRaw);
   }
