@@ -107,7 +107,7 @@ export function hingeSeats(prepared: PreparedCouncil, fast: FastAnalysis, sorted
     const changedA = a.lost + a.gained;
     const changedB = b.lost + b.gained;
     if (changedA !== changedB) return changedB - changedA;
-    return a.kindRank - b.kindRank || a.from - b.from || a.to - b.to;
+    return a.kindRank - b.kindRank; // stable: each kind was pushed by from, then to
   });
 
   const base = baseCoalitions(prepared, sortedMinimal);
