@@ -240,8 +240,9 @@ export function changeText(change: HingeChange): string {
 function hingeText(prepared: PreparedCouncil, hinge: HingeSeat, lostMasks: readonly number[], gainedMasks: readonly number[], gainedCount: number): string {
   const parts: string[] = [changeText(hinge.change)];
   const needed = prepared.majority;
+  // Only an absence moves the quorum, and only from met to lost.
   if (hinge.quorum.before !== hinge.quorum.after) {
-    parts.push(`present ${prepared.present} → ${prepared.present - 1} of ${prepared.quorum} needed: quorum ${hinge.quorum.after ? 'met' : 'lost'}`);
+    parts.push(`present ${prepared.present} → ${prepared.present - 1} of ${prepared.quorum} needed: quorum lost`);
   }
   if (hinge.votes !== undefined) {
     const label = shortLabel(prepared, prepared.declaredMask);
