@@ -59,7 +59,8 @@ export function forEachMinimalWinning(game: WeightedGame, visit: CoalitionVisito
   const extend = (start: number, depth: number, weight: number): void => {
     for (let p = start; p < n; p++) {
       const w = weights[p]!;
-      if (w === 0 || weight + suffix[p]! < q) return;
+      // Zero weights come last, where suffix is 0, so this also stops before them.
+      if (weight + suffix[p]! < q) return;
       members[depth] = order[p]!;
       if (weight + w >= q) visit(members, depth + 1, weight + w);
       else extend(p + 1, depth + 1, weight + w);
@@ -96,8 +97,8 @@ export function forEachVulnerable(game: WeightedGame, visit: CoalitionVisitor, o
     }
   };
   for (head = 0; head < n; head++) {
+    // A head whose suffix is short of q (a zero weight included) lists nothing: extend returns at once.
     const w = weights[head]!;
-    if (w === 0 || suffix[head]! < q) break;
     members[0] = order[head]!;
     if (w >= q) visit(members, 1, w);
     extend(head + 1, 1, 0);
