@@ -18,18 +18,10 @@ import {
   sortSmallWeights,
   weightGcd,
 } from '../../src/model/power/kernel.js';
-import { dataError } from '../helpers/errors.js';
+import { dataError, thrown } from '../helpers/errors.js';
 
 /** The RangeError `run` throws, for assertions on its exact message. */
-function rangeError(run: () => unknown): RangeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RangeError) return error;
-    throw error;
-  }
-  throw new Error('expected a RangeError');
-}
+const rangeError = (run: () => unknown): RangeError => thrown(run, RangeError);
 
 describe('input checks name the argument and the caller', () => {
   it('a negative weight is rejected at its index', () => {
