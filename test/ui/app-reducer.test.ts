@@ -11,8 +11,7 @@ import { dealColumns } from '../../src/ui/reducers/deal-reducer.js';
 import { partyOptions } from '../../src/explorer/edits.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
-const session = openSession();
-const fresh = (): UiState => createUiState(session);
+const fresh = (): UiState => createUiState(openSession());
 
 function press(ui: UiState, input: string, key: KeyFlags = {}): UiState {
   return appReducer(ui, { type: 'keys', input, key });
@@ -71,8 +70,9 @@ describe('edit, undo, redo', () => {
 
   it('shows why an edit cannot apply, and changes nothing', () => {
     // Najaf's madar is a list without a faction estimate: `s` cannot split it.
-    const ui = press(press(openNajaf(), 'G'), 's');
-    expect(ui.session).toBe(session);
+    const opened = press(openNajaf(), 'G');
+    const ui = press(opened, 's');
+    expect(ui.session).toBe(opened.session);
     expect(ui.message?.tone).toBe('error');
     expect(ui.message?.text).toContain('no faction estimate for "madar"');
   });
@@ -217,6 +217,7 @@ describe('the deal composer', () => {
 
 describe('seat sets', () => {
   it('S then preliminary reports the CF big three at 101', () => {
+    const session = openSession();
     let ui = press(fresh(), 'S');
     expect(ui.overlay).toEqual({ kind: 'seats', cursor: 0 });
     const preliminary = session.dataset.seatSets.indexOf('preliminary');

@@ -32,10 +32,10 @@ function row(session: Session, id: string) {
   return countryRows(session).find((entry) => entry.id === id)!;
 }
 
-const baseline = openSession();
 
 describe('opening on the bundled baseline (final seats, the CF as one bloc)', () => {
   it('shows Najaf governed by the CF bloc with one vote to spare', () => {
+    const baseline = openSession();
     // Najaf, 15 seats: majority floor(15/2) + 1 = 8. CF = nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ⇒ margin +1.
     const najaf = row(baseline, 'najaf');
     expect(najaf).toMatchObject({ seats: 15, majority: 8, status: 'elected', group: 'A', groupSource: 'derived' });
@@ -43,6 +43,7 @@ describe('opening on the bundled baseline (final seats, the CF as one bloc)', ()
   });
 
   it('measures a bloc that falls short without letting it govern', () => {
+    const baseline = openSession();
     // Baghdad, 52 seats: majority 27. CF = state-of-law 9 + nabni 9 + nsf 5 + absher 2 = 25 ⇒ short by 2;
     // no list reaches 27 alone, and the bloc claimed the council ⇒ deadlock.
     const baghdad = row(baseline, 'baghdad');
@@ -51,6 +52,7 @@ describe('opening on the bundled baseline (final seats, the CF as one bloc)', ()
   });
 
   it('gives the national CF big three: 102 final, 101 preliminary', () => {
+    const baseline = openSession();
     // Nabni 43 + State of Law 35 + NSF 24 = 102 (Anadolu/INA, 29 Dec 2023); NSF had 23 in the preliminary results (Reuters: 101).
     expect(nationalLine(baseline).figure).toMatchObject({ computed: 102, published: 102 });
     const preliminary = ok(switchSeats(baseline, 'preliminary'));
@@ -61,6 +63,7 @@ describe('opening on the bundled baseline (final seats, the CF as one bloc)', ()
 
 describe('toggles, undo and redo', () => {
   it('takes nabni out of the CF bloc in Najaf: 6 < 8, the council is deadlocked', () => {
+    const baseline = openSession();
     const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
     // Without nabni: state-of-law 3 + nsf 2 + absher 1 = 6 < 8, and no single list holds 8 (nabni alone 3) ⇒ deadlock.
     expect(row(edited, 'najaf')).toMatchObject({ status: 'deadlock', governorFrom: null });
@@ -70,11 +73,13 @@ describe('toggles, undo and redo', () => {
 
   it('names the figures that moved, with their values, when no status, governor or margin changes', () => {
     // Nineveh is deadlocked either way (bloc cf 3 of 15); quota-shabak's one member away: present 29 of 29 → 28 of 29.
+    const baseline = openSession();
     const edited = apply(baseline, toggleAttendance(baseline, 'nineveh', 'quota-shabak'));
     expect(changedCouncils(baseline.run, edited.run)).toEqual([{ id: 'nineveh', summary: 'Nineveh present 29 of 29 → 28 of 29' }]);
   });
 
   it('undo restores exactly the earlier state with the inverse patches, and redo the later one', () => {
+    const baseline = openSession();
     const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
     const undone = ok(undoEdit(edited));
     expect(undone.state).toEqual(baseline.state);
@@ -86,6 +91,7 @@ describe('toggles, undo and redo', () => {
   });
 
   it('puts a unit beside a list that governs alone by forming a new bloc with it', () => {
+    const baseline = openSession();
     // Basra, 23 seats, majority 12: Tasmim 12 governs alone. Adding nabni (5), which first leaves the
     // CF bloc: tasmim 12 + nabni 5 = 17 ≥ 12 ⇒ elected, governor from the bigger member, tasmim.
     const edit = toggleMembership(baseline, 'basra', 'nabni');
@@ -99,6 +105,7 @@ describe('toggles, undo and redo', () => {
   });
 
   it('reports a step that does not fit instead of throwing', () => {
+    const baseline = openSession();
     const step = { absent: { council: 'najaf', units: ['nabni'], seats: 4 } } as Step;
     const result = applyEdit(baseline, 'too many absent', [step]);
     expect(result).toEqual({ ok: false, message: expect.stringContaining('"nabni" has 3 members present in council najaf') });
@@ -107,6 +114,7 @@ describe('toggles, undo and redo', () => {
 
 describe('a deal across councils', () => {
   it('Badr with the Sadrists in Najaf and Maysan splits Nabni first; the CF rump still governs both', () => {
+    const baseline = openSession();
     const edit = dealEdit(baseline, { councils: ['najaf', 'maysan'], parties: ['badr', 'sadrists'], governor: 'badr' });
     expect(edit.ok && edit.edit.steps.map((step) => Object.keys(step)[0])).toEqual(['split', 'split', 'deal']);
     const dealt = apply(baseline, edit);
@@ -124,6 +132,7 @@ describe('a deal across councils', () => {
 
 describe('seat sets', () => {
   it('the diff view lists the seat changes of a seat set, as `govsim diff` does', () => {
+    const baseline = openSession();
     // Preliminary Baghdad: absher 1 (final 2) ⇒ CF 25 → 24; nationally the big three 102 → 101.
     const lines = diffLines(ok(switchSeats(baseline, 'preliminary'))).map((line) => line.text);
     expect(lines).toContain('seats bloc cf: 25 → 24');
@@ -133,6 +142,7 @@ describe('seat sets', () => {
   });
 
   it('shows the Wasit hinge: with Ajmal on 7, one seat more gives the CF lists the majority', () => {
+    const baseline = openSession();
     // wasit-ajmal-7: state-of-law 3 + nabni 2 + nsf 3 = 8 of 16, majority 9: one seat short.
     const seven = ok(switchSeats(baseline, 'wasit-ajmal-7'));
     const detail = councilDetail(seven, 'wasit');
@@ -143,6 +153,7 @@ describe('seat sets', () => {
   });
 
   it('re-applies the edits on the new seats, and refuses a switch where one no longer fits', () => {
+    const baseline = openSession();
     // Salah al-Din: National Framework holds 3 seats after the 10 Jan 2024 ruling, 2 in the IHEC final results.
     const step = { absent: { council: 'salahaddin', units: ['national-framework'], seats: 3 } } as Step;
     const away = ok(applyEdit(baseline, 'all three away', [step]));
@@ -159,6 +170,7 @@ describe('seat sets', () => {
 
 describe('unsaved changes', () => {
   it('are tracked against the last save, across undo', () => {
+    const baseline = openSession();
     expect(isDirty(baseline)).toBe(false);
     const edited = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
     expect(isDirty(edited)).toBe(true);
@@ -170,6 +182,7 @@ describe('unsaved changes', () => {
 
 describe('saving a session as a scenario file', () => {
   it('writes a file that extends the baseline and that `govsim check` passes', async () => {
+    const baseline = openSession();
     let session = apply(baseline, toggleMembership(baseline, 'najaf', 'nabni'));
     session = apply(session, dealEdit(session, { councils: ['maysan'], parties: ['badr', 'sadrists'], governor: 'badr' }));
     const file = join(scratch, 'najaf-maysan.yaml');

@@ -5,12 +5,12 @@
 import { render as renderTesting } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
-import { openSession } from '../../src/explorer/session.js';
+import { openSession, type Session } from '../../src/explorer/session.js';
 import { helpSections } from '../../src/ui/keymap.js';
 import { createUiState } from '../../src/ui/ui-state.js';
 import { type FakeTerminal, plain, renderAt, until } from './fake-terminal.js';
 
-const session = openSession();
+const session = (): Session => openSession();
 let open: FakeTerminal | undefined;
 afterEach(() => {
   open?.unmount();
@@ -27,7 +27,7 @@ function widest(frame: string): number {
 
 describe('the country view at 80×24', () => {
   it('fits the 15 councils, the national line and the keys in 23 lines of 80 columns', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     const frame = open.lastFrame();
     expect(lines(frame).length).toBeLessThanOrEqual(23);
@@ -45,7 +45,7 @@ describe('the country view at 80×24', () => {
   });
 
   it('re-lays out on resize: narrower and shorter, the frame still fits', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdout.resize(60, 16);
     await until(() => lines(open!.lastFrame()).length <= 15, 'the resized frame');
@@ -71,7 +71,7 @@ describe('the country view at 80×24', () => {
 
 describe('the council view', () => {
   it('reacts to coalesced keys: moves, opens Najaf and toggles nabni out in one burst each', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('jjjjjjj');
     open.stdin.write('\r');
@@ -93,7 +93,7 @@ describe('the council view', () => {
   });
 
   it('shows power indices and pivotal units', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('jjjjjjj\r');
     await until(() => open!.lastFrame().includes('Najaf | 15'), 'the Najaf view');
@@ -105,7 +105,7 @@ describe('the council view', () => {
   });
 
   it('lists the hinge seats of a council held by a margin of 0', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     // Basra (second row): Tasmim 12 of 23 alone, majority 12, margin 0: one Tasmim member away breaks it.
     open.stdin.write('j\r');
@@ -121,7 +121,7 @@ describe('the council view', () => {
 
 describe('help and exit', () => {
   it('generates the help overlay from the keymap', async () => {
-    const app = renderTesting(<App initial={createUiState(session)} />);
+    const app = renderTesting(<App initial={createUiState(session())} />);
     await until(() => (app.lastFrame() ?? '').includes('Maysan'), 'the first frame');
     app.stdin.write('?');
     await until(() => (app.lastFrame() ?? '').includes('Keys (any key closes this help)'), 'the help');
@@ -136,7 +136,7 @@ describe('help and exit', () => {
   });
 
   it('fits every key of the council view in the help at 80×24', async () => {
-    open = renderAt(<App initial={createUiState(session)} />, { columns: 80, rows: 24 });
+    open = renderAt(<App initial={createUiState(session())} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('Maysan'), 'the first frame');
     open.stdin.write('\r');
     await until(() => open!.lastFrame().includes('Baghdad | 52 members'), 'the Baghdad view');
@@ -155,7 +155,7 @@ describe('help and exit', () => {
     let code: number | undefined;
     open = renderAt(
       <App
-        initial={createUiState(session)}
+        initial={createUiState(session())}
         onExit={(value) => {
           code = value;
         }}
@@ -184,7 +184,7 @@ describe('the probability panel at 80×24', () => {
   });
 
   it('gives the reason on a scenario without a probabilities block', async () => {
-    const ui = { ...createUiState(session), screen: 'council' as const, council: { id: 'najaf', cursor: 0, pane: 'units' as const, scroll: 0, probabilities: true } };
+    const ui = { ...createUiState(session()), screen: 'council' as const, council: { id: 'najaf', cursor: 0, pane: 'units' as const, scroll: 0, probabilities: true } };
     open = renderAt(<App initial={ui} />, { columns: 80, rows: 24 });
     await until(() => open!.lastFrame().includes('unavailable'), 'the panel');
     expect(open.lastFrame()).toContain('unavailable: this scenario has no probabilities: block');

@@ -5,11 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
-import { openSession } from '../../src/explorer/session.js';
+import { openSession, type Session } from '../../src/explorer/session.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 import { type FakeTerminal, renderAt, until } from './fake-terminal.js';
 
-const session = openSession();
+const session = (): Session => openSession();
 let open: FakeTerminal | undefined;
 afterEach(() => {
   open?.unmount();
@@ -21,7 +21,7 @@ function widest(frame: string): number {
 }
 
 function councilState(id: string): UiState {
-  const ui = createUiState(session);
+  const ui = createUiState(session());
   return { ...ui, screen: 'council', council: { ...ui.council, id } };
 }
 
@@ -93,7 +93,7 @@ describe('moving one seat at 80×24', () => {
 
 describe('the packages pane at 80×24', () => {
   it('K shows the CF frontier and what the package under › wins, loses and leaves open', async () => {
-    const term = await start(createUiState(session), 'Maysan');
+    const term = await start(createUiState(session()), 'Maysan');
     term.stdin.write('K');
     await until(() => term.lastFrame().includes('Packages for cf'), 'the packages pane');
     let frame = term.lastFrame();

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { councilPathsView, packagesView } from '../../src/explorer/paths.js';
 import { councilDetail, countryRows } from '../../src/explorer/queries.js';
 import { scenarioDocument } from '../../src/explorer/save-scenario.js';
-import { openSession } from '../../src/explorer/session.js';
+import { openSession, type Session } from '../../src/explorer/session.js';
 import { commandFor, footerHints, helpSections, type KeyFlags } from '../../src/ui/keymap.js';
 import { appReducer } from '../../src/ui/reducers/app-reducer.js';
 import { createUiState, type UiState } from '../../src/ui/ui-state.js';
 
-const session = openSession();
+const session = (): Session => openSession();
 const ENTER: KeyFlags = { return: true };
 const ESC: KeyFlags = { escape: true, meta: true };
 const TAB: KeyFlags = { tab: true };
@@ -22,7 +22,7 @@ function press(ui: UiState, input: string, key: KeyFlags = {}): UiState {
 }
 
 function council(id: string): UiState {
-  const ui = createUiState(session);
+  const ui = createUiState(session());
   return { ...ui, screen: 'council', council: { ...ui.council, id } };
 }
 
@@ -165,7 +165,7 @@ describe('moving one seat (m)', () => {
 
 describe('the national packages pane (K)', () => {
   it('opens on K, moves over the CF frontier, switches bloc on tab and closes on esc', () => {
-    const ui = press(createUiState(session), 'K');
+    const ui = press(createUiState(session()), 'K');
     expect(ui.country.packages).toEqual({ target: 0, cursor: 0 });
     const view = packagesView(ui.session, 'cf');
     // Alone the CF wins 6 (najaf, babil, dhiqar, qadisiyah, muthanna, maysan); asas (3 in Baghdad + 2 elsewhere)
