@@ -50,7 +50,10 @@ function sizeWeightTable(weights: readonly number[], q: number): { table: bigint
   return { table: sizeWeightCountsBig(weights, q, rows, 'the Owen value'), rows };
 }
 
-/** The table without one member of weight w (w < q): c_{-i}(s, x) = c(s, x) − c_{-i}(s − 1, x − w). */
+/**
+ * The table without one member of weight w: c_{-i}(s, x) = c(s, x) − c_{-i}(s − 1, x − w). A member with
+ * w ≥ q was never in the table (sizeWeightCountsBig skips it), and then no cell changes: a plain copy.
+ */
 function withoutMember(table: readonly bigint[], rows: number, q: number, w: number): bigint[] {
   const result = table.slice();
   for (let s = 1; s < rows; s++) {
@@ -76,7 +79,7 @@ export function owen(game: WeightedGame, unions: readonly (readonly number[])[])
   partition.forEach((members, k) => {
     // Other unions by count and weight, as prefix sums over weight: others[t * (q + 1) + x] = #{T : |T| = t, w(T) < x}.
     const ownWeight = unionWeights[k]!;
-    const without = ownWeight < q ? withoutMember(unionLevel.table, unionLevel.rows, q, ownWeight) : unionLevel.table;
+    const without = withoutMember(unionLevel.table, unionLevel.rows, q, ownWeight);
     const others: bigint[] = new Array<bigint>(m * (q + 1)).fill(0n);
     for (let t = 0; t < m; t++) {
       for (let x = 0; x < q; x++) others[t * (q + 1) + x + 1] = others[t * (q + 1) + x]! + without[t * q + x]!;
@@ -95,7 +98,7 @@ export function owen(game: WeightedGame, unions: readonly (readonly number[])[])
         values[player] = known;
         return;
       }
-      const fellows = w < q ? withoutMember(inside.table, inside.rows, q, w) : inside.table;
+      const fellows = withoutMember(inside.table, inside.rows, q, w);
       let numerator = 0n;
       for (let t = 0; t < m; t++) {
         const base = t * (q + 1);
@@ -108,9 +111,9 @@ export function owen(game: WeightedGame, unions: readonly (readonly number[])[])
             const low = Math.max(0, q - w - y);
             pivots += subsets * (others[base + q - y]! - others[base + low]!);
           }
-          if (pivots !== 0n) inner += pivots * memberOrderings[s]!;
+          inner += pivots * memberOrderings[s]!;
         }
-        if (inner !== 0n) numerator += inner * unionOrderings[t]!;
+        numerator += inner * unionOrderings[t]!;
       }
       const value = rational(numerator, denominator);
       byWeight.set(Math.min(w, q), value);

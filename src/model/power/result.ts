@@ -29,16 +29,16 @@ export function resultFromValues(
   const floats = new Map<Rational, number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    let float: number;
-    if (value === previous) float = previousFloat;
-    else {
-      const known = floats.get(value);
-      float = known ?? rationalToNumber(value);
-      if (known === undefined) floats.set(value, float);
+    if (value !== previous) {
+      let float = floats.get(value);
+      if (float === undefined) {
+        float = rationalToNumber(value);
+        floats.set(value, float);
+      }
       previous = value;
       previousFloat = float;
     }
-    players[i] = playerPower(game, i, value, raws?.[i], float);
+    players[i] = playerPower(game, i, value, raws?.[i], previousFloat);
   }
   return powerResult(index, players);
 }

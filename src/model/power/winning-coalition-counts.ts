@@ -12,10 +12,13 @@ import { losingCoalitions } from './banzhaf.js';
 import { checkBigWork, checkCells, MAX_BIGINT_CELLS, MAX_FLOAT_PLAYERS, weightGcd } from './kernel.js';
 import { assertWellFormed, type WeightedGame } from './weighted-game.js';
 
-/** Player indices ordered by weight, ties by index (the enumeration order shared with coalition-enumeration.ts). */
+/**
+ * Player indices ordered by weight, ties by index (the enumeration order shared with coalition-enumeration.ts):
+ * Array.prototype.sort is stable, so equal weights keep the index order they start in.
+ */
 export function playersByWeight(weights: readonly number[], descending: boolean): number[] {
   const order = weights.map((_, i) => i);
-  order.sort((a, b) => (descending ? weights[b]! - weights[a]! : weights[a]! - weights[b]!) || a - b);
+  order.sort((a, b) => (descending ? weights[b]! - weights[a]! : weights[a]! - weights[b]!));
   return order;
 }
 
@@ -34,8 +37,8 @@ function windowCount(weights: readonly number[], quota: number, order: readonly 
     for (const i of order) {
       const w = weights[i]! / g;
       for (let x = Math.max(0, q - w); x < q; x++) total += counts[x]!;
-      if (w === 0) for (let x = 0; x < q; x++) counts[x] = counts[x]! * 2;
-      else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+      // A weight-0 player doubles every count: counts[x − 0] is counts[x] itself.
+      for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
     }
     return BigInt(total);
   }
@@ -47,8 +50,7 @@ function windowCount(weights: readonly number[], quota: number, order: readonly 
   for (const i of order) {
     const w = weights[i]! / g;
     for (let x = Math.max(0, q - w); x < q; x++) total += counts[x]!;
-    if (w === 0) for (let x = 0; x < q; x++) counts[x] = 2n * counts[x]!;
-    else for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
+    for (let x = q - 1; x >= w; x--) counts[x] = counts[x]! + counts[x - w]!;
   }
   return total;
 }
