@@ -10,8 +10,8 @@
  *   npm run mutate -- src/x --report       summarise the last run of that scope
  *
  * Each scope keeps its own incremental file in mutation/ (committed), so a rerun after a small change retests only
- * the mutants whose code or covering tests changed. Exit code 1 when a floor of docs/quality.md is missed
- * or a survivor is neither killed nor listed there as equivalent.
+ * the mutants whose code or covering tests changed. Exit code 1 when a floor of docs/quality.md is missed,
+ * a survivor is neither killed nor listed there as equivalent, or a row there names no surviving mutant.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -187,8 +187,13 @@ function summarise(report) {
     const shown = s.replacement.replace(/\s+/g, ' ').slice(0, 60);
     console.log(`${s.listed ? '  = ' : '  ✗ '}${s.where}:${s.column} ${s.mutator}${s.status === 'NoCoverage' ? ' (no test reaches it)' : ''}: ${s.original.slice(0, 70)}  ⇒  ${shown}`);
   }
+  // A row whose mutant is now killed (or whose line moved) would hide the next survivor that lands on that key.
+  const measured = new Set(Object.keys(report.files).map((file) => relative(ROOT, join(ROOT, file))));
+  const surviving = new Set(survivors.map((s) => `${s.where} ${s.mutator}`));
+  const stale = [...equivalents].filter((key) => measured.has(key.slice(0, key.lastIndexOf(':'))) && !surviving.has(key)).sort();
+  if (stale.length > 0) console.log(`\nlisted as equivalent in docs/quality.md, but no such mutant survives (remove or fix the row):\n${stale.map((key) => `  ? ${key}`).join('\n')}`);
   const missed = rows.filter(([key, entry]) => FLOORS[key] !== undefined && score(entry) < FLOORS[key]);
-  return missed.length === 0 && unlisted.length === 0 && (report.unmeasured ?? []).length === 0;
+  return missed.length === 0 && unlisted.length === 0 && stale.length === 0 && (report.unmeasured ?? []).length === 0;
 }
 
 const { folders, concurrency, report } = parseArgs(process.argv.slice(2));
