@@ -91,13 +91,12 @@ describe('top-level names', () => {
   });
 
   it('a unit without blocs belongs to no bloc, whatever the name', () => {
-    // wafaa and sabean list no blocs. "Stryker was here" is the placeholder the mutation tool puts in an empty
-    // list; a bloc of that name must still have no members, as a shock and as a coalition entry.
-    const shock = buildProbabilisticScenario(inputs, { shocks: [{ id: 's', p: 0.5, effect: 'absent', bloc: 'Stryker was here' }] });
-    expect(shock.issues).toEqual([{ path: 'probabilities.shocks[0].bloc', message: 'no unit in the scenario\'s councils belongs to bloc "Stryker was here"' }]);
-    const coalition = buildProbabilisticScenario(inputs, { councils: { maysan: { coalition: ['sol', 'Stryker was here'] } } });
+    // wafaa and sabean list no blocs: a bloc name no unit lists has no members, as a shock and as a coalition entry.
+    const shock = buildProbabilisticScenario(inputs, { shocks: [{ id: 's', p: 0.5, effect: 'absent', bloc: 'independents' }] });
+    expect(shock.issues).toEqual([{ path: 'probabilities.shocks[0].bloc', message: 'no unit in the scenario\'s councils belongs to bloc "independents"' }]);
+    const coalition = buildProbabilisticScenario(inputs, { councils: { maysan: { coalition: ['sol', 'independents'] } } });
     expect(coalition.issues).toEqual([
-      { path: 'probabilities.councils.maysan.coalition[1]', message: 'unknown unit "Stryker was here" in maysan (units: nabni, sabean, sol)' },
+      { path: 'probabilities.councils.maysan.coalition[1]', message: 'unknown unit "independents" in maysan (units: nabni, sabean, sol)' },
     ]);
     expect(coalition.scenario.councils[1]!.units.map((unit) => unit.inCoalition)).toEqual([false, true, false]);
   });

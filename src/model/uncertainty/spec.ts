@@ -100,7 +100,8 @@ export function buildProbabilisticScenario(
   const scopeIds = new Set([...councilIds, ...scope.map((council) => council.id)]);
   const scopeCouncils = [...inputs.map((input) => input.council), ...scope.filter((council) => !councilIds.has(council.id))];
   const unitsAnywhere = new Set(scopeCouncils.flatMap((council) => council.units.map((unit) => unit.id)));
-  const blocsAnywhere = new Set(scopeCouncils.flatMap((council) => council.units.flatMap((unit) => unit.blocs ?? [])));
+  const blocsAnywhere = new Set<string>();
+  for (const council of scopeCouncils) for (const unit of council.units) unit.blocs?.forEach((bloc) => blocsAnywhere.add(bloc));
 
   const probability = (input: ProbabilityInput, path: string): Rational | undefined => {
     const value = parseProbability(input);
@@ -140,7 +141,7 @@ export function buildProbabilisticScenario(
     if (local?.coalition !== undefined) {
       coalition = new Set();
       local.coalition.forEach((id, i) => {
-        const members = council.units.filter((unit) => unit.id === id || (unit.blocs ?? []).includes(id));
+        const members = council.units.filter((unit) => unit.id === id || unit.blocs?.includes(id) === true);
         if (members.length === 0) issue(`${at}.coalition[${i}]`, unknownUnit(id, ids, council.id));
         for (const unit of members) coalition.add(unit.id);
       });
