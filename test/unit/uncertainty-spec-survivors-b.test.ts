@@ -72,8 +72,8 @@ describe('building the model: who governs', () => {
   });
 
   it('a unit with no blocs belongs to no bloc, whatever the bloc is called', () => {
-    // Named after Stryker's filler for emptied arrays, so `blocs ?? []` is checked to add no bloc.
-    const filler = 'Stryker was here';
+    // kirkuk's units list no blocs of this name: the governor unit does not govern for it.
+    const filler = 'reform';
     const result = buildProbabilisticScenario([{ council: kirkuk, threshold: 6, quorum: 6, coalition: ['kdp'] }], { bloc: filler });
     expect(result.scenario.councils[0]!.governedByBloc).toBe(false);
   });
@@ -139,8 +139,8 @@ describe('building the model: shocks', () => {
   });
 
   it('a bloc shock targets only the bloc members, whatever the names', () => {
-    // Named after Stryker's filler for emptied arrays, so `units ?? []` and `blocs ?? []` are checked to add nothing.
-    const filler = 'Stryker was here';
+    // A unit whose id is the bloc's name is not a member of it: only units listing the bloc are targets.
+    const filler = 'reform';
     const council: Council = {
       id: 'x',
       name: 'X',

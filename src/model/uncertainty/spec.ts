@@ -196,7 +196,7 @@ export function buildProbabilisticScenario(
     } else {
       governor ??= largestUnit(council, coalition);
       const governorUnit = council.units.find((unit) => unit.id === governor);
-      governedByBloc = governor !== undefined && (governor === bloc || (governorUnit?.blocs ?? []).includes(bloc));
+      governedByBloc = governor === bloc || governorUnit?.blocs?.includes(bloc) === true;
     }
     // A block that redefines the coalition replaces the scenario's alignments: no rivals then.
     const rivals = (local?.coalition === undefined ? (input.rivals ?? []) : [])
@@ -221,20 +221,21 @@ export function buildProbabilisticScenario(
     if (shock.units === undefined && shock.bloc === undefined) issue(at, 'a shock needs `units` or `bloc`');
     if (shock.bloc !== undefined && !blocsAnywhere.has(shock.bloc)) issue(`${at}.bloc`, `no unit in the scenario's councils belongs to bloc "${shock.bloc}"`);
     const targets: ShockTarget[] = [];
-    const named = new Set(shock.units ?? []);
-    const found = new Set<string>();
+    const named = new Set(shock.units);
+    // Units seated in the shock's councils: a named unit outside them is reported below.
+    const seated = new Set<string>();
     for (const council of scopeCouncils) {
       if (!selected.includes(council.id)) continue;
-      for (const unit of council.units) if (named.has(unit.id)) found.add(unit.id);
+      for (const unit of council.units) seated.add(unit.id);
     }
     inputs.forEach((input, c) => {
       if (!selected.includes(input.council.id)) return;
       input.council.units.forEach((unit, u) => {
-        if (named.has(unit.id) || (shock.bloc !== undefined && (unit.blocs ?? []).includes(shock.bloc))) targets.push({ council: c, unit: u });
+        if (named.has(unit.id) || (shock.bloc !== undefined && unit.blocs?.includes(shock.bloc) === true)) targets.push({ council: c, unit: u });
       });
     });
     (shock.units ?? []).forEach((id, i) => {
-      if (!found.has(id)) issue(`${at}.units[${i}]`, `"${id}" sits in none of the shock's councils`);
+      if (!seated.has(id)) issue(`${at}.units[${i}]`, `"${id}" sits in none of the shock's councils`);
     });
     return { id: shock.id, probability: p, effect: shock.effect, targets };
   });
