@@ -3,7 +3,7 @@
  * text (0.7 is 7/10, not the double nearest to 0.7), a fraction "a/b" as such. The Monte Carlo
  * samplers compare a uint32 against p·2^32, computed here once per probability.
  */
-import { type Rational, ONE, ZERO, rational } from '../rational.js';
+import { type Rational, rational } from '../rational.js';
 
 /** What a probability may be written as: a number, a decimal string ("0.7", "7e-1") or a fraction ("7/10"). */
 export type ProbabilityInput = number | string;
@@ -22,8 +22,9 @@ function decimal(text: string): Rational | undefined {
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
   const fraction = match[2] ?? '';
-  const exponent = Number(match[3] ?? '0') - fraction.length;
-  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > MAX_PROBABILITY_DIGITS) return undefined;
+  const exponent = Number(match[3] ?? 0) - fraction.length;
+  // The exponent is written in digits, so it is an integer; one beyond ±20 (even ±Infinity) fails here.
+  if (Math.abs(exponent) > MAX_PROBABILITY_DIGITS) return undefined;
   const digits = BigInt(`${match[1]!}${fraction}`);
   return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
 }
@@ -36,8 +37,8 @@ function decimal(text: string): Rational | undefined {
 export function parseProbability(input: ProbabilityInput): Rational | string {
   let value: Rational | undefined;
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return `expected a probability between 0 and 1, got ${String(input)}`;
-    value = input < 0 ? undefined : decimal(String(input));
+    // NaN, ±Infinity and negative numbers print with letters or a sign, which decimal() turns down.
+    value = decimal(String(input));
   } else {
     const text = input.trim();
     if ((text.match(/\d/g)?.length ?? 0) > 2 * MAX_PROBABILITY_DIGITS || TOO_MANY_DIGITS.test(text)) {
@@ -52,7 +53,8 @@ export function parseProbability(input: ProbabilityInput): Rational | string {
     }
     if (value === undefined) return `expected a probability (0.7 or 7/10), got "${input}"`;
   }
-  if (value === undefined || value.num < 0n || value.num > value.den) {
+  // Neither a decimal nor a fraction can carry a sign, so only values above 1 are out of range.
+  if (value === undefined || value.num > value.den) {
     return `expected a probability between 0 and 1, got ${typeof input === 'number' ? String(input) : `"${input}"`}`;
   }
   return value;
@@ -67,7 +69,7 @@ export function isImpossible(p: Rational): boolean {
 }
 
 export function complement(p: Rational): Rational {
-  return p.num === 0n ? ONE : p.num === p.den ? ZERO : rational(p.den - p.num, p.den);
+  return rational(p.den - p.num, p.den);
 }
 
 const TWO_32 = 4294967296n;
