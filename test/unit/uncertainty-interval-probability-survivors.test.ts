@@ -92,6 +92,7 @@ describe('probabilities written in files: exponents, digit limits and messages',
     ['1e-20', `1/1${'0'.repeat(20)}`], // 10^-20: an exponent of 20 digits' worth is the most allowed
     ['0.5e-19', `1/2${'0'.repeat(19)}`], // 5·10^-20 = 1/(2·10^19): one fraction digit and e-19 make exponent −20
     ['0e5', '0'], // a positive exponent on 0 still reads as 0
+    ['0e-30', '0'], // and so does one past the 20-place limit: zero has no places to keep
     ['1e0', '1'],
     ['10e-1', '1'],
     [' 1/2 ', '1/2'], // surrounding blanks are trimmed
@@ -103,7 +104,9 @@ describe('probabilities written in files: exponents, digit limits and messages',
   });
 
   it.each([
-    ['1e-21', 'expected a probability (0.7 or 7/10), got "1e-21"'], // exponent −21 is beyond 20 digits
+    ['1e-21', 'expected a probability of at most 20 decimal places, got "1e-21"'], // exponent −21 is beyond 20 digits
+    [1e-21, 'expected a probability of at most 20 decimal places, got 1e-21'], // the number prints as 1e-21
+    ['5e21', 'expected a probability between 0 and 1, got "5e21"'], // beyond 10^20 and so above 1
     ['1e1', 'expected a probability between 0 and 1, got "1e1"'], // 10
     ['2e+1', 'expected a probability between 0 and 1, got "2e+1"'], // 20
     ['1/0', '"1/0" has a zero denominator'],

@@ -18,15 +18,23 @@ export const MAX_PROBABILITY_DIGITS = 20;
 const TOO_MANY_DIGITS = new RegExp(`\\d{${MAX_PROBABILITY_DIGITS + 1}}`);
 const FRACTION = /^(\d+)\s*\/\s*(\d+)$/;
 
-function decimal(text: string): Rational | undefined {
+/** A decimal's exact value, the message for one out of reach, or undefined when the text is no decimal. */
+function decimal(text: string, shown: string): Rational | string | undefined {
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
   const fraction = match[2] ?? '';
-  const exponent = Number(match[3] ?? 0) - fraction.length;
-  // The exponent is written in digits, so it is an integer; one beyond ±20 (even ±Infinity) fails here.
-  if (Math.abs(exponent) > MAX_PROBABILITY_DIGITS) return undefined;
   const digits = BigInt(`${match[1]!}${fraction}`);
+  if (digits === 0n) return rational(0n);
+  // The exponent is written in digits, so it is an integer (or ±Infinity when it is very long).
+  const exponent = Number(match[3] ?? 0) - fraction.length;
+  // At least 10^21: above 1 whatever the digits.
+  if (exponent > MAX_PROBABILITY_DIGITS) return outOfRange(shown);
+  if (exponent < -MAX_PROBABILITY_DIGITS) return `expected a probability of at most ${MAX_PROBABILITY_DIGITS} decimal places, got ${shown}`;
   return exponent >= 0 ? rational(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+}
+
+function outOfRange(shown: string): string {
+  return `expected a probability between 0 and 1, got ${shown}`;
 }
 
 /**
@@ -35,10 +43,11 @@ function decimal(text: string): Rational | undefined {
  * 15 significant digits.
  */
 export function parseProbability(input: ProbabilityInput): Rational | string {
-  let value: Rational | undefined;
+  let value: Rational | string | undefined;
+  const shown = typeof input === 'number' ? String(input) : `"${input}"`;
   if (typeof input === 'number') {
     // NaN, ±Infinity and negative numbers print with letters or a sign, which decimal() turns down.
-    value = decimal(String(input));
+    value = decimal(String(input), shown) ?? outOfRange(shown);
   } else {
     const text = input.trim();
     if ((text.match(/\d/g)?.length ?? 0) > 2 * MAX_PROBABILITY_DIGITS || TOO_MANY_DIGITS.test(text)) {
@@ -46,18 +55,15 @@ export function parseProbability(input: ProbabilityInput): Rational | string {
     }
     const fraction = FRACTION.exec(text);
     if (fraction) {
-      if (BigInt(fraction[2]!) === 0n) return `"${input}" has a zero denominator`;
+      if (BigInt(fraction[2]!) === 0n) return `${shown} has a zero denominator`;
       value = rational(BigInt(fraction[1]!), BigInt(fraction[2]!));
     } else {
-      value = decimal(text);
+      value = decimal(text, shown) ?? `expected a probability (0.7 or 7/10), got ${shown}`;
     }
-    if (value === undefined) return `expected a probability (0.7 or 7/10), got "${input}"`;
   }
+  if (typeof value === 'string') return value;
   // Neither a decimal nor a fraction can carry a sign, so only values above 1 are out of range.
-  if (value === undefined || value.num > value.den) {
-    return `expected a probability between 0 and 1, got ${typeof input === 'number' ? String(input) : `"${input}"`}`;
-  }
-  return value;
+  return value.num > value.den ? outOfRange(shown) : value;
 }
 
 export function isCertain(p: Rational): boolean {
