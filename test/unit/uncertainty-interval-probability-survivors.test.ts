@@ -107,6 +107,8 @@ describe('probabilities written in files: exponents, digit limits and messages',
     ['1e-21', 'expected a probability of at most 20 decimal places, got "1e-21"'], // exponent −21 is beyond 20 digits
     [1e-21, 'expected a probability of at most 20 decimal places, got 1e-21'], // the number prints as 1e-21
     ['5e21', 'expected a probability between 0 and 1, got "5e21"'], // beyond 10^20 and so above 1
+    // 10^9999999999 is never built (a BigInt that size throws): any exponent past 20 is above 1 unread.
+    ['1e9999999999', 'expected a probability between 0 and 1, got "1e9999999999"'],
     ['1e1', 'expected a probability between 0 and 1, got "1e1"'], // 10
     ['2e+1', 'expected a probability between 0 and 1, got "2e+1"'], // 20
     ['1/0', '"1/0" has a zero denominator'],
