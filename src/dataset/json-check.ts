@@ -57,7 +57,8 @@ export function jsonProblem(text: string): JsonProblem | undefined {
       i = j + 1;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       let j = i + 1;
-      while (j < n && /[0-9eE+\-.]/.test(text[j]!)) j++;
+      // charAt past the end is '', which stops the scan: no bound check needed
+      while (/[0-9eE+\-.]/.test(text.charAt(j))) j++;
       const literal = text.slice(i, j);
       const value = Number(literal);
       const mantissa = literal.split(/[eE]/)[0]!;
