@@ -2,26 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Council } from '../../src/model/council.js';
 import { formatRational } from '../../src/model/rational.js';
 import { type CouncilInput, buildProbabilisticScenario } from '../../src/model/uncertainty/index.js';
+import { maysan, najaf } from '../helpers/uncertainty-councils.js';
 
-// The councils of uncertainty-spec.test.ts: Najaf lists its units in sorted order, the two together do not.
-const najaf: Council = {
-  id: 'najaf',
-  name: 'Najaf',
-  units: [
-    { id: 'nabni', name: 'Nabni', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'sol', name: 'State of Law', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'wafaa', name: 'Wafaa', kind: 'list', seats: 2, present: 1 },
-  ],
-};
-const maysan: Council = {
-  id: 'maysan',
-  name: 'Maysan',
-  units: [
-    { id: 'nabni', name: 'Nabni', kind: 'list', seats: 6, blocs: ['cf'] },
-    { id: 'sol', name: 'State of Law', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'sabean', name: 'Sabean seat', kind: 'member', seats: 1 },
-  ],
-};
 // A smaller cf unit before a larger blocless one, and a tie of a blocless and a cf unit.
 const kirkuk: Council = {
   id: 'kirkuk',

@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Council } from '../../src/model/council.js';
 import { formatRational } from '../../src/model/rational.js';
-import { type CouncilInput, buildProbabilisticScenario } from '../../src/model/uncertainty/index.js';
-
-// Two small councils sharing unit ids, as the same list sits in many councils.
-const najaf: Council = {
-  id: 'najaf',
-  name: 'Najaf',
-  units: [
-    { id: 'nabni', name: 'Nabni', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'sol', name: 'State of Law', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'wafaa', name: 'Wafaa', kind: 'list', seats: 2, present: 1 },
-  ],
-};
-const maysan: Council = {
-  id: 'maysan',
-  name: 'Maysan',
-  units: [
-    { id: 'nabni', name: 'Nabni', kind: 'list', seats: 6, blocs: ['cf'] },
-    { id: 'sol', name: 'State of Law', kind: 'list', seats: 3, blocs: ['cf'] },
-    { id: 'sabean', name: 'Sabean seat', kind: 'member', seats: 1 },
-  ],
-};
-const inputs: CouncilInput[] = [
-  { council: najaf, threshold: 5, quorum: 5, coalition: ['nabni', 'sol'], governor: 'nabni' },
-  { council: maysan, threshold: 6, quorum: 6, coalition: ['nabni'] },
-];
-
-const texts = (values: readonly { num: bigint; den: bigint }[]): string[] => values.map(formatRational);
+import { buildProbabilisticScenario } from '../../src/model/uncertainty/index.js';
+import { inputs, texts } from '../helpers/uncertainty-councils.js';
 
 describe('building the model from a probabilities block', () => {
   it('without a block, the scenario is certain: present members attend, absent ones do not', () => {
