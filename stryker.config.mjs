@@ -22,6 +22,7 @@ export default {
     'src/scenarios/**/*.ts',
     'src/dataset/**/*.ts',
     'src/testing/**/*.ts',
+    // Index files only re-export (test/unit/mutation-scope.test.ts checks it), so they hold no mutant.
     '!src/**/index.ts',
     '!src/scenarios/{package-root,worker-thread,simulate-worker,validated-cache}.ts',
   ],
