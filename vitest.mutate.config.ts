@@ -28,6 +28,9 @@ export default defineConfig({
   test: {
     ...base.test,
     sequence: { shuffle: false, sequencer: QuickestFirst },
+    // Fresh modules per test file, so no memo outlives the mutant it was filled under (the file says why).
+    // Measured on eight scenario test files: 20.0 s against 19.9 s without it.
+    setupFiles: ['test/helpers/fresh-modules.ts'],
     include: ['test/{unit,property,golden,ui,bad-input}/**/*.test.{ts,tsx}'],
     exclude: [
       '**/node_modules/**',
