@@ -238,7 +238,8 @@ function evaluate(node: ExpressionNode, math: MathJs.MathJsInstance, members: Fr
         }
       }
     }
-    case 'FunctionNode': {
+    default: {
+      // 'FunctionNode': check() lets no other node type through.
       const name = (node.fn as ExpressionNode).name;
       const args = (node.args ?? []).map(at);
       const first = args[0]!;
@@ -257,8 +258,6 @@ function evaluate(node: ExpressionNode, math: MathJs.MathJsInstance, members: Fr
           return bounded(args.reduce((x, y) => (math.larger(y, x) ? y : x)), math);
       }
     }
-    default:
-      throw new Rejection(`${node.type} is not allowed`);
   }
 }
 
@@ -276,11 +275,10 @@ function integerThreshold(value: number, members: number, where: ExpressionWhere
 
 /**
  * The model rules of a council of `members` members: formulas evaluated, integers checked, each with
- * its basis for the explanation. Returns `rules` itself when it sets no threshold (the common case).
+ * its basis for the explanation. Without a threshold the other rules pass through unchanged.
  */
 export function councilRulesFor(rules: ScenarioRules, members: number, file?: string): Partial<CouncilRules> {
   const { majority, quorum, ...rest } = rules;
-  if (majority === undefined && quorum === undefined) return rest;
   const threshold = (value: string | number, path: string): number =>
     typeof value === 'number' ? integerThreshold(value, members, { file, path }) : evaluateThreshold(value, { members }, { file, path });
   return {
