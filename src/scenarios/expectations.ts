@@ -74,7 +74,8 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
     claim('margin', outcome.margin !== null && outcome.margin <= expectation.marginAtMost, `≤ ${expectation.marginAtMost}`, outcome.margin ?? 'no coalition');
   }
   if (expectation.majority !== undefined) {
-    const holds = outcome.coalition.length > 0 && outcome.votes >= outcome.needed;
+    // Without a coalition votes are 0 and the majority is at least 1 (scenario-schema's Threshold), so it fails.
+    const holds = outcome.votes >= outcome.needed;
     claim('majority', (expectation.majority === 'holds') === holds, expectation.majority, holds ? 'holds' : 'fails');
   }
   if (expectation.quorum !== undefined) {
@@ -103,7 +104,8 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
 function nationalClaims(claimsOf: NonNullable<Expectation['national']>, run: ScenarioRun): { results: ClaimResult[]; arithmetic: string } {
   const out: ClaimResult[] = [];
   const arithmetic: string[] = [];
-  if (claimsOf.seatsOf !== undefined && claimsOf.seats !== undefined) {
+  // The schema has `seatsOf` and `seats` go together.
+  if (claimsOf.seatsOf !== undefined) {
     const ids = claimsOf.seatsOf;
     const parts: string[] = [];
     let total = 0;
@@ -142,7 +144,7 @@ function nationalClaims(claimsOf: NonNullable<Expectation['national']>, run: Sce
 export function checkExpectations(scenario: LoadedScenario, run: ScenarioRun): ScenarioCheck {
   const expectations = [
     ...evaluate(scenario.expect, run, (index) => `expect[${index}]`),
-    ...(scenario.sittings ?? []).flatMap((sitting) => evaluate(sitting.expect, sittingRun(scenario, sitting), (index) => `sittings[${sitting.index}].expect[${index}]`, `${sitting.council} ${sitting.date}`)),
+    ...scenario.sittings.flatMap((sitting) => evaluate(sitting.expect, sittingRun(scenario, sitting), (index) => `sittings[${sitting.index}].expect[${index}]`, `${sitting.council} ${sitting.date}`)),
   ];
   return { scenario: run.scenario, file: run.file, ok: expectations.every((entry) => entry.ok), expectations };
 }
