@@ -63,6 +63,11 @@ describe('evaluateThreshold allow-list', () => {
     expect(message('+members')).toBe('operator "+" is not allowed (allowed: + - * / ^ and unary minus) (in "+members")');
   });
 
+  it('allows unary minus', () => {
+    // -(-15) - (-1) = 16, less 6 = 10.
+    expect(evaluateThreshold('-(-members) - -1 - 6', { members: 15 }, WHERE)).toBe(10);
+  });
+
   it('names the allowed functions, comma-separated', () => {
     expect(message('cos(1)')).toBe('function "cos" is not allowed (allowed: floor, ceil, round, min, max, abs) (in "cos(1)")');
   });
