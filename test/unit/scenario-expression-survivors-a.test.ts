@@ -87,3 +87,42 @@ describe('evaluateThreshold allow-list', () => {
     expect(evaluateThreshold('max(2, members - 4, 3)', { members: 15 }, WHERE)).toBe(11);
   });
 });
+
+describe('evaluateThreshold memo', () => {
+  // A memoised result is returned after reading `members` once (for the key); computing it reads it again.
+  function cached(members: number): boolean {
+    let reads = 0;
+    const scope = {
+      get members() {
+        reads += 1;
+        return members;
+      },
+    };
+    // A formula no other test uses, so every council size here is a key of this test alone.
+    expect(evaluateThreshold('members + 0 * 4096', scope, WHERE)).toBe(members);
+    return reads === 1;
+  }
+
+  it('keeps at most 4096 results, then starts again', () => {
+    // The memo is shared with other tests: insert new keys until it is emptied. The check that finds the first
+    // key gone computes it again, so the memo then holds two: the last new key and the first.
+    let size = 100_000;
+    const first = size;
+    cached(first);
+    let inserted = 0;
+    do {
+      size += 1;
+      inserted += 1;
+      cached(size);
+    } while (cached(first) && inserted <= 4096);
+    expect(inserted).toBeLessThanOrEqual(4096);
+    const marker = size;
+    expect(cached(marker)).toBe(true);
+    // 2 + 4094 more make 4096: all kept.
+    for (let i = 0; i < 4094; i += 1) cached((size += 1));
+    expect(cached(marker)).toBe(true);
+    // The 4097th empties the memo first.
+    cached(size + 1);
+    expect(cached(marker)).toBe(false);
+  });
+});
