@@ -172,8 +172,8 @@ function check(node: ExpressionNode): void {
       return;
     case 'OperatorNode': {
       const args = node.args ?? [];
-      const binary = args.length === 2 && ['+', '-', '*', '/', '^'].includes(node.op ?? '');
-      const negation = args.length === 1 && node.fn === 'unaryMinus';
+      const binary = args.length === 2 && ['+', '-', '*', '/', '^'].includes(node.op!);
+      const negation = node.fn === 'unaryMinus'; // mathjs always gives unaryMinus exactly one argument
       if (!binary && !negation) throw new Rejection(`operator "${node.op}" is not allowed (allowed: + - * / ^ and unary minus)`);
       args.forEach(check);
       return;
