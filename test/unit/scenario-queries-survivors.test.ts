@@ -4,7 +4,11 @@
  * coalition check of the run queries.
  */
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/dataset/dataset.js';
 import { GovsimDataError } from '../../src/model/errors.js';
+import { resultConfidence } from '../../src/scenarios/result-confidence.js';
+import { coalitionAnalysis, coalitionCheck } from '../../src/scenarios/run-queries.js';
+import { runScenario } from '../../src/scenarios/runner.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 
 /** Validation issues of a baseline scenario with `steps` and `expectations`, as `path: message`. */
@@ -66,5 +70,58 @@ describe('expectation ids: what a council claim may name', () => {
       'expect[0].pivotalIncludes[0]: unknown unit "nabnii" in council najaf (did you mean "nabni"?)',
       'expect[0].posts.chair: unknown party "wafa" (did you mean "wafaa"?): not a unit, list, bloc, deal or actor of the scenario',
     ]);
+  });
+});
+
+describe('result confidence', () => {
+  // data/iraq-2023: Wasit's size is inferred, its nsf seats documented; Karbala's size and ibdaa-karbala's
+  // seats are documented, state-of-law's inferred, the unidentified member's unresolved.
+  const baseline = () => scenarioFromDocument({ name: 'confidence', extends: 'baseline' }).state;
+
+  it('the council size counts even when every unit the result rests on is documented', () => {
+    expect(resultConfidence(loadDataset(), baseline(), 'wasit', ['nsf'])).toBe('inferred');
+  });
+
+  it('with no elected alignment, every unit of the council counts', () => {
+    expect(resultConfidence(loadDataset(), baseline(), 'karbala', undefined)).toBe('unresolved');
+    expect(resultConfidence(loadDataset(), baseline(), 'karbala', ['ibdaa-karbala'])).toBe('documented');
+  });
+
+  it('defectors\' units count as the list they come from', () => {
+    expect(resultConfidence(loadDataset(), baseline(), 'karbala', ['ibdaa-karbala', 'state-of-law>ibdaa-karbala'])).toBe('inferred');
+    expect(resultConfidence(loadDataset(), baseline(), 'karbala', ['ibdaa-karbala', 'unidentified-1>none'])).toBe('unresolved');
+  });
+});
+
+describe('coalition checks', () => {
+  // Wasit (data/iraq-2023/councils/wasit.yaml): wasit-ajmal 8, state-of-law 3, nabni 2, nsf 2, quota-feyli 1 = 16.
+  function wasit(document: Record<string, unknown>) {
+    const scenario = scenarioFromDocument({ name: 'wasit check', ...document });
+    return { state: scenario.state, result: runScenario(scenario).councils.find((council) => council.id === 'wasit')! };
+  }
+
+  it('another coalition exactly at the threshold holds it: 8 + 1 = 9 of 9', () => {
+    const { state, result } = wasit({ steps: [] });
+    expect(coalitionCheck(state, result, ['wasit-ajmal', 'quota-feyli'], false)).toEqual({ votes: 9, needed: 9, margin: 0, majority: true });
+    expect(coalitionCheck(state, result, ['wasit-ajmal', 'nsf'], false)).toEqual({ votes: 10, needed: 9, margin: 1, majority: true });
+  });
+
+  it('a governing deal tied with a list is checked as the run decided it: at the threshold, yet not elected', () => {
+    // Majority 8: the deal's 3 + 2 + 2 + 1 = 8 and wasit-ajmal's 8 alone both reach it with equal votes, so nobody is elected.
+    const deal = { id: 'rest', parties: ['state-of-law', 'nabni', 'nsf', 'quota-feyli'], councils: ['wasit'], governor: 'state-of-law' };
+    const { state, result } = wasit({ rules: { majority: 8 }, steps: [{ deal }] });
+    expect(result.outcome).toMatchObject({ status: 'deadlock', via: 'rest', votes: 8 });
+    expect(coalitionCheck(state, result, deal.parties, true)).toEqual({ votes: 8, needed: 8, margin: 0, majority: false });
+  });
+
+  it('the model council is built once per state and council, and a second state gets its own', () => {
+    const first = wasit({ steps: [] });
+    const second = wasit({ steps: [{ absent: { council: 'wasit', units: ['nsf'] } }] });
+    // 10 of 9 with all present, then 8 with nsf's 2 away.
+    for (let i = 0; i < 2; i++) {
+      expect(coalitionCheck(first.state, first.result, ['wasit-ajmal', 'nsf'], false).votes).toBe(10);
+      expect(coalitionCheck(second.state, second.result, ['wasit-ajmal', 'nsf'], false).votes).toBe(8);
+    }
+    expect([...coalitionAnalysis(first.state, 'wasit', ['wasit-ajmal', 'nsf']).pivotal].sort()).toEqual(['nsf', 'wasit-ajmal']);
   });
 });
