@@ -6,6 +6,7 @@
  * estimate (or the scenario's own figures), never documented.
  */
 import { type Confidence, type LoadedDataset, weakestConfidence, resolvedCouncil } from '../dataset/dataset.js';
+import { DEFECTOR_SEPARATOR } from './alignments.js';
 import type { ScenarioState } from './scenario-state.js';
 
 export type { Confidence };
@@ -39,10 +40,7 @@ export function resultConfidence(dataset: LoadedDataset, state: ScenarioState, c
   }
   const values: Confidence[] = [confidences.size];
   const ids = units ?? [...confidences.units.keys()];
-  for (const id of ids) {
-    const cut = id.indexOf('>');
-    values.push(confidences.units.get(cut < 0 ? id : id.slice(0, cut)) ?? 'documented');
-  }
+  for (const id of ids) values.push(confidences.units.get(id.split(DEFECTOR_SEPARATOR, 1)[0]!) ?? 'documented');
   return weakestConfidence(values);
 }
 

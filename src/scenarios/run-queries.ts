@@ -26,10 +26,9 @@ export interface CoalitionCheck {
 const models = new WeakMap<ScenarioState, Map<string, Council>>();
 
 function councilModel(state: ScenarioState, councilId: string): Council {
-  let byCouncil = models.get(state);
-  if (!byCouncil) models.set(state, (byCouncil = new Map<string, Council>()));
-  let model = byCouncil.get(councilId);
-  if (!model) byCouncil.set(councilId, (model = modelCouncil(state, councilId)));
+  const byCouncil = models.get(state) ?? new Map<string, Council>();
+  const model = byCouncil.get(councilId) ?? modelCouncil(state, councilId);
+  models.set(state, byCouncil.set(councilId, model));
   return model;
 }
 
