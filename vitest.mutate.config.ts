@@ -28,7 +28,8 @@ export default defineConfig({
   test: {
     ...base.test,
     sequence: { shuffle: false, sequencer: QuickestFirst },
-    // Fresh modules per test file, so no memo outlives the mutant it was filled under (the file says why).
+    // Fresh modules per test file, so a memo's cold path is credited to a test of each file that needs
+    // it, not only to the first in the suite (the file says why).
     // Measured on eight scenario test files: 20.0 s against 19.9 s without it.
     setupFiles: ['test/helpers/fresh-modules.ts'],
     include: ['test/{unit,property,golden,ui,bad-input}/**/*.test.{ts,tsx}'],

@@ -1,9 +1,11 @@
 /**
- * Setup file of mutation runs (vitest.mutate.config.ts): every test file imports src/ afresh. Stryker's
- * test runner keeps one worker across mutants, and src/ keeps per-process memos (the bundled dataset,
- * base scenario states, step transitions, evaluated formulas, power-index tables). Shared across runs,
- * a memo filled under one mutant answers for the next: a mutant hides behind values the original computed,
- * or a value a mutant corrupted fails the next mutant's tests and credits it with a kill it did not earn.
+ * Setup file of mutation runs (vitest.mutate.config.ts): every test file imports src/ afresh. Stryker
+ * runs each mutant only against the tests its dry run saw reach that mutant, and the dry run is one
+ * vitest run in one worker. src/ keeps per-process memos (the bundled dataset, base scenario states,
+ * step transitions, evaluated formulas, power-index tables), so with shared modules a memo's cold path
+ * is reached, and credited, only by the first test in the whole suite that needs the value: every
+ * later test that would catch a mutant there is never run against it. With fresh modules the first
+ * test of each file that needs the value reaches it.
  */
 import { vi } from 'vitest';
 
