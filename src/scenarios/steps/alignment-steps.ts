@@ -168,7 +168,7 @@ export function applyJoin(state: State, step: StepOf<'join'>, index: number): vo
   const explicit = step.join.councils !== 'all';
   const councils = selectCouncils(state, step.join.councils, 'join.councils');
   const found = new Set<string>();
-  let joined = 0;
+  let joined = false;
   for (const councilId of councils) {
     const members = target.councils[councilId];
     if (!members) {
@@ -191,14 +191,14 @@ export function applyJoin(state: State, step: StepOf<'join'>, index: number): vo
       }
     });
     if (added.length > 0) {
-      joined++;
+      joined = true;
       record(state, councilId, index, 'join', `${added.join(', ')} join ${target.kind} ${to}: now ${sumText(state, councilId, members)}`);
     }
   }
   refs.forEach((ref, i) => {
     if (!found.has(ref)) throw new StepError(`join.units[${i}]`, `"${ref}" names no unit in the councils where ${target.kind} "${to}" is active`);
   });
-  if (joined === 0) throw new StepError('join.units', `every unit is already in ${target.kind} "${to}"`);
+  if (!joined) throw new StepError('join.units', `every unit is already in ${target.kind} "${to}"`);
 }
 
 export function applyLeave(state: State, step: StepOf<'leave'>, index: number): void {
