@@ -135,7 +135,8 @@ describe('dissolve', () => {
       { dissolve: { bloc: 'b-diss', councils: ['najaf'] } },
     ]);
     expect(state.blocs['b-diss']!.councils).toEqual({});
-    expect(state.provenance['najaf']!.at(-1)!.text).toBe('bloc b-diss dissolved: wafaa, madar vote separately');
+    // The entry is the second step's (index 1), of kind dissolve.
+    expect(state.provenance['najaf']!.at(-1)).toEqual({ step: 1, kind: 'dissolve', text: 'bloc b-diss dissolved: wafaa, madar vote separately' });
   });
 
   it('refuses an unknown bloc, listing the declared ones (none yet)', () => {
