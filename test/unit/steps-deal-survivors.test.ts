@@ -137,10 +137,10 @@ describe('deal: councils and units', () => {
 });
 
 describe('deal: provenance', () => {
-  it('names the zero-seat actors that back the deal', () => {
+  it('names the zero-seat actors that back the deal, comma-separated', () => {
     const { dataset, base } = fixture();
-    const { state } = applyStep(base, { deal: { id: 'wafaa-sadr', parties: ['wafaa', 'sadrists'], councils: ['najaf'], governor: 'wafaa' } }, 0, dataset);
-    expect(state.provenance['najaf']!.map((entry) => entry.text)).toEqual(['deal wafaa-sadr: wafaa 2 = 2 seats (backed by sadrists) for a governor from wafaa']);
+    const { state } = applyStep(base, { deal: { id: 'wafaa-sadr', parties: ['wafaa', 'sadrists', 'president'], councils: ['najaf'], governor: 'wafaa' } }, 0, dataset);
+    expect(state.provenance['najaf']!.map((entry) => entry.text)).toEqual(['deal wafaa-sadr: wafaa 2 = 2 seats (backed by sadrists, president) for a governor from wafaa']);
   });
 
   it('a governor named by a bloc id holds no seat itself: blocs do not count as the governor\'s seat', () => {
