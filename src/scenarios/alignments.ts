@@ -72,7 +72,7 @@ function dealVoid(
   labels: ReadonlyMap<number, ResolvedStep>,
 ): string | undefined {
   const deal = state.deals[dealId]!;
-  const seated = resolveInCouncil(state, councilId, deal.governor, { alignments: false });
+  const seated = resolveInCouncil(state, councilId, deal.governor);
   const inDeal = seated.filter((unit) => members.includes(unit));
   if (deal.parties.includes(deal.governor) && seated.length > 0 && inDeal.length === 0) return `its governor party ${deal.governor} is no longer in it here`;
   const candidates = inDeal.length > 0 ? inDeal : seated;
@@ -119,7 +119,7 @@ export function councilAlignments(state: ScenarioState, councilId: string, model
     if (!members) continue;
     const units = [...members, ...defectorsInto(council, deal.id, members)];
     const voidReason = dealVoid(state, councilId, deal.id, members, vetoed, labels);
-    const seated = resolveInCouncil(state, councilId, deal.governor, { alignments: false }).length > 0;
+    const seated = resolveInCouncil(state, councilId, deal.governor).length > 0;
     found.push({ kind: 'deal', id: deal.id, units, actors: deal.actors, governor: deal.governor, governorSeated: seated, step: deal.step, ...(voidReason ? { voidReason } : {}) });
     if (!voidReason) claim(units);
   }

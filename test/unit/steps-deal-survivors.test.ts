@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
+import { scenario } from '../../src/scenarios/builder.js';
+import { runScenario } from '../../src/scenarios/runner.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
 import { applyStep, applySteps, StepError } from '../../src/scenarios/steps/index.js';
@@ -143,12 +145,33 @@ describe('deal: provenance', () => {
     expect(state.provenance['najaf']!.map((entry) => entry.text)).toEqual(['deal wafaa-sadr: wafaa 2 = 2 seats (backed by sadrists, president) for a governor from wafaa']);
   });
 
-  it('a governor named by a bloc id holds no seat itself: blocs do not count as the governor\'s seat', () => {
+  it('a governor named by a bloc id is seated through its members (wafaa 2 + idraak 1 sit in Najaf)', () => {
     const { dataset, base } = fixture();
     const { state } = applySteps(base, [
       { bloc: { id: 'najaf-others', members: ['wafaa', 'idraak'], councils: ['najaf'] } },
       { deal: { id: 'nabni-for-bloc', parties: ['nabni'], councils: ['najaf'], governor: 'najaf-others' } },
     ], dataset);
-    expect(state.provenance['najaf']!.at(-1)!.text).toBe('deal nabni-for-bloc: nabni 3 = 3 seats for a governor from najaf-others (no seat in this council)');
+    expect(state.provenance['najaf']!.at(-1)!.text).toBe('deal nabni-for-bloc: nabni 3 = 3 seats for a governor from najaf-others');
+  });
+
+  it('a governor from a bloc with no member in the council holds no seat there (idraak sits in Najaf only)', () => {
+    const { dataset, base } = fixture();
+    const { state } = applySteps(base, [
+      { bloc: { id: 'idraak-alone', members: ['idraak'], councils: ['najaf'] } },
+      { deal: { id: 'nabni-for-idraak', parties: ['nabni'], councils: ['karbala'], governor: 'idraak-alone' } },
+    ], dataset);
+    expect(state.provenance['karbala']!.at(-1)!.text).toBe('deal nabni-for-idraak: nabni 2 = 2 seats for a governor from idraak-alone (no seat in this council)');
+  });
+});
+
+describe('a deal whose governor is named by a bloc, in a run', () => {
+  it('counts the governor as seated where the bloc has members, and not elsewhere', () => {
+    const loaded = scenario('bloc governor')
+      .bloc({ id: 'south-others', members: ['wafaa', 'idraak'], councils: ['najaf'] })
+      .deal({ id: 'for-south-others', parties: ['nabni'], councils: ['najaf', 'karbala'], governor: 'south-others' })
+      .load();
+    const seated = (id: string) =>
+      runScenario(loaded).councils.find((council) => council.id === id)!.alignments.find((entry) => entry.id === 'for-south-others')!.governorSeated;
+    expect([seated('najaf'), seated('karbala')]).toEqual([true, false]);
   });
 });

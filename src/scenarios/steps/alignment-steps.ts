@@ -149,7 +149,8 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   };
   for (const [councilId, units] of Object.entries(byCouncil)) {
     const backers = actors.length > 0 ? ` (backed by ${actors.join(', ')})` : '';
-    const seatless = resolveInCouncil(state, councilId, governor, { alignments: false }).length === 0 ? ' (no seat in this council)' : '';
+    // A bloc or deal named as the governor stands for its members here (docs/semantics.md).
+    const seatless = resolveInCouncil(state, councilId, governor).length === 0 ? ' (no seat in this council)' : '';
     record(state, councilId, index, 'deal', `deal ${id}: ${units.length > 0 ? sumText(state, councilId, units) : 'no seats'}${backers} for a governor from ${governor}${seatless}`);
   }
 }
