@@ -29,8 +29,9 @@ function blocHolding(state: ScenarioState, councilId: string, unitId: string, ex
   return Object.values(state.blocs).find((bloc) => bloc.id !== except && bloc.councils[councilId]?.includes(unitId))?.id;
 }
 
-function dealHolding(state: ScenarioState, councilId: string, unitId: string, except: string): string | undefined {
-  return Object.values(state.deals).find((deal) => deal.id !== except && deal.councils[councilId]?.includes(unitId))?.id;
+/** No `except` as for blocs: a new deal does not exist yet, and a unit already in the deal it joins is skipped first. */
+function dealHolding(state: ScenarioState, councilId: string, unitId: string): string | undefined {
+  return Object.values(state.deals).find((deal) => deal.councils[councilId]?.includes(unitId))?.id;
 }
 
 export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): void {
@@ -123,7 +124,7 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
       }
       if (resolved.length > 0) found.add(party);
       for (const unitId of resolved) {
-        const other = dealHolding(state, councilId, unitId, id);
+        const other = dealHolding(state, councilId, unitId);
         if (other) throw new StepError(`deal.parties[${i}]`, `"${unitId}" is already in deal "${other}" in council ${councilId}; a member can be in one deal per council`);
         if (!units.includes(unitId)) units.push(unitId);
       }
@@ -185,7 +186,7 @@ export function applyJoin(state: State, step: StepOf<'join'>, index: number): vo
       if (resolved.length > 0) found.add(ref);
       for (const unitId of resolved) {
         if (members.includes(unitId)) continue;
-        const other = target.kind === 'bloc' ? blocHolding(state, councilId, unitId, to) : dealHolding(state, councilId, unitId, to);
+        const other = target.kind === 'bloc' ? blocHolding(state, councilId, unitId, to) : dealHolding(state, councilId, unitId);
         if (other) throw new StepError(`join.units[${i}]`, `"${unitId}" is already in ${target.kind} "${other}" in council ${councilId}; \`leave\` it first`);
         members.push(unitId);
         added.push(unitId);
