@@ -1,19 +1,13 @@
 /** Threshold formulas: the edges of the length limit, the error text and the operator/function allow-list. */
 import { describe, expect, it } from 'vitest';
-import { GovsimDataError } from '../../src/model/errors.js';
+import { dataError } from '../helpers/errors.js';
 import { evaluateThreshold } from '../../src/scenarios/expression.js';
 
 const WHERE = { file: 'rules.yaml', path: 'rules.majority' };
 
 /** The one issue message evaluateThreshold throws for `expression`. */
 function message(expression: string, members = 15): string {
-  try {
-    evaluateThreshold(expression, { members }, WHERE);
-  } catch (error) {
-    if (error instanceof GovsimDataError) return error.issues[0]!.message;
-    throw error;
-  }
-  throw new Error(`${expression} evaluated without error`);
+  return dataError(() => evaluateThreshold(expression, { members }, WHERE)).issues[0]!.message;
 }
 
 describe('evaluateThreshold limits', () => {

@@ -4,19 +4,13 @@
  * result from elsewhere can answer for it.
  */
 import { describe, expect, it } from 'vitest';
-import { GovsimDataError } from '../../src/model/errors.js';
+import { dataError } from '../helpers/errors.js';
 import { councilRulesFor, evaluateThreshold } from '../../src/scenarios/expression.js';
 
 const WHERE = { file: 'bounds.yaml', path: 'rules.majority' };
 
 function message(expression: string, members = 15): string {
-  try {
-    evaluateThreshold(expression, { members }, WHERE);
-  } catch (error) {
-    if (error instanceof GovsimDataError) return error.issues[0]!.message;
-    throw error;
-  }
-  throw new Error(`${expression} evaluated without error`);
+  return dataError(() => evaluateThreshold(expression, { members }, WHERE)).issues[0]!.message;
 }
 
 describe('evaluateThreshold: intermediate values hold at most 512 bits', () => {

@@ -4,16 +4,11 @@
  * absher 1 + idraak 1 + wathiqoon 1 + qiyam 1 + madar 1.
  */
 import { describe, expect, it } from 'vitest';
-import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applyStep, applySteps, redo, StepError, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';
+import { type ScenarioState } from '../../src/scenarios/scenario-state.js';
+import { applyStep, applySteps, redo, touchedCouncils, undo } from '../../src/scenarios/steps/index.js';
+import { fixture, stepError } from '../helpers/steps.js';
 
-/** The dataset and its final-seats state, inside each test (both memoised per process), never while the file is collected. */
-function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
-  const dataset = loadDataset('iraq-2023');
-  return { dataset, base: baseState(dataset, 'final') };
-}
 
 function unit(state: ScenarioState, council: string, id: string) {
   const found = state.councils[council]!.units.find((entry) => entry.id === id);
@@ -25,15 +20,6 @@ function seatsOf(state: ScenarioState, council: string): number {
   return state.councils[council]!.units.reduce((sum, entry) => sum + entry.seats, 0);
 }
 
-function stepError(state: ScenarioState, step: Step): StepError {
-  try {
-    applyStep(state, step, 0, fixture().dataset);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 describe('seat steps', () => {
   it('transfer moves seats and keeps the council size (Wasit: Ajmal 8 → 7, NSF 2 → 3, still 16)', () => {

@@ -8,22 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/dataset.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
 import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applySteps, StepError } from '../../src/scenarios/steps/index.js';
+import { applySteps } from '../../src/scenarios/steps/index.js';
+import { stepsError } from '../helpers/steps.js';
 
 function run(steps: Step[]): ScenarioState {
   const dataset = loadDataset('iraq-2023');
   return applySteps(baseState(dataset, 'final'), steps, dataset).state;
 }
 
-function stepError(steps: Step[]): StepError {
-  try {
-    run(steps);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 const NAJAF_KNOWN = '(known: nabni, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)';
 
@@ -42,7 +34,7 @@ describe('bloc', () => {
   });
 
   it('refuses a unit that already votes with another bloc in that council', () => {
-    const error = stepError([
+    const error = stepsError([
       { bloc: { id: 'b-first', members: ['wathiqoon'], councils: ['najaf'] } },
       { bloc: { id: 'b-second', members: ['wathiqoon', 'madar'], councils: ['najaf'] } },
     ]);
@@ -67,7 +59,7 @@ describe('bloc', () => {
   });
 
   it('refuses an id that is already a deal', () => {
-    const error = stepError([
+    const error = stepsError([
       { deal: { id: 'dl-taken', parties: ['wafaa'], councils: ['najaf'], governor: 'wafaa' } },
       { bloc: { id: 'dl-taken', members: ['idraak'], councils: ['najaf'] } },
     ]);
@@ -76,13 +68,13 @@ describe('bloc', () => {
   });
 
   it('refuses an actor id as the bloc id', () => {
-    const error = stepError([{ bloc: { id: 'sadrists', members: ['idraak'], councils: ['najaf'] } }]);
+    const error = stepsError([{ bloc: { id: 'sadrists', members: ['idraak'], councils: ['najaf'] } }]);
     expect(error.path).toBe('bloc.id');
     expect(error.message).toBe('"sadrists" is an actor with no seats; a bloc needs another id');
   });
 
   it('needs members when the id is no dataset bloc, and lists the dataset blocs', () => {
-    const error = stepError([{ bloc: { id: 'b-nomembers', councils: ['najaf'] } }]);
+    const error = stepsError([{ bloc: { id: 'b-nomembers', councils: ['najaf'] } }]);
     expect(error.path).toBe('bloc.members');
     // The families of data/iraq-2023, in file order.
     expect(error.message).toBe('members are required: the dataset has no bloc "b-nomembers" (dataset blocs: cf, cf-adjacent, sunni, '
@@ -90,18 +82,18 @@ describe('bloc', () => {
   });
 
   it('names the bad council entry of bloc.councils', () => {
-    const error = stepError([{ bloc: { id: 'b-badcouncil', members: ['idraak'], councils: ['najf'] } }]);
+    const error = stepsError([{ bloc: { id: 'b-badcouncil', members: ['idraak'], councils: ['najf'] } }]);
     expect(error.path).toBe('bloc.councils[0]');
   });
 
   it('refuses a seatless actor as a member, pointing to deals', () => {
-    const error = stepError([{ bloc: { id: 'b-actor', members: ['idraak', 'sadrists'], councils: ['najaf'] } }]);
+    const error = stepsError([{ bloc: { id: 'b-actor', members: ['idraak', 'sadrists'], councils: ['najaf'] } }]);
     expect(error.path).toBe('bloc.members[1]');
     expect(error.message).toBe('"sadrists" holds no seats; add it to a deal instead');
   });
 
   it('does not let a deal stand for its members (so a bloc of a deal has no member in the council)', () => {
-    const error = stepError([
+    const error = stepsError([
       { deal: { id: 'dl-member', parties: ['idraak', 'madar'], councils: ['najaf'], governor: 'idraak' } },
       { bloc: { id: 'b-ofdeal', members: ['dl-member'], councils: ['najaf'] } },
     ]);
@@ -110,19 +102,19 @@ describe('bloc', () => {
   });
 
   it('refuses a named council where no member sits (idraak sits in Najaf, not Kirkuk)', () => {
-    const error = stepError([{ bloc: { id: 'b-kirkuk', members: ['idraak'], councils: ['najaf', 'kirkuk'] } }]);
+    const error = stepsError([{ bloc: { id: 'b-kirkuk', members: ['idraak'], councils: ['najaf', 'kirkuk'] } }]);
     expect(error.path).toBe('bloc.councils');
     expect(error.message).toBe('no member of bloc "b-kirkuk" sits in council kirkuk');
   });
 
   it('refuses a bloc whose members sit nowhere', () => {
-    const error = stepError([{ bloc: { id: 'b-nowhere', members: ['no-such-list'], councils: 'all' } }]);
+    const error = stepsError([{ bloc: { id: 'b-nowhere', members: ['no-such-list'], councils: 'all' } }]);
     expect(error.path).toBe('bloc.councils');
     expect(error.message).toBe('no member of bloc "b-nowhere" sits in any council');
   });
 
   it('refuses a named member that resolves in none of the councils, even when another member does', () => {
-    const error = stepError([{ bloc: { id: 'b-unknown', members: ['idraak', 'no-such-unit'], councils: ['najaf'] } }]);
+    const error = stepsError([{ bloc: { id: 'b-unknown', members: ['idraak', 'no-such-unit'], councils: ['najaf'] } }]);
     expect(error.path).toBe('bloc.members[1]');
     expect(error.message).toBe(`unknown unit or list "no-such-unit" in council najaf ${NAJAF_KNOWN}`);
   });
@@ -140,13 +132,13 @@ describe('dissolve', () => {
   });
 
   it('refuses an unknown bloc, listing the declared ones (none yet)', () => {
-    const error = stepError([{ dissolve: { bloc: 'b-never', councils: 'all' } }]);
+    const error = stepsError([{ dissolve: { bloc: 'b-never', councils: 'all' } }]);
     expect(error.path).toBe('dissolve.bloc');
     expect(error.message).toBe('unknown bloc "b-never" (blocs: none)');
   });
 
   it('names the bad council entry of dissolve.councils', () => {
-    const error = stepError([
+    const error = stepsError([
       { bloc: { id: 'b-dissbad', members: ['absher'], councils: ['najaf'] } },
       { dissolve: { bloc: 'b-dissbad', councils: ['najaf', 'najf'] } },
     ]);
@@ -154,7 +146,7 @@ describe('dissolve', () => {
   });
 
   it('refuses councils where the bloc is not active', () => {
-    const error = stepError([
+    const error = stepsError([
       { bloc: { id: 'b-inactive', members: ['kdp'], councils: ['kirkuk'] } },
       { dissolve: { bloc: 'b-inactive', councils: ['najaf'] } },
     ]);

@@ -6,28 +6,12 @@
  * every test uses its own deal ids: each computes its own transition.
  */
 import { describe, expect, it } from 'vitest';
-import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
 import { scenario } from '../../src/scenarios/builder.js';
 import { runScenario } from '../../src/scenarios/runner.js';
-import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applyStep, applySteps, StepError } from '../../src/scenarios/steps/index.js';
+import { applyStep, applySteps } from '../../src/scenarios/steps/index.js';
+import { fixture, stepError } from '../helpers/steps.js';
 
-/** The dataset and its final-seats state, inside each test, never while the file is collected. */
-function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
-  const dataset = loadDataset('iraq-2023');
-  return { dataset, base: baseState(dataset, 'final') };
-}
 
-function stepError(state: ScenarioState, step: Step, index = 0): StepError {
-  try {
-    applyStep(state, step, index, fixture().dataset);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 /** Councils in dataset order where nabni (Tasmim/Nabni list) holds seats. */
 const NABNI_COUNCILS = ['baghdad', 'basra', 'najaf', 'karbala', 'babil', 'wasit', 'dhiqar', 'qadisiyah', 'muthanna', 'maysan'];

@@ -5,17 +5,12 @@
  * id, so that no transition is served from the step memo of another test.
  */
 import { describe, expect, it } from 'vitest';
-import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
 import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applySteps, StepError } from '../../src/scenarios/steps/index.js';
+import { applySteps } from '../../src/scenarios/steps/index.js';
+import { fixture, stepsError } from '../helpers/steps.js';
 
 const NAJAF_KNOWN = '(known: nabni, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)';
 
-function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
-  const dataset = loadDataset('iraq-2023');
-  return { dataset, base: baseState(dataset, 'final') };
-}
 
 function najafDeal(id: string, parties: string[] = ['nabni']): Step {
   return { deal: { id, parties, councils: ['najaf'], governor: 'nabni' } };
@@ -25,21 +20,10 @@ function najafBloc(id: string, members: string[]): Step {
   return { bloc: { id, members, councils: ['najaf'] } };
 }
 
-/** The StepError the last step throws (the earlier steps must apply). */
-function stepError(steps: Step[]): StepError {
-  const { dataset, base } = fixture();
-  try {
-    applySteps(base, steps, dataset);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 describe('join', () => {
   it('names an unknown target with the nearest and every known bloc and deal', () => {
-    const error = stepError([
+    const error = stepsError([
       najafBloc('left1', ['wafaa']),
       najafDeal('deal1'),
       { join: { units: ['nsf'], to: 'deal2', councils: ['najaf'] } },
@@ -50,7 +34,7 @@ describe('join', () => {
   });
 
   it('refuses a named council where the deal is not active', () => {
-    const error = stepError([najafDeal('deal-b'), { join: { units: ['wafaa'], to: 'deal-b', councils: ['babil'] } }]);
+    const error = stepsError([najafDeal('deal-b'), { join: { units: ['wafaa'], to: 'deal-b', councils: ['babil'] } }]);
     expect(error.path).toBe('join.councils');
     expect(error.message).toBe('deal "deal-b" is not active in council babil');
   });
@@ -62,7 +46,7 @@ describe('join', () => {
   });
 
   it('checks the council ids it names', () => {
-    const error = stepError([najafDeal('deal-d'), { join: { units: ['wafaa'], to: 'deal-d', councils: ['najf'] } }]);
+    const error = stepsError([najafDeal('deal-d'), { join: { units: ['wafaa'], to: 'deal-d', councils: ['najf'] } }]);
     expect(error.path).toBe('join.councils[0]');
   });
 
@@ -75,7 +59,7 @@ describe('join', () => {
   });
 
   it('refuses a unit that already votes with another bloc', () => {
-    const error = stepError([
+    const error = stepsError([
       najafBloc('bl-f', ['nabni']),
       najafBloc('bl-g', ['wafaa']),
       { join: { units: ['wafaa'], to: 'bl-f', councils: ['najaf'] } },
@@ -85,14 +69,14 @@ describe('join', () => {
   });
 
   it('names an unknown unit of a named council with a hint and the known ids', () => {
-    const error = stepError([najafDeal('deal-h'), { join: { units: ['nsf', 'wafa'], to: 'deal-h', councils: ['najaf'] } }]);
+    const error = stepsError([najafDeal('deal-h'), { join: { units: ['nsf', 'wafa'], to: 'deal-h', councils: ['najaf'] } }]);
     expect(error.path).toBe('join.units[1]');
     // "wafa" starts "wafaa", which is suggested alone.
     expect(error.message).toBe(`unknown unit "wafa" in council najaf (did you mean "wafaa"?) ${NAJAF_KNOWN}`);
   });
 
   it('takes units and lists, not a bloc standing for its members', () => {
-    const error = stepError([
+    const error = stepsError([
       najafBloc('bl-i', ['wafaa']),
       najafDeal('deal-i'),
       { join: { units: ['bl-i'], to: 'deal-i', councils: ['najaf'] } },
@@ -103,13 +87,13 @@ describe('join', () => {
 
   it('with `councils: all` refuses a unit that sits in no council where the deal is active', () => {
     // kdp sits in Kirkuk, not in Najaf, the deal's only council; nsf joins, yet the step fails.
-    const error = stepError([najafDeal('deal-j'), { join: { units: ['nsf', 'kdp'], to: 'deal-j', councils: 'all' } }]);
+    const error = stepsError([najafDeal('deal-j'), { join: { units: ['nsf', 'kdp'], to: 'deal-j', councils: 'all' } }]);
     expect(error.path).toBe('join.units[1]');
     expect(error.message).toBe('"kdp" names no unit in the councils where deal "deal-j" is active');
   });
 
   it('refuses a step where every unit is already a member', () => {
-    const error = stepError([najafDeal('deal-k', ['nabni', 'nsf']), { join: { units: ['nsf'], to: 'deal-k', councils: ['najaf'] } }]);
+    const error = stepsError([najafDeal('deal-k', ['nabni', 'nsf']), { join: { units: ['nsf'], to: 'deal-k', councils: ['najaf'] } }]);
     expect(error.path).toBe('join.units');
     expect(error.message).toBe('every unit is already in deal "deal-k"');
   });

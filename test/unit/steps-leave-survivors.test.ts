@@ -5,25 +5,11 @@
  * served from another test's memo.
  */
 import { describe, expect, it } from 'vitest';
-import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
-import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applyStep, applySteps, StepError } from '../../src/scenarios/steps/index.js';
+import { type ScenarioState } from '../../src/scenarios/scenario-state.js';
+import { applyStep, applySteps } from '../../src/scenarios/steps/index.js';
+import { fixture, stepError } from '../helpers/steps.js';
 
-function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
-  const dataset = loadDataset('iraq-2023');
-  return { dataset, base: baseState(dataset, 'final') };
-}
 
-function stepError(state: ScenarioState, step: Step, index: number): StepError {
-  try {
-    applyStep(state, step, index, fixture().dataset);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 function texts(state: ScenarioState, council: string): string[] {
   return (state.provenance[council] ?? []).map((entry) => entry.text);

@@ -7,27 +7,11 @@
  * Each test applies its own step content, so none leans on a transition memoised by another.
  */
 import { describe, expect, it } from 'vitest';
-import { type LoadedDataset, loadDataset } from '../../src/dataset/dataset.js';
-import type { Step } from '../../src/scenarios/scenario-schema.js';
-import { baseState, type ScenarioState } from '../../src/scenarios/scenario-state.js';
-import { applyStep, StepError } from '../../src/scenarios/steps/index.js';
+import { type ScenarioState } from '../../src/scenarios/scenario-state.js';
+import { applyStep } from '../../src/scenarios/steps/index.js';
+import { fixture, stepError } from '../helpers/steps.js';
 
-/** The dataset and its final-seats state, inside each test, never while the file is collected. */
-function fixture(): { dataset: LoadedDataset; base: ScenarioState } {
-  const dataset = loadDataset('iraq-2023');
-  return { dataset, base: baseState(dataset, 'final') };
-}
 
-function stepError(step: Step): StepError {
-  const { dataset, base } = fixture();
-  try {
-    applyStep(base, step, 0, dataset);
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 function texts(state: ScenarioState, council: string): string[] | undefined {
   return state.provenance[council]?.map((entry) => entry.text);
@@ -37,25 +21,25 @@ const NAJAF_UNITS = 'nabni, state-of-law, wafaa, nsf, absher, idraak, wathiqoon,
 
 describe('veto', () => {
   it('names the known actors when the vetoing actor is unknown', () => {
-    const error = stepError({ veto: { actor: 'sadrist', councils: ['najaf'], against: ['nabni'] } });
+    const error = stepError(fixture().base, { veto: { actor: 'sadrist', councils: ['najaf'], against: ['nabni'] } });
     expect(error.path).toBe('veto.actor');
     expect(error.message).toBe('unknown actor "sadrist" (actors: sadrists, president); a list or bloc id also works');
   });
 
   it('reports an unknown council at veto.councils[i]', () => {
-    const error = stepError({ veto: { actor: 'sadrists', councils: ['najaf', 'najafx'], against: ['nabni'] } });
+    const error = stepError(fixture().base, { veto: { actor: 'sadrists', councils: ['najaf', 'najafx'], against: ['nabni'] } });
     expect(error.path).toBe('veto.councils[1]');
   });
 
   it('refuses a veto against a zero-seat actor', () => {
-    const error = stepError({ veto: { actor: 'president', councils: ['maysan'], against: ['nabni', 'sadrists'] } });
+    const error = stepError(fixture().base, { veto: { actor: 'president', councils: ['maysan'], against: ['nabni', 'sadrists'] } });
     expect(error.path).toBe('veto.against[1]');
     expect(error.message).toBe('"sadrists" holds no seats and fields no candidate');
   });
 
   it('refuses a veto against a list absent from every named council, naming the known ids', () => {
     // kdp sits in Kirkuk, Nineveh only; not in Najaf.
-    const error = stepError({ veto: { actor: 'sadrists', councils: ['najaf'], against: ['state-of-law', 'kdp'] } });
+    const error = stepError(fixture().base, { veto: { actor: 'sadrists', councils: ['najaf'], against: ['state-of-law', 'kdp'] } });
     expect(error.path).toBe('veto.against[1]');
     expect(error.message).toBe(`unknown unit or list "kdp" in council najaf (known: ${NAJAF_UNITS})`);
   });
@@ -75,18 +59,18 @@ describe('veto', () => {
 
 describe('incompatible', () => {
   it('refuses a party incompatible with itself', () => {
-    const error = stepError({ incompatible: { between: ['wafaa', 'wafaa'], councils: ['najaf'] } });
+    const error = stepError(fixture().base, { incompatible: { between: ['wafaa', 'wafaa'], councils: ['najaf'] } });
     expect(error.path).toBe('incompatible.between[1]');
     expect(error.message).toBe('a party cannot be incompatible with itself');
   });
 
   it('reports an unknown council at incompatible.councils[i]', () => {
-    const error = stepError({ incompatible: { between: ['nabni', 'nsf'], councils: ['basrah'] } });
+    const error = stepError(fixture().base, { incompatible: { between: ['nabni', 'nsf'], councils: ['basrah'] } });
     expect(error.path).toBe('incompatible.councils[0]');
   });
 
   it('names the known units and actors when a side sits in none of the councils', () => {
-    const error = stepError({ incompatible: { between: ['absher', 'kdp'], councils: ['najaf'] } });
+    const error = stepError(fixture().base, { incompatible: { between: ['absher', 'kdp'], councils: ['najaf'] } });
     expect(error.path).toBe('incompatible.between[1]');
     expect(error.message).toBe(`unknown unit, list, bloc or actor "kdp" in council najaf (known: ${NAJAF_UNITS}, sadrists, president)`);
   });
@@ -109,14 +93,14 @@ describe('incompatible', () => {
 
 describe('group', () => {
   it('refuses a group step naming no council', () => {
-    const error = stepError({ group: {} });
+    const error = stepError(fixture().base, { group: {} });
     expect(error.path).toBe('group');
     expect(error.message).toBe('name at least one council in A, B or C');
-    expect(stepError({ group: { B: [] } }).message).toBe('name at least one council in A, B or C');
+    expect(stepError(fixture().base, { group: { B: [] } }).message).toBe('name at least one council in A, B or C');
   });
 
   it('says which group already holds a council named twice', () => {
-    const error = stepError({ group: { A: ['basra'], C: ['basra'] } });
+    const error = stepError(fixture().base, { group: { A: ['basra'], C: ['basra'] } });
     expect(error.path).toBe('group.C[0]');
     expect(error.message).toBe('council basra is already in group A');
   });
@@ -132,17 +116,17 @@ describe('group', () => {
 
 describe('package', () => {
   it('reports an unknown council at package.council', () => {
-    expect(stepError({ package: { council: 'wasitt', posts: ['governor', 'chair'] } }).path).toBe('package.council');
+    expect(stepError(fixture().base, { package: { council: 'wasitt', posts: ['governor', 'chair'] } }).path).toBe('package.council');
   });
 
   it('refuses a post listed twice, at its second position', () => {
-    const error = stepError({ package: { council: 'basra', posts: ['governor', 'chair', 'governor'] } });
+    const error = stepError(fixture().base, { package: { council: 'basra', posts: ['governor', 'chair', 'governor'] } });
     expect(error.path).toBe('package.posts[2]');
     expect(error.message).toBe('post "governor" is listed twice');
   });
 
   it('refuses a package without the governor', () => {
-    const error = stepError({ package: { council: 'wasit', posts: ['chair', 'first-deputy'] } });
+    const error = stepError(fixture().base, { package: { council: 'wasit', posts: ['chair', 'first-deputy'] } });
     expect(error.path).toBe('package.posts');
     expect(error.message).toBe('a package ballot must include the governor');
   });
