@@ -89,7 +89,9 @@ function folderOf(file) {
 function listedEquivalents() {
   if (!existsSync(QUALITY)) return new Set();
   const keys = new Set();
-  for (const match of readFileSync(QUALITY, 'utf8').matchAll(/`(src\/[^`:]+:\d+) (\w+)`/g)) keys.add(`${match[1]} ${match[2]}`);
+  // Only rows of the equivalents table list a mutant: prose that names one (an open survivor) does not.
+  const rows = readFileSync(QUALITY, 'utf8').split('\n').filter((line) => line.startsWith('| `src/'));
+  for (const match of rows.join('\n').matchAll(/`(src\/[^`:]+:\d+) (\w+)`/g)) keys.add(`${match[1]} ${match[2]}`);
   return keys;
 }
 
