@@ -104,7 +104,7 @@ function claims(expectation: Expectation, council: CouncilResult): ClaimResult[]
 function nationalClaims(claimsOf: NonNullable<Expectation['national']>, run: ScenarioRun): { results: ClaimResult[]; arithmetic: string } {
   const out: ClaimResult[] = [];
   const arithmetic: string[] = [];
-  // The schema has `seatsOf` and `seats` go together.
+  // The schema accepts `seatsOf` only together with `seats`.
   if (claimsOf.seatsOf !== undefined) {
     const ids = claimsOf.seatsOf;
     const parts: string[] = [];
@@ -158,7 +158,8 @@ function evaluate(list: readonly Expectation[], run: ScenarioRun, pathOf: (index
   const byId = new Map(run.councils.map((council) => [council.id, council]));
   return list.map((expectation, index): ExpectationResult => {
     const where = { index, path: pathOf(index), ...(sitting !== undefined ? { sitting } : {}) };
-    if (expectation.national !== undefined || expectation.council === undefined) {
+    // The schema takes exactly one of `council` and `national`, so no council means national.
+    if (expectation.council === undefined) {
       const { results, arithmetic } = nationalClaims(expectation.national ?? {}, run);
       return {
         ...where,
