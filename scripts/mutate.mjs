@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import strykerConfig from '../stryker.config.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUALITY = join(ROOT, 'docs', 'quality.md');
@@ -26,6 +27,9 @@ const RECORDS = join(ROOT, 'mutation');
 const FLOORS = { 'src/model': 85, 'src/scenarios': 85, overall: 75 };
 /** Folders the score is reported for: the scope's top folders, and the model's parts. */
 const TOP = ['src/model', 'src/scenarios', 'src/dataset', 'src/testing'];
+/** The config's exclusions (index files, the worker's entry), so a narrower scope and the file list keep to them. */
+const EXCLUSIONS = strykerConfig.mutate.filter((glob) => glob.startsWith('!'));
+const EXCLUDED_FILES = new Set(EXCLUSIONS.map((glob) => glob.slice(1)).filter((path) => !path.includes('*')));
 
 function parseArgs(argv) {
   const folders = [];
@@ -61,11 +65,9 @@ function runStryker(folders, concurrency, json) {
   const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
   const args = [bin, 'run', '--incrementalFile', relative(ROOT, recordFile(folders)), '--reporters', 'json,html,progress'];
   if (folders.length > 0) {
-    // The config's exclusions (index files, platform code) still apply to a narrower scope.
     const globs = folders.map((folder) => (folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`));
-    // Stryker splits --mutate at commas, so no brace patterns here.
-    const platform = ['package-root', 'worker-thread', 'simulate-worker', 'validated-cache'].map((name) => `!src/scenarios/${name}.ts`);
-    args.push('--mutate', [...globs, '!src/**/index.ts', ...platform].join(','));
+    // Stryker splits --mutate at commas, so the config's globs must not use brace patterns.
+    args.push('--mutate', [...globs, ...EXCLUSIONS].join(','));
   }
   if (concurrency !== undefined) args.push('--concurrency', String(concurrency));
   const env = { ...process.env, GOVSIM_MUTATION_REPORT: relative(ROOT, json) };
@@ -97,7 +99,6 @@ function listedEquivalents() {
 
 /** The files the whole scope mutates (stryker.config.mjs's `mutate`), for naming those no record holds. */
 function scopeFiles() {
-  const excluded = new Set(['package-root', 'worker-thread', 'simulate-worker', 'validated-cache'].map((name) => `src/scenarios/${name}.ts`));
   const walk = (dir) =>
     readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? walk(`${dir}/${entry.name}`) : entry.name.endsWith('.ts') && entry.name !== 'index.ts' ? [`${dir}/${entry.name}`] : [],
@@ -105,7 +106,7 @@ function scopeFiles() {
   // A file of types alone compiles to nothing and has no mutants, so no record lists it.
   const { transformSync } = createRequire(import.meta.url)('esbuild');
   const hasCode = (path) => transformSync(readFileSync(join(ROOT, path), 'utf8'), { loader: 'ts' }).code.replace(/^(import|export)\b[^;]*;$/gm, '').trim() !== '';
-  return TOP.flatMap(walk).filter((path) => !excluded.has(path) && hasCode(path)).sort();
+  return TOP.flatMap(walk).filter((path) => !EXCLUDED_FILES.has(path) && hasCode(path)).sort();
 }
 
 function readReport(json) {
