@@ -35,12 +35,13 @@ describe('resolveInCouncil', () => {
     expect(resolveInCouncil(base, 'atlantis', 'nabni')).toEqual([]);
   });
 
-  it('a dataset bloc names its member lists also in a council outside the ones it is recorded for', () => {
+  it('a dataset bloc names the units that carry it, and nothing in a council it is not recorded for', () => {
     const { base } = fixture();
-    // taqaddum-bloc (taqaddum, anbar-hawiyatuna, qimam) is recorded for Anbar only, so Baghdad's Taqaddum
-    // unit does not carry it among its families; of the three members only Taqaddum sits in Baghdad.
-    expect(base.councils['baghdad']!.units.find((unit) => unit.id === 'taqaddum')!.families).not.toContain('taqaddum-bloc');
-    expect(resolveInCouncil(base, 'baghdad', 'taqaddum-bloc')).toEqual(['taqaddum']);
+    // dataset.yaml: taqaddum-bloc (taqaddum, anbar-hawiyatuna, qimam) is limited to Anbar ("councils: [anbar]").
+    // Taqaddum also sits in Baghdad, but the bloc does not reach there.
+    expect(base.councils['baghdad']!.units.some((unit) => unit.id === 'taqaddum')).toBe(true);
+    expect(resolveInCouncil(base, 'baghdad', 'taqaddum-bloc')).toEqual([]);
+    expect(resolveInCouncil(base, 'anbar', 'taqaddum-bloc').sort()).toEqual(['anbar-hawiyatuna', 'qimam', 'taqaddum']);
   });
 });
 

@@ -65,13 +65,8 @@ export function resolveInCouncil(state: ScenarioState, councilId: string, ref: s
     const deal = state.deals[ref]?.councils[councilId];
     if (deal) return [...deal];
   }
-  const family = state.families[ref];
-  if (family) {
-    return council.units
-      .filter((unit) => unit.families.includes(ref) || family.includes(unit.id) || (unit.parent !== undefined && family.includes(unit.parent)))
-      .map((unit) => unit.id);
-  }
-  return [];
+  // A dataset bloc names the units that carry it, so one limited to some councils names nothing elsewhere.
+  return council.units.filter((unit) => unit.families.includes(ref)).map((unit) => unit.id);
 }
 
 /** Every id a step could name in the given councils, for "known:" hints. */

@@ -8,7 +8,7 @@ import { defectedVotes, type ScenarioState, type UnitState } from '../scenario-s
 import type { LoadedDataset } from '../../dataset/dataset.js';
 import { datasetSplit } from './dataset-split.js';
 import { record, renameMember } from './provenance.js';
-import { councilOf, findUnit, resolveInCouncil, singleUnit, unitIds } from './resolve.js';
+import { councilOf, findUnit, singleUnit, unitIds } from './resolve.js';
 import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
@@ -193,8 +193,6 @@ export function applyDefect(state: State, step: StepOf<'defect'>, index: number)
     }
     if (to === from) throw new StepError('defect.to', `"${from}" cannot defect to itself`);
     if ((deal ?? bloc)?.includes(from)) throw new StepError('defect.to', `"${from}" is already part of "${to}" in council ${councilId}`);
-    // A unit target is resolved now, so a later split cannot leave the votes pointing nowhere.
-    if (!deal && !bloc && resolveInCouncil(state, councilId, to).length === 0) throw new StepError('defect.to', `"${to}" names no unit in council ${councilId}`);
   }
   unit.defections.push({ to: to ?? null, votes: seats, step: index });
   record(state, councilId, index, 'defect', `${seats} of ${from}'s members vote ${to ? `with ${to}` : 'against their line'} (seats stay with ${from})`);

@@ -42,7 +42,7 @@ export interface StepTransition {
 }
 
 export function stepKind(step: Step): StepKind {
-  for (const key of Object.keys(step)) if (key in RECIPES) return key as StepKind;
+  for (const key of Object.keys(step)) if (Object.hasOwn(RECIPES, key)) return key as StepKind;
   throw new TypeError('a step needs exactly one kind key');
 }
 
