@@ -10,8 +10,8 @@ export interface SplitEstimate {
 export function datasetSplit(dataset: LoadedDataset, seats: string, councilId: string, listId: string): SplitEstimate | undefined {
   const parts = factionSplit(dataset, councilId, listId, seats);
   if (!parts || parts.length === 0) return undefined;
-  const confidence = [...new Set(parts.map((part) => part.confidence))].join('/');
-  const method = parts.find((part) => part.method)?.method;
+  // Every faction of a split carries the list's one confidence and method (the seat set gives them per list).
+  const { confidence, method } = parts[0]!;
   return {
     parts: parts.map((part) => ({ id: part.id, name: part.name, seats: part.seats })),
     note: `confidence ${confidence}${method ? `: ${method}` : ''}`,
