@@ -13,6 +13,16 @@ import { fixture, stepError } from '../helpers/steps.js';
 const COUNCILS = 'baghdad, basra, nineveh, kirkuk, anbar, diyala, salahaddin, najaf, karbala, babil, wasit, dhiqar, qadisiyah, muthanna, maysan';
 
 describe('split: refusals', () => {
+  it('a list other units defect to cannot split: their votes would be left without a unit to go to', () => {
+    const { dataset, base } = fixture();
+    // Maysan: one member each of two lists votes with nabni, then nabni is to be split.
+    let { state } = applyStep(base, { defect: { council: 'maysan', from: 'state-of-law', seats: 1, to: 'nabni' } }, 20, dataset);
+    ({ state } = applyStep(state, { defect: { council: 'maysan', from: 'nsf', seats: 1, to: 'nabni' } }, 21, dataset));
+    const error = stepError(state, { split: { council: 'maysan', list: 'nabni', into: { badr: 3, aah: 3 } } }, 22);
+    expect(error.path).toBe('split.list');
+    expect(error.message).toBe('split "nabni" before defecting to it (members of state-of-law, nsf vote with it in council maysan)');
+  });
+
   it('a transfer in an unknown council is reported under transfer.council', () => {
     const { base } = fixture();
     const error = stepError(base, { transfer: { council: 'atlantis', from: 'nabni', to: 'wafaa', seats: 1 } });

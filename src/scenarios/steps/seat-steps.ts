@@ -34,6 +34,11 @@ export function applySplit(state: State, step: StepOf<'split'>, index: number, d
   if (unit.present !== unit.seats || unit.defections.length > 0) {
     throw new StepError('split.list', `split "${list}" before marking its members absent or defecting (council ${councilId})`);
   }
+  // A defection names the unit its votes go to; after the split no unit of that id would be left to take them.
+  const defectors = council.units.filter((other) => other.defections.some((defection) => defection.to === list)).map((other) => other.id);
+  if (defectors.length > 0) {
+    throw new StepError('split.list', `split "${list}" before defecting to it (members of ${defectors.join(', ')} vote with it in council ${councilId})`);
+  }
   let parts: { id: string; name: string; seats: number }[];
   let basis: string;
   if (step.split.into) {
