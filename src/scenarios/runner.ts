@@ -442,7 +442,8 @@ function decisionLine(contest: AlignmentContest, outcome: CouncilOutcome, majori
           : ` (the ${elected.kind === 'rump' ? 'rump' : 'bloc'}'s largest member here; ties: dataset order)`;
     verdict = `${alignmentLabel(elected)} elected, margin ${elected.votes - majority}; governor from ${elected.governor}${why}`;
   } else if (contest.tie) verdict = `several alignments reach ${majority} with equal votes: nobody is elected, deadlock`;
-  else if (contest.claimed) verdict = `no alignment reaches ${majority}: deadlock${contest.leading ? ` (strongest claim: ${alignmentLabel(contest.leading)}, short by ${majority - contest.leading.votes})` : ''}`;
+  // Unelected, the leading alignment is the strongest claim, so it exists exactly when a deal or bloc claimed the council.
+  else if (contest.leading) verdict = `no alignment reaches ${majority}: deadlock (strongest claim: ${alignmentLabel(contest.leading)}, short by ${majority - contest.leading.votes})`;
   else verdict = `no deal or bloc claims this council and no list reaches ${majority} alone: open`;
   parts.push(`⇒ ${verdict}`);
   const step = elected ?? contest.leading;
@@ -459,19 +460,17 @@ function votedPosts(state: ScenarioState, councilId: string, model: Council, gov
   const deal = governing?.kind === 'deal' ? state.deals[governing.id] : undefined;
   if (!ballot && deal?.chair === undefined) return undefined;
   const candidacies: { post: string; candidate: string; supporters: string[] }[] = [];
-  let governorIsMember = true;
   if (governing?.governor) {
     const seated = largestUnit(model, resolveInCouncil(state, councilId, governing.governor).filter((unit) => governing.units.includes(unit)));
-    // A governor from outside the council stands under the party's id and vacates no seat.
+    // A governor from outside the council stands under the party's id, which names no council unit: no seat is vacated.
     const candidate = seated ?? (governing.governorSeated ? undefined : governing.governor);
-    if (seated === undefined) governorIsMember = false;
     if (candidate) candidacies.push({ post: 'governor', candidate, supporters: [...governing.units] });
     const chairParty = deal?.chair;
     const chair = chairParty ? largestUnit(model, resolveInCouncil(state, councilId, chairParty)) : seated;
     if (chair) candidacies.push({ post: 'chair', candidate: chair, supporters: [...governing.units] });
   }
   const posts = ['chair', 'governor', ...(ballot?.posts.filter((post) => post !== 'chair' && post !== 'governor') ?? [])];
-  const outcomes: VotedPost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies, governorIsMember });
+  const outcomes: VotedPost[] = votePosts(model, { posts, packages: ballot ? [ballot.posts] : [], candidacies });
   return outcomes.map((post) => ({
     post: post.post,
     status: post.status,
