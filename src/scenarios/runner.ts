@@ -461,10 +461,13 @@ function votedPosts(state: ScenarioState, councilId: string, model: Council, gov
   if (!ballot && deal?.chair === undefined) return undefined;
   const candidacies: { post: string; candidate: string; supporters: string[] }[] = [];
   if (governing?.governor) {
-    const seated = largestUnit(model, resolveInCouncil(state, councilId, governing.governor).filter((unit) => governing.units.includes(unit)));
+    const own = resolveInCouncil(state, councilId, governing.governor);
+    // The governor's party's own unit among the voters, else its unit outside the deal (a deal may elect
+    // a member of a party that is not in it).
+    const seated = largestUnit(model, own.filter((unit) => governing.units.includes(unit))) ?? largestUnit(model, own);
     // A governor from outside the council stands under the party's id, which names no council unit: no seat is vacated.
-    const candidate = seated ?? (governing.governorSeated ? undefined : governing.governor);
-    if (candidate) candidacies.push({ post: 'governor', candidate, supporters: [...governing.units] });
+    const candidate = seated ?? governing.governor;
+    candidacies.push({ post: 'governor', candidate, supporters: [...governing.units] });
     const chairParty = deal?.chair;
     const chair = chairParty ? largestUnit(model, resolveInCouncil(state, councilId, chairParty)) : seated;
     if (chair) candidacies.push({ post: 'chair', candidate: chair, supporters: [...governing.units] });

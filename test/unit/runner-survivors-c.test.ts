@@ -125,6 +125,18 @@ describe('voted posts', () => {
     ]);
   });
 
+  it('a deal may elect a governor from a seated party outside it, and the governor post says so', () => {
+    clearRunCaches();
+    // Najaf (15, majority 8): deal d = nabni 3 + state-of-law 3 + wafaa 2 = 8 ≥ 8 backs chair wafaa and governor
+    // nsf, whose 2 members are not in the deal: both posts get the deal's 8 votes, as the outcome does.
+    const run = scenario('najaf outside governor').deal({ id: 'd', parties: ['nabni', 'state-of-law', 'wafaa'], councils: ['najaf'], governor: 'nsf', chair: 'wafaa' }).run();
+    expect(council(run, 'najaf').outcome).toMatchObject({ status: 'elected', governorFrom: 'nsf', votes: 8, needed: 8 });
+    expect(council(run, 'najaf').posts).toEqual([
+      { post: 'chair', status: 'elected', winner: 'wafaa', votes: 8, needed: 8, margin: 0 },
+      { post: 'governor', status: 'elected', winner: 'nsf', votes: 8, needed: 8, margin: 0 },
+    ]);
+  });
+
   it('a packaged post is voted in the governor\'s ballot, before his seat is vacated', () => {
     clearRunCaches();
     // Maysan, nabni 6 absent: present 7 = quorum 7. Deal d = state-of-law 3 + nsf 3 + quota-sabean 1 = 7 ≥ 7 elects
