@@ -97,10 +97,12 @@ export function expandInputs(inputs: readonly string[], cwd: string = process.cw
       const normalised = input.split(sep).join('/');
       const firstGlob = normalised.search(/[*?[\]{}]/);
       const baseEnd = normalised.lastIndexOf('/', firstGlob);
-      const base = resolve(cwd, baseEnd === -1 ? '.' : normalised.slice(0, baseEnd) || '/');
-      const matches = globMatcher(baseEnd === -1 ? normalised : normalised.slice(baseEnd + 1));
+      // The directory before the first glob, as written (messages name it so); the pattern is the rest.
+      const shownBase = baseEnd === -1 ? '.' : normalised.slice(0, baseEnd) || '/';
+      const base = resolve(cwd, shownBase);
+      const matches = globMatcher(normalised.slice(baseEnd + 1));
       const found: string[] = [];
-      if (existsSync(base) && statSync(base).isDirectory()) walk(base, found, baseEnd === -1 ? '.' : normalised.slice(0, baseEnd) || '/');
+      if (existsSync(base) && statSync(base).isDirectory()) walk(base, found, shownBase);
       const matched = found.filter((file) => matches(relative(base, file).split(sep).join('/')));
       if (matched.length === 0) errors.push(new GovsimMissingFileError(input, { cause: new Error('no file matches the pattern') }));
       matched.forEach(add);
@@ -113,8 +115,8 @@ export function expandInputs(inputs: readonly string[], cwd: string = process.cw
       errors.push(new GovsimMissingFileError(`${input}${hint}`));
     }
   }
-  if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) throw new GovsimBatchError(errors);
+  if (errors.length === 1) throw errors[0]!;
   return files;
 }
 
@@ -132,8 +134,8 @@ export function loadScenarios(inputs: readonly string[], options: { cwd?: string
       else throw error;
     }
   }
-  if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) throw new GovsimBatchError(errors);
+  if (errors.length === 1) throw errors[0]!;
   return loaded;
 }
 
