@@ -23,6 +23,17 @@ describe('split: refusals', () => {
     expect(error.message).toBe('split "nabni" before defecting to it (members of state-of-law, nsf vote with it in council maysan)');
   });
 
+  it('a defection to another list does not stop a split: only votes that go to the list itself would be orphaned', () => {
+    const { dataset, base } = fixture();
+    // Maysan: a state-of-law member votes with nsf; nabni, untouched, still splits.
+    const { state: defected } = applyStep(base, { defect: { council: 'maysan', from: 'state-of-law', seats: 1, to: 'nsf' } }, 30, dataset);
+    const { state } = applyStep(defected, { split: { council: 'maysan', list: 'nabni', into: { badr: 3, aah: 3 } } }, 31, dataset);
+    expect(state.councils['maysan']!.units.filter((unit) => unit.parent === 'nabni').map((unit) => [unit.id, unit.seats])).toEqual([
+      ['badr', 3],
+      ['aah', 3],
+    ]);
+  });
+
   it('a transfer in an unknown council is reported under transfer.council', () => {
     const { base } = fixture();
     const error = stepError(base, { transfer: { council: 'atlantis', from: 'nabni', to: 'wafaa', seats: 1 } });

@@ -50,7 +50,7 @@ export function applySplit(state: State, step: StepOf<'split'>, index: number, d
       throw new StepError('split.into', `the dataset has no faction estimate for "${list}" in council ${councilId}; give \`into\``);
     }
     parts = estimate.parts;
-    basis = `dataset estimate${estimate.note ? `, ${estimate.note}` : ''}`;
+    basis = `dataset estimate, ${estimate.note}`;
   }
   if (parts.length === 0) throw new StepError('split.into', 'expected at least one faction');
   const total = parts.reduce((sum, part) => sum + part.seats, 0);
