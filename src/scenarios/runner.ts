@@ -25,7 +25,7 @@ import { groupOf, type GroupSource } from './grouping.js';
 import type { LoadedScenario, ResolvedStep } from './scenario-loader.js';
 import type { Group, OutcomeStatus } from './scenario-schema.js';
 import { defectedVotes, type ScenarioState, votingBlocsOf } from './scenario-state.js';
-import { isActor, resolveInCouncil } from './steps/index.js';
+import { resolveInCouncil } from './steps/index.js';
 
 export interface CouncilOutcome {
   readonly status: OutcomeStatus;
@@ -269,13 +269,12 @@ function memberTotal(units: readonly VotingUnit[]): number {
   return total;
 }
 
-/** Incompatible pairs that apply in this council, as unit pairs (actors hold no seats, so they drop out). */
+/** Incompatible pairs that apply in this council, as unit pairs (an actor resolves to no unit, so its pairs drop out). */
 function councilConstraints(state: ScenarioState, councilId: string): CouncilConstraints | undefined {
   const pairs: [string, string][] = [];
   for (const rule of state.incompatibilities) {
     if (!rule.councils.includes(councilId)) continue;
     const [a, b] = rule.between;
-    if (isActor(state, a) || isActor(state, b)) continue;
     for (const x of resolveInCouncil(state, councilId, a)) for (const y of resolveInCouncil(state, councilId, b)) if (x !== y) pairs.push([x, y]);
   }
   return pairs.length > 0 ? { incompatible: pairs } : undefined;

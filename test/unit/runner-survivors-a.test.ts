@@ -138,13 +138,13 @@ describe('model council', () => {
     expect(Object.hasOwn(modelCouncil(loaded.state, 'najaf'), 'constraints')).toBe(false);
   });
 
-  it('a pair naming the seatless actor is dropped, even when a faction shares its id', () => {
-    // A Nabni faction called "sadrists" holds a seat, but the pair names the actor: no unit pair results.
-    const loaded = scenario('model actor pair')
-      .split({ council: 'najaf', list: 'nabni', into: { sadrists: 1, aah: 2 } })
-      .incompatible({ between: ['sadrists', 'state-of-law'], councils: ['najaf'] })
-      .load();
+  it('a pair naming the seatless actor is dropped: it holds no unit to pair', () => {
+    const loaded = scenario('model actor pair').incompatible({ between: ['sadrists', 'state-of-law'], councils: ['najaf'] }).load();
     expect(modelCouncil(loaded.state, 'najaf').constraints).toBeUndefined();
+    // No faction can take the actor's id, so the pair can never name a seat.
+    expect(() => scenario('faction as actor').split({ council: 'najaf', list: 'nabni', into: { sadrists: 1, aah: 2 } }).load()).toThrow(
+      '"sadrists" is already an actor with no seats; a faction needs an id of its own',
+    );
   });
 
   it('a pair whose sides share a unit pairs the others only, never a unit with itself', () => {

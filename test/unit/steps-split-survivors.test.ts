@@ -34,6 +34,28 @@ describe('split: refusals', () => {
     ]);
   });
 
+  it('a faction cannot take an id that already names something else: it would shadow it in this council', () => {
+    const { dataset, base } = fixture();
+    const { state: withBloc } = applyStep(base, { bloc: { id: 'opp', members: ['wafaa', 'idraak'], councils: ['najaf'] } }, 40, dataset);
+    const { state } = applyStep(withBloc, { deal: { id: 'pact', parties: ['madar'], councils: ['najaf'], governor: 'madar' } }, 41, dataset);
+    // Najaf nabni holds 3 seats; each split gives one of them to the clashing id.
+    const cases: [string, string][] = [
+      ['sadrists', 'an actor with no seats'],
+      ['opp', 'a bloc'],
+      ['pact', 'a deal'],
+      ['cf', 'a bloc of the dataset'],
+      ['tasmim', 'a list of the dataset'],
+      ['hikma', 'a faction of nsf in the dataset'],
+    ];
+    for (const [id, meaning] of cases) {
+      const error = stepError(state, { split: { council: 'najaf', list: 'nabni', into: { [id]: 1, aah: 2 } } }, 42);
+      expect([error.path, error.message]).toEqual([`split.into.${id}`, `"${id}" is already ${meaning}; a faction needs an id of its own`]);
+    }
+    // The list's own id and its dataset factions stay free.
+    const { state: kept } = applyStep(state, { split: { council: 'najaf', list: 'nabni', into: { nabni: 1, badr: 2 } } }, 43, dataset);
+    expect(kept.councils['najaf']!.units.filter((unit) => unit.parent === 'nabni').map((unit) => unit.id)).toEqual(['nabni', 'badr']);
+  });
+
   it('a transfer in an unknown council is reported under transfer.council', () => {
     const { base } = fixture();
     const error = stepError(base, { transfer: { council: 'atlantis', from: 'nabni', to: 'wafaa', seats: 1 } });

@@ -8,7 +8,7 @@ import { defectedVotes, type ScenarioState, type UnitState } from '../scenario-s
 import type { LoadedDataset } from '../../dataset/dataset.js';
 import { datasetSplit } from './dataset-split.js';
 import { record, renameMember } from './provenance.js';
-import { councilOf, findUnit, singleUnit, unitIds } from './resolve.js';
+import { councilOf, findUnit, isActor, singleUnit, unitIds } from './resolve.js';
 import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
@@ -18,6 +18,23 @@ function mutableUnit(state: State, councilId: string, id: string, path: string):
   const council = councilOf(state, councilId, `${path.split('.')[0]}.council`);
   singleUnit(council, id, path);
   return state.councils[councilId]!.units.find((unit) => unit.id === id)!;
+}
+
+/**
+ * What `id` already names beyond this council's units: a faction that shared it would be what every
+ * later step naming `id` meant in this council (units resolve first), and the other thing elsewhere.
+ */
+function otherMeaning(state: State, dataset: LoadedDataset, list: string, id: string): string | undefined {
+  if (isActor(state, id)) return 'an actor with no seats';
+  if (state.blocs[id]) return 'a bloc';
+  if (state.deals[id]) return 'a deal';
+  if (state.families[id]) return 'a bloc of the dataset';
+  for (const entry of dataset.data.lists) {
+    if (entry.id === list) continue;
+    if (entry.id === id) return 'a list of the dataset';
+    if (entry.factions?.some((faction) => faction.id === id)) return `a faction of ${entry.id} in the dataset`;
+  }
+  return undefined;
 }
 
 export function applySplit(state: State, step: StepOf<'split'>, index: number, dataset: LoadedDataset): void {
@@ -62,9 +79,10 @@ export function applySplit(state: State, step: StepOf<'split'>, index: number, d
     );
   }
   for (const part of parts) {
-    if (part.id !== list && findUnit(council, part.id)) {
-      throw new StepError(`split.into.${part.id}`, `"${part.id}" is already a unit in council ${councilId}`);
-    }
+    if (part.id === list) continue;
+    if (findUnit(council, part.id)) throw new StepError(`split.into.${part.id}`, `"${part.id}" is already a unit in council ${councilId}`);
+    const meaning = otherMeaning(state, dataset, list, part.id);
+    if (meaning) throw new StepError(`split.into.${part.id}`, `"${part.id}" is already ${meaning}; a faction needs an id of its own`);
   }
   const factions: MutableUnit[] = parts.map((part) => ({
     id: part.id,
