@@ -11,8 +11,6 @@ import { checkExpectations, type ScenarioCheck } from './expectations.js';
 import { runScenario, type ScenarioRun } from './runner.js';
 import { bundledScenarioFile, bundledScenarioNames, type LoadedScenario, loadScenario } from './scenario-loader.js';
 
-const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
 /** Several inputs failed; the message lists every one. Exit 65 when any is invalid, else 66. */
 export class GovsimBatchError extends GovsimError {
   readonly errors: readonly GovsimError[];
@@ -56,6 +54,11 @@ function readDirectory(dir: string, shown: string): Dirent[] {
 /** Most directory entries one input may make the walk visit (`/**` would otherwise read the whole disk). */
 const MAX_WALK_ENTRIES = 200_000;
 
+function isScenarioFile(name: string): boolean {
+  const extension = extname(name);
+  return extension === '.yaml' || extension === '.yml' || extension === '.json';
+}
+
 /** Scenario files under `dir`, sorted; `shown` is how the directory was named (for messages). */
 function walk(dir: string, out: string[], shown: string = dir, budget = { left: MAX_WALK_ENTRIES }): void {
   const entries = readDirectory(dir, shown);
@@ -65,7 +68,7 @@ function walk(dir: string, out: string[], shown: string = dir, budget = { left: 
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out, join(shown, entry.name), budget);
-    else if (entry.isFile() && SCENARIO_EXTENSIONS.has(extname(entry.name))) out.push(path);
+    else if (entry.isFile() && isScenarioFile(entry.name)) out.push(path);
   }
 }
 

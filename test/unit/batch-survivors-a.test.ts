@@ -116,6 +116,28 @@ describe('a directory the walk cannot read', () => {
   });
 });
 
+describe('the directory a glob searches, as messages name it', () => {
+  /** The error of expandInputs([pattern]) when reading `failingDir` is refused. */
+  function refused(pattern: string, failingDir: string): Error {
+    return withReaddir(
+      (path, real) => {
+        if (path === failingDir) throw Object.assign(new Error('readdir failed'), { code: 'EACCES' });
+        return real(path, { withFileTypes: true });
+      },
+      () => thrown(() => expandInputs([pattern], dir)),
+    );
+  }
+
+  it('a pattern without a slash searches the working directory, named "."', () => {
+    expect(refused('*.yaml', dir).message).toBe('.: cannot read directory: permission denied');
+  });
+
+  it('a pattern right after the root searches it, named "/"', () => {
+    // The walk is stopped at its first read, so nothing below / is listed.
+    expect(refused('/*.yaml', '/').message).toBe('/: cannot read directory: permission denied');
+  });
+});
+
 describe('the walk budget of 200000 entries per input', () => {
   /** expandInputs(['s']) with `pad` hidden entries listed in s besides the real a.yaml and sub/ (sub holds b.yaml). */
   function padded(pad: number): () => string[] {

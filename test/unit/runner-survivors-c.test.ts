@@ -33,6 +33,38 @@ describe('decision line', () => {
     expect(decisionEntry(council(run, 'maysan'))).toEqual({ text: 'deal d: state-of-law 3 + nsf 3 = 6 < 7; ⇒ attendance is below the quorum: no vote can be held', step: 'step 1' });
   });
 
+  it('below a quorum of every member, a claim that reaches the majority says so, but no quorum', () => {
+    clearRunCaches();
+    // Najaf with quorum = members = 15, madar absent: present 14 < 15. CF 9 ≥ 8 (majority) yet no vote;
+    // deal w = wafaa 2 < 8; madar (absent) casts nothing and is not listed alone.
+    const run = scenario('najaf full quorum')
+      .rules({ quorum: 'members' })
+      .bloc({ id: 'cf', councils: ['najaf'] })
+      .deal({ id: 'w', parties: ['wafaa'], councils: ['najaf'], governor: 'wafaa' })
+      .absent({ council: 'najaf', units: ['madar'] })
+      .run();
+    const najaf = council(run, 'najaf');
+    expect(najaf.outcome.status).toBe('no-quorum');
+    expect(najaf.decision).toBe(
+      'deal w: wafaa 2 = 2 < 8; bloc cf: nabni 3 + state-of-law 3 + nsf 2 + absher 1 = 9 ≥ 8 but no quorum; alone: idraak 1, wathiqoon 1, qiyam 1 (each < 8); ⇒ attendance is below the quorum: no vote can be held',
+    );
+  });
+
+  it('lists every deal, bloc and line of defectors, even of one unit and beaten, but lists alone only who needs it', () => {
+    clearRunCaches();
+    // Najaf: CF 9 elected; deal w = wafaa 2 (one unit, short); one idraak member votes against every line.
+    const run = scenario('najaf lines')
+      .bloc({ id: 'cf', councils: ['najaf'] })
+      .deal({ id: 'w', parties: ['wafaa'], councils: ['najaf'], governor: 'wafaa' })
+      .defect({ council: 'najaf', from: 'idraak', seats: 1 })
+      .run();
+    expect(council(run, 'najaf').alignments.map((line) => [line.kind, line.label, line.status, line.units])).toEqual([
+      ['deal', 'deal w', 'short', ['wafaa']],
+      ['bloc', 'bloc cf', 'elected', ['nabni', 'state-of-law', 'nsf', 'absher']],
+      ['against', 'idraak>none (voting against)', 'against', ['idraak>none']],
+    ]);
+  });
+
   it('an elected deal with a seated governor names its governor party and nothing more', () => {
     clearRunCaches();
     // Maysan: deal d = nabni 6 + nsf 3 = 9 ≥ 7, margin 2; state-of-law 3 and quota-sabean 1 vote alone.
