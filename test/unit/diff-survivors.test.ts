@@ -57,6 +57,20 @@ describe('diff: the outcome fields', () => {
     expect(diff.unchanged).toHaveLength(14);
   });
 
+  it('a council whose group alone changes is listed, with no unit or alignment behind it', () => {
+    // Najaf is derived A (CF 9 ≥ 8); a group step puts it in C.
+    const najaf = najafOf(diffScenarios(cf().load(), cf().group({ C: ['najaf'] }).load()))!;
+    expect(najaf.changes).toEqual([{ field: 'group', before: 'A (derived)', after: 'C (set by step 2)' }]);
+    expect([najaf.units, najaf.alignments]).toEqual([[], []]);
+  });
+
+  it('a unit with one more seat and one member away: same attendance, so only its seats are news', () => {
+    // nabni 3 present of 3 → 4 seats, 3 present.
+    const b = cf().setSeats({ council: 'najaf', unit: 'nabni', seats: 4 }).absent({ council: 'najaf', units: ['nabni'], seats: 1 }).load();
+    const najaf = najafOf(diffScenarios(cf().load(), b))!;
+    expect(najaf.units).toEqual([{ unit: 'nabni', seats: { before: '3', after: '4' } }]);
+  });
+
   it('a void deal changes no unit and no field, but its seats appear among the alignments', () => {
     // idraak and madar are declared incompatible in both runs; the deal joining them is void, so both
     // still vote alone and the outcome is untouched.
