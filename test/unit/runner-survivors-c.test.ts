@@ -118,6 +118,11 @@ describe('decision line', () => {
       text: 'deal d: state-of-law 3 + nsf 3 = 6 ≥ 6, tied with another alignment ⇒ not elected; alone: nabni 6 ≥ 6, quota-sabean 1; ⇒ several alignments reach 6 with equal votes: nobody is elected, deadlock',
       step: 'step 1',
     });
+    // nabni, alone but tied, is listed among the alignments; quota-sabean, alone and short, is not.
+    expect(council(run, 'maysan').alignments.map((line) => [line.kind, line.label, line.status, line.units])).toEqual([
+      ['deal', 'deal d', 'tied', ['state-of-law', 'nsf']],
+      ['list', 'list nabni', 'tied', ['nabni']],
+    ]);
   });
 
   it('a claim short of the majority is a deadlock, short by the difference, and the line names the claim\'s step', () => {
@@ -135,6 +140,18 @@ describe('decision line', () => {
     // Maysan, no steps: nabni 6 < 7 is the largest; state-of-law and nsf tie at 3 (dataset order).
     const maysan = council(scenario('maysan open').run(), 'maysan');
     expect(decisionEntry(maysan)).toEqual({ text: 'alone: nabni 6, state-of-law 3, nsf 3, quota-sabean 1 (each < 7); ⇒ no deal or bloc claims this council and no list reaches 7 alone: open' });
+  });
+});
+
+describe('national summary', () => {
+  it('counts governors of elected councils only', () => {
+    clearRunCaches();
+    // No bloc or deal: only a list holding the majority alone governs. Basra: tasmim 12 of 23 (majority 12);
+    // Karbala: ibdaa-karbala 7 of 13 (majority 7); Wasit's wasit-ajmal 8 of 16 falls one short (majority 9).
+    // The other councils are open: nobody claimed them.
+    const run = scenario('no alignments').run();
+    expect(run.national.governors).toEqual({ tasmim: 1, 'ibdaa-karbala': 1 });
+    expect(run.national.byStatus).toEqual({ elected: 2, deadlock: 0, 'no-quorum': 0, open: 13 });
   });
 });
 
