@@ -65,17 +65,18 @@ export class ScenarioBuilder {
   }
 
   rules(rules: z.input<ScenarioSchemas['ScenarioRules']>): this {
-    this.#document.rules = { ...this.#document.rules, ...rules };
+    this.#document.rules = { ...this.#document.rules, ...structuredClone(rules) };
     return this;
   }
 
   source(entry: SourceEntry): this {
-    this.#document.sources.push(entry);
+    this.#document.sources.push(structuredClone(entry));
     return this;
   }
 
   #step<K extends StepKind>(kind: K, body: StepInput<K>, meta: StepMeta = {}): this {
-    this.#document.steps.push({ [kind]: body, ...meta });
+    // A copy: a caller reusing one object for several steps must get several steps, not one edited.
+    this.#document.steps.push({ [kind]: structuredClone(body), ...meta });
     return this;
   }
 
@@ -126,7 +127,7 @@ export class ScenarioBuilder {
   }
 
   expect(expectation: z.input<ScenarioSchemas['Expectation']>): this {
-    this.#document.expect.push(expectation);
+    this.#document.expect.push(structuredClone(expectation));
     return this;
   }
 
