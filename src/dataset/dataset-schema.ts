@@ -54,6 +54,10 @@ function buildDatasetSchemas() {
   const Id = z
     .string({ error: requiredOr('an id string') })
     .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens, at most 100 (e.g. "state-of-law")' });
+  // zod's own text for a bad record key is "Invalid key in record"; say what the key must be.
+  const keyOf = (what: string) => ({
+    error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? `expected ${what}: lowercase letters, digits and hyphens, at most 100` : undefined),
+  });
 
   const SeatCount = z
     .int({ error: requiredOr('non-negative integer') })
@@ -198,7 +202,7 @@ function buildDatasetSchemas() {
       list: Id,
       seats: SeatCount,
       /** The split inside the list, required when the base figure has one and the seats change. */
-      factions: z.record(Id, SeatCount).optional(),
+      factions: z.record(Id, SeatCount, keyOf('a faction id')).optional(),
       source: SourceRef,
       confidence: Confidence,
       method: Id.optional(),
@@ -281,7 +285,7 @@ function buildDatasetSchemas() {
 
   const FactionSplit = z
     .object({
-      seats: z.record(Id, SeatCount),
+      seats: z.record(Id, SeatCount, keyOf('a faction id')),
       confidence: Confidence,
       method: Id,
       source: SourceRef.optional(),

@@ -9,9 +9,10 @@ import { SHOCK_EFFECTS } from '../model/uncertainty/model.js';
 import { parseProbability } from '../model/uncertainty/probability.js';
 
 const ATTENDANCE_ALL = 'all';
+const ID_RULE = 'lowercase letters, digits and dashes, at most 100';
 
 function buildProbabilitiesSchemas() {
-  const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'expected an id: lowercase letters, digits and dashes, at most 100' });
+  const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: `expected an id: ${ID_RULE}` });
 
   /** 0.7 is read exactly as 7/10 (its decimal text), "7/10" as written. */
   const Probability = z
@@ -32,7 +33,9 @@ function buildProbabilitiesSchemas() {
     })
     .describe('probability that each member attends: `all` or a unit id → one probability, or a list with one per seat');
 
-  const UnitProbabilities = z.record(Id, Probability);
+  // zod's own text for a bad record key is "Invalid key in record"; say what a key must be.
+  const keyError = (what: string) => ({ error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? `expected ${what}: ${ID_RULE}` : undefined) });
+  const UnitProbabilities = z.record(Id, Probability, keyError('a unit id'));
 
   const councilFields = {
     attendance: Attendance.optional(),
@@ -65,7 +68,7 @@ function buildProbabilitiesSchemas() {
     .strictObject({
       bloc: Id.optional().describe('the bloc counted nationally, P(bloc governs ≥ k councils); default cf'),
       ...councilFields,
-      councils: z.record(Id, CouncilProbabilities).optional(),
+      councils: z.record(Id, CouncilProbabilities, keyError('a council id')).optional(),
       shocks: z.array(ShockSchema).optional(),
     })
     .meta({

@@ -25,6 +25,9 @@ describe('probabilities schema', () => {
     expect(await issues({ councils: { najaf: { governor: '-nabni' } } })).toEqual([`councils.najaf.governor: ${ID}`]);
     expect(await issues({ councils: { najaf: { governor: 'nabni!' } } })).toEqual([`councils.najaf.governor: ${ID}`]);
     expect(await issues({ bloc: `a${'b'.repeat(100)}` })).toEqual([`bloc: ${ID}`]);
+    // A key of a record says what it must be, not only that it is invalid.
+    expect(await issues({ defect: { '-nabni': 0.1 } })).toEqual(['defect.-nabni: expected a unit id: lowercase letters, digits and dashes, at most 100']);
+    expect(await issues({ councils: { Najaf: {} } })).toEqual(['councils.Najaf: expected a council id: lowercase letters, digits and dashes, at most 100']);
   });
 
   it('a probability is a number or a fraction in text, nothing else', async () => {
