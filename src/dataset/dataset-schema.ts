@@ -13,6 +13,16 @@ import { type DataDocument, type DataPath, located } from './data-file.js';
 
 /** An id: lowercase letters, digits and hyphens, at most 100 characters (the length bounds every message and "did you mean"). */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** What an id is, in the words every refusal uses. */
+export const ID_RULE = 'lowercase letters, digits and hyphens, at most 100';
+
+/**
+ * zod's own text for a bad record key is "Invalid key in record": a record of ids says what the key
+ * must be instead (other issues keep zod's text). Shared by the dataset, scenario and probabilities schemas.
+ */
+export function recordKeyError(what: string): { error: (issue: { code?: string }) => string | undefined } {
+  return { error: (issue) => (issue.code === 'invalid_key' ? `expected ${what}: ${ID_RULE}` : undefined) };
+}
 
 /**
  * The largest council a file may describe. The analysis allocates count tables proportional to the
@@ -53,11 +63,7 @@ function buildDatasetSchemas() {
 
   const Id = z
     .string({ error: requiredOr('an id string') })
-    .regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and hyphens, at most 100 (e.g. "state-of-law")' });
-  // zod's own text for a bad record key is "Invalid key in record"; say what the key must be.
-  const keyOf = (what: string) => ({
-    error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? `expected ${what}: lowercase letters, digits and hyphens, at most 100` : undefined),
-  });
+    .regex(ID_PATTERN, { error: `expected an id: ${ID_RULE} (e.g. "state-of-law")` });
 
   const SeatCount = z
     .int({ error: requiredOr('non-negative integer') })
@@ -202,7 +208,7 @@ function buildDatasetSchemas() {
       list: Id,
       seats: SeatCount,
       /** The split inside the list, required when the base figure has one and the seats change. */
-      factions: z.record(Id, SeatCount, keyOf('a faction id')).optional(),
+      factions: z.record(Id, SeatCount, recordKeyError('a faction id')).optional(),
       source: SourceRef,
       confidence: Confidence,
       method: Id.optional(),
@@ -285,7 +291,7 @@ function buildDatasetSchemas() {
 
   const FactionSplit = z
     .object({
-      seats: z.record(Id, SeatCount, keyOf('a faction id')),
+      seats: z.record(Id, SeatCount, recordKeyError('a faction id')),
       confidence: Confidence,
       method: Id,
       source: SourceRef.optional(),

@@ -25,7 +25,6 @@ export function stepLabel(labels: ReadonlyMap<number, ResolvedStep>, index: numb
 function defectorsInto(council: CouncilState, alignment: string, members: readonly string[]): string[] {
   const ids: string[] = [];
   for (const unit of council.units) {
-    if (unit.defections.length === 0) continue;
     const seen = new Set<string | null>();
     for (const defection of unit.defections) {
       if (seen.has(defection.to)) continue;
@@ -80,10 +79,10 @@ function dealVoid(
     const veto = vetoed.get(candidates[0]!)!;
     return `its governor party ${deal.governor} is vetoed by ${veto.actor} (${stepLabel(labels, veto.step)})`;
   }
-  if (candidates.length === 0) {
-    const veto = state.vetoes.find((entry) => entry.councils.includes(councilId) && entry.against.includes(deal.governor));
-    if (veto) return `its governor party ${deal.governor} is vetoed by ${veto.actor} (${stepLabel(labels, veto.step)})`;
-  }
+  // A governor party with no unit here (an actor, a list seated elsewhere) is vetoed by name. One with
+  // units here is not, unless all its candidates are: a veto naming it vetoes every unit it resolves to.
+  const veto = state.vetoes.find((entry) => entry.councils.includes(councilId) && entry.against.includes(deal.governor));
+  if (veto) return `its governor party ${deal.governor} is vetoed by ${veto.actor} (${stepLabel(labels, veto.step)})`;
   return incompatibility(state, councilId, members, deal.actors, labels);
 }
 
@@ -148,10 +147,9 @@ export function councilAlignments(state: ScenarioState, councilId: string, model
   }
 
   // Everyone else votes alone: a loyal unit (with the defectors who rally to it), or defectors voting against every line.
-  const anyDefection = council.units.some((unit) => unit.defections.length > 0);
   for (const unit of council.units) {
     if (taken.has(unit.id)) continue;
-    const units = anyDefection ? [unit.id, ...defectorsInto(council, unit.id, [unit.id])].filter((id) => !taken.has(id)) : [unit.id];
+    const units = [unit.id, ...defectorsInto(council, unit.id, [unit.id])].filter((id) => !taken.has(id));
     const governor = vetoed.has(unit.id) ? null : unit.id;
     found.push({
       kind: 'list',
@@ -159,7 +157,8 @@ export function councilAlignments(state: ScenarioState, councilId: string, model
       units,
       actors: [],
       governor,
-      governorSeated: true,
+      // A vetoed list provides no governor, seated or not (as a void bloc and a defectors' unit).
+      governorSeated: governor !== null,
       step: -1,
       ...(governor === null ? { voidReason: `${unit.id} is vetoed by ${vetoed.get(unit.id)!.actor}` } : {}),
     });

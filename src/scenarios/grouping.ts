@@ -16,6 +16,7 @@
 import { type Council, councilMajority } from '../model/council.js';
 import { coalitionCounts } from '../model/analysis/admissible-weight-counts.js';
 import { prepareCouncil } from '../model/analysis/prepared-council.js';
+import { stepLabel } from './alignments.js';
 import type { ResolvedStep } from './scenario-loader.js';
 import type { Group } from './scenario-schema.js';
 import type { ScenarioState } from './scenario-state.js';
@@ -70,7 +71,8 @@ export function deriveGroup(model: Council, bloc: string = GROUPING_BLOC, constr
   for (const [a, b] of pairs) if (a === b) seatsOf.delete(a);
   const allowed = pairs.filter(([a, b]) => a !== b && seatsOf.has(a) && seatsOf.has(b));
   const allowedSeats = [...seatsOf.values()].reduce((sum, seats) => sum + seats, 0);
-  if (pairs.length === 0 && allowedSeats >= majority) {
+  // With no pair nothing was removed: the others hold at least the majority (checked above).
+  if (pairs.length === 0) {
     return { group: 'C', reason: `others ${othersSeats} ≥ ${majority} of ${members}: a majority can form without the ${name}${allies} (${inBloc})` };
   }
   // Only the coalitions the scenario allows count: search them (the council's units, bounded by the dataset's unit limit).
@@ -78,10 +80,11 @@ export function deriveGroup(model: Council, bloc: string = GROUPING_BLOC, constr
     id: model.id,
     name: model.name,
     units: [...seatsOf].map(([id, seats]) => ({ id, name: id, kind: 'list' as const, seats, present: seats })),
-    rules: { runoff: model.rules?.runoff ?? 'none', governorVacatesSeat: model.rules?.governorVacatesSeat ?? true, majority },
+    // Only the majority matters to which coalitions win; the other rules decide who governs.
+    rules: { majority },
     constraints: { incompatible: allowed },
   };
-  const possible = allowedSeats >= majority && coalitionCounts(prepareCouncil(sub, { power: false })).winning > 0;
+  const possible = allowedSeats >= majority && coalitionCounts(prepareCouncil(sub)).winning > 0;
   const listed = pairs.map(([a, b]) => `${a}/${b}`).join(', ');
   return possible
     ? { group: 'C', reason: `others ${othersSeats} ≥ ${majority}, and a coalition of them allowed by the incompatible pairs (${listed}) reaches ${majority}: a majority can form without the ${name}${allies} (${inBloc})` }
@@ -96,7 +99,7 @@ export function groupOf(
 ): { group: Group; source: GroupSource } {
   const override = state.grouping[councilId];
   if (override) {
-    const step = labels.get(override.step)?.label ?? `step ${override.step + 1}`;
+    const step = stepLabel(labels, override.step);
     return { group: override.group, source: { label: `set by ${step}`, reason: 'the scenario sets it', step } };
   }
   const derived = deriveGroup(model, GROUPING_BLOC, groupConstraints(state, councilId, model));
@@ -115,8 +118,12 @@ function groupConstraints(state: ScenarioState, councilId: string, model: Counci
   for (const bloc of Object.values(state.blocs)) {
     const members = bloc.councils[councilId];
     if (!members) continue;
-    if (members.some((id) => cf.has(id))) for (const id of members) if (!cf.has(id)) withBloc.add(id);
-    if (!members.some((id) => cf.has(id)) && members.length > 1) together.push([...members]);
+    if (members.some((id) => cf.has(id))) {
+      for (const id of members) if (!cf.has(id)) withBloc.add(id);
+    } else {
+      // Taken whole (a bloc of one is its own player already, so it changes nothing there).
+      together.push([...members]);
+    }
   }
   return { withBloc, together, ...(model.constraints?.incompatible ? { incompatible: model.constraints.incompatible } : {}) };
 }

@@ -5,14 +5,14 @@
  * with the same `probabilities.…` paths. Semantics: docs/uncertainty.md.
  */
 import { z } from 'zod';
+import { ID_PATTERN, ID_RULE, recordKeyError } from '../dataset/dataset-schema.js';
 import { SHOCK_EFFECTS } from '../model/uncertainty/model.js';
 import { parseProbability } from '../model/uncertainty/probability.js';
 
 const ATTENDANCE_ALL = 'all';
-const ID_RULE = 'lowercase letters, digits and dashes, at most 100';
 
 function buildProbabilitiesSchemas() {
-  const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: `expected an id: ${ID_RULE}` });
+  const Id = z.string().regex(ID_PATTERN, { error: `expected an id: ${ID_RULE}` });
 
   /** 0.7 is read exactly as 7/10 (its decimal text), "7/10" as written. */
   const Probability = z
@@ -27,15 +27,14 @@ function buildProbabilitiesSchemas() {
     .record(z.string(), z.union([Probability, z.array(Probability).min(1)]))
     .superRefine((entries, context) => {
       for (const [key, value] of Object.entries(entries)) {
-        if (key !== ATTENDANCE_ALL && !Id.safeParse(key).success) context.addIssue({ code: 'custom', path: [key], message: 'expected a unit id or `all`' });
+        // `all` is itself a well-formed id.
+        if (!Id.safeParse(key).success) context.addIssue({ code: 'custom', path: [key], message: 'expected a unit id or `all`' });
         if (key === ATTENDANCE_ALL && Array.isArray(value)) context.addIssue({ code: 'custom', path: [key], message: '`all` takes one probability, not a list' });
       }
     })
     .describe('probability that each member attends: `all` or a unit id → one probability, or a list with one per seat');
 
-  // zod's own text for a bad record key is "Invalid key in record"; say what a key must be.
-  const keyError = (what: string) => ({ error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? `expected ${what}: ${ID_RULE}` : undefined) });
-  const UnitProbabilities = z.record(Id, Probability, keyError('a unit id'));
+  const UnitProbabilities = z.record(Id, Probability, recordKeyError('a unit id'));
 
   const councilFields = {
     attendance: Attendance.optional(),
@@ -68,7 +67,7 @@ function buildProbabilitiesSchemas() {
     .strictObject({
       bloc: Id.optional().describe('the bloc counted nationally, P(bloc governs ≥ k councils); default cf'),
       ...councilFields,
-      councils: z.record(Id, CouncilProbabilities, keyError('a council id')).optional(),
+      councils: z.record(Id, CouncilProbabilities, recordKeyError('a council id')).optional(),
       shocks: z.array(ShockSchema).optional(),
     })
     .meta({

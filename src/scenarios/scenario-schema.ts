@@ -11,10 +11,9 @@
  * step and the field (`steps[3].defect.from`) instead of a union failure.
  */
 import { z } from 'zod';
-import { MAX_COUNCIL_SEATS } from '../dataset/dataset-schema.js';
+import { ID_PATTERN, ID_RULE, MAX_COUNCIL_SEATS, recordKeyError } from '../dataset/dataset-schema.js';
 import { probabilitiesSchemas } from './probabilities-schema.js';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 /** A day, or a month where the sources give no day (Diyala's first sitting, February 2024). */
 const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 
@@ -45,11 +44,7 @@ export type Group = (typeof GROUPS)[number];
 
 function buildScenarioSchemas() {
   const { ProbabilitiesSchema } = probabilitiesSchemas();
-  const Id = z.string().regex(ID_PATTERN, { error: 'expected an id: lowercase letters, digits and dashes, at most 100' });
-  // zod's own text for a bad record key is "Invalid key in record"; say what the key must be.
-  const keyOf = (what: string) => ({
-    error: (issue: { code?: string }) => (issue.code === 'invalid_key' ? `expected ${what}: lowercase letters, digits and dashes, at most 100` : undefined),
-  });
+  const Id = z.string().regex(ID_PATTERN, { error: `expected an id: ${ID_RULE}` });
 
   /** Councils a step applies to: `all` or a list of council ids. */
   const CouncilSelection = z.union([z.literal('all'), z.array(Id).min(1)]);
@@ -63,7 +58,7 @@ function buildScenarioSchemas() {
     .strictObject({
       council: Id,
       list: Id,
-      into: z.record(Id, StepSeats, keyOf('a faction id')).optional().describe('faction id → seats; default: the dataset\'s estimated split'),
+      into: z.record(Id, StepSeats, recordKeyError('a faction id')).optional().describe('faction id → seats; default: the dataset\'s estimated split'),
     })
     .describe('Split a list into its factions in one council (e.g. nabni → badr + aah).');
 
@@ -200,7 +195,7 @@ function buildScenarioSchemas() {
       seatsOf: z.array(Id).min(1).optional().describe('list or unit ids whose seats are summed over all councils'),
       seats: Seats.optional().describe('the expected sum of `seatsOf`'),
       elected: Seats.optional().describe('councils with an elected governor'),
-      governorsFrom: z.record(Id, Seats, keyOf('a party id')).optional().describe('party → governorships (a list counts its factions)'),
+      governorsFrom: z.record(Id, Seats, recordKeyError('a party id')).optional().describe('party → governorships (a list counts its factions)'),
       groups: z.strictObject({ A: Seats.optional(), B: Seats.optional(), C: Seats.optional() }).optional(),
     })
     .refine((claims) => (claims.seatsOf === undefined) === (claims.seats === undefined), { error: '`seatsOf` and `seats` go together' });
@@ -222,8 +217,8 @@ function buildScenarioSchemas() {
       members: Seats.optional(),
       group: z.enum(GROUPS).optional(),
       pivotalIncludes: z.array(Id).optional(),
-      posts: z.record(Id, z.union([Id, z.null()]), keyOf('a post id')).optional().describe('post → the unit whose candidate wins it (null: nobody), when the posts are voted'),
-      postVotes: z.record(Id, Seats, keyOf('a post id')).optional().describe('post → the votes its winner (or leading candidate) received, when the posts are voted'),
+      posts: z.record(Id, z.union([Id, z.null()]), recordKeyError('a post id')).optional().describe('post → the unit whose candidate wins it (null: nobody), when the posts are voted'),
+      postVotes: z.record(Id, Seats, recordKeyError('a post id')).optional().describe('post → the votes its winner (or leading candidate) received, when the posts are voted'),
       note: z.string().optional(),
     })
     .refine((entry) => (entry.council === undefined) !== (entry.national === undefined), { error: 'an expectation names either a `council` or `national`' })

@@ -17,17 +17,17 @@ async function issues(value: unknown): Promise<string[]> {
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
-const ID = 'expected an id: lowercase letters, digits and dashes, at most 100';
+const ID = 'expected an id: lowercase letters, digits and hyphens, at most 100';
 
 describe('probabilities schema', () => {
-  it('an id is lowercase letters, digits and dashes from its first character to its last', async () => {
+  it('an id is lowercase letters, digits and hyphens from its first character to its last', async () => {
     expect(await issues({ defect: { nabni: 0.1, 'state-of-law': '1/10' } })).toEqual([]);
     expect(await issues({ councils: { najaf: { governor: '-nabni' } } })).toEqual([`councils.najaf.governor: ${ID}`]);
     expect(await issues({ councils: { najaf: { governor: 'nabni!' } } })).toEqual([`councils.najaf.governor: ${ID}`]);
     expect(await issues({ bloc: `a${'b'.repeat(100)}` })).toEqual([`bloc: ${ID}`]);
     // A key of a record says what it must be, not only that it is invalid.
-    expect(await issues({ defect: { '-nabni': 0.1 } })).toEqual(['defect.-nabni: expected a unit id: lowercase letters, digits and dashes, at most 100']);
-    expect(await issues({ councils: { Najaf: {} } })).toEqual(['councils.Najaf: expected a council id: lowercase letters, digits and dashes, at most 100']);
+    expect(await issues({ defect: { '-nabni': 0.1 } })).toEqual(['defect.-nabni: expected a unit id: lowercase letters, digits and hyphens, at most 100']);
+    expect(await issues({ councils: { Najaf: {} } })).toEqual(['councils.Najaf: expected a council id: lowercase letters, digits and hyphens, at most 100']);
   });
 
   it('a probability is a number or a fraction in text, nothing else', async () => {

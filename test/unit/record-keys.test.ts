@@ -21,7 +21,7 @@ function scenarioIssues(document: Parameters<typeof scenarioFromDocument>[0]): s
 describe('record keys', () => {
   it('a scenario step names the faction id it expected', () => {
     expect(scenarioIssues({ name: 'x', steps: [{ split: { council: 'najaf', list: 'nabni', into: { Badr: 3 } } }] })).toEqual([
-      'steps[0].split.into.Badr: expected a faction id: lowercase letters, digits and dashes, at most 100',
+      'steps[0].split.into.Badr: expected a faction id: lowercase letters, digits and hyphens, at most 100',
     ]);
   });
 
@@ -31,5 +31,15 @@ describe('record keys', () => {
     expect(result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toContain(
       'seats.Badr Org: expected a faction id: lowercase letters, digits and hyphens, at most 100',
     );
+  });
+
+  it('a map that is not a map keeps zod\'s own text: only a bad key is reworded', () => {
+    expect(scenarioIssues({ name: 'x', steps: [{ split: { council: 'najaf', list: 'nabni', into: 3 } }] })).toEqual([
+      'steps[0].split.into: Invalid input: expected record, received number',
+    ]);
+    expect(scenarioIssues({ name: 'x', probabilities: { defect: 5 } })).toEqual(['probabilities.defect: Invalid input: expected record, received number']);
+    expect(scenarioIssues({ name: 'x', probabilities: { councils: [] } })).toEqual(['probabilities.councils: Invalid input: expected record, received array']);
+    const result = datasetSchemas().FactionSplit.safeParse({ seats: 'badr', confidence: 'inferred', method: 'faction-split' });
+    expect(result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toContain('seats: Invalid input: expected record, received string');
   });
 });

@@ -3,7 +3,7 @@
  * tells a scenario file from a dataset file. Seats are hand-read from data/iraq-2023/councils/najaf.yaml:
  * nabni 3 (factions badr 1 + aah 2), state-of-law 3, wafaa 2, nsf 2 (hikma 1 + nasr 1), absher 1, …
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../src/dataset/dataset.js';
 import { baseState, dealOf, loyalSeats, type UnitState } from '../../src/scenarios/scenario-state.js';
 import { isScenarioDocument } from '../../src/scenarios/scenario-validation.js';
@@ -28,8 +28,12 @@ describe('baseState', () => {
     ]);
   });
 
-  it('is frozen all the way down, so no step can edit the shared base in place', () => {
-    const state = baseState(loadDataset());
+  it('is frozen all the way down, so no step can edit the shared base in place', async () => {
+    // Bases are built once per process: build this one on a fresh module copy, inside the test.
+    vi.resetModules();
+    const fresh = await import('../../src/scenarios/scenario-state.js');
+    const { loadDataset: load } = await import('../../src/dataset/dataset.js');
+    const state = fresh.baseState(load());
     expect(Object.isFrozen(state)).toBe(true);
     expect(Object.isFrozen(state.councils['najaf']!.units[0]!.families)).toBe(true);
   });

@@ -2,7 +2,7 @@
  * The build-time snapshot (dist/snapshot.json): every bundled dataset and YAML scenario, each under
  * its key with the hash of its files. The expected names are those of data/ and scenarios/ as shipped.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SNAPSHOT_FORMAT } from '../../src/platform/snapshot-file.js';
 import { bundledSnapshot } from '../../src/scenarios/snapshot-build.js';
 
@@ -35,5 +35,27 @@ describe('bundledSnapshot', () => {
     expect(dataset.seatSets[0]).toBe('final');
     expect(dataset.seatSets).toEqual(expect.arrayContaining(['ihec-final', 'preliminary']));
     expect(snapshot.entries['scenario:baseline']!.value).toMatchObject({ value: { name: expect.any(String) } });
+  });
+
+  it('stores YAML scenarios only: a bundled JSON scenario is read from its file each time', async () => {
+    // The bundled folder ships YAML only, so a JSON one is stood in for: the loader lists it, and the build must skip it.
+    vi.resetModules();
+    const made: string[] = [];
+    vi.doMock('../../src/scenarios/scenario-loader.js', () => ({
+      bundledScenarioNames: () => ['from-json', 'from-yaml'],
+      bundledScenarioFile: (name: string) => `/bundled/${name}.${name === 'from-json' ? 'json' : 'yaml'}`,
+      scenarioSnapshotEntry: (name: string) => {
+        made.push(name);
+        return { key: `scenario:${name}`, hash: '0123456789abcdef', value: {} };
+      },
+    }));
+    try {
+      const { bundledSnapshot: build } = await import('../../src/scenarios/snapshot-build.js');
+      expect(Object.keys(build().entries)).toEqual(['dataset:iraq-2023', 'scenario:from-yaml']);
+      expect(made).toEqual(['from-yaml']);
+    } finally {
+      vi.doUnmock('../../src/scenarios/scenario-loader.js');
+      vi.resetModules();
+    }
   });
 });
