@@ -565,7 +565,10 @@ function checkThresholds(rules: ScenarioRules, state: ScenarioState, layers: rea
         councilRulesFor(only, members, layer?.file);
       } catch (error) {
         if (!(error instanceof GovsimDataError)) throw error;
-        const issues = error.issues.map((issue) => located(['rules', key], issue.message.replace(/^for (\d+) members/, `for council ${councilId} ($1 members)`), layer?.document));
+        // Name the council: a formula's message starts "for N members", an integer's names no council at all.
+        const inCouncil = (message: string) =>
+          /^for \d+ members/.test(message) ? message.replace(/^for (\d+) members/, `for council ${councilId} ($1 members)`) : `for council ${councilId} (${members} members): ${message}`;
+        const issues = error.issues.map((issue) => located(['rules', key], inCouncil(issue.message), layer?.document));
         throw new GovsimDataError(layer?.file, issues, { cause: error });
       }
     }
