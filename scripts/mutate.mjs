@@ -118,6 +118,23 @@ function readReport(json) {
 }
 
 /**
+ * When a record was written: its last commit, or its modification time while it has changes not yet
+ * committed. A clone gives every file the time of the checkout, so modification times alone would put
+ * the records in an arbitrary order and let an older run of a file hide a newer one.
+ */
+function recordTime(json) {
+  const path = relative(ROOT, json);
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const status = git(['status', '--porcelain', '--', path]);
+  if (status.status === 0 && status.stdout.trim() === '') {
+    const log = git(['log', '-1', '--format=%ct', '--', path]);
+    const seconds = Number(log.stdout.trim());
+    if (log.status === 0 && seconds > 0) return seconds * 1000;
+  }
+  return statSync(json).mtimeMs;
+}
+
+/**
  * Every per-scope report merged: each source file from the newest report that holds it. A file whose
  * source differs from the one on disk is left out and named, so an edit since its run cannot pass for
  * measured.
@@ -128,7 +145,9 @@ function mergedReport() {
     ? readdirSync(folder)
         .filter((name) => name.startsWith('incremental-') && name.endsWith('.json'))
         .map((name) => join(folder, name))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+        .map((json) => ({ json, time: recordTime(json) }))
+        .sort((a, b) => b.time - a.time)
+        .map((entry) => entry.json)
     : [];
   if (jsons.length === 0) readReport(join(folder, 'incremental-all.json'));
   const files = {};

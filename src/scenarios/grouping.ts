@@ -67,9 +67,9 @@ export function deriveGroup(model: Council, bloc: string = GROUPING_BLOC, constr
   const pairs = (constraints.incompatible ?? [])
     .filter(([a, b]) => playerOf.has(a) && playerOf.has(b))
     .map(([a, b]) => [playerOf.get(a)!, playerOf.get(b)!] as const);
-  // A bloc holding both sides of a pair can join no coalition at all.
+  // A bloc holding both sides of a pair can join no coalition at all; the pairs left are between players still in.
   for (const [a, b] of pairs) if (a === b) seatsOf.delete(a);
-  const allowed = pairs.filter(([a, b]) => a !== b && seatsOf.has(a) && seatsOf.has(b));
+  const allowed = pairs.filter(([a, b]) => seatsOf.has(a) && seatsOf.has(b));
   const allowedSeats = [...seatsOf.values()].reduce((sum, seats) => sum + seats, 0);
   // With no pair nothing was removed: the others hold at least the majority (checked above).
   if (pairs.length === 0) {

@@ -11,12 +11,12 @@ import { councilAlignments } from '../../src/scenarios/alignments.js';
 import { type ScenarioBuilder, scenario } from '../../src/scenarios/builder.js';
 import { modelCouncil } from '../../src/scenarios/runner.js';
 
-/** One line per alignment: kind id | units | governor | seated | step | without | void reason. */
+/** One line per alignment: kind id | units | governor | seated | step | without | void reason, and the actors backing it when any. */
 function lines(builder: ScenarioBuilder, options: { labels?: boolean } = {}): string[] {
   const loaded = builder.load();
   const labels = new Map(options.labels === false ? [] : loaded.steps.map((step) => [step.index, step] as const));
   return councilAlignments(loaded.state, 'najaf', modelCouncil(loaded.state, 'najaf'), labels).map((line) =>
-    [`${line.kind} ${line.id}`, line.units.join(','), line.governor ?? 'none', line.governorSeated ? 'seated' : 'unseated', line.step, line.without?.join(',') ?? '-', line.voidReason ?? '-'].join(' | '),
+    [`${line.kind} ${line.id}`, line.units.join(','), line.governor ?? 'none', line.governorSeated ? 'seated' : 'unseated', line.step, line.without?.join(',') ?? '-', line.voidReason ?? '-', ...(line.actors.length > 0 ? [`actors ${line.actors.join(',')}`] : [])].join(' | '),
   );
 }
 
@@ -67,7 +67,7 @@ describe('alignments: when a deal is void', () => {
 
   it('an actor among the parties may provide the governor: with no seat here it is not "no longer in it"', () => {
     expect(lines(scenario('actor').deal({ id: 'd', parties: ['wafaa', 'idraak', 'sadrists'], councils: ['najaf'], governor: 'sadrists' }))[0]).toBe(
-      'deal d | wafaa,idraak | sadrists | unseated | 0 | - | -',
+      'deal d | wafaa,idraak | sadrists | unseated | 0 | - | - | actors sadrists',
     );
   });
 
