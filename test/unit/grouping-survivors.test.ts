@@ -4,18 +4,10 @@
  * each side. Small councils as there: `a` and `b` carry the CF family, `o…` do not.
  */
 import { describe, expect, it } from 'vitest';
-import type { Council } from '../../src/model/council.js';
+import { groupingCouncil as council } from '../helpers/grouping-council.js';
 import { scenario } from '../../src/scenarios/builder.js';
 import { deriveGroup, groupOf } from '../../src/scenarios/grouping.js';
 import { modelCouncil } from '../../src/scenarios/runner.js';
-
-function council(seats: Record<string, number>): Council {
-  return {
-    id: 'test',
-    name: 'Test',
-    units: Object.entries(seats).map(([id, n]) => ({ id, name: id, kind: 'list' as const, seats: n, present: n, ...(id === 'a' || id === 'b' ? { blocs: ['cf'] } : {}) })),
-  };
-}
 
 describe('deriveGroup at the edges', () => {
   it('a member with no seats is no player: a pair naming it constrains nobody', () => {

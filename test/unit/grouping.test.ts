@@ -3,17 +3,9 @@
  * (majority 8) unless said otherwise. `a` and `b` carry the CF family; `o1`, `o2`, `o3` do not.
  */
 import { describe, expect, it } from 'vitest';
-import type { Council } from '../../src/model/council.js';
+import { groupingCouncil as council } from '../helpers/grouping-council.js';
 import { scenario } from '../../src/scenarios/builder.js';
 import { deriveGroup } from '../../src/scenarios/grouping.js';
-
-function council(seats: Record<string, number>): Council {
-  return {
-    id: 'test',
-    name: 'Test',
-    units: Object.entries(seats).map(([id, n]) => ({ id, name: id, kind: 'list' as const, seats: n, present: n, ...(id === 'a' || id === 'b' ? { blocs: ['cf'] } : {}) })),
-  };
-}
 
 describe('deriveGroup', () => {
   it('A: the CF alone holds the majority', () => {
