@@ -5,12 +5,12 @@
  * in one council, and how inherited and sitting steps are labelled. Najaf as in
  * data/iraq-2023/councils/najaf.yaml (15 members: nabni 3, state-of-law 3, wafaa 2, nsf 2, five of 1).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GovsimDataError, GovsimMissingFileError, GovsimUsageError } from '../../src/model/errors.js';
-import { bundledScenarioNames, loadScenario, MAX_STEPS, scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
+import { bundledScenarioNames, bundledScenarioSummaries, loadScenario, MAX_STEPS, scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'govsim-loader-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -150,6 +150,59 @@ describe('thresholds in every council', () => {
     ]);
     // Kirkuk, 16 members, is the first council smaller than 20.
     expect(refusals({ name: 'x', rules: { quorum: 20 } })).toEqual(['rules.quorum: for council kirkuk (16 members): a threshold must be an integer from 1 to 16 (members), got 20']);
+  });
+});
+
+describe('an extends chain', () => {
+  it('the nearest file that sets a field decides it; rules merge field by field; sources merge, the nearer winning; expect is not inherited', () => {
+    const dir = join(scratch, 'chain');
+    mkdirSync(dir);
+    const write = (name: string, document: object) => writeFileSync(join(dir, name), JSON.stringify(document));
+    write('grand.json', {
+      name: 'grand',
+      seats: 'preliminary',
+      units: 'factions',
+      rules: { majority: 'floor(members/2)+2', runoff: 'top-two' },
+      sources: [{ id: 's1', title: 'grand s1' }, { id: 's2' }],
+      steps: [{ bloc: { id: 'cf', councils: ['najaf'] }, source: 's1' }],
+      expect: [{ council: 'najaf', status: 'elected' }],
+    });
+    write('parent.json', { name: 'parent', extends: './grand.json', units: 'lists', rules: { runoff: 'none' }, sources: [{ id: 's1', title: 'parent s1' }], steps: [{ dissolve: { bloc: 'cf', councils: ['najaf'] } }] });
+    write('child.json', { name: 'child', extends: 'parent.json', steps: [{ bloc: { id: 'cf', councils: ['najaf'] }, source: 's2' }] });
+    const loaded = loadScenario('child.json', { cwd: dir });
+    expect([loaded.name, loaded.file, loaded.seats, loaded.units, loaded.extends, loaded.expect]).toEqual(['child', 'child.json', 'preliminary', 'lists', ['parent', 'grand'], []]);
+    expect(loaded.rules).toEqual({ runoff: 'none', majority: 'floor(members/2)+2' });
+    expect(loaded.sources).toEqual([{ id: 's1', title: 'parent s1' }, { id: 's2' }]);
+    expect(loaded.steps.map((step) => [step.label, step.origin.scenario, step.origin.position, step.source?.title ?? step.source?.id ?? '-'])).toEqual([
+      ['grand step 1', 'grand', 0, 'parent s1'],
+      ['parent step 1', 'parent', 0, '-'],
+      ['step 1', 'child', 0, 's2'],
+    ]);
+  });
+
+  it('a file changed since it was read is read again', () => {
+    const file = join(scratch, 'changing.json');
+    writeFileSync(file, JSON.stringify({ name: 'one' }));
+    expect(loadScenario('changing.json', { cwd: scratch }).name).toBe('one');
+    writeFileSync(file, JSON.stringify({ name: 'two' }));
+    // Same size, and perhaps the same millisecond: move the time on so the change is seen.
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(loadScenario('changing.json', { cwd: scratch }).name).toBe('two');
+  });
+});
+
+describe('bundled scenario summaries', () => {
+  it('each bundled scenario with its title and the first line of its description', () => {
+    const summaries = bundledScenarioSummaries();
+    expect(summaries.map((summary) => summary.name)).toEqual(bundledScenarioNames());
+    // scenarios/baseline.yaml: a folded description is one line.
+    expect(summaries.find((summary) => summary.name === 'baseline')).toEqual({
+      name: 'baseline',
+      title: 'Baseline — final seats, the CF voting as one bloc',
+      description:
+        "Final results (IHEC 28 Dec 2023 plus the 10 Jan 2024 Salah al-Din ruling) with the Coordination Framework's lists voting as one bloc everywhere, as the CF announced after the vote. Councils where the CF claims but cannot carry alone (and no single list carries) are deadlocked.",
+    });
+    for (const summary of summaries) expect(summary.description, summary.name).not.toContain('\n');
   });
 });
 
