@@ -194,7 +194,8 @@ function hingeLines(
     if (weights[x]! === 0) continue;
     const absentAfter = fast.majorityAfter[x * stride + size] === 1;
     if (absentAfter !== before) {
-      const quorumLost = present - 1 < quorum && present >= quorum;
+      // Only a quorate sitting can flip on an absence, so the quorum was met before it.
+      const quorumLost = present - 1 < quorum;
       changes.push({ kind: 'absent', from: ids[x]! });
       lines.push(
         `1 ${ids[x]} member absent: present ${present} → ${present - 1}${quorumLost ? ' (quorum lost)' : ''}: ${tally(votes - (member(x) ? 1 : 0))}${declared || !quorumLost ? verb(absentAfter) : 'no vote can be held'}`,
