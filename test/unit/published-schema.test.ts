@@ -90,6 +90,12 @@ describe('the published JSON Schema', () => {
     expect(probabilities('shocks/items/properties/councils')).toBe('default: all simulated councils');
   });
 
+  it('describes the file as written: a field with a default is optional', async () => {
+    const schema = await published();
+    expect(at(schema, `${STEP}/1/properties/bloc`).required).toEqual(['id']);
+    expect(at(schema, `${STEP}/4/properties/defect`).required).toEqual(['council', 'from']);
+  });
+
   it('says what a deal\'s governor and chair may be', async () => {
     const schema = await published();
     const deal = at(schema, `${STEP}/3/properties/deal/properties`);

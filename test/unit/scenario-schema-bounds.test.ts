@@ -73,6 +73,15 @@ describe('step bounds', () => {
     expect(issues(STEP_SCHEMAS.package, { package: { council: 'nineveh', posts: ['chair', 'governor'] } })).toEqual([]);
   });
 
+  it('a bloc or deal may carry a name of any length, never an empty one', async () => {
+    const { STEP_SCHEMAS } = await schemas();
+    const name = 'Coordination Framework';
+    expect(issues(STEP_SCHEMAS.bloc, { bloc: { id: 'cf', name } })).toEqual([]);
+    expect(issues(STEP_SCHEMAS.deal, { deal: { id: 'd', name, parties: ['a'], councils: 'all', governor: 'a' } })).toEqual([]);
+    expect(issues(STEP_SCHEMAS.bloc, { bloc: { id: 'cf', name: '' } })).toEqual(['bloc.name: Too small: expected string to have >=1 characters']);
+    expect(issues(STEP_SCHEMAS.deal, { deal: { id: 'd', name: '', parties: ['a'], councils: 'all', governor: 'a' } })).toEqual(['deal.name: Too small: expected string to have >=1 characters']);
+  });
+
   it('a deal names its councils and its governor; the chair is optional', async () => {
     const { STEP_SCHEMAS } = await schemas();
     expect(issues(STEP_SCHEMAS.deal, { deal: { id: 'd', parties: ['a'], councils: 'all', governor: 'a' } })).toEqual([]);
@@ -157,7 +166,7 @@ describe('top-level bounds', () => {
     const sitting = (fields: object) => issues(ScenarioShell, { name: 'x', sittings: [{ council: 'diyala', ...fields }] });
     expect(sitting({ date: '2024-08-11', title: 'Governor vote', steps: [] })).toEqual([]);
     expect(sitting({ date: '2024-02' })).toEqual([]);
-    for (const date of ['2024', '2024-8-11', '2024-08-11T10:00', 'August 2024']) expect(sitting({ date }), date).toEqual(['sittings.0.date: expected a date YYYY-MM-DD (or YYYY-MM)']);
+    for (const date of ['2024', '2024-8-11', '2024-08-11T10:00', 'August 2024', 'x2024-08-11', 'on 2024-08']) expect(sitting({ date }), date).toEqual(['sittings.0.date: expected a date YYYY-MM-DD (or YYYY-MM)']);
     expect(sitting({ date: '2024-02', title: '' })).toEqual(['sittings.0.title: Too small: expected string to have >=1 characters']);
     expect(sitting({ date: '2024-02', source: '' })).toEqual(['sittings.0.source: Too small: expected string to have >=1 characters']);
   });
@@ -188,6 +197,7 @@ describe('expectation rules', () => {
     expect(issues(NationalClaims, { seats: 102 })).toEqual([': `seatsOf` and `seats` go together']);
     expect(issues(NationalClaims, { seatsOf: [], seats: 0 })).toEqual(['seatsOf: Too small: expected array to have >=1 items']);
     expect(issues(NationalClaims, { groups: { D: 1 } })).toEqual(['groups: Unrecognized key: "D"']);
+    expect(issues(NationalClaims, { governorsFrom: { 'State of Law': 2 } })).toEqual(['governorsFrom.State of Law: expected a party id: lowercase letters, digits and hyphens, at most 100']);
   });
 
   it('claim values: statuses, majority and quorum words, whole margins, posts that may go to nobody', async () => {
