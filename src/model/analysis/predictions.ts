@@ -75,7 +75,8 @@ export function minimalConnectedWinning(prepared: PreparedCouncil): number[] {
       if (votes < quota || maskIntersection(mask, requiredMask) !== requiredMask) continue;
       // The shortest winning interval from i; longer ones keep it inside, so they are not minimal.
       const left = order[i]!;
-      const leftRemovable = i < j && roles[left] !== ROLE_REQUIRED;
+      // For a single unit both ends are that unit, and the two tests below coincide.
+      const leftRemovable = roles[left] !== ROLE_REQUIRED;
       const rightRemovable = roles[u] !== ROLE_REQUIRED;
       const leftCritical = !leftRemovable || votes - weights[left]! < quota;
       const rightCritical = !rightRemovable || votes - weights[u]! < quota;
