@@ -64,6 +64,11 @@ export interface LoadedScenario {
   readonly extends: readonly string[];
   /** The `probabilities` block, passed through untouched for the uncertainty engine. */
   readonly probabilities?: unknown;
+  /**
+   * Where the `probabilities` block is written: the file of the scenario or of the ancestor it comes from
+   * (undefined for a document built in code), and that file's document for line numbers.
+   */
+  readonly probabilitiesSource?: { readonly file: string | undefined; readonly document: DataDocument | undefined };
   /** The scenario's own dated sittings, each with the state after it (inherited sittings only contribute their steps). */
   readonly sittings: readonly SittingCheckpoint[];
 }
@@ -526,7 +531,8 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
   });
   if (expectIssues.length > 0) throw new GovsimDataError(own.file, expectIssues);
 
-  const probabilities = layers.find((layer) => layer.probabilities !== undefined)?.probabilities;
+  const probabilitiesLayer = layers.find((layer) => layer.probabilities !== undefined);
+  const probabilities = probabilitiesLayer?.probabilities;
   return {
     name: own.shell.name,
     ...(own.shell.description !== undefined ? { description: own.shell.description } : {}),
@@ -543,7 +549,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
     state,
     transitions,
     extends: layers.slice(1).map(nameOf),
-    ...(probabilities !== undefined ? { probabilities } : {}),
+    ...(probabilities !== undefined ? { probabilities, probabilitiesSource: { file: probabilitiesLayer!.file, document: probabilitiesLayer!.document } } : {}),
   };
 }
 

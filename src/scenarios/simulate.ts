@@ -29,7 +29,7 @@ import {
   summarizeTally,
 } from '../model/uncertainty/index.js';
 import type { CompiledScenario } from '../model/uncertainty/sampler.js';
-import { type DataDocument, issuesFromZod, located, readDataDocument } from '../dataset/data-file.js';
+import { type DataDocument, issuesFromZod, located } from '../dataset/data-file.js';
 import { probabilitiesSchemas } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
@@ -64,11 +64,14 @@ export interface ModelOptions {
 
 /** Validates the scenario's `probabilities:` block and builds the probabilistic model. Throws GovsimDataError (exit 65). */
 export function simulationModel(scenario: LoadedScenario, options: ModelOptions = {}): SimulationModel {
-  const document = ownDocument(scenario);
+  // Errors name the file that holds the block (an ancestor's, when it is inherited), with its lines.
+  const source = scenario.probabilitiesSource;
+  const file = source !== undefined ? source.file : scenario.file;
+  const document = source?.document;
   const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {}, { reportInput: true });
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error).map((issue) => relocate(issue, document));
-    throw new GovsimDataError(scenario.file, issues);
+    throw new GovsimDataError(file, issues);
   }
   const run = runScenario(scenario);
   let results = run.councils;
@@ -90,7 +93,7 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   // Names in the block are checked against every council of the run, not only the simulated ones.
   const scope = run.councils.map((council) => modelCouncil(scenario.state, council.id));
   const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH, scope);
-  if (built.issues.length > 0) throw new GovsimDataError(scenario.file, built.issues.map((issue) => relocate(issue, document)));
+  if (built.issues.length > 0) throw new GovsimDataError(file, built.issues.map((issue) => relocate(issue, document)));
   const model = options.editsSince ? fixEditedAttendance(built.scenario, inputs, options.editsSince) : built.scenario;
   return { scenario, run, councils: results, model };
 }
@@ -197,19 +200,6 @@ function partyBlocs(state: ScenarioState, party: string): string[] {
   }
   for (const [family, members] of Object.entries(state.families)) if (members.includes(party)) blocs.add(family);
   return [...blocs];
-}
-
-/** The scenario's own file, for line numbers in messages (absent for inherited blocks or code-built scenarios). */
-function ownDocument(scenario: LoadedScenario): DataDocument | undefined {
-  if (scenario.file === undefined) return undefined;
-  try {
-    const document = readDataDocument(scenario.file);
-    const value = document.value;
-    return typeof value === 'object' && value !== null && BLOCK_PATH in value ? document : undefined;
-  } catch {
-    // Line numbers are a convenience; the loader has already read this file once.
-    return undefined;
-  }
 }
 
 /** Puts an issue under `probabilities` (if it is not yet) and adds the line where the document has one. */

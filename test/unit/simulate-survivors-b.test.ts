@@ -1,0 +1,99 @@
+/**
+ * `govsim simulate` around the scenario: which alignment a council is simulated around when several deals
+ * compete, the rivals it meets, a governor from outside the coalition, edits in several councils, and
+ * where an error in an inherited `probabilities:` block is reported. Najaf as in simulate-survivors-a
+ * (15 members, majority 8; cf = nabni 3 + state-of-law 3 + nsf 2 + absher 1).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GovsimDataError } from '../../src/model/errors.js';
+import { formatRational } from '../../src/model/rational.js';
+import { loadScenario, scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
+import { NO_BLOCK_WARNING, simulationModel, simulationReport } from '../../src/scenarios/simulate.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'govsim-simulate-b-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const certain = { attendance: { all: 1 } };
+const small = { deal: { id: 'small', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'wafaa' } };
+const big = { deal: { id: 'big', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'state-of-law' } };
+
+/** The simulated Najaf: its coalition, whether the bloc governs through it, and its rivals. */
+function najaf(steps: object[]) {
+  const simulation = simulationModel(scenarioFromDocument({ name: 'x', steps, probabilities: certain }), { councils: ['najaf'] });
+  const council = simulation.model.councils[0]!;
+  return {
+    coalition: council.units.filter((unit) => unit.inCoalition).map((unit) => unit.id),
+    governedByBloc: council.governedByBloc,
+    rivals: (council.rivals ?? []).map((rival) => [rival.id, rival.units.map((u) => council.units[u]!.id).join('+'), rival.governedByBloc]),
+  };
+}
+
+describe('the simulated alignment', () => {
+  it('of two deals, the one with more votes, whichever was declared first; the other is a rival', () => {
+    // big: nabni 3 + state-of-law 3 + nsf 2 = 8; small: wafaa 2 + idraak 1 = 3.
+    const expected = { coalition: ['nabni', 'state-of-law', 'nsf'], governedByBloc: true, rivals: [['deal:small', 'wafaa+idraak', false]] };
+    expect(najaf([small, big])).toEqual(expected);
+    expect(najaf([big, small])).toEqual(expected);
+  });
+
+  it('a governor from outside the council: the deal governs without the CF, which is its rival', () => {
+    const outside = { deal: { id: 'd', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'tasmim' } };
+    expect(najaf([{ bloc: { id: 'cf', councils: ['najaf'] } }, outside])).toEqual({
+      coalition: ['wafaa', 'idraak'],
+      governedByBloc: false,
+      rivals: [['bloc:cf', 'nabni+state-of-law+nsf+absher', true]],
+    });
+    // CF lists whose deal names a governor from outside the CF: the CF does not govern through it.
+    const cfWithOutsider = { deal: { id: 'd', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'tasmim' } };
+    expect(najaf([cfWithOutsider]).governedByBloc).toBe(false);
+  });
+});
+
+describe('edits in several councils', () => {
+  it('each council is fixed against its own state', () => {
+    const block = { attendance: { all: '1/2' } };
+    const before = scenarioFromDocument({ name: 'x', steps: [small], probabilities: block });
+    const after = scenarioFromDocument({ name: 'x', steps: [small, { absent: { council: 'maysan', units: ['nabni'], seats: 2 } }], probabilities: block });
+    const model = simulationModel(after, { councils: ['najaf', 'maysan'], editsSince: before.state }).model;
+    const attendance = (council: string, unit: string) => model.councils.find((entry) => entry.id === council)!.units.find((entry) => entry.id === unit)!.attendance.map(formatRational);
+    // Maysan: nabni 6, its last two seats sent away. Najaf: nothing edited.
+    expect(attendance('maysan', 'nabni')).toEqual(['1/2', '1/2', '1/2', '1/2', '0', '0']);
+    expect(attendance('najaf', 'nabni')).toEqual(['1/2', '1/2', '1/2']);
+  });
+});
+
+describe('a scenario with no block', () => {
+  it('warns when the block is absent or null (a scenario built in code)', () => {
+    const loaded = scenarioFromDocument({ name: 'x', steps: [small] });
+    for (const probabilities of [undefined, null]) {
+      const simulation = simulationModel({ ...loaded, probabilities }, { councils: 'all' });
+      expect(simulationReport(simulation, null, null).warnings, String(probabilities)).toEqual([NO_BLOCK_WARNING]);
+    }
+  });
+});
+
+describe('where a block error is reported', () => {
+  const write = (name: string, text: string) => writeFileSync(join(scratch, name), text);
+  write('parent.yaml', 'name: parent\nsteps:\n  - bloc: { id: cf, councils: [najaf] }\nprobabilities:\n  shocks:\n    - { id: s, p: 0.5, effect: absent, units: [nobody] }\n');
+  write('child.yaml', 'name: child\nextends: parent.yaml\n');
+
+  function refusal(file: string): string {
+    try {
+      simulationModel(loadScenario(file, { cwd: scratch }));
+    } catch (error) {
+      expect(error).toBeInstanceOf(GovsimDataError);
+      return (error as Error).message;
+    }
+    throw new Error('simulated without error');
+  }
+
+  it('in the file that holds the block, with its line, read from the scenario\'s own directory', () => {
+    const message = 'parent.yaml: probabilities.shocks[0].units[0]: "nobody" sits in none of the shock\'s councils (line 6, column 48)';
+    expect(refusal('parent.yaml')).toBe(message);
+    // The child has no block of its own: the error names the parent's file, not the child's.
+    expect(refusal('child.yaml')).toBe(message);
+  });
+});
