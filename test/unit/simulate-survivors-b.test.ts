@@ -20,9 +20,9 @@ const certain = { attendance: { all: 1 } };
 const small = { deal: { id: 'small', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'wafaa' } };
 const big = { deal: { id: 'big', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'state-of-law' } };
 
-/** The simulated Najaf: its coalition, whether the bloc governs through it, and its rivals. */
-function najaf(steps: object[]) {
-  const simulation = simulationModel(scenarioFromDocument({ name: 'x', steps, probabilities: certain }), { councils: ['najaf'] });
+/** The simulated council: its coalition, whether the bloc governs through it, and its rivals. */
+function najaf(steps: object[], councilId = 'najaf') {
+  const simulation = simulationModel(scenarioFromDocument({ name: 'x', steps, probabilities: certain }), { councils: [councilId] });
   const council = simulation.model.councils[0]!;
   return {
     coalition: council.units.filter((unit) => unit.inCoalition).map((unit) => unit.id),
@@ -49,6 +49,43 @@ describe('the simulated alignment', () => {
     // CF lists whose deal names a governor from outside the CF: the CF does not govern through it.
     const cfWithOutsider = { deal: { id: 'd', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'tasmim' } };
     expect(najaf([cfWithOutsider]).governedByBloc).toBe(false);
+  });
+});
+
+describe('rivals', () => {
+  const cf = { bloc: { id: 'cf', councils: ['najaf'] } };
+
+  it('a void deal, defectors voting against every line and the simulated deal itself are no rivals; a rump is', () => {
+    const vetoed = [cf, { deal: { id: 'v', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'wafaa' } }, { veto: { actor: 'sadrists', councils: ['najaf'], against: ['wafaa'] } }];
+    expect(najaf(vetoed)).toEqual({ coalition: ['nabni', 'state-of-law', 'nsf', 'absher'], governedByBloc: true, rivals: [] });
+    const rump = [cf, { deal: { id: 'd', parties: ['nabni', 'wafaa', 'idraak'], councils: ['najaf'], governor: 'nabni' } }, { defect: { council: 'najaf', from: 'madar', seats: 1 } }];
+    expect(najaf(rump)).toEqual({ coalition: ['nabni', 'wafaa', 'idraak'], governedByBloc: true, rivals: [['rump:cf', 'state-of-law+nsf+absher', true]] });
+  });
+
+  it('another bloc is a rival; so is a list big enough alone, even with members away', () => {
+    expect(najaf([{ bloc: { id: 'opp', members: ['wafaa', 'idraak', 'wathiqoon'], councils: ['najaf'] } }, cf]).rivals).toEqual([['bloc:opp', 'wafaa+idraak+wathiqoon', false]]);
+    // Basra (23 members, majority 12): tasmim holds 12. One member away, it falls short now, yet attendance may bring it back.
+    const basra = { deal: { id: 'd', parties: ['nabni', 'state-of-law', 'nsf', 'asas'], councils: ['basra'], governor: 'nabni' } };
+    const expected = { coalition: ['nabni', 'state-of-law', 'nsf', 'asas'], governedByBloc: true, rivals: [['list:tasmim', 'tasmim', false]] };
+    expect(najaf([basra], 'basra')).toEqual(expected);
+    expect(najaf([basra, { absent: { council: 'basra', units: ['tasmim'], seats: 1 } }], 'basra')).toEqual(expected);
+  });
+});
+
+describe('a block given in code', () => {
+  it('is checked like a file\'s, its paths under `probabilities`', () => {
+    const loaded = scenarioFromDocument({ name: 'x', steps: [small] });
+    const issues = (probabilities: unknown) => {
+      try {
+        simulationModel({ ...loaded, probabilities });
+      } catch (error) {
+        return (error as GovsimDataError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      throw new Error('accepted');
+    };
+    expect(issues(5)).toEqual(['probabilities: Invalid input: expected object, received number']);
+    expect(issues({ defect: 5 })).toEqual(['probabilities.defect: Invalid input: expected record, received number']);
+    expect(issues({ shocks: [{ id: 's', p: 2, effect: 'absent', units: ['nabni'] }] })).toEqual(['probabilities.shocks[0].p: expected a probability between 0 and 1, got 2']);
   });
 });
 
