@@ -1,0 +1,74 @@
+/**
+ * The simulation's worker threads as resources: K threads are the calling one and K − 1 workers, kept
+ * idle for the next run (whatever the number it wants), unref'd while idle, ended on request, and a
+ * worker that dies while idle is not handed out again. Results never depend on them (tested in
+ * uncertainty-simulate.test.ts); these tests count the workers started through the platform module.
+ */
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
+
+const started: Worker[] = [];
+
+/** The simulate module on a fresh module copy, with every worker it starts recorded. */
+async function simulate() {
+  vi.resetModules();
+  started.length = 0;
+  const platform = await vi.importActual<typeof import('../../src/platform/worker-thread.js')>('../../src/platform/worker-thread.js');
+  vi.doMock('../../src/platform/worker-thread.js', () => ({
+    ...platform,
+    startWorker: (entry: URL, data: unknown) => {
+      const worker = platform.startWorker(entry, data);
+      started.push(worker);
+      return worker;
+    },
+  }));
+  return import('../../src/scenarios/simulate.js');
+}
+
+afterEach(() => {
+  vi.doUnmock('../../src/platform/worker-thread.js');
+  vi.resetModules();
+});
+
+const exited = (worker: Worker) => new Promise<number>((resolve) => worker.once('exit', resolve));
+
+describe('simulation workers', () => {
+  it('start K − 1 workers for K threads, keep them for the next run, and end them on request', async () => {
+    const module = await simulate();
+    const { model } = module.simulationModel(scenarioFromDocument({ name: 'x', steps: [{ bloc: { id: 'cf', councils: ['najaf'] } }], probabilities: { attendance: { all: '9/10' } } }));
+    const options = { seed: 5, runs: 4096 };
+    const first = await module.monteCarloSimulation(model, { ...options, workers: 3 });
+    expect(started).toHaveLength(2);
+    // The next run takes the idle ones: none started, fewer or as many wanted.
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(first);
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 3 })).toEqual(first);
+    expect(started).toHaveLength(2);
+    // One more thread than there are idle workers starts exactly one.
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 4 })).toEqual(first);
+    expect(started).toHaveLength(3);
+    // A single thread needs none.
+    await module.monteCarloSimulation(model, { ...options, workers: 1 });
+    expect(started).toHaveLength(3);
+    const exits = started.map(exited);
+    await module.endIdleWorkers();
+    expect(await Promise.all(exits)).toHaveLength(3);
+    // Ended workers are not handed out again.
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(first);
+    expect(started).toHaveLength(4);
+    await module.endIdleWorkers();
+  });
+
+  it('a worker that dies while idle is not handed to the next run', async () => {
+    const module = await simulate();
+    const { model } = module.simulationModel(scenarioFromDocument({ name: 'x', steps: [{ bloc: { id: 'cf', councils: ['najaf'] } }], probabilities: { attendance: { all: '9/10' } } }));
+    const options = { seed: 5, runs: 4096 };
+    const first = await module.monteCarloSimulation(model, { ...options, workers: 2 });
+    expect(started).toHaveLength(1);
+    await started[0]!.terminate();
+    // Were the dead one handed out, its blocks would never come back and the run would never end.
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(first);
+    expect(started).toHaveLength(2);
+    await module.endIdleWorkers();
+  });
+});
