@@ -6,6 +6,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as WorkerThread from '../../src/platform/worker-thread.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 
 const started: Worker[] = [];
@@ -14,7 +15,7 @@ const started: Worker[] = [];
 async function simulate() {
   vi.resetModules();
   started.length = 0;
-  const platform = await vi.importActual<typeof import('../../src/platform/worker-thread.js')>('../../src/platform/worker-thread.js');
+  const platform = await vi.importActual<typeof WorkerThread>('../../src/platform/worker-thread.js');
   vi.doMock('../../src/platform/worker-thread.js', () => ({
     ...platform,
     startWorker: (entry: URL, data: unknown) => {
