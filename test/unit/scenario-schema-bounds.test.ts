@@ -210,5 +210,6 @@ describe('expectation rules', () => {
     expect(claim({ votes: -1 })).toEqual(['votes: Too small: expected number to be >=0']);
     expect(claim({ group: 'D' })).toEqual(['group: Invalid option: expected one of "A"|"B"|"C"']);
     expect(claim({ posts: { Governor: 'nabni' } })).toEqual(['posts.Governor: expected a post id: lowercase letters, digits and hyphens, at most 100']);
+    expect(claim({ postVotes: { Governor: 8 } })).toEqual(['postVotes.Governor: expected a post id: lowercase letters, digits and hyphens, at most 100']);
   });
 });
