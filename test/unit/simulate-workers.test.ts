@@ -32,13 +32,19 @@ afterEach(() => {
   vi.resetModules();
 });
 
+/** Najaf with the cf bloc, each member attending with probability 9/10: a model every run here draws from. */
+function najaf(module: Awaited<ReturnType<typeof simulate>>) {
+  return module.simulationModel(scenarioFromDocument({ name: 'x', steps: [{ bloc: { id: 'cf', councils: ['najaf'] } }], probabilities: { attendance: { all: '9/10' } } })).model;
+}
+
+const options = { seed: 5, runs: 4096 };
+
 const exited = (worker: Worker) => new Promise<number>((resolve) => worker.once('exit', resolve));
 
 describe('simulation workers', () => {
   it('start K − 1 workers for K threads, keep them for the next run, and end them on request', async () => {
     const module = await simulate();
-    const { model } = module.simulationModel(scenarioFromDocument({ name: 'x', steps: [{ bloc: { id: 'cf', councils: ['najaf'] } }], probabilities: { attendance: { all: '9/10' } } }));
-    const options = { seed: 5, runs: 4096 };
+    const model = najaf(module);
     const first = await module.monteCarloSimulation(model, { ...options, workers: 3 });
     expect(started).toHaveLength(2);
     // The next run takes the idle ones: none started, fewer or as many wanted.
@@ -62,8 +68,7 @@ describe('simulation workers', () => {
 
   it('a worker that dies while idle is not handed to the next run', async () => {
     const module = await simulate();
-    const { model } = module.simulationModel(scenarioFromDocument({ name: 'x', steps: [{ bloc: { id: 'cf', councils: ['najaf'] } }], probabilities: { attendance: { all: '9/10' } } }));
-    const options = { seed: 5, runs: 4096 };
+    const model = najaf(module);
     const first = await module.monteCarloSimulation(model, { ...options, workers: 2 });
     expect(started).toHaveLength(1);
     await started[0]!.terminate();
