@@ -82,6 +82,24 @@ export function formatDataPath(path: DataPath): string {
   return text;
 }
 
+/**
+ * `['councils', 3, 'lists', 2, 'seats']` from `councils[3].lists[2].seats`: the inverse of
+ * formatDataPath for keys and indices. A part in any other form (a quoted key) stays one segment as written.
+ */
+export function parseDataPath(text: string): DataPath {
+  const segments: (string | number)[] = [];
+  for (const part of text.split('.')) {
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) {
+      segments.push(part);
+      continue;
+    }
+    if (match[1]) segments.push(match[1]);
+    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return segments;
+}
+
 /** Turns zod issues into located, readable data issues. */
 export function issuesFromZod(error: z.ZodError, document?: DataDocument): DataIssue[] {
   const issues: DataIssue[] = [];

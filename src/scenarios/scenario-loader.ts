@@ -8,7 +8,7 @@ import { didYouMean } from '../model/suggest.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type DataIssue, GovsimDataError, GovsimError, GovsimMissingFileError, GovsimUsageError } from '../model/errors.js';
-import { checkDataShape, type DataDocument, issuesFromZod, located, readDataDocument, yamlLocator } from '../dataset/data-file.js';
+import { checkDataShape, type DataDocument, issuesFromZod, located, parseDataPath, readDataDocument, yamlLocator } from '../dataset/data-file.js';
 import { councilRulesFor, type ScenarioRules } from './expression.js';
 import { bundledDatasets, type LoadedDataset } from '../dataset/dataset.js';
 import { MAX_COUNCIL_SEATS, MAX_COUNCIL_UNITS } from '../dataset/dataset-schema.js';
@@ -466,7 +466,7 @@ function assemble(layers: readonly Layer[], display: string | undefined): Loaded
         state = transition.state;
       } catch (error) {
         if (!(error instanceof StepError)) throw error;
-        issues.push(located([...prefix, 'steps', position, ...error.path.split('.').flatMap(splitIndex)], error.message, layer.document));
+        issues.push(located([...prefix, 'steps', position, ...parseDataPath(error.path)], error.message, layer.document));
         return;
       }
       steps.push({
@@ -582,15 +582,6 @@ function checkThresholds(rules: ScenarioRules, state: ScenarioState, layers: rea
 }
 
 /** `into.badr` → ['into', 'badr']; `members[2]` → ['members', 2]. */
-function splitIndex(segment: string): (string | number)[] {
-  const parts: (string | number)[] = [];
-  const match = /^([^[]*)((?:\[\d+\])*)$/.exec(segment);
-  if (!match) return [segment];
-  if (match[1]) parts.push(match[1]);
-  for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
-  return parts;
-}
-
 /**
  * A council a step took past what the analysis handles (members, or voting units: defectors vote as
  * units of their own), in words; undefined when every council is within bounds.

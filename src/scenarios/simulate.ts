@@ -29,7 +29,7 @@ import {
   summarizeTally,
 } from '../model/uncertainty/index.js';
 import type { CompiledScenario } from '../model/uncertainty/sampler.js';
-import { type DataDocument, issuesFromZod, located } from '../dataset/data-file.js';
+import { type DataDocument, issuesFromZod, located, parseDataPath } from '../dataset/data-file.js';
 import { probabilitiesSchemas } from './probabilities-schema.js';
 import { type CouncilResult, modelCouncil, runScenario, type ScenarioRun } from './runner.js';
 import type { LoadedScenario } from './scenario-loader.js';
@@ -205,17 +205,7 @@ function partyBlocs(state: ScenarioState, party: string): string[] {
 /** Puts an issue under `probabilities` (if it is not yet) and adds the line where the document has one. */
 function relocate(issue: DataIssue, document: DataDocument | undefined): DataIssue {
   const path = issue.path === BLOCK_PATH || issue.path.startsWith(`${BLOCK_PATH}.`) ? issue.path : issue.path ? `${BLOCK_PATH}.${issue.path}` : BLOCK_PATH;
-  const segments: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) {
-      segments.push(part);
-      continue;
-    }
-    if (match[1]) segments.push(match[1]);
-    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
-  }
-  return { ...located(segments, issue.message, document), path };
+  return { ...located(parseDataPath(path), issue.message, document), path };
 }
 
 // ---------------------------------------------------------------------------------------------

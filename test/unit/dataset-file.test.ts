@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, GovsimDataError, GovsimError, GovsimMissingFileError } from '../../src/model/errors.js';
-import { MAX_DATA_DEPTH, formatDataPath, parseDataFile, readDataFile } from '../../src/dataset/data-file.js';
+import { MAX_DATA_DEPTH, formatDataPath, parseDataFile, parseDataPath, readDataFile } from '../../src/dataset/data-file.js';
 import { findPackageRoot, packageRoot } from '../../src/platform/package-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'govsim-data-file-'));
@@ -129,6 +129,18 @@ describe('parseDataFile and paths', () => {
     expect(formatDataPath(['councils', 3, 'lists', 2, 'seats'])).toBe('councils[3].lists[2].seats');
     expect(formatDataPath([0, 'a b'])).toBe('[0]["a b"]');
     expect(formatDataPath([])).toBe('');
+  });
+
+  it('reads such paths back into keys and indices', () => {
+    expect(parseDataPath('councils[3].lists[2].seats')).toEqual(['councils', 3, 'lists', 2, 'seats']);
+    expect(parseDataPath('shocks[0][12].units')).toEqual(['shocks', 0, 12, 'units']);
+    expect(parseDataPath('[0]')).toEqual([0]);
+    expect(parseDataPath('')).toEqual([]);
+    // Not an index: kept whole, so the line lookup falls back to the nearest enclosing value.
+    expect(parseDataPath('a.b[x]')).toEqual(['a', 'b[x]']);
+    for (const path of [['probabilities', 'shocks', 1, 'p'], ['steps', 4, 'deal', 'parties', 0]]) {
+      expect(parseDataPath(formatDataPath(path))).toEqual(path);
+    }
   });
 });
 
