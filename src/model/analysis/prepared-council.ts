@@ -355,20 +355,14 @@ function symmetryClasses(
   orderMask: number,
 ): Int32Array {
   const classes = new Int32Array(size).fill(-1);
-  const members = new Int32Array(size);
   for (let u = 0; u < size; u++) {
     if (classes[u] !== -1) continue;
     classes[u] = u;
     if (hasUnit(orderMask, u)) continue;
-    members[0] = u;
-    let count = 1;
+    // Being interchangeable is an equivalence (in the conflict graph, twins: a unit cannot have both a
+    // twin it refuses and one it does not), so the first unit of a class stands for every member.
     for (let v = u + 1; v < size; v++) {
-      if (classes[v] !== -1 || hasUnit(orderMask, v)) continue;
-      let fits = true;
-      for (let i = 0; i < count && fits; i++) fits = interchangeable(members[i]!, v, seats, weights, roles, conflicts, declaredMask);
-      if (!fits) continue;
-      classes[v] = u;
-      members[count++] = v;
+      if (classes[v] === -1 && !hasUnit(orderMask, v) && interchangeable(u, v, seats, weights, roles, conflicts, declaredMask)) classes[v] = u;
     }
   }
   return classes;
