@@ -116,7 +116,7 @@ function compute(council: Council, coalition: readonly string[] | undefined): Ru
       text: `present ${present} of ${members} ${quorumMet ? '≥' : '<'} ${quorum}${quorumBasisText(council)} ⇒ ${quorumMet ? 'quorum met' : 'no quorum'}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`,
     },
     {
-      text: `${fast.winningCount} winning coalitions of units, ${fast.minimalCountExact ? '' : 'more than '}${fast.minimalCount} minimal; ${flips} single-seat change${flips === 1 ? '' : 's'} flip whether a majority forms`,
+      text: `${fast.winningCount} winning coalition${fast.winningCount === 1 ? '' : 's'} of units, ${fast.minimalCountExact ? '' : 'more than '}${fast.minimalCount} minimal; ${flips} single-seat ${flips === 1 ? 'change flips' : 'changes flip'} whether a majority forms`,
     },
   ];
   return {

@@ -72,6 +72,17 @@ describe('analyze', () => {
     ]);
   });
 
+  it('one coalition and one change, in the singular', () => {
+    // A council of one member: majority and quorum 1, a alone wins; a away leaves nobody to vote.
+    const alone = analyze(council([['a', 1]]));
+    expect(alone.explanation[2]).toEqual({ text: '1 winning coalition of units, 1 minimal; 1 single-seat change flips whether a majority forms' });
+    expect(alone.hinges).toEqual(['1 a member absent: present 1 → 0 (quorum lost): no vote can be held']);
+    // a 2, b 1 = 3, majority 2; declared b. A seat moving from a to b is the one change that flips it.
+    const b = analyze(council([['a', 2], ['b', 1]]), ['b']);
+    expect(b.explanation[2]).toEqual({ text: '2 winning coalitions of units, 1 minimal; 1 single-seat change flips whether a majority forms' });
+    expect(b.hinges).toEqual(['move 1 seat a → b: b 1 → 2 of 2 needed: gains the majority']);
+  });
+
   it('ten tied minimal coalitions: three shown, in a fixed order', () => {
     // Five lists of one seat, majority 3: every triple is minimal (10), winning 10 + 5 + 1 = 16; no change flips anything.
     const result = analyze(council(['a', 'b', 'c', 'd', 'e'].map((id) => [id, 1])));

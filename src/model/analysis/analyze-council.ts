@@ -192,7 +192,7 @@ function explanationOf(
     note(
       minimalCount === 0
         ? `no admissible coalition of those present reaches ${majority}`
-        : `${winning.count} admissible winning coalitions of units, ${winning.minimalCountExact ? '' : 'more than '}${minimalCount} of them minimal (every member needed)${listed < minimalCount || !winning.minimalCountExact ? `; the first ${listed} found are listed` : ''}`,
+        : `${winning.count} admissible winning coalition${winning.count === 1 ? '' : 's'} of units, ${winning.minimalCountExact ? '' : 'more than '}${minimalCount} of them minimal (every member needed)${listed < minimalCount || !winning.minimalCountExact ? `; the first ${listed} found are listed` : ''}`,
     ),
   );
   for (const prediction of predictions) {
@@ -213,7 +213,7 @@ function explanationOf(
   const flips = hinges.filter((hinge) => hinge.flips);
   lines.push(
     note(
-      `${flips.length} single-seat change${flips.length === 1 ? '' : 's'} flip whether a majority forms; ${hinges.length - flips.length} more change who can form it (${fast.hingeCount} changes before folding alike ones)`,
+      `${flips.length} single-seat ${flips.length === 1 ? 'change flips' : 'changes flip'} whether a majority forms; ${hinges.length - flips.length} more ${hinges.length - flips.length === 1 ? 'changes' : 'change'} who can form it (${fast.hingeCount} before folding alike ones)`,
     ),
   );
   if (flips[0] !== undefined) lines.push(note(`most important: ${flips[0].text}`));
