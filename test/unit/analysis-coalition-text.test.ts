@@ -78,5 +78,8 @@ describe('coalitions in words', () => {
     expect(votesLabel(prepared, toMask([0, 1, 2]))).toBe('coalition (u0 4 + u1 3 + u2 2)');
     expect(votesLabel(prepared, 0)).toBe('coalition (nobody)');
     expect([blocNamed(prepared, toMask([0, 2])), blocNamed(prepared, toMask([0]))]).toEqual(['cf', undefined]);
+    // The units in no bloc are no bloc together.
+    expect(blocNamed(prepared, toMask([1, 3]))).toBeUndefined();
+    expect(votesLabel(prepared, toMask([1, 3]))).toBe('coalition (u1 3 + u3 2)');
   });
 });

@@ -56,7 +56,6 @@ function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>, limi
   const { weights, size } = prepared;
   const power = new Float64Array(size);
   for (let u = 0; u < size; u++) power[u] = 2 ** (size - 1 - u);
-  const top = 2 ** size - 1;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < masks.length; i++) {
     const count = unitsIn(masks[i]!, MEMBERS);
@@ -68,9 +67,9 @@ function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>, limi
     }
     const first = votes * 64 + count;
     const group = groups.get(first);
-    // The complement sorts ascending in the order wanted: the earliest unit (the highest reversed bit) first.
-    if (group === undefined) groups.set(first, [top - reversed]);
-    else group.push(top - reversed);
+    // The negation sorts ascending in the order wanted: the earliest unit (the highest reversed bit) first.
+    if (group === undefined) groups.set(first, [-reversed]);
+    else group.push(-reversed);
   }
   const out: number[] = [];
   for (const first of Float64Array.from(groups.keys()).sort()) {
@@ -78,7 +77,7 @@ function sortWideMasks(prepared: PreparedCouncil, masks: ArrayLike<number>, limi
     const keys = Float64Array.from(groups.get(first)!).sort();
     for (const key of keys.subarray(0, limit - out.length)) {
       // Reverse the bits back: bit b of the reversed key is unit size − 1 − b.
-      const count = unitsIn(top - key, MEMBERS);
+      const count = unitsIn(-key, MEMBERS);
       let mask = 0;
       for (let j = 0; j < count; j++) mask += power[MEMBERS[j]!]!;
       out.push(mask);

@@ -51,7 +51,8 @@ export function enumerateMinimalWinning(
   const length = order.length;
   suffix[length] = 0;
   for (let j = length - 1; j >= 0; j--) suffix[j] = suffix[j + 1]! + weights[order[j]!]!;
-  if (requiredWeight + suffix[0]! >= quota && limit > 0) descend(search, suffix, 0, requiredMask, requiredWeight, 0, out, before + limit);
+  // No early exit when even every free unit falls short: descend's first test is that one.
+  descend(search, suffix, 0, requiredMask, requiredWeight, 0, out, before + limit);
   return out.length - before;
 }
 

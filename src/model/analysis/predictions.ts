@@ -17,7 +17,8 @@ export function predictionsFor(prepared: PreparedCouncil, fast: FastAnalysis, so
   let fewestSeats = sortedMinimal.filter((mask) => votesOf(prepared, mask) === fast.fewestVotes);
   let fewestParties = sortedMinimal.filter((mask) => popcount(mask) === fast.fewestUnits);
   let complete = listedAll;
-  if (!listedAll && prepared.constrainedMask === 0 && !prepared.infeasible && fast.minimalCount > 0) {
+  // Listed in part, so at least one minimal coalition exists.
+  if (!listedAll && prepared.constrainedMask === 0 && !prepared.infeasible) {
     // The listing stopped early: search for exactly these coalitions instead, listing at most as many.
     const { searchOrder, weights, requiredMask, requiredWeight, requiredUnits, majority } = prepared;
     const bySeats: number[] = [];
@@ -73,14 +74,11 @@ export function minimalConnectedWinning(prepared: PreparedCouncil): number[] {
       mask += unitBit(u);
       votes += weights[u]!;
       if (votes < quota || maskIntersection(mask, requiredMask) !== requiredMask) continue;
-      // The shortest winning interval from i; longer ones keep it inside, so they are not minimal.
+      // The shortest winning interval from i; longer ones keep it inside, so they are not minimal. Its
+      // right end is always needed: without it the interval was below the quota, or it was winning but
+      // lacked a required unit, which can only be u itself. So only the left end is tested.
       const left = order[i]!;
-      // For a single unit both ends are that unit, and the two tests below coincide.
-      const leftRemovable = roles[left] !== ROLE_REQUIRED;
-      const rightRemovable = roles[u] !== ROLE_REQUIRED;
-      const leftCritical = !leftRemovable || votes - weights[left]! < quota;
-      const rightCritical = !rightRemovable || votes - weights[u]! < quota;
-      if (leftCritical && rightCritical) found.push(mask);
+      if (roles[left] === ROLE_REQUIRED || votes - weights[left]! < quota) found.push(mask);
       break;
     }
   }
