@@ -63,7 +63,7 @@ export function referenceState(prepared: PreparedCouncil, weights: Int32Array, p
     winning.add(mask);
     if (members.every((u) => roles[u] === ROLE_REQUIRED || weight - weights[u]! < quota)) minimal.push(mask);
   }
-  minimal.sort((a, b) => a - b);
+  // No sort needed: candidates ascend, so picks ascend in mask order and `minimal` is sorted already.
   const quorumMet = present >= prepared.quorum;
   let declaredVotes = 0;
   for (let u = 0; u < size; u++) if (declaredMask !== -1 && bitSet(declaredMask, u)) declaredVotes += weights[u]!;
