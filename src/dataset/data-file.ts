@@ -66,7 +66,7 @@ export function readDataDocument(file: string): DataDocument {
  */
 export function parseDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   const document = readDataDocument(file);
-  const result = schema.safeParse(document.value, { reportInput: true });
+  const result = schema.safeParse(document.value);
   if (result.success) return result.data;
   throw new GovsimDataError(file, issuesFromZod(result.error, document));
 }

@@ -500,7 +500,7 @@ function loadDatasetDir(dir: string, shownDir: string): LoadedDataset {
       throw error;
     }
     const displayed: DataDocument = { ...document, file };
-    const result = schema.safeParse(document.value, { reportInput: true });
+    const result = schema.safeParse(document.value);
     if (!result.success) {
       problems.push({ file, issues: issuesFromZod(result.error, displayed) });
       return undefined;

@@ -102,7 +102,7 @@ function sittingExpectations(
   raws.forEach((raw, j) => {
     const at = ['sittings', sitting, 'expect', j];
     const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
-    const result = scenarioSchemas().Expectation.safeParse(filled, { reportInput: true });
+    const result = scenarioSchemas().Expectation.safeParse(filled);
     if (!result.success) {
       const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
       issues.push(...issuesFromZod(prefixed as typeof result.error, document));
@@ -358,11 +358,11 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
     probabilities = block;
     body = rest;
   }
-  const shell = scenarioSchemas().ScenarioShell.safeParse(body, { reportInput: true });
+  const shell = scenarioSchemas().ScenarioShell.safeParse(body);
   const issues: DataIssue[] = shell.success ? [] : issuesFromZod(shell.error, document);
   if (probabilities !== undefined) {
     // Shape only here; `govsim simulate` checks the ids against the councils.
-    const checked = probabilitiesSchemas().ProbabilitiesSchema.safeParse(probabilities, { reportInput: true });
+    const checked = probabilitiesSchemas().ProbabilitiesSchema.safeParse(probabilities);
     if (!checked.success) {
       const prefixed = { issues: checked.error.issues.map((issue) => ({ ...issue, path: ['probabilities', ...issue.path] })) };
       issues.push(...issuesFromZod(prefixed as typeof checked.error, document));
@@ -393,7 +393,7 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined, 
         : `a step has exactly one kind, found ${kinds.join(' and ')}`;
     return { issues: [located(at, message, document)] };
   }
-  const result = scenarioSchemas().STEP_SCHEMAS[kinds[0]!].safeParse(raw, { reportInput: true });
+  const result = scenarioSchemas().STEP_SCHEMAS[kinds[0]!].safeParse(raw);
   if (result.success) return { step: result.data };
   const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
   return { issues: issuesFromZod(prefixed as typeof result.error, document) };

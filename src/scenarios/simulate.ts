@@ -68,7 +68,7 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   const source = scenario.probabilitiesSource;
   const file = source !== undefined ? source.file : scenario.file;
   const document = source?.document;
-  const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {}, { reportInput: true });
+  const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {});
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error).map((issue) => relocate(issue, document));
     throw new GovsimDataError(file, issues);
@@ -104,14 +104,15 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
  */
 function fixEditedAttendance(model: ProbabilisticScenario, now: readonly CouncilInput[], since: ScenarioState): ProbabilisticScenario {
   const councils = model.councils.map((council) => {
-    const current = now.find((input) => input.council.id === council.id)?.council;
-    if (current === undefined || since.councils[council.id] === undefined) return council;
+    // The model's councils are built from `now`, one each.
+    const current = now.find((input) => input.council.id === council.id)!.council;
+    if (since.councils[council.id] === undefined) return council;
     const absentSince = new Map(modelCouncil(since, council.id).units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
     const absentNow = new Map(current.units.map((unit) => [unit.id, unit.seats - unitPresent(unit)]));
     const units = council.units.map((unit) => {
       const before = absentSince.get(unit.id);
       const after = absentNow.get(unit.id);
-      if (before === undefined || after === undefined || before === after) return unit;
+      if (before === undefined || after === undefined) return unit;
       // Seats [seats − after, seats − before) went away, or [seats − before, seats − after) came back.
       const attendance = unit.attendance.map((p, member) => {
         const fromEnd = unit.seats - member; // 1 for the last seat
@@ -130,10 +131,10 @@ function fixEditedAttendance(model: ProbabilisticScenario, now: readonly Council
  * The alignment a council is simulated around: the strongest valid deal covering it (the scenario's
  * hypothesis: `join` and `defect` read relative to it), else the alignment the run reports.
  */
-function simulatedAlignment(result: CouncilResult): { units: readonly string[]; candidate: string | null; id?: string } {
+function simulatedAlignment(result: CouncilResult): { units: readonly string[]; candidate: string | null } {
   const deals = result.alignments.filter((alignment) => alignment.kind === 'deal' && alignment.status !== 'void');
   const deal = deals.reduce<(typeof deals)[number] | undefined>((best, next) => (best === undefined || next.votes > best.votes ? next : best), undefined);
-  if (deal) return { units: deal.units, candidate: deal.governor, id: `${deal.kind}:${deal.id}` };
+  if (deal) return { units: deal.units, candidate: deal.governor };
   return { units: result.outcome.coalition, candidate: result.outcome.candidate };
 }
 
@@ -141,17 +142,17 @@ function simulatedAlignment(result: CouncilResult): { units: readonly string[]; 
  * Every other alignment that can govern: the run's deals, blocs and rumps (void ones and members voting
  * against every line never can), and any lone unit big enough to reach the threshold by itself.
  */
-function rivalAlignments(scenario: LoadedScenario, result: CouncilResult, coalition: readonly string[], simulatedId: string | undefined) {
+function rivalAlignments(scenario: LoadedScenario, result: CouncilResult, coalition: readonly string[]) {
   const council = modelCouncil(scenario.state, result.id);
   const taken = new Set(coalition);
   const rivals: { id: string; units: string[]; governor: string; governorBlocs: string[] }[] = [];
   for (const alignment of result.alignments) {
-    if (alignment.status === 'void' || alignment.kind === 'against' || alignment.governor === null) continue;
-    if (`${alignment.kind}:${alignment.id}` === simulatedId) continue;
-    const units = alignment.units.filter((id) => !taken.has(id));
-    if (units.length === 0 || units.length < alignment.units.length) continue; // the simulated coalition itself (or part of it)
-    for (const id of units) taken.add(id);
-    rivals.push({ id: `${alignment.kind}:${alignment.id}`, units, governor: alignment.governor, governorBlocs: partyBlocs(scenario.state, alignment.governor) });
+    // Members voting against every line have no governor (alignments.ts).
+    if (alignment.status === 'void' || alignment.governor === null) continue;
+    // The simulated coalition's own alignment is listed too: the model drops the coalition's units from
+    // every rival, and rivals left with none (spec.ts).
+    for (const id of alignment.units) taken.add(id);
+    rivals.push({ id: `${alignment.kind}:${alignment.id}`, units: [...alignment.units], governor: alignment.governor, governorBlocs: partyBlocs(scenario.state, alignment.governor) });
   }
   for (const unit of council.units) {
     if (taken.has(unit.id) || unit.seats < result.majority) continue;
@@ -178,7 +179,7 @@ function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilI
     }
   }
   const outsideGovernor = candidate !== null && governor === undefined ? { party: candidate, blocs: partyBlocs(scenario.state, candidate) } : undefined;
-  const rivals = rivalAlignments(scenario, result, coalition, simulated.id);
+  const rivals = rivalAlignments(scenario, result, coalition);
   return {
     council,
     rivals,

@@ -39,6 +39,21 @@ describe('the simulated alignment', () => {
     expect(najaf([big, small])).toEqual(expected);
   });
 
+  it('of two deals with as many votes, the one declared first', () => {
+    // wafaa 2 + idraak 1 = 3 and nsf 2 + absher 1 = 3.
+    const outsiders = { deal: { id: 'outsiders', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'wafaa' } };
+    const insiders = { deal: { id: 'insiders', parties: ['nsf', 'absher'], councils: ['najaf'], governor: 'nsf' } };
+    expect(najaf([outsiders, insiders])).toMatchObject({ coalition: ['wafaa', 'idraak'], rivals: [['deal:insiders', 'nsf+absher', true]] });
+    expect(najaf([insiders, outsiders])).toMatchObject({ coalition: ['nsf', 'absher'], rivals: [['deal:outsiders', 'wafaa+idraak', false]] });
+  });
+
+  it('the governor\'s own unit decides whether the bloc governs, even with a single seat', () => {
+    // idraak (1 seat, a local list) provides the governor of a deal with nabni (3, cf): not the cf.
+    const deal = { deal: { id: 'd', parties: ['nabni', 'idraak'], councils: ['najaf'], governor: 'idraak' } };
+    expect(najaf([deal])).toMatchObject({ coalition: ['nabni', 'idraak'], governedByBloc: false });
+    expect(najaf([{ deal: { ...deal.deal, governor: 'nabni' } }])).toMatchObject({ coalition: ['nabni', 'idraak'], governedByBloc: true });
+  });
+
   it('a governor from outside the council: the deal governs without the CF, which is its rival', () => {
     const outside = { deal: { id: 'd', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor: 'tasmim' } };
     expect(najaf([{ bloc: { id: 'cf', councils: ['najaf'] } }, outside])).toEqual({

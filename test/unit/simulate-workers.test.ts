@@ -4,6 +4,7 @@
  * worker that dies while idle is not handed out again. Results never depend on them (tested in
  * uncertainty-simulate.test.ts); these tests count the workers started through the platform module.
  */
+import { getEventListeners } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as WorkerThread from '../../src/platform/worker-thread.js';
@@ -62,6 +63,77 @@ describe('simulation workers', () => {
     expect(await Promise.all(exits)).toHaveLength(3);
     // Ended workers are not handed out again.
     expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(first);
+    expect(started).toHaveLength(4);
+    await module.endIdleWorkers();
+  });
+
+  it('an idle worker holds only the listener that drops it should it die; a busy one only the run\'s own', async () => {
+    const module = await simulate();
+    const model = najaf(module);
+    const signal = new AbortController().signal;
+    const during: number[][] = [];
+    // The second run takes the worker the first left idle.
+    await module.monteCarloSimulation(model, { ...options, workers: 2 });
+    await module.monteCarloSimulation(model, {
+      seed: 5,
+      runs: 8 * 4096,
+      workers: 2,
+      signal,
+      onProgress: () => during.push([started[0]!.listenerCount('message'), started[0]!.listenerCount('error'), started[0]!.listenerCount('exit'), getEventListeners(signal, 'abort').length]),
+    });
+    expect(during.length).toBeGreaterThan(0);
+    for (const counts of during) expect(counts).toEqual([1, 1, 1, 1]);
+    expect(started).toHaveLength(1);
+    // Idle: no run's listeners left on the worker or on the caller's signal.
+    expect([started[0]!.listenerCount('message'), started[0]!.listenerCount('error'), started[0]!.listenerCount('exit')]).toEqual([0, 0, 1]);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    await module.endIdleWorkers();
+  });
+
+  it('an already aborted run draws nothing, on one thread or several', async () => {
+    const module = await simulate();
+    const model = najaf(module);
+    for (const workers of [1, 2]) {
+      const result = await module.monteCarloSimulation(model, { seed: 5, runs: 50 * 4096, workers, signal: AbortSignal.abort() });
+      expect([result.stop, result.interrupted, result.draws]).toEqual(['interrupted', true, 0]);
+    }
+    await module.endIdleWorkers();
+  });
+
+  it('a worker that dies during a run fails the run, which stops at once; the next run starts a fresh one', async () => {
+    const module = await simulate();
+    const model = najaf(module);
+    let calls = 0;
+    const run = module.monteCarloSimulation(model, {
+      seed: 5,
+      runs: 400 * 4096,
+      workers: 2,
+      onProgress: () => {
+        calls++;
+        if (calls === 1) void started[0]!.terminate();
+      },
+    });
+    const failure = await run.then(() => undefined, (error: unknown) => error);
+    // Ended from outside, the worker reports code 0 or 1 depending on where it was stopped.
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^simulation worker exited early \(code [01]\)$/);
+    // The calling thread stops taking blocks too: no progress after the failure.
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(after);
+    const single = await module.monteCarloSimulation(model, { ...options, workers: 1 });
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(single);
+    expect(started).toHaveLength(2);
+    await module.endIdleWorkers();
+  });
+
+  it('a worker that dies while idle is not handed to the next run, wherever it stands among the idle ones', async () => {
+    const module = await simulate();
+    const model = najaf(module);
+    const first = await module.monteCarloSimulation(model, { ...options, workers: 4 });
+    expect(started).toHaveLength(3);
+    await started[1]!.terminate();
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 4 })).toEqual(first);
     expect(started).toHaveLength(4);
     await module.endIdleWorkers();
   });
