@@ -84,6 +84,10 @@ describe('rivals', () => {
     const expected = { coalition: ['nabni', 'state-of-law', 'nsf', 'asas'], governedByBloc: true, rivals: [['list:tasmim', 'tasmim', false]] };
     expect(najaf([basra], 'basra')).toEqual(expected);
     expect(najaf([basra, { absent: { council: 'basra', units: ['tasmim'], seats: 1 } }], 'basra')).toEqual(expected);
+    // Counting the incumbents' bloc instead, that lone list governs for it.
+    const incumbents = simulationModel(scenarioFromDocument({ name: 'x', steps: [basra], probabilities: { ...certain, bloc: 'incumbents' } }), { councils: ['basra'] }).model.councils[0]!;
+    expect(incumbents.governedByBloc).toBe(false);
+    expect(incumbents.rivals?.map((rival) => [rival.id, rival.governedByBloc])).toEqual([['list:tasmim', true]]);
   });
 });
 
@@ -114,6 +118,10 @@ describe('edits in several councils', () => {
     // Maysan: nabni 6, its last two seats sent away. Najaf: nothing edited.
     expect(attendance('maysan', 'nabni')).toEqual(['1/2', '1/2', '1/2', '1/2', '0', '0']);
     expect(attendance('najaf', 'nabni')).toEqual(['1/2', '1/2', '1/2']);
+    // A starting state without the council (a caller's own): the block's attendance stands as written.
+    const without = { ...before.state, councils: { najaf: before.state.councils.najaf! } };
+    const kept = simulationModel(after, { councils: ['najaf', 'maysan'], editsSince: without }).model;
+    expect(kept.councils.find((entry) => entry.id === 'maysan')!.units.find((entry) => entry.id === 'nabni')!.attendance.map(formatRational)).toEqual(['1/2', '1/2', '1/2', '1/2', '1/2', '1/2']);
   });
 });
 
