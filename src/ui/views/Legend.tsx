@@ -11,7 +11,7 @@ export const LEGEND: readonly string[] = [
   'Group (A/B/C): A the CF alone holds a majority; B it falls short but no majority forms without it; C a majority can form without it.',
   'Units: the lists, factions (after a split) and quota seats that vote as one. Pivotal: a unit whose leaving breaks the majority.',
   'Hinges: single-seat changes (one member away, one seat moved) that flip or reshape the majority.',
-  'BZ / SS: Banzhaf / Shapley-Shubik power, the share of the decisive votes a unit casts (0-1).',
+  'BZ / SS: Banzhaf / Shapley-Shubik power, the share of the decisive votes a unit casts, in per cent.',
   'Riker: the winning coalition with the fewest seats; Leiserson: the one with the fewest parties. ~ estimated figure, ? unresolved.',
 ];
 
