@@ -190,6 +190,39 @@ describe('predictions past the listing limit', () => {
     expect(cut).toBeGreaterThan(2);
   });
 
+  it('a listing cut short, yet at most 1,000 of the fewest seats and of the fewest parties: both complete', () => {
+    // 15 lists, 92 seats, majority set to 39: 2,127 minimal coalitions, so the listing stops at 1,000;
+    // the second searches find every one of the fewest seats and of the fewest parties.
+    const weights = [8, 7, 8, 1, 8, 8, 7, 9, 4, 4, 3, 9, 6, 4, 6];
+    const minimal = minimalWinning({ weights, required: [], free: weights.map((_, u) => u), quota: 39, pairs: [] });
+    const analysis = analyzeCouncil({ ...council(weights), rules: { majority: 39 } }, { power: false });
+    expect([analysis.winning.minimalCount, analysis.winning.minimal.length]).toEqual([minimal.length, MAX_LISTED_MINIMAL]);
+    expect(minimal.length).toBe(2127);
+    const label = (members: number[]) => members.map((u) => `u${u}`).join('+');
+    const fewestVotes = Math.min(...minimal.map((members) => sum(weights, members)));
+    const fewestUnits = Math.min(...minimal.map((members) => members.length));
+    const [seats, parties] = analysis.predictions;
+    expect([seats!.complete, parties!.complete]).toEqual([true, true]);
+    expect(seats!.coalitions.map((coalition) => coalition.units.join('+')).sort()).toEqual(minimal.filter((members) => sum(weights, members) === fewestVotes).map(label).sort());
+    expect(parties!.coalitions.map((coalition) => coalition.units.join('+')).sort()).toEqual(minimal.filter((members) => members.length === fewestUnits).map(label).sort());
+    expect([seats!.coalitions.length, parties!.coalitions.length]).toEqual([874, 96]);
+  });
+
+  it('exactly 1,000 of the fewest seats is complete', () => {
+    // Ten lists each of 100, 10 and 1 seats, majority set to 111: 111 = 100 + 10 + 1 is the only way to
+    // make 111 (ten 10s and ten 1s make 110), so 10 × 10 × 10 = 1,000 coalitions hold the fewest seats.
+    // Two 100s (200 seats, 2 parties, C(10, 2) = 45) are the fewest parties.
+    const weights = [...Array.from({ length: 10 }, () => 100), ...Array.from({ length: 10 }, () => 10), ...Array.from({ length: 10 }, () => 1)];
+    const analysis = analyzeCouncil({ ...council(weights), rules: { majority: 111 } }, { power: false });
+    expect(analysis.winning.minimalCount).toBeGreaterThan(MAX_LISTED_MINIMAL);
+    const [seats, parties] = analysis.predictions;
+    expect(seats!.coalitions).toHaveLength(1000);
+    expect(seats!.coalitions.every((coalition) => coalition.votes === 111 && coalition.units.length === 3)).toBe(true);
+    expect(parties!.coalitions).toHaveLength(45);
+    expect(parties!.coalitions.every((coalition) => coalition.votes === 200)).toBe(true);
+    expect([seats!.complete, parties!.complete]).toEqual([true, true]);
+  });
+
   it('few of the fewest seats but more than 1,000 of the fewest parties: both marked incomplete', () => {
     // Twenty lists of 10 and one of 5, majority set to 25. Minimal: two 10s and the 5 (25 seats, 3 parties,
     // C(20, 2) = 190 of them) and three 10s (30 seats, 3 parties, C(20, 3) = 1,140).

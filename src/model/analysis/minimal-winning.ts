@@ -127,7 +127,8 @@ export function fewestMinimalWinning(order: Int32Array, weights: Int32Array, req
 export function searchOrderFor(weights: Int32Array, roles: Uint8Array, freeRole: number): Int32Array {
   const units: number[] = [];
   for (let u = 0; u < weights.length; u++) if (roles[u] === freeRole && weights[u]! > 0) units.push(u);
-  units.sort((a, b) => weights[b]! - weights[a]! || a - b);
+  // The sort is stable and units are taken in council order, so ties stay in council order.
+  units.sort((a, b) => weights[b]! - weights[a]!);
   return Int32Array.from(units);
 }
 
@@ -192,7 +193,8 @@ export function enumerateWithUnits(
 ): void {
   const pick = units - requiredUnits;
   const m = order.length;
-  if (pick < 0 || pick > m) return;
+  // More picks than units (pick > m) need no test: the loop below never starts.
+  if (pick < 0) return;
   const prefix = new Float64Array(m + 1);
   for (let j = 0; j < m; j++) prefix[j + 1] = prefix[j]! + weights[order[j]!]!;
   const stopAt = out.length + limit;
