@@ -70,7 +70,8 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   const document = source?.document;
   const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {});
   if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error).map((issue) => relocate(issue, document));
+    // The schema's paths are relative to the block.
+    const issues = issuesFromZod(parsed.error).map((issue) => locate({ ...issue, path: issue.path ? `${BLOCK_PATH}.${issue.path}` : BLOCK_PATH }, document));
     throw new GovsimDataError(file, issues);
   }
   const run = runScenario(scenario);
@@ -93,7 +94,7 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   // Names in the block are checked against every council of the run, not only the simulated ones.
   const scope = run.councils.map((council) => modelCouncil(scenario.state, council.id));
   const built = buildProbabilisticScenario(inputs, parsed.data, BLOCK_PATH, scope);
-  if (built.issues.length > 0) throw new GovsimDataError(file, built.issues.map((issue) => relocate(issue, document)));
+  if (built.issues.length > 0) throw new GovsimDataError(file, built.issues.map((issue) => locate(issue, document)));
   const model = options.editsSince ? fixEditedAttendance(built.scenario, inputs, options.editsSince) : built.scenario;
   return { scenario, run, councils: results, model };
 }
@@ -163,9 +164,9 @@ function rivalAlignments(scenario: LoadedScenario, result: CouncilResult, coalit
 
 function councilInput(scenario: LoadedScenario, result: CouncilResult): CouncilInput {
   const council = modelCouncil(scenario.state, result.id);
-  const ids = new Set(council.units.map((unit) => unit.id));
   const simulated = simulatedAlignment(result);
-  const coalition = simulated.units.filter((id) => ids.has(id));
+  // The run's alignments name units of this same council (the run built it from the same state).
+  const coalition = simulated.units;
   const candidate = simulated.candidate;
   let governor: string | undefined;
   if (candidate !== null) {
@@ -203,10 +204,9 @@ function partyBlocs(state: ScenarioState, party: string): string[] {
   return [...blocs];
 }
 
-/** Puts an issue under `probabilities` (if it is not yet) and adds the line where the document has one. */
-function relocate(issue: DataIssue, document: DataDocument | undefined): DataIssue {
-  const path = issue.path === BLOCK_PATH || issue.path.startsWith(`${BLOCK_PATH}.`) ? issue.path : issue.path ? `${BLOCK_PATH}.${issue.path}` : BLOCK_PATH;
-  return { ...located(parseDataPath(path), issue.message, document), path };
+/** Adds the line where the document has one to an issue whose path starts at the scenario's root. */
+function locate(issue: DataIssue, document: DataDocument | undefined): DataIssue {
+  return located(parseDataPath(issue.path), issue.message, document);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,12 +234,17 @@ export interface SimulationOptions extends MonteCarloOptions {
 
 export const MAX_WORKERS = 64;
 
-/** Seeded Monte Carlo; identical for the same seed with any number of workers. */
-export async function monteCarloSimulation(model: ProbabilisticScenario, options: SimulationOptions = {}): Promise<MonteCarloResult> {
-  const workers = options.workers ?? 1;
+/** A number of threads, checked (GovsimUsageError unless a whole number from 1 to MAX_WORKERS). */
+export function checkedWorkers(workers: number): number {
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
     throw new GovsimUsageError(`workers must be an integer from 1 to ${MAX_WORKERS}, got ${workers}`);
   }
+  return workers;
+}
+
+/** Seeded Monte Carlo; identical for the same seed with any number of workers. */
+export async function monteCarloSimulation(model: ProbabilisticScenario, options: SimulationOptions = {}): Promise<MonteCarloResult> {
+  const workers = checkedWorkers(options.workers ?? 1);
   const compiled = compileScenario(model);
   const plan = new MonteCarloPlan(compiled.layout, options);
   await runOnThreads(compiled, plan, workers, options);

@@ -25,7 +25,7 @@ describe('invalid scenario files', () => {
     ['unknown-unit.yaml', 'steps[3].defect.from: unknown unit "wathiqon" in council najaf (did you mean "wathiqoon"?) (known: badr, aah, state-of-law, wafaa, nsf, absher, idraak, wathiqoon, qiyam, madar)'],
     ['transfer-too-many.yaml', 'steps[0].transfer.seats: "nabni" holds 2 seats in council wasit; cannot transfer 3'],
     ['two-deals.yaml', 'steps[1].deal.parties[1]: "state-of-law" is already in deal "one" in council najaf'],
-    ['governor-unknown.yaml', 'steps[0].deal.governor: unknown party "state-of-lw": not a party of the deal (nabni, nsf), a list, faction, bloc or actor of the dataset'],
+    ['governor-unknown.yaml', 'steps[0].deal.governor: unknown party "state-of-lw": not a party of the deal (nabni, nsf), nor a list or faction seated in some council (a split seats a list\'s factions), nor a bloc or actor'],
     ['unknown-seat-set.yaml', 'seats: unknown seat set "provisional" (known: final,'],
     ['unknown-kind.yaml', 'steps[1]: unknown step kind "merge"'],
     ['unknown-source.yaml', 'steps[0].source: unknown source "shafq" (known: shafaq)'],

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GovsimUsageError } from '../../src/model/errors.js';
 import { formatRational } from '../../src/model/rational.js';
 import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
-import { exactSimulation, monteCarloSimulation, NO_BLOCK_WARNING, simulationModel, simulationReport } from '../../src/scenarios/simulate.js';
+import { checkedWorkers, exactSimulation, monteCarloSimulation, NO_BLOCK_WARNING, simulationModel, simulationReport } from '../../src/scenarios/simulate.js';
 
 const CF = { bloc: { id: 'cf', councils: ['najaf'] } };
 
@@ -80,6 +80,9 @@ describe('Monte Carlo workers', () => {
     }
     const result = await monteCarloSimulation(model, { workers: 1, runs: 64, seed: 1 });
     expect(result.draws).toBeGreaterThanOrEqual(64);
+    // The bounds themselves (a run on 64 threads would start 63 workers).
+    expect([1, 2, 64].map(checkedWorkers)).toEqual([1, 2, 64]);
+    expect(() => checkedWorkers(65)).toThrow(GovsimUsageError);
   });
 });
 

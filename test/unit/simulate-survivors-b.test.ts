@@ -4,11 +4,12 @@
  * where an error in an inherited `probabilities:` block is reported. Najaf as in simulate-survivors-a
  * (15 members, majority 8; cf = nabni 3 + state-of-law 3 + nsf 2 + absher 1).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GovsimDataError } from '../../src/model/errors.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 import { formatRational } from '../../src/model/rational.js';
 import { loadScenario, scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 import { NO_BLOCK_WARNING, simulationModel, simulationReport } from '../../src/scenarios/simulate.js';
@@ -21,8 +22,8 @@ const small = { deal: { id: 'small', parties: ['wafaa', 'idraak'], councils: ['n
 const big = { deal: { id: 'big', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'state-of-law' } };
 
 /** The simulated council: its coalition, whether the bloc governs through it, and its rivals. */
-function najaf(steps: object[], councilId = 'najaf') {
-  const simulation = simulationModel(scenarioFromDocument({ name: 'x', steps, probabilities: certain }), { councils: [councilId] });
+function najaf(steps: object[], probabilities: object = certain, councilId = 'najaf') {
+  const simulation = simulationModel(scenarioFromDocument({ name: 'x', steps, probabilities }), { councils: [councilId] });
   const council = simulation.model.councils[0]!;
   return {
     coalition: council.units.filter((unit) => unit.inCoalition).map((unit) => unit.id),
@@ -67,6 +68,63 @@ describe('the simulated alignment', () => {
   });
 });
 
+describe('the governor\'s unit', () => {
+  // A scenario bloc is a unit's bloc in the councils it names only: it reaches the simulation through the
+  // governor's own unit, never through the party's dataset blocs.
+  const front = { bloc: { id: 'front', members: ['wafaa', 'idraak'], councils: ['najaf'] } };
+  const deal = (governor: string) => ({ deal: { id: 'd', parties: ['wafaa', 'idraak', 'nabni', 'state-of-law'], councils: ['najaf'], governor } });
+  const counting = (bloc: string) => ({ ...certain, bloc });
+
+  it('is found in the coalition, even with a single seat, and brings its scenario blocs', () => {
+    // idraak holds one seat, wafaa two: each is in the front here.
+    expect(najaf([front, deal('idraak')], counting('front'))).toEqual({ coalition: ['nabni', 'state-of-law', 'wafaa', 'idraak'], governedByBloc: true, rivals: [] });
+    expect(najaf([front, deal('wafaa')], counting('front')).governedByBloc).toBe(true);
+    expect(najaf([front, deal('nabni')], counting('front')).governedByBloc).toBe(false);
+  });
+
+  it('is the largest unit the governor names, the first of equals', () => {
+    // `cf` names nabni 3, state-of-law 3 and nsf 2 here: nabni, declared first, not state-of-law.
+    const cfGovernor = { deal: { id: 'd', parties: ['nabni', 'state-of-law', 'nsf'], councils: ['najaf'], governor: 'cf' } };
+    const onlyStateOfLaw = { bloc: { id: 'sol', members: ['state-of-law'], councils: ['najaf'] } };
+    const onlyNabni = { bloc: { id: 'nb', members: ['nabni'], councils: ['najaf'] } };
+    expect(najaf([onlyStateOfLaw, cfGovernor], counting('sol')).governedByBloc).toBe(false);
+    expect(najaf([onlyNabni, cfGovernor], counting('nb')).governedByBloc).toBe(true);
+    // nsf (2) is the largest CF unit of a deal without nabni and state-of-law.
+    const nsfBloc = { bloc: { id: 'n', members: ['nsf'], councils: ['najaf'] } };
+    const small = { deal: { id: 'd', parties: ['nsf', 'absher', 'wafaa', 'idraak'], councils: ['najaf'], governor: 'cf' } };
+    expect(najaf([nsfBloc, small], counting('n')).governedByBloc).toBe(true);
+    // With nabni cut to one seat, state-of-law (3) is the largest, though nabni comes first.
+    const cutNabni = { seats: { council: 'najaf', unit: 'nabni', seats: 1 } };
+    expect(najaf([cutNabni, onlyStateOfLaw, cfGovernor], counting('sol')).governedByBloc).toBe(true);
+    expect(najaf([cutNabni, onlyNabni, cfGovernor], counting('nb')).governedByBloc).toBe(false);
+  });
+
+  it('from outside the council: the blocs of the faction or list it is anywhere, else of the dataset blocs naming it', () => {
+    const outside = (governor: string) => ({ deal: { id: 'd', parties: ['wafaa', 'idraak'], councils: ['najaf'], governor } });
+    // badr is a unit only where nabni is split (Babil here): a CF faction there, so the CF governs.
+    expect(najaf([{ split: { council: 'babil', list: 'nabni' } }, outside('badr')]).governedByBloc).toBe(true);
+    expect(najaf([{ split: { council: 'babil', list: 'nabni' } }, outside('badr')], counting('sunni')).governedByBloc).toBe(false);
+    // Diyalna sits only in Diyala; with no seat left there, the dataset's cf bloc still names it.
+    expect(najaf([{ seats: { council: 'diyala', unit: 'diyalna', seats: 0 } }, outside('diyalna')]).governedByBloc).toBe(true);
+  });
+
+  it('from outside the council: a bloc the dataset limits to councils where the party holds no seat still names it', () => {
+    // The tiny test dataset with a bloc naming badger in Southmere only, where badger holds no seat.
+    const dir = join(scratch, 'tiny-limited-bloc');
+    cpSync(join(REPO_ROOT, 'test/fixtures/datasets/tiny'), dir, { recursive: true });
+    const file = join(dir, 'dataset.yaml');
+    const limited = '  - { id: southern-badgers, name: Southern badgers, members: [badger], councils: [southmere], source: made-up, confidence: documented }\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('actors:\n', `${limited}actors:\n`));
+    const governed = (bloc: string) => {
+      const steps = [{ deal: { id: 'd', parties: ['otter', 'newt'], councils: ['southmere'], governor: 'badger' } }];
+      const loaded = scenarioFromDocument({ name: 'x', dataset: dir, steps, probabilities: { ...certain, bloc } });
+      return simulationModel(loaded, { councils: ['southmere'] }).model.councils[0]!.governedByBloc;
+    };
+    expect(governed('southern-badgers')).toBe(true);
+    expect(governed('river')).toBe(false);
+  });
+});
+
 describe('rivals', () => {
   const cf = { bloc: { id: 'cf', councils: ['najaf'] } };
 
@@ -82,8 +140,8 @@ describe('rivals', () => {
     // Basra (23 members, majority 12): tasmim holds 12. One member away, it falls short now, yet attendance may bring it back.
     const basra = { deal: { id: 'd', parties: ['nabni', 'state-of-law', 'nsf', 'asas'], councils: ['basra'], governor: 'nabni' } };
     const expected = { coalition: ['nabni', 'state-of-law', 'nsf', 'asas'], governedByBloc: true, rivals: [['list:tasmim', 'tasmim', false]] };
-    expect(najaf([basra], 'basra')).toEqual(expected);
-    expect(najaf([basra, { absent: { council: 'basra', units: ['tasmim'], seats: 1 } }], 'basra')).toEqual(expected);
+    expect(najaf([basra], certain, 'basra')).toEqual(expected);
+    expect(najaf([basra, { absent: { council: 'basra', units: ['tasmim'], seats: 1 } }], certain, 'basra')).toEqual(expected);
     // Counting the incumbents' bloc instead, that lone list governs for it.
     const incumbents = simulationModel(scenarioFromDocument({ name: 'x', steps: [basra], probabilities: { ...certain, bloc: 'incumbents' } }), { councils: ['basra'] }).model.councils[0]!;
     expect(incumbents.governedByBloc).toBe(false);

@@ -13,7 +13,7 @@ import { scenarioFromDocument } from '../../src/scenarios/scenario-loader.js';
 const started: Worker[] = [];
 
 /** The simulate module on a fresh module copy, with every worker it starts recorded. */
-async function simulate() {
+async function simulate(onStart?: (worker: Worker) => void) {
   vi.resetModules();
   started.length = 0;
   const platform = await vi.importActual<typeof WorkerThread>('../../src/platform/worker-thread.js');
@@ -22,6 +22,7 @@ async function simulate() {
     startWorker: (entry: URL, data: unknown) => {
       const worker = platform.startWorker(entry, data);
       started.push(worker);
+      onStart?.(worker);
       return worker;
     },
   }));
@@ -65,6 +66,28 @@ describe('simulation workers', () => {
     expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(first);
     expect(started).toHaveLength(4);
     await module.endIdleWorkers();
+  });
+
+  it('idle workers end on their own ten seconds after the last run', async () => {
+    const module = await simulate();
+    const model = najaf(module);
+    const realTimeout = setTimeout;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await module.monteCarloSimulation(model, { ...options, workers: 3 });
+      const exits = started.map(exited);
+      let ended = 0;
+      for (const exit of exits) void exit.then(() => ended++);
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(ended).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      // Terminating takes a few milliseconds of real time; two seconds is far more than enough.
+      await Promise.race([Promise.all(exits), new Promise((resolve) => realTimeout(resolve, 2_000))]);
+      expect(ended).toBe(2);
+    } finally {
+      vi.useRealTimers();
+      await module.endIdleWorkers();
+    }
   });
 
   it('an idle worker holds only the listener that drops it should it die; a busy one only the run\'s own', async () => {
@@ -121,6 +144,31 @@ describe('simulation workers', () => {
     const after = calls;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(calls).toBe(after);
+    const single = await module.monteCarloSimulation(model, { ...options, workers: 1 });
+    expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(single);
+    expect(started).toHaveLength(2);
+    await module.endIdleWorkers();
+  });
+
+  it('a worker that fails (an uncaught error in it) fails the run, which ends it before reporting; the next run starts a fresh one', async () => {
+    let ended = false;
+    // Before the run's own messages, a model the sampler cannot read and a block of it: the worker throws.
+    const module = await simulate((worker) => {
+      if (started.length > 1) return;
+      // Once the pool has taken it (taking a worker drops its 'exit' listeners).
+      setImmediate(() => worker.once('exit', () => (ended = true)));
+      worker.postMessage({ kind: 'job', job: -1, compiled: {}, seed: 5 });
+      worker.postMessage({ kind: 'block', job: -1, index: 0, draws: 1 });
+    });
+    const model = najaf(module);
+    const run = module.monteCarloSimulation(model, { seed: 5, runs: 400 * 4096, workers: 2 });
+    const failure = await run.then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^simulation worker failed: ./);
+    // The worker's own error, kept as the cause for --debug.
+    expect((failure as Error).cause).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe(`simulation worker failed: ${((failure as Error).cause as Error).message}`);
+    expect(ended).toBe(true);
     const single = await module.monteCarloSimulation(model, { ...options, workers: 1 });
     expect(await module.monteCarloSimulation(model, { ...options, workers: 2 })).toEqual(single);
     expect(started).toHaveLength(2);

@@ -100,7 +100,7 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   // Diyala 2024 elected a State of Law governor where State of Law holds no seat): any party or actor.
   const outside = !parties.includes(governor);
   if (outside && !existsAnywhere(state, governor)) {
-    throw new StepError('deal.governor', `unknown party "${governor}": not a party of the deal (${parties.join(', ')}), a list, faction, bloc or actor of the dataset`);
+    throw new StepError('deal.governor', `unknown party "${governor}": not a party of the deal (${parties.join(', ')}), nor a list or faction seated in some council (a split seats a list's factions), nor a bloc or actor`);
   }
   if (chair !== undefined && !parties.includes(chair)) throw new StepError('deal.chair', `chair "${chair}" is not among the parties (${parties.join(', ')})`);
   parties.forEach((party, i) => {
