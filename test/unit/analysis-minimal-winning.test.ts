@@ -223,6 +223,22 @@ describe('predictions past the listing limit', () => {
     expect([seats!.complete, parties!.complete]).toEqual([true, true]);
   });
 
+  it('exactly 1,000 of the fewest parties is complete', () => {
+    // One list of 8, four of 5 and ten of 4 (68 seats), majority set to 49: 1,091 minimal coalitions.
+    // Eleven parties at least (ten 4s and four 5s make 60 with 14), always the 8 with n5 fives and 10 − n5 fours:
+    // n5 = 4, 3, 2, 1 give 210 + 480 + 270 + 40 = 1,000 (8 + 20 + 24 = 48 falls short with n5 = 0).
+    // The fewest seats, 49 = 8 + 5 + 9 × 4: 4 × 10 = 40 coalitions.
+    const weights = [8, ...Array.from({ length: 4 }, () => 5), ...Array.from({ length: 10 }, () => 4)];
+    const minimal = minimalWinning({ weights, required: [], free: weights.map((_, u) => u), quota: 49, pairs: [] });
+    const analysis = analyzeCouncil({ ...council(weights), rules: { majority: 49 } }, { power: false });
+    expect([minimal.length, analysis.winning.minimalCount, analysis.winning.minimal.length]).toEqual([1091, 1091, MAX_LISTED_MINIMAL]);
+    const [seats, parties] = analysis.predictions;
+    expect(parties!.coalitions).toHaveLength(1000);
+    expect(parties!.coalitions.every((coalition) => coalition.units.length === 11 && coalition.units.includes('u0'))).toBe(true);
+    expect(seats!.coalitions).toHaveLength(40);
+    expect([seats!.complete, parties!.complete]).toEqual([true, true]);
+  });
+
   it('few of the fewest seats but more than 1,000 of the fewest parties: both marked incomplete', () => {
     // Twenty lists of 10 and one of 5, majority set to 25. Minimal: two 10s and the 5 (25 seats, 3 parties,
     // C(20, 2) = 190 of them) and three 10s (30 seats, 3 parties, C(20, 3) = 1,140).
