@@ -125,6 +125,35 @@ describe('constraints in words', () => {
     expect(analysis.coalition).toMatchObject({ admissible: false });
   });
 
+  it('several ids per line, each separated by a comma; only the required units missing and the excluded ones present', () => {
+    // a..f hold 1..6 seats = 21, majority 11. e and f required, a and b excluded; c refuses e, d refuses f: both excluded with them.
+    const units: UnitSpec[] = [...'abcdef'].map((id, u): UnitSpec => [id, u + 1]);
+    const analysis = analyzeCouncil(council(units, { constraints: { required: ['e', 'f'], excluded: ['a', 'b'], incompatible: [['c', 'e'], ['d', 'f']] } }), { coalition: ['a', 'b', 'e'] });
+    expect(lines(analysis).slice(2, 5)).toEqual([
+      'required in every coalition: e, f',
+      'excluded from every coalition: a, b',
+      'excluded as incompatible with a required unit: c, d',
+    ]);
+    // e sits in the declared coalition: only f is missing; a and b are in it, and excluded.
+    expect(analysis.coalition!.violations).toEqual(['leaves out required f', 'includes excluded a, b']);
+    const outside = analyzeCouncil(council(units, { constraints: { required: ['e', 'f'], excluded: ['a', 'b'] } }), { coalition: ['a', 'c', 'd'] });
+    expect(outside.coalition!.violations).toEqual(['leaves out required e, f', 'includes excluded a']);
+  });
+
+  it('the units carry their blocs, none when the council gives none', () => {
+    const analysis = analyzeCouncil(council([['a', 3, undefined, ['x', 'y']], ['b', 2]]));
+    expect(analysis.units.map((unit) => [unit.id, unit.blocs])).toEqual([['a', ['x', 'y']], ['b', []]]);
+  });
+
+  it('with power indices not asked for, says nothing of them when those present can reach the majority', () => {
+    const analysis = analyzeCouncil(council(FOUR), { power: false });
+    expect(analysis.power).toBeUndefined();
+    expect(lines(analysis).some((line) => line.includes('power indices'))).toBe(false);
+    // Those present cannot reach it: power indices are undefined, asked for or not.
+    const away = analyzeCouncil(council([['a', 4, 1], ['b', 3, 1]]), { power: false });
+    expect(lines(away).at(-1)).toBe('power indices undefined: those present (2) cannot reach 4');
+  });
+
   it('lists up to six incompatible pairs without a remainder, and says when the constraints contradict each other', () => {
     const six = analyzeCouncil(council([['a', 1, undefined, ['x']], ['b', 1, undefined, ['x']], ['c', 1, undefined, ['x']], ['d', 1, undefined, ['y']], ['e', 1, undefined, ['y']]]), {
       constraints: { incompatible: [['x', 'y']] },

@@ -231,6 +231,10 @@ describe('unknown ids', () => {
       'constraints.required[0]: unknown unit or bloc "zz" in council t (units: a, b, c, d, e; blocs: x)',
       'constraints.incompatible[0][1]: unknown unit or bloc "yy" in council t (units: a, b, c, d, e; blocs: x)',
     ]);
+    const twoBlocs = five().map((unit) => (unit.id === 'c' ? { ...unit, blocs: ['y'] } : unit));
+    expect(dataIssues(() => prepareCouncil(council(twoBlocs, { constraints: { required: ['zz'] } })))).toEqual([
+      'constraints.required[0]: unknown unit or bloc "zz" in council t (units: a, b, c, d, e; blocs: x, y)',
+    ]);
     expect(dataIssues(() => prepareCouncil(council(five(false), { constraints: { excluded: ['e', 'zz'] } })))).toEqual([
       'constraints.excluded[1]: unknown unit or bloc "zz" in council t (units: a, b, c, d, e)',
     ]);
@@ -252,6 +256,8 @@ describe('unknown ids', () => {
 describe('malformed councils', () => {
   it('refuses a council without units, or a unit without an id', () => {
     expect(dataIssues(() => prepareCouncil(null as unknown as Council))).toEqual(['units: expected a council with a list of units']);
+    expect(dataIssues(() => prepareCouncil(undefined as unknown as Council))).toEqual(['units: expected a council with a list of units']);
+    expect(dataIssues(() => prepareCouncil({ id: 't', name: 'T', units: [undefined] } as unknown as Council))).toEqual(['units[0]: expected a unit with an id']);
     expect(dataIssues(() => prepareCouncil({ id: 't', name: 'T' } as unknown as Council))).toEqual(['units: expected a council with a list of units']);
     expect(dataIssues(() => prepareCouncil({ id: 't', name: 'T', units: [{ id: 'a', seats: 1 }, null] } as unknown as Council))).toEqual(['units[1]: expected a unit with an id']);
     expect(dataIssues(() => prepareCouncil({ id: 't', name: 'T', units: [{ id: 'a', seats: 1 }, 'b'] } as unknown as Council))).toEqual(['units[1]: expected a unit with an id']);

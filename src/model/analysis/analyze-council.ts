@@ -204,7 +204,9 @@ function explanationOf(
       explain(
         ruleId,
         prediction.coalitions.length === 0
-          ? `${theory}: none${prediction.complete ? '' : ' among those listed'}`
+          ? // Never incomplete: a list cut short holds the fewest (by seats and by parties) of what it found,
+            // and without incompatibilities the fewest are searched for again.
+            `${theory}: none`
           : `${theory}: ${shownHere.join('; ')}${more > 0 ? `; and ${prediction.complete ? '' : 'at least '}${more} more` : ''}`,
       ),
     );
@@ -220,12 +222,13 @@ function explanationOf(
 
   if (power !== undefined) {
     const strongest = (result: CouncilPower['banzhaf']): string => {
-      const best = [...result.players].sort((a, b) => b.float - a.float)[0];
-      return best === undefined ? 'nobody' : `${best.name} ${percent(best.float)}`;
+      // Power is computed only when those present can reach the majority (at least 1): a player exists.
+      const best = [...result.players].sort((a, b) => b.float - a.float)[0]!;
+      return `${best.name} ${percent(best.float)}`;
     };
     lines.push(explain('banzhaf', `weights = present seats, quota ${power.quota}: largest share ${strongest(power.banzhaf)}`));
     lines.push(explain('shapleyShubik', `largest share ${strongest(power.shapleyShubik)}`));
-  } else if (fast.swings === undefined && present < majority) {
+  } else if (present < majority) {
     lines.push(note(`power indices undefined: those present (${present}) cannot reach ${majority}`));
   }
   return lines;

@@ -85,31 +85,35 @@ export interface ResolvedConstraints {
 
 type IdSource = 'options' | 'council';
 
+interface IdMaps {
+  readonly units: Map<string, number>;
+  readonly blocs: Map<string, number[]>;
+}
+
+function idMapsOf(council: Council): IdMaps {
+  const units = new Map<string, number>();
+  const blocs = new Map<string, number[]>();
+  council.units.forEach((unit, index) => {
+    units.set(unit.id, index);
+    for (const bloc of unit.blocs ?? []) {
+      const members = blocs.get(bloc) ?? [];
+      members.push(index);
+      blocs.set(bloc, members);
+    }
+  });
+  return { units, blocs };
+}
+
 class IdResolver {
-  private unitIndex: Map<string, number> | undefined;
-  private blocUnits: Map<string, number[]> | undefined;
+  private idMaps: IdMaps | undefined;
   private readonly usageIssues: DataIssue[] = [];
   private readonly dataIssues: DataIssue[] = [];
 
   constructor(private readonly council: Council) {}
 
   /** Built on first use: most analyses declare no constraints. */
-  private maps(): { units: Map<string, number>; blocs: Map<string, number[]> } {
-    if (this.unitIndex === undefined || this.blocUnits === undefined) {
-      const units = new Map<string, number>();
-      const blocs = new Map<string, number[]>();
-      this.council.units.forEach((unit, index) => {
-        units.set(unit.id, index);
-        for (const bloc of unit.blocs ?? []) {
-          const members = blocs.get(bloc) ?? [];
-          members.push(index);
-          blocs.set(bloc, members);
-        }
-      });
-      this.unitIndex = units;
-      this.blocUnits = blocs;
-    }
-    return { units: this.unitIndex, blocs: this.blocUnits };
+  private maps(): IdMaps {
+    return (this.idMaps ??= idMapsOf(this.council));
   }
 
   /** Unit indices an id stands for: a unit itself, or every unit of a bloc. */
@@ -379,9 +383,7 @@ function interchangeable(u: number, v: number, seats: Int32Array, weights: Int32
 export function maskIds(mask: number, ids: readonly string[]): string[] {
   const members = new Int32Array(MASK_BITS);
   const count = unitsIn(mask, members);
-  const out = new Array<string>(count);
-  for (let i = 0; i < count; i++) out[i] = ids[members[i]!]!;
-  return out;
+  return Array.from({ length: count }, (_, i) => ids[members[i]!]!);
 }
 
 /** Role name of unit `u`. */
