@@ -101,10 +101,10 @@ export function parseDataPath(text: string): DataPath {
 }
 
 /** Turns zod issues into located, readable data issues. */
-export function issuesFromZod(error: z.ZodError, document?: DataDocument): DataIssue[] {
+export function issuesFromZod(error: z.ZodError, document?: DataDocument, prefix: DataPath = []): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const path = [...prefix, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) issues.push(located([...path, key], 'unknown field', document, 'key'));
       continue;

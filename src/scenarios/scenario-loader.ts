@@ -104,8 +104,7 @@ function sittingExpectations(
     const filled = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('council' in raw) && !('national' in raw) ? { council, ...raw } : raw;
     const result = scenarioSchemas().Expectation.safeParse(filled);
     if (!result.success) {
-      const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
-      issues.push(...issuesFromZod(prefixed as typeof result.error, document));
+      issues.push(...issuesFromZod(result.error, document, at));
       return;
     }
     const expectation = result.data;
@@ -364,8 +363,7 @@ function validateLayer(value: unknown, file: string | undefined, dir: string, do
     // Shape only here; `govsim simulate` checks the ids against the councils.
     const checked = probabilitiesSchemas().ProbabilitiesSchema.safeParse(probabilities);
     if (!checked.success) {
-      const prefixed = { issues: checked.error.issues.map((issue) => ({ ...issue, path: ['probabilities', ...issue.path] })) };
-      issues.push(...issuesFromZod(prefixed as typeof checked.error, document));
+      issues.push(...issuesFromZod(checked.error, document, ['probabilities']));
     }
   }
   const steps: Step[] = [];
@@ -395,8 +393,7 @@ function parseStep(raw: unknown, i: number, document: DataDocument | undefined, 
   }
   const result = scenarioSchemas().STEP_SCHEMAS[kinds[0]!].safeParse(raw);
   if (result.success) return { step: result.data };
-  const prefixed = { issues: result.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
-  return { issues: issuesFromZod(prefixed as typeof result.error, document) };
+  return { issues: issuesFromZod(result.error, document, at) };
 }
 
 /** How inherited steps are labelled: the file's stem (`baseline`), or the name for documents built in code. */

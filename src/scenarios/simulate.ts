@@ -71,8 +71,7 @@ export function simulationModel(scenario: LoadedScenario, options: ModelOptions 
   const parsed = probabilitiesSchemas().ProbabilitiesSchema.safeParse(scenario.probabilities ?? {});
   if (!parsed.success) {
     // The schema's paths are relative to the block.
-    const issues = issuesFromZod(parsed.error).map((issue) => locate({ ...issue, path: issue.path ? `${BLOCK_PATH}.${issue.path}` : BLOCK_PATH }, document));
-    throw new GovsimDataError(file, issues);
+    throw new GovsimDataError(file, issuesFromZod(parsed.error, document, [BLOCK_PATH]));
   }
   const run = runScenario(scenario);
   let results = run.councils;
