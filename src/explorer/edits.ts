@@ -5,6 +5,7 @@
  */
 import type { Step } from '../scenarios/scenario-schema.js';
 import type { ScenarioState } from '../scenarios/scenario-state.js';
+import { isActor, namesUnit } from '../scenarios/steps/index.js';
 import { resolvedCouncils } from '../dataset/dataset.js';
 import { councilDetail } from './queries.js';
 import type { Session } from './session.js';
@@ -169,11 +170,12 @@ export interface DealDraft {
   readonly governor: string | null;
 }
 
-/** A free deal id made from the parties (`badr-sadrists`). */
+/** A free deal id made from the parties (`badr-sadrists`); a lone party's deal is `badr-deal`, since a deal id is never a unit's. */
 export function dealId(state: ScenarioState, parties: readonly string[]): string {
-  const stem = parties.join('-').slice(0, 40).replace(/-+$/, '') || 'deal';
+  const joined = parties.join('-').slice(0, 40).replace(/-+$/, '') || 'deal';
+  const stem = parties.includes(joined) || namesUnit(state, joined) ? `${joined}-deal` : joined;
   let id = stem;
-  for (let n = 2; state.deals[id] || state.blocs[id] || state.actors.some((actor) => actor.id === id); n++) id = `${stem}-${n}`;
+  for (let n = 2; state.deals[id] || state.blocs[id] || isActor(state, id) || namesUnit(state, id); n++) id = `${stem}-${n}`;
   return id;
 }
 

@@ -35,7 +35,7 @@ import { DEFECTOR_SEPARATOR, modelCouncil, runScenario, type ScenarioRun } from 
 import type { LoadedScenario } from './scenario-loader.js';
 import type { Step } from './scenario-schema.js';
 import type { ScenarioState } from './scenario-state.js';
-import { applySteps, isActor, resolveInCouncil } from './steps/index.js';
+import { applySteps, resolveInCouncil } from './steps/index.js';
 import { existsAnywhere } from './steps/resolve.js';
 
 /** Confidence of each unit's seats and of the council's size, from the dataset at the scenario's seat set. */
@@ -135,7 +135,7 @@ export function defaultTarget(scenario: LoadedScenario): string {
 }
 
 function checkTarget(state: ScenarioState, id: string): void {
-  if (state.deals[id] || state.blocs[id] || state.families[id] || isActor(state, id) || existsAnywhere(state, id)) return;
+  if (existsAnywhere(state, id)) return;
   const blocs = [...new Set([...Object.keys(state.blocs), ...Object.keys(state.families)])];
   const known = [...Object.keys(state.deals), ...blocs, ...state.councilOrder.flatMap((council) => state.councils[council]!.units.map((unit) => unit.id))];
   throw new GovsimUsageError(`unknown party, bloc or deal "${id}"${didYouMean(id, known)} (deals: ${Object.keys(state.deals).join(', ') || 'none'}; blocs: ${blocs.join(', ')})`);
@@ -160,7 +160,9 @@ export function pathsTarget(scenario: LoadedScenario, council: PathsCouncil, id:
   const governorUnits = governorRef !== undefined ? resolveInCouncil(state, council.id, governorRef) : own;
   const vetoes = state.vetoes.filter((veto) => veto.councils.includes(council.id));
   const vetoed = (unit: string): string | undefined => vetoes.find((veto) => veto.against.some((ref) => resolveInCouncil(state, council.id, ref).includes(unit)))?.actor;
-  const vetoedBy = governorUnits.length > 0 && governorUnits.every((unit) => vetoed(unit) !== undefined) ? vetoed(governorUnits[0]!) : undefined;
+  // Blocked only when every unit the governor could come from is vetoed (none here: not blocked by a veto).
+  const vetoers = governorUnits.map(vetoed);
+  const vetoedBy = vetoers.every((actor) => actor !== undefined) ? vetoers[0] : undefined;
   let blocked: string | undefined;
   if (state.deals[id] && !state.deals[id].councils[council.id]) blocked = `deal ${id} does not cover this council`;
   // The engine names a governor from a seated party; a governor from outside the council is not modelled here.
@@ -298,7 +300,8 @@ export interface NationalQuery {
 }
 
 /**
- * Parties with seats in at least two councils, largest first, that are not wholly inside the target.
+ * Parties with seats in at least two councils, largest first, that are not wholly inside the target
+ * (so never the target itself).
  * Quota members (individuals) and the seats the sources attribute to no list are not parties.
  */
 export function nationalParties(scenario: LoadedScenario, target: string): string[] {
@@ -318,7 +321,7 @@ export function nationalParties(scenario: LoadedScenario, target: string): strin
     }
   }
   return [...seats]
-    .filter(([id, entry]) => entry.councils.size >= 2 && entry.outside && id !== target)
+    .filter(([, entry]) => entry.councils.size >= 2 && entry.outside)
     .sort((a, b) => b[1].seats - a[1].seats || a[0].localeCompare(b[0]))
     .map(([id]) => id);
 }

@@ -204,8 +204,9 @@ describe('the deal composer', () => {
     expect(ui.deal.governor).toBe('sadrists');
     ui = press(ui, '', ENTER);
     expect(ui.screen).toBe('country');
-    expect(ui.message?.text).toMatch(/^deal badr: badr in najaf; governor from sadrists ⇒ /);
-    expect(ui.session.state.deals['badr']?.governor).toBe('sadrists');
+    // A deal id is never a unit's: the lone party's deal is named apart from it.
+    expect(ui.message?.text).toMatch(/^deal badr-deal: badr in najaf; governor from sadrists ⇒ /);
+    expect(ui.session.state.deals['badr-deal']?.governor).toBe('sadrists');
   });
 
   it('says what is missing instead of applying an incomplete deal', () => {

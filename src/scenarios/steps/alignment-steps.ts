@@ -8,7 +8,7 @@ import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
 import { dictionary, type ScenarioState } from '../scenario-state.js';
 import { record } from './provenance.js';
-import { describeCouncils, existsAnywhere, isActor, knownRefs, resolveInCouncil, selectCouncils } from './resolve.js';
+import { describeCouncils, existsAnywhere, isActor, knownRefs, namesUnit, resolveInCouncil, selectCouncils } from './resolve.js';
 import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
@@ -38,6 +38,7 @@ export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): vo
   const { id } = step.bloc;
   if (state.deals[id]) throw new StepError('bloc.id', `"${id}" is already a deal; a bloc needs another id`);
   if (isActor(state, id)) throw new StepError('bloc.id', `"${id}" is an actor with no seats; a bloc needs another id`);
+  if (namesUnit(state, id)) throw new StepError('bloc.id', `"${id}" is a list, faction or member; a bloc needs another id`);
   const members = step.bloc.members ?? state.families[id];
   if (!members) {
     throw new StepError('bloc.members', `members are required: the dataset has no bloc "${id}" ${known(Object.keys(state.families), 'dataset blocs')}`);
@@ -96,6 +97,7 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   const { id, parties, governor, chair } = step.deal;
   if (state.deals[id]) throw new StepError('deal.id', `deal "${id}" is already declared (step ${state.deals[id].step + 1}); use join/leave or another id`);
   if (state.blocs[id]) throw new StepError('deal.id', `"${id}" is already a bloc; a deal needs another id`);
+  if (namesUnit(state, id)) throw new StepError('deal.id', `"${id}" is a list, faction or member; a deal needs another id`);
   // The governor need not be a party nor hold a seat (Law 21/2008 does not require a council member;
   // Diyala 2024 elected a State of Law governor where State of Law holds no seat): any party or actor.
   const outside = !parties.includes(governor);

@@ -12,6 +12,11 @@ export function isActor(state: ScenarioState, id: string): boolean {
   return state.actors.some((actor) => actor.id === id);
 }
 
+/** Whether an id names a seated list, faction or member: a deal or bloc with that id could not be told apart from it in a vote. */
+export function namesUnit(state: ScenarioState, id: string): boolean {
+  return state.councilOrder.some((councilId) => state.councils[councilId]!.units.some((unit) => unit.id === id || unit.parent === id));
+}
+
 export function councilOf(state: ScenarioState, id: string, path: string): CouncilState {
   const council = state.councils[id];
   if (!council) throw new StepError(path, `unknown council "${id}"${didYouMean(id, state.councilOrder)} ${known(state.councilOrder)}`);
