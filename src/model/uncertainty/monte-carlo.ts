@@ -155,8 +155,8 @@ export class MonteCarloPlan {
 
 /** The largest 95% Wilson half-width over every proportion the result reports. */
 export function maxHalfWidth(layout: TallyLayout, tally: Float64Array): number {
+  // No draw yet: every half-width is wilsonHalfWidth's 1/2 for no trials.
   const n = tally[0]!;
-  if (n === 0) return 0.5;
   let worst = 0;
   const consider = (count: number): void => {
     const half = wilsonHalfWidth(count, n);
@@ -221,7 +221,8 @@ export interface MonteCarloResult {
 }
 
 function estimate(count: number, n: number): Estimate {
-  return { estimate: n > 0 ? count / n : Number.NaN, count, ...wilsonInterval(count, n) };
+  // No draw: 0 / 0 is NaN, the estimate of nothing.
+  return { estimate: count / n, count, ...wilsonInterval(count, n) };
 }
 
 export function summarizeTally(compiled: CompiledScenario, bloc: string, plan: MonteCarloPlan): MonteCarloResult {
