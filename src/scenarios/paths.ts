@@ -148,7 +148,7 @@ export function pathsTarget(scenario: LoadedScenario, council: PathsCouncil, id:
   // A deal takes its parties out of their blocs: a bloc or party here votes without them (its rump).
   const dealIds = new Set(council.alignments.filter((entry) => entry.kind === 'deal' && entry.id !== id).map((entry) => entry.id));
   const alignmentOf = new Map(council.units.map((unit) => [unit.id, unit.alignment]));
-  const own = resolveInCouncil(state, council.id, id).filter((unit) => !dealIds.has(alignmentOf.get(unit) ?? ''));
+  const own = resolveInCouncil(state, council.id, id).filter((unit) => !dealIds.has(alignmentOf.get(unit)!));
   const units = [...own];
   for (const unit of council.units) {
     const cut = unit.id.indexOf(DEFECTOR_SEPARATOR);

@@ -226,6 +226,9 @@ describe('the national package input', () => {
     // nabni is inside the target (cf) in Baghdad: nothing it is declared incompatible with binds a package there.
     const inside = scenario('inside').incompatible({ between: ['nabni', 'taqaddum'], councils: ['baghdad'] }).load();
     expect(packageInput(inside, { candidates: ['nabni', 'taqaddum'] }).incompatible).toEqual([]);
+    // Nor does a pair with a party that is no candidate, on either side.
+    const outside = scenario('outside').incompatible({ between: ['taqaddum', 'azm'], councils: ['baghdad'] }).incompatible({ between: ['azm', 'siyada'], councils: ['anbar'] }).load();
+    expect(packageInput(outside, { candidates: ['siyada', 'taqaddum'] }).incompatible).toEqual([]);
     // Two factions of one candidate: no pair of candidates.
     const factions = scenario('factions').split({ council: 'basra', list: 'nabni' }).incompatible({ between: ['badr', 'aah'], councils: ['basra'] }).load();
     expect(packageInput(factions, { for: 'taqaddum', candidates: ['nabni'] }).incompatible).toEqual([]);
