@@ -8,6 +8,7 @@ import { parseRational } from '../../src/model/rational.js';
 import {
   BLOCK_SIZE,
   compileScenario,
+  mergeTally,
   MonteCarloPlan,
   type ProbabilisticScenario,
   summarizeTally,
@@ -121,5 +122,14 @@ describe('summarizeTally', () => {
       ['c1', 'c2'],
       ['d1', 'd2'],
     ]);
+  });
+});
+
+describe('mergeTally', () => {
+  it('adds entry by entry, and refuses tallies of two layouts', () => {
+    const into = Float64Array.from([1, 2, 3]);
+    mergeTally(into, Float64Array.from([10, 20, 30]));
+    expect([...into]).toEqual([11, 22, 33]);
+    expect(() => mergeTally(into, new Float64Array(4))).toThrow(new RangeError('tally lengths differ: 3 vs 4'));
   });
 });
