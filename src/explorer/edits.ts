@@ -27,7 +27,7 @@ function alignmentHolding(state: ScenarioState, kind: 'bloc' | 'deal', councilId
 
 function freeBlocId(state: ScenarioState): string {
   let id = WHAT_IF_BLOC;
-  for (let n = 2; state.deals[id] || state.actors.some((actor) => actor.id === id); n++) id = `${WHAT_IF_BLOC}-${n}`;
+  for (let n = 2; state.deals[id] || isActor(state, id) || namesUnit(state, id); n++) id = `${WHAT_IF_BLOC}-${n}`;
   return id;
 }
 
