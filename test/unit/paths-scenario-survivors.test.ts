@@ -112,6 +112,11 @@ describe('the alignments of a council', () => {
     expect(() => split.deal({ id: 'nabni', parties: ['badr', 'wafaa'], councils: ['najaf'], governor: 'badr' }).load()).toThrow('"nabni" is a list, faction or member');
     expect(() => scenario('s2').split({ council: 'najaf', list: 'nabni' }).bloc({ id: 'badr', members: ['aah', 'wafaa'], councils: ['najaf'] }).load()).toThrow('"badr" is a list, faction or member');
     expect(() => scenario('q').deal({ id: 'quota-christian', parties: ['tasmim'], councils: ['basra'], governor: 'tasmim' }).load()).toThrow('"quota-christian" is a list, faction or member');
+    // Defectors voting against all are `<unit>>none`: `none` is no deal or bloc either.
+    expect(() => scenario('n').deal({ id: 'none', parties: ['nabni', 'wafaa'], councils: ['najaf'], governor: 'nabni' }).load()).toThrow(
+      'steps[0].deal.id: "none" stands for votes against all (a defection without `to`); choose another id',
+    );
+    expect(() => scenario('n2').bloc({ id: 'none', members: ['nabni', 'wafaa'], councils: ['najaf'] }).load()).toThrow('steps[0].bloc.id: "none" stands for votes against all');
   });
 });
 

@@ -13,6 +13,10 @@ import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
 
+/** What defectors without a target vote with (`madar>none`): no deal or bloc may take that id. */
+const AGAINST_ALL = 'none';
+const AGAINST_ALL_TEXT = '"none" stands for votes against all (a defection without `to`); choose another id';
+
 function seatsOf(state: ScenarioState, councilId: string, ids: readonly string[]): number {
   let total = 0;
   for (const unit of state.councils[councilId]!.units) if (ids.includes(unit.id)) total += unit.seats;
@@ -39,6 +43,7 @@ export function applyBloc(state: State, step: StepOf<'bloc'>, index: number): vo
   if (state.deals[id]) throw new StepError('bloc.id', `"${id}" is already a deal; a bloc needs another id`);
   if (isActor(state, id)) throw new StepError('bloc.id', `"${id}" is an actor with no seats; a bloc needs another id`);
   if (namesUnit(state, id)) throw new StepError('bloc.id', `"${id}" is a list, faction or member; a bloc needs another id`);
+  if (id === AGAINST_ALL) throw new StepError('bloc.id', AGAINST_ALL_TEXT);
   const members = step.bloc.members ?? state.families[id];
   if (!members) {
     throw new StepError('bloc.members', `members are required: the dataset has no bloc "${id}" ${known(Object.keys(state.families), 'dataset blocs')}`);
@@ -98,6 +103,7 @@ export function applyDeal(state: State, step: StepOf<'deal'>, index: number): vo
   if (state.deals[id]) throw new StepError('deal.id', `deal "${id}" is already declared (step ${state.deals[id].step + 1}); use join/leave or another id`);
   if (state.blocs[id]) throw new StepError('deal.id', `"${id}" is already a bloc; a deal needs another id`);
   if (namesUnit(state, id)) throw new StepError('deal.id', `"${id}" is a list, faction or member; a deal needs another id`);
+  if (id === AGAINST_ALL) throw new StepError('deal.id', AGAINST_ALL_TEXT);
   // The governor need not be a party nor hold a seat (Law 21/2008 does not require a council member;
   // Diyala 2024 elected a State of Law governor where State of Law holds no seat): any party or actor.
   const outside = !parties.includes(governor);
