@@ -8,13 +8,13 @@ import type { Council } from '../model/council.js';
 import { type AlignmentInput } from '../model/vote/alignments.js';
 import type { ResolvedStep } from './scenario-loader.js';
 import type { CouncilState, ScenarioState } from './scenario-state.js';
-import { isActor, resolveInCouncil } from './steps/index.js';
+import { AGAINST_ALL, isActor, resolveInCouncil } from './steps/index.js';
 
 /** Separator in the id of a defectors' unit: `wathiqoon>badr-sadr` votes with badr-sadr. */
 export const DEFECTOR_SEPARATOR = '>';
 
 export function defectorUnitId(from: string, to: string | null): string {
-  return `${from}${DEFECTOR_SEPARATOR}${to ?? 'none'}`;
+  return `${from}${DEFECTOR_SEPARATOR}${to ?? AGAINST_ALL}`;
 }
 
 export function stepLabel(labels: ReadonlyMap<number, ResolvedStep>, index: number): string {

@@ -8,13 +8,11 @@ import type { Draft } from 'immer';
 import type { StepOf } from '../scenario-schema.js';
 import { dictionary, type ScenarioState } from '../scenario-state.js';
 import { record } from './provenance.js';
-import { describeCouncils, existsAnywhere, isActor, knownRefs, namesUnit, resolveInCouncil, selectCouncils } from './resolve.js';
+import { AGAINST_ALL, describeCouncils, existsAnywhere, isActor, knownRefs, namesUnit, resolveInCouncil, selectCouncils } from './resolve.js';
 import { known, StepError } from './step-error.js';
 
 type State = Draft<ScenarioState>;
 
-/** What defectors without a target vote with (`madar>none`): no deal or bloc may take that id. */
-const AGAINST_ALL = 'none';
 const AGAINST_ALL_TEXT = '"none" stands for votes against all (a defection without `to`); choose another id';
 
 function seatsOf(state: ScenarioState, councilId: string, ids: readonly string[]): number {

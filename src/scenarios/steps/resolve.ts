@@ -12,6 +12,9 @@ export function isActor(state: ScenarioState, id: string): boolean {
   return state.actors.some((actor) => actor.id === id);
 }
 
+/** What defectors without a target vote with (`madar>none`): no deal or bloc may take that id. */
+export const AGAINST_ALL = 'none';
+
 /** Whether an id names a seated list, faction or member: a deal or bloc with that id could not be told apart from it in a vote. */
 export function namesUnit(state: ScenarioState, id: string): boolean {
   return state.councilOrder.some((councilId) => state.councils[councilId]!.units.some((unit) => unit.id === id || unit.parent === id));
